@@ -1,0 +1,70 @@
+// The Hono app: health, webhooks and web pages, mounted as small routers. Same app on Node and Workers.
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { sql } from 'drizzle-orm';
+import type { Bot } from 'grammy';
+import { telegramRoutes } from './channels/telegram/routes';
+import { errorFields } from './core/log';
+import { DbBusyError } from './db/tx';
+import type { Runtime } from './runtime';
+
+export const WEBHOOK_BODY_LIMIT = 64 * 1024;
+
+export interface AppParts {
+  rt: Runtime;
+  telegram?: { bot: Bot; secret: string };
+  /** Extra routers by mount path: /zalo, /chat, /admin. */
+  routes?: Record<string, Hono>;
+  /** Extra <head> lines for GET / (the Zalo domain-verification meta tag). */
+  headExtra?: string | null;
+}
+
+export function createApp(parts: AppParts): Hono {
+  const { rt } = parts;
+  const app = new Hono();
+
+  app.use(
+    '/telegram/*',
+    bodyLimit({ maxSize: WEBHOOK_BODY_LIMIT, onError: (c) => c.json({ ok: false, error: 'body too large' }, 413) }),
+  );
+  app.use(
+    '/zalo/*',
+    bodyLimit({ maxSize: WEBHOOK_BODY_LIMIT, onError: (c) => c.json({ ok: false, error: 'body too large' }, 413) }),
+  );
+
+  app.get('/healthz', async (c) => {
+    let db = false;
+    try {
+      await rt.core.db.run(sql`select 1`);
+      db = true;
+    } catch (err) {
+      rt.core.log.error('healthz.db_failed', errorFields(err));
+    }
+    return c.json({ ok: db, db, version: rt.core.config.version }, db ? 200 : 503);
+  });
+
+  app.get('/', (c) =>
+    c.html(
+      `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
+        `${parts.headExtra ?? ''}<title>BảoVệ</title></head><body style="font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.5">` +
+        `<h1>BảoVệ</h1><p>Trợ lý nhắn tin bảo vệ trẻ em.</p>` +
+        `<ul><li><a href="/chat">Trò chuyện thử trên web</a></li><li><a href="/admin">Bảng điều khiển cho cán bộ</a></li></ul>` +
+        `<p>Trẻ đang gặp nguy hiểm? Gọi ngay <strong>113</strong> (công an) hoặc <strong>111</strong> (Tổng đài bảo vệ trẻ em).</p></body></html>`,
+    ),
+  );
+
+  if (parts.telegram) app.route('/telegram', telegramRoutes(parts.telegram.bot, parts.telegram.secret));
+  for (const [path, router] of Object.entries(parts.routes ?? {})) app.route(path, router);
+
+  app.notFound((c) => c.json({ ok: false, error: 'not found' }, 404));
+  app.onError((err, c) => {
+    if (err instanceof DbBusyError || (err as { cause?: unknown }).cause instanceof DbBusyError) {
+      rt.core.log.warn('http.db_busy', { path: c.req.path });
+      return c.json({ ok: false, error: 'busy, retry later' }, 503, { 'Retry-After': '2' });
+    }
+    rt.core.log.error('http.error', { path: c.req.path, ...errorFields(err) });
+    // No stack traces reach users.
+    return c.json({ ok: false, error: 'internal error' }, 500);
+  });
+  return app;
+}

@@ -1,0 +1,64 @@
+// The grammY bot: turns Telegram updates into core Incoming messages. No business rules here.
+import { Bot, type Context } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
+import { autoRetry } from '@grammyjs/auto-retry';
+import type { Incoming } from '../../core/types';
+import { errorFields } from '../../core/log';
+import type { Runtime } from '../../runtime';
+
+export interface TelegramOptions {
+  token: string;
+  apiRoot: string;
+  botInfo?: UserFromGetMe;
+  /** Injected fetch (tests, Workers); bound at call time so msw or a fake can intercept it. */
+  fetch?: typeof fetch;
+}
+
+export function createBot(opts: TelegramOptions, rt: Runtime): Bot {
+  const bot = new Bot(opts.token, {
+    botInfo: opts.botInfo,
+    client: {
+      apiRoot: opts.apiRoot,
+      ...(opts.fetch ? { fetch: ((...args: Parameters<typeof fetch>) => opts.fetch!(...args)) as never } : {}),
+    },
+  });
+  // Short 429 waits are absorbed here; longer ones go back to the outbox with retry_after.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 5 }));
+
+  bot.on('callback_query:data', async (ctx) => {
+    await handle(ctx, rt, { button: ctx.callbackQuery.data });
+    // The spinner on the pressed button stops; failing to do so is harmless.
+    await ctx.answerCallbackQuery().catch(() => undefined);
+  });
+  bot.on('message:location', (ctx) =>
+    handle(ctx, rt, { location: { lat: ctx.message.location.latitude, lon: ctx.message.location.longitude } }),
+  );
+  bot.on('message:photo', (ctx) => {
+    const largest = ctx.message.photo.at(-1);
+    return handle(ctx, rt, { text: ctx.message.caption ?? '', photo: largest ? { fileId: largest.file_id } : undefined });
+  });
+  bot.on('message:text', (ctx) => handle(ctx, rt, { text: ctx.message.text }));
+  bot.on('message', (ctx) => handle(ctx, rt, { text: '' }));
+  bot.catch((err) => {
+    rt.core.log.error('telegram.update_failed', errorFields(err.error));
+    throw err.error;
+  });
+  return bot;
+}
+
+async function handle(ctx: Context, rt: Runtime, what: Omit<Incoming, 'channel' | 'userId' | 'at'>): Promise<void> {
+  const chatId = ctx.chat?.id ?? ctx.from?.id;
+  if (chatId === undefined) return;
+  // Only private chats: reports and guidance are personal; groups are ignored.
+  if (ctx.chat && ctx.chat.type !== 'private') return;
+  const date = ctx.message?.date ?? ctx.callbackQuery?.message?.date;
+  const at = ctx.callbackQuery ? rt.now() : date ? new Date(date * 1000) : rt.now();
+  const result = await rt.engine.handle({
+    channel: 'telegram',
+    userId: String(chatId),
+    at,
+    dedupeKey: `telegram:${ctx.update.update_id}`,
+    ...what,
+  });
+  await rt.deliver(result.outboxIds, rt.now());
+}

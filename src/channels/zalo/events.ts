@@ -1,0 +1,177 @@
+// Zalo OA webhook events: zod schemas (a union on event_name), the inbox key of an event, and
+// the mapping of a user event to the core's Incoming.
+import { z } from 'zod';
+import type { Incoming } from '../../core/types';
+
+/** Zalo ids are long decimal strings; a number would already have lost precision, so refuse it. */
+const zaloId = z.string().trim().min(1).max(64);
+const who = z.object({ id: zaloId }).loose();
+/** Milliseconds since the epoch, sent as a string (sometimes a number). */
+const timestamp = z.union([z.string().trim().regex(/^\d{1,16}$/), z.number().int().nonnegative()]).transform(String);
+const coordinate = z.union([z.number(), z.string().trim().min(1).transform(Number)]).pipe(z.number());
+
+const base = {
+  app_id: z.union([z.string(), z.number()]).transform(String).optional(),
+  timestamp,
+  user_id_by_app: z.string().optional(),
+};
+
+const userMessage = {
+  ...base,
+  sender: who,
+  recipient: who.optional(),
+};
+
+const messageBase = { msg_id: zaloId, text: z.string().max(10_000).optional() };
+
+export const userSendTextSchema = z
+  .object({
+    ...userMessage,
+    event_name: z.literal('user_send_text'),
+    message: z.object({ ...messageBase, text: z.string().max(10_000) }).loose(),
+  })
+  .loose();
+
+export const userSendImageSchema = z
+  .object({
+    ...userMessage,
+    event_name: z.literal('user_send_image'),
+    message: z
+      .object({
+        ...messageBase,
+        attachments: z
+          .array(
+            z
+              .object({
+                type: z.string().optional(),
+                payload: z.object({ url: z.string().optional(), thumbnail: z.string().optional() }).loose().optional(),
+              })
+              .loose(),
+          )
+          .optional(),
+      })
+      .loose(),
+  })
+  .loose();
+
+export const userSendLocationSchema = z
+  .object({
+    ...userMessage,
+    event_name: z.literal('user_send_location'),
+    message: z
+      .object({
+        ...messageBase,
+        attachments: z
+          .array(
+            z
+              .object({
+                type: z.string().optional(),
+                payload: z
+                  .object({
+                    coordinates: z
+                      .object({
+                        latitude: coordinate.pipe(z.number().min(-90).max(90)),
+                        longitude: coordinate.pipe(z.number().min(-180).max(180)),
+                      })
+                      .loose(),
+                  })
+                  .loose(),
+              })
+              .loose(),
+          )
+          .min(1),
+      })
+      .loose(),
+  })
+  .loose();
+
+/** follow/unfollow name the user as `follower` (older payloads as `sender`) and carry no msg_id. */
+const followBase = { ...base, follower: who.optional(), sender: who.optional(), oa_id: z.string().optional() };
+export const followSchema = z.object({ ...followBase, event_name: z.literal('follow') }).loose();
+export const unfollowSchema = z.object({ ...followBase, event_name: z.literal('unfollow') }).loose();
+
+export const knownEventSchema = z.discriminatedUnion('event_name', [
+  userSendTextSchema,
+  userSendImageSchema,
+  userSendLocationSchema,
+  followSchema,
+  unfollowSchema,
+]);
+export type KnownZaloEvent = z.infer<typeof knownEventSchema>;
+
+/** Any other event (stickers, files, seen receipts, oa_send_* echoes…): only its name is used. */
+export const otherEventSchema = z.object({ event_name: z.string().min(1).max(100), timestamp: timestamp.optional() }).loose();
+
+export const KNOWN_EVENTS: ReadonlySet<string> = new Set(['user_send_text', 'user_send_image', 'user_send_location', 'follow', 'unfollow']);
+
+export type ParsedZaloEvent =
+  | { kind: 'known'; event: KnownZaloEvent }
+  | { kind: 'other'; eventName: string; echo: boolean };
+
+/** Validates a decoded webhook body. A known event with a wrong shape is an error (400), not "other". */
+export function parseZaloEvent(json: unknown): { ok: true; value: ParsedZaloEvent } | { ok: false; error: string } {
+  const head = otherEventSchema.safeParse(json);
+  if (!head.success) return { ok: false, error: 'missing event_name' };
+  const name = head.data.event_name;
+  if (!KNOWN_EVENTS.has(name)) return { ok: true, value: { kind: 'other', eventName: name, echo: name.startsWith('oa_send_') } };
+  const known = knownEventSchema.safeParse(json);
+  if (!known.success) {
+    const where = known.error.issues.map((i) => i.path.join('.')).filter(Boolean).slice(0, 3).join(', ');
+    return { ok: false, error: `invalid ${name}${where ? ` (${where})` : ''}` };
+  }
+  if ((name === 'follow' || name === 'unfollow') && !followerId(known.data)) return { ok: false, error: `invalid ${name} (follower.id)` };
+  return { ok: true, value: { kind: 'known', event: known.data } };
+}
+
+/** The Zalo user an event is about (the OA-scoped id that /cs sends to). */
+export function zaloUserId(event: KnownZaloEvent): string {
+  return followerId(event) ?? '';
+}
+
+function followerId(event: KnownZaloEvent): string | undefined {
+  if (event.event_name === 'follow' || event.event_name === 'unfollow') return event.follower?.id ?? event.sender?.id;
+  return event.sender.id;
+}
+
+/** The inbox key: `zalo:<msg_id>`; events without a msg_id get one derived from name, user and time. */
+export function zaloEventKey(event: KnownZaloEvent): string {
+  if ('message' in event && event.message?.msg_id) return `zalo:${event.message.msg_id}`;
+  return `zalo:${event.event_name}:${zaloUserId(event)}:${event.timestamp}`;
+}
+
+/** The event's time; Zalo sends ms since the epoch. Falls back to `received` if it is unusable. */
+export function zaloEventTime(event: { timestamp?: string }, received: Date): Date {
+  const ms = Number(event.timestamp);
+  return Number.isFinite(ms) && ms > 0 ? new Date(ms) : received;
+}
+
+/**
+ * Maps a user event to the core's Incoming. `menuAnswer` turns a bare number into the payload of
+ * the user's current numbered menu (see menu.ts). Returns null for events the core does not handle.
+ */
+export function toIncoming(
+  event: KnownZaloEvent,
+  at: Date,
+  menuAnswer: (text: string) => string | null,
+): Incoming | null {
+  const base = { channel: 'zalo' as const, userId: zaloUserId(event), at, dedupeKey: zaloEventKey(event) };
+  switch (event.event_name) {
+    case 'user_send_text': {
+      const payload = menuAnswer(event.message.text);
+      return payload !== null ? { ...base, button: payload } : { ...base, text: event.message.text };
+    }
+    case 'user_send_location': {
+      const c = event.message.attachments[0]!.payload.coordinates;
+      return { ...base, location: { lat: c.latitude, lon: c.longitude } };
+    }
+    case 'user_send_image': {
+      const url = event.message.attachments?.find((a) => a.payload?.url)?.payload?.url;
+      return { ...base, text: event.message.text ?? '', ...(url ? { photo: { fileId: url } } : {}) };
+    }
+    case 'follow':
+      // A new follower gets the welcome, as if they had typed /start.
+      return { ...base, text: '/start' };
+    case 'unfollow':
+      return null;
+  }
+}

@@ -1,0 +1,147 @@
+// Parses the environment once with zod; a missing or malformed value fails start-up naming the variable.
+import { z } from 'zod';
+
+const optionalString = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : undefined));
+
+const url = (fallback: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : fallback))
+    .pipe(z.url({ error: 'must be a URL such as https://example.org' }));
+
+const dataKey = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : undefined))
+  .refine((v) => v === undefined || decodedLength(v) === 32, {
+    error: 'must be base64 of exactly 32 random bytes (for example: openssl rand -base64 32)',
+  });
+
+const botInfo = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v, ctx) => {
+    if (!v) return undefined;
+    try {
+      const parsed = JSON.parse(v) as unknown;
+      const shape = z.object({ id: z.number(), is_bot: z.literal(true), first_name: z.string(), username: z.string() }).loose();
+      const result = shape.safeParse(parsed);
+      if (result.success) return result.data;
+      ctx.addIssue({ code: 'custom', message: 'must be the JSON of getMe (id, is_bot, first_name, username)' });
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'must be valid JSON (the result of getMe)' });
+    }
+    return z.NEVER;
+  });
+
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'must be HH:MM, e.g. 07:30' });
+
+export const envSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(8787),
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .default('file:./data/baove.db')
+    .refine((v) => /^(file:|libsql:|https?:|wss?:)/.test(v), {
+      error: 'must start with file:, libsql:, http(s): or ws(s):',
+    }),
+  DATABASE_AUTH_TOKEN: optionalString,
+  TELEGRAM_BOT_TOKEN: optionalString.refine((v) => v === undefined || /^\d+:[\w-]{10,}$/.test(v), {
+    error: 'must look like 123456:ABC-DEF… (from @BotFather)',
+  }),
+  TELEGRAM_WEBHOOK_SECRET: optionalString.refine((v) => v === undefined || /^[A-Za-z0-9_-]{1,256}$/.test(v), {
+    error: 'may hold only A-Z, a-z, 0-9, _ and - (Telegram rule), 1–256 characters',
+  }),
+  TELEGRAM_API_ROOT: url('https://api.telegram.org'),
+  TELEGRAM_BOT_INFO: botInfo,
+  ZALO_APP_ID: optionalString,
+  ZALO_APP_SECRET: optionalString,
+  ZALO_OA_SECRET_KEY: optionalString,
+  ZALO_API_BASE: url('https://openapi.zalo.me'),
+  ZALO_OAUTH_BASE: url('https://oauth.zaloapp.com'),
+  ZALO_ACCESS_TOKEN: optionalString,
+  ZALO_REFRESH_TOKEN: optionalString,
+  ZALO_VERIFICATION: optionalString,
+  DATA_KEY: dataKey,
+  ADMIN_TOKEN: optionalString.refine((v) => v === undefined || v.length >= 16, {
+    error: 'must be at least 16 characters',
+  }),
+  TZ_REGION: z
+    .string()
+    .trim()
+    .default('Asia/Ho_Chi_Minh')
+    .refine(isTimeZone, { error: 'must be an IANA time zone such as Asia/Ho_Chi_Minh' }),
+  REMINDER_DAY_START: clockTime.default('07:30'),
+  REMINDER_DAY_END: clockTime.default('20:00'),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
+  ESCALATE_EMERGENCY_HOURS: z.coerce.number().positive().default(2),
+  ESCALATE_NORMAL_HOURS: z.coerce.number().positive().default(24),
+  PUBLIC_URL: optionalString,
+});
+
+export type Env = z.input<typeof envSchema>;
+export type Config = z.output<typeof envSchema> & {
+  telegramEnabled: boolean;
+  zaloEnabled: boolean;
+  version: string;
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export const VERSION = '0.1.0';
+
+/** Validates the environment. Throws ConfigError whose message names each bad variable. */
+export function createConfig(env: Record<string, string | undefined>): Config {
+  const result = envSchema.safeParse(env);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`),
+    );
+  }
+  const c = result.data;
+  const problems: string[] = [];
+  if (c.TELEGRAM_BOT_TOKEN && !c.TELEGRAM_WEBHOOK_SECRET) {
+    problems.push('TELEGRAM_WEBHOOK_SECRET: is required when TELEGRAM_BOT_TOKEN is set (the webhook must be authenticated)');
+  }
+  if (c.ZALO_APP_ID && !c.ZALO_OA_SECRET_KEY) {
+    problems.push('ZALO_OA_SECRET_KEY: is required when ZALO_APP_ID is set (to verify webhook signatures)');
+  }
+  if (problems.length) throw new ConfigError(problems);
+  return {
+    ...c,
+    telegramEnabled: Boolean(c.TELEGRAM_BOT_TOKEN && c.TELEGRAM_WEBHOOK_SECRET),
+    zaloEnabled: Boolean(c.ZALO_APP_ID && c.ZALO_OA_SECRET_KEY),
+    version: VERSION,
+  };
+}
+
+function decodedLength(b64: string): number {
+  try {
+    return atob(b64).length;
+  } catch {
+    return -1;
+  }
+}
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,103 @@
+// The basic feature: welcome, menu, help, language, cancel, about, hotlines.
+import { eq } from 'drizzle-orm';
+import { users } from '../db/schema';
+import { renderHotlines, renderTopicList } from '../knowledge';
+import type { Ctx, Feature } from './context';
+import { catalogues, fill } from './messages';
+import { emergencyLine, mainMenuButtons } from './menu';
+import type { Lang } from './types';
+
+async function showMenu(ctx: Ctx): Promise<void> {
+  ctx.reply(ctx.t.menuPrompt, mainMenuButtons(ctx.t));
+}
+
+async function start(ctx: Ctx): Promise<void> {
+  ctx.setState(null);
+  ctx.reply(fill(ctx.t.welcome, { emergency: emergencyLine(ctx.lang) }), mainMenuButtons(ctx.t));
+}
+
+async function help(ctx: Ctx): Promise<void> {
+  const isOfficer = ctx.user.role === 'officer' || ctx.user.role === 'supervisor';
+  const text = fill(ctx.t.help, { emergency: emergencyLine(ctx.lang) }) + (isOfficer ? `\n\n${ctx.t.officerHelp}` : '');
+  ctx.reply(text, mainMenuButtons(ctx.t));
+}
+
+async function cancel(ctx: Ctx): Promise<void> {
+  const hadStep = ctx.state.step !== null;
+  ctx.setState(null);
+  ctx.reply(hadStep ? ctx.t.cancelled : ctx.t.nothingToCancel, mainMenuButtons(ctx.t));
+}
+
+async function setLang(ctx: Ctx, lang: Lang): Promise<void> {
+  await ctx.deps.db.update(users).set({ lang }).where(eq(users.id, ctx.user.id));
+  ctx.user.lang = lang;
+  ctx.lang = lang;
+  ctx.t = catalogues[lang];
+  ctx.reply(ctx.t.langSet, mainMenuButtons(ctx.t));
+}
+
+async function hotlinesReply(ctx: Ctx): Promise<void> {
+  ctx.reply(renderHotlines(ctx.lang), mainMenuButtons(ctx.t));
+}
+
+async function topics(ctx: Ctx): Promise<void> {
+  const list = renderTopicList(ctx.lang);
+  ctx.reply(list.text, list.buttons);
+}
+
+/** Entry points owned by other features, reachable from the main menu. */
+export interface MenuLinks {
+  startReport?: (ctx: Ctx) => Promise<void>;
+}
+
+function notBuilt(ctx: Ctx, feature: string): void {
+  ctx.reply(fill(ctx.t.notBuilt, { feature, emergency: emergencyLine(ctx.lang) }), mainMenuButtons(ctx.t));
+}
+
+export const createBasicsFeature = (links: MenuLinks = {}): Feature => ({
+  name: 'basics',
+  commands: {
+    start,
+    batdau: start,
+    help,
+    huongdan: help,
+    menu: showMenu,
+    cancel,
+    huy: cancel,
+    lang: async (ctx, arg) => {
+      const wanted = arg.toLowerCase();
+      if (wanted === 'en' || wanted === 'vi') return setLang(ctx, wanted);
+      ctx.reply(ctx.t.langPrompt, [
+        { label: 'Tiếng Việt', payload: 'lang:vi' },
+        { label: 'English', payload: 'lang:en' },
+      ]);
+    },
+    sos: hotlinesReply,
+    khancap: hotlinesReply,
+    about: async (ctx) => ctx.reply(ctx.t.about, mainMenuButtons(ctx.t)),
+    gioithieu: async (ctx) => ctx.reply(ctx.t.about, mainMenuButtons(ctx.t)),
+  },
+  buttons: {
+    menu: async (ctx, [action]) => {
+      switch (action) {
+        case 'main':
+          return showMenu(ctx);
+        case 'ask':
+        case 'topics':
+          return topics(ctx);
+        case 'hotlines':
+          return hotlinesReply(ctx);
+        case 'about':
+          ctx.reply(ctx.t.about, mainMenuButtons(ctx.t));
+          return;
+        case 'cancel':
+          return cancel(ctx);
+        case 'report':
+          return links.startReport ? links.startReport(ctx) : notBuilt(ctx, ctx.t.menuReport);
+        default:
+          ctx.reply(ctx.t.expiredButton, mainMenuButtons(ctx.t));
+      }
+    },
+    lang: async (ctx, [lang]) => setLang(ctx, lang === 'en' ? 'en' : 'vi'),
+  },
+});

@@ -1,0 +1,20 @@
+// Structured JSON logs on stderr. Callers pass ids and counts, never message text, phones or places.
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+export type Logger = Record<LogLevel, (event: string, fields?: Record<string, unknown>) => void>;
+
+export function createLogger(sink: (line: string) => void = (l) => process.stderr.write(l + '\n'), minLevel: LogLevel = 'info'): Logger {
+  const order: LogLevel[] = ['debug', 'info', 'warn', 'error'];
+  const make = (level: LogLevel) => (event: string, fields: Record<string, unknown> = {}) => {
+    if (order.indexOf(level) < order.indexOf(minLevel)) return;
+    sink(JSON.stringify({ t: new Date().toISOString(), level, event, ...fields }));
+  };
+  return { debug: make('debug'), info: make('info'), warn: make('warn'), error: make('error') };
+}
+
+export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
+
+/** Error details safe to log: the kind and message, without stack or user data. */
+export function errorFields(err: unknown): Record<string, unknown> {
+  if (err instanceof Error) return { error: err.name, message: err.message.slice(0, 200) };
+  return { error: String(err).slice(0, 200) };
+}

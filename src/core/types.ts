@@ -1,0 +1,43 @@
+// The contract between channel adapters and the conversation core.
+export type Channel = 'telegram' | 'zalo' | 'cli' | 'web';
+export const CHANNELS: readonly Channel[] = ['telegram', 'zalo', 'cli', 'web'];
+export type Lang = 'vi' | 'en';
+
+/** A button: a label for people, a short ASCII payload `area:action[:argument]` for the core. */
+export interface Button {
+  label: string;
+  payload: string;
+}
+
+export interface GeoPoint {
+  lat: number;
+  lon: number;
+}
+
+/** One thing a user did, normalised by the channel adapter. */
+export interface Incoming {
+  channel: Channel;
+  userId: string;
+  text?: string;
+  button?: string;
+  location?: GeoPoint;
+  photo?: { fileId: string };
+  at: Date;
+  /** Unique id of the inbound update (telegram:<update_id>, zalo:<msg_id>); repeats are ignored. */
+  dedupeKey?: string;
+}
+
+export interface Address {
+  channel: Channel;
+  userId: string;
+}
+
+/** One message the bot sends. `state` is the step the bot now waits for from that user. */
+export interface Outgoing {
+  to: Address;
+  text: string;
+  buttons: Button[];
+  state: string | null;
+  kind?: 'reply' | 'case' | 'reminder' | 'escalation' | 'status';
+  caseId?: number;
+}

@@ -1,0 +1,2 @@
+// Tables owned by the reminders capability.
+export {};

@@ -1,0 +1,44 @@
+// Runs a unit of work as one write transaction: all of it is committed, or none of it.
+// On Node the local file has one writer, so writes are serialised in-process; a busy or
+// locked database is retried (p-retry) and then surfaces as DbBusyError (HTTP 503).
+import pRetry, { AbortError } from 'p-retry';
+import type { Db } from './db';
+
+export class DbBusyError extends Error {
+  constructor(cause: unknown) {
+    super('database busy', { cause });
+    this.name = 'DbBusyError';
+  }
+}
+
+let tail: Promise<unknown> = Promise.resolve();
+
+/** Serialises async work in this process (one writer at a time on a local libSQL file). */
+export function serialised<T>(fn: () => Promise<T>): Promise<T> {
+  const run = tail.then(fn, fn);
+  tail = run.catch(() => undefined);
+  return run;
+}
+
+export function isBusyError(err: unknown): boolean {
+  const text = err instanceof Error ? `${err.message} ${(err as { code?: string }).code ?? ''} ${String((err as { cause?: unknown }).cause ?? '')}` : String(err);
+  return /SQLITE_BUSY|SQLITE_LOCKED|database is locked|database table is locked/i.test(text);
+}
+
+export async function withTransaction<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
+  try {
+    return await pRetry(
+      () =>
+        serialised(() =>
+          db.transaction(async (tx) => fn(tx as unknown as Db)).catch((err: unknown) => {
+            if (isBusyError(err)) throw err;
+            throw new AbortError(err instanceof Error ? err : new Error(String(err)));
+          }),
+        ),
+      { retries: 4, minTimeout: 25, maxTimeout: 400, randomize: true },
+    );
+  } catch (err) {
+    if (isBusyError(err)) throw new DbBusyError(err);
+    throw err;
+  }
+}

@@ -1,0 +1,8 @@
+// Every feature of the bot, merged in order (like grammY composers): the first that claims an update wins.
+import { createBasicsFeature } from './core/basics';
+import type { Feature } from './core/context';
+import { guidanceFeature } from './knowledge/feature';
+
+export function allFeatures(): Feature[] {
+  return [createBasicsFeature(), guidanceFeature];
+}

@@ -1,0 +1,115 @@
+// Turns a parent's question into weighted search terms: folded syllables and bigrams (what
+// matters), written forms with diacritics (a small bonus when typed), and synonym/English
+// expansions (lower weight). Each term remembers which query words it stands for, so the
+// searcher can tell how much of the question a guide actually answers.
+import type { Synonyms } from './schema';
+import {
+  analyse,
+  bigram,
+  findPhrase,
+  hasMarks,
+  indexTerms,
+  isStopword,
+  phrasesOf,
+  type StopList,
+  type Syllable,
+} from './text';
+
+export const WEIGHT = {
+  folded: 1,
+  bigram: 1.3,
+  written: 0.3,
+  synonym: 0.4,
+  english: 0.7,
+} as const;
+
+export interface QueryTerm {
+  term: string;
+  boost: number;
+  /** Indices of the content words (see `Query.words`) this term stands for. */
+  covers: number[];
+  fuzzy: boolean;
+}
+
+export interface Query {
+  /** Content words of the question (stop words left out), folded. */
+  words: string[];
+  terms: QueryTerm[];
+}
+
+interface Expansion {
+  phrase: Syllable[];
+  terms: string[];
+  boost: number;
+}
+
+export interface QueryBuilder {
+  build(text: string): Query;
+}
+
+export function createQueryBuilder(synonyms: Synonyms, stop: StopList): QueryBuilder {
+  const expansions: Expansion[] = [];
+  for (const group of synonyms.groups) {
+    for (const member of group) {
+      const phrase = analyse(member);
+      // A lone stop word ("be") must not pull in a whole group.
+      if (phrase.length === 1 && isStopword(phrase[0]!, stop)) continue;
+      const others = group.filter((m) => m !== member);
+      expansions.push({ phrase, terms: others.flatMap((o) => indexTerms(o, stop)), boost: WEIGHT.synonym });
+    }
+  }
+  for (const [en, vi] of Object.entries(synonyms.english)) {
+    expansions.push({ phrase: analyse(en), terms: vi.flatMap((v) => indexTerms(v, stop)), boost: WEIGHT.english });
+  }
+
+  return {
+    build(text: string): Query {
+      const words: string[] = [];
+      const byTerm = new Map<string, QueryTerm>();
+      const add = (term: string, boost: number, covers: number[], fuzzy: boolean) => {
+        const existing = byTerm.get(term);
+        if (!existing) {
+          byTerm.set(term, { term, boost, covers: [...covers], fuzzy });
+          return;
+        }
+        existing.boost = Math.max(existing.boost, boost);
+        for (const c of covers) if (!existing.covers.includes(c)) existing.covers.push(c);
+      };
+
+      for (const chunk of phrasesOf(text)) {
+        const syl = analyse(chunk);
+        // position in chunk → index in `words` (or -1 for a stop word)
+        const wordAt = syl.map((s) => {
+          if (isStopword(s, stop)) return -1;
+          words.push(s.folded);
+          return words.length - 1;
+        });
+        const coversOf = (from: number, to: number) => {
+          const out: number[] = [];
+          for (let i = from; i <= to; i++) if (wordAt[i]! >= 0) out.push(wordAt[i]!);
+          return out;
+        };
+        syl.forEach((s, i) => {
+          const w = wordAt[i]!;
+          if (w >= 0) {
+            add(s.folded, WEIGHT.folded, [w], true);
+            if (hasMarks(s)) add(s.raw, WEIGHT.written, [w], false);
+          }
+          const next = syl[i + 1];
+          if (next && (w >= 0 || wordAt[i + 1]! >= 0)) {
+            const covers = coversOf(i, i + 1);
+            add(bigram(s.folded, next.folded), WEIGHT.bigram, covers, true);
+          }
+        });
+        for (const e of expansions) {
+          for (const at of findPhrase(syl, e.phrase)) {
+            const covers = coversOf(at, at + e.phrase.length - 1);
+            if (covers.length === 0) continue;
+            for (const t of e.terms) add(t, e.boost, covers, false);
+          }
+        }
+      }
+      return { words, terms: [...byTerm.values()] };
+    },
+  };
+}

@@ -1,0 +1,93 @@
+// Zod schemas for everything the knowledge build reads from content/: guides, synonyms,
+// triage phrases, hotlines and off-topic vocabulary. Types used at run time come from here too.
+import { z } from 'zod';
+
+export const GUIDE_SLUGS = [
+  'quy-tac-an-toan-co-the', 'dau-hieu-xam-hai-tinh-duc', 'dau-hieu-bao-luc-bo-mac',
+  'khi-tre-ke-bi-xam-hai', 'cach-bao-tin-xam-hai', 'quy-trinh-xu-ly-tin-bao',
+  'duong-day-nong', 'an-toan-tren-mang', 'xam-hai-qua-mang',
+  'phong-chong-duoi-nuoc', 'so-cuu-duoi-nuoc', 'an-toan-giao-thong',
+  'tai-nan-thuong-tich-trong-nha', 'bao-luc-gia-dinh', 'bao-luc-hoc-duong',
+  'ky-luat-tich-cuc', 'lao-dong-tre-em', 'mua-ban-bat-coc-tre-em',
+  'tre-di-lac-mat-tich', 'ho-tro-tam-ly', 'tro-giup-phap-ly',
+  'y-te-cho-tre-bi-xam-hai', 'quyen-tre-em', 'giao-duc-gioi-tinh',
+  'tre-o-nha-mot-minh', 'quyen-rieng-tu-cua-tre',
+] as const;
+
+const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a lower-case ASCII slug');
+const text = z.string().trim().min(1);
+
+export const sourceSchema = z.object({
+  kind: z.enum(['law', 'plan', 'guidance']),
+  cite: text,
+  file: z.string().optional(),
+  url: z.url().optional(),
+});
+
+export const frontmatterSchema = z.object({
+  slug,
+  title: text,
+  title_en: text,
+  summary: text.max(350),
+  summary_en: text.max(350),
+  tags: z.array(text).min(1),
+  questions: z.array(text).min(6),
+  related: z.array(slug),
+  sources: z.array(sourceSchema).min(1),
+  reviewed: z.boolean(),
+});
+
+export type Frontmatter = z.infer<typeof frontmatterSchema>;
+export type Source = z.infer<typeof sourceSchema>;
+/** A validated guide: its frontmatter plus the Markdown body (Vietnamese). */
+export interface Guide extends Frontmatter {
+  body: string;
+}
+
+const phraseList = z.array(z.string().trim().min(1));
+
+export const synonymsSchema = z.object({
+  stopwords: z.object({ vi: phraseList, en: phraseList }),
+  groups: z.array(phraseList.min(2)),
+  english: z.record(z.string(), phraseList.min(1)),
+});
+export type Synonyms = z.infer<typeof synonymsSchema>;
+
+export const triageKindSchema = z.object({
+  topic: slug.nullable(),
+  child_is_cue: z.boolean(),
+  alone_with_strong: z.boolean().optional(),
+  terms: phraseList,
+  phrases: phraseList,
+  extra_cues: phraseList.optional(),
+});
+
+export const triageSchema = z.object({
+  mask: phraseList,
+  strong: phraseList,
+  present: phraseList,
+  specific_child: phraseList,
+  hypothetical: phraseList,
+  window: z.object({ before: z.number().int().min(1), after: z.number().int().min(0) }),
+  kinds: z.record(z.string().regex(/^[a-z_]+$/), triageKindSchema),
+});
+export type TriageRules = z.infer<typeof triageSchema>;
+
+const label = z.object({ vi: text, en: text });
+export const hotlineSchema = z.object({
+  number: z.string().regex(/^\d{3,11}$/),
+  label,
+  verified: z.boolean(),
+});
+export const hotlinesSchema = z.object({
+  national: z.array(hotlineSchema).min(1),
+  emergency_order: z.array(z.string()).min(1),
+  provincial: z.array(hotlineSchema.extend({ province: text, source: z.string().optional() })),
+});
+export type Hotline = z.infer<typeof hotlineSchema> & { province?: string; source?: string };
+export type Hotlines = z.infer<typeof hotlinesSchema>;
+
+export const offtopicSchema = z.object({
+  phrases: z.record(z.string(), phraseList),
+});
+export type Offtopic = z.infer<typeof offtopicSchema>;

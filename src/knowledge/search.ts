@@ -1,0 +1,75 @@
+// Ranks guides for a question and says how much of the question the best guide explains,
+// which is what the confidence decision in answer.ts rests on.
+import type MiniSearch from 'minisearch';
+import type { Synonyms } from './schema';
+import { FIELD_BOOSTS, loadIndex, stopListOf, type IndexedDoc } from './search-index';
+import { createQueryBuilder, type Query } from './query';
+
+export interface Ranked {
+  slug: string;
+  score: number;
+  /** Share (0..1) of the question's content words this guide matches. */
+  coverage: number;
+}
+
+export interface SearchOutcome {
+  query: Query;
+  ranked: Ranked[];
+  /** Share of content words that match any guide at all (low: the question is not about us). */
+  known: number;
+}
+
+export interface Searcher {
+  search(text: string): SearchOutcome;
+  /** Milliseconds spent in MiniSearch.loadJSON at creation. */
+  loadMs: number;
+}
+
+/** Fuzzy matching only on folded terms long enough for a typo to be told from another word. */
+function fuzziness(term: string): number | false {
+  if (!/^[a-z0-9_]+$/.test(term)) return false;
+  if (term.includes('_')) return term.length >= 7 ? 1 : false;
+  return term.length >= 6 ? 1 : false;
+}
+
+export function createSearcher(indexJSON: string, synonyms: Synonyms, now: () => number = () => performance.now()): Searcher {
+  const started = now();
+  const index: MiniSearch<IndexedDoc> = loadIndex(indexJSON, synonyms);
+  const loadMs = now() - started;
+  const builder = createQueryBuilder(synonyms, stopListOf(synonyms));
+
+  return {
+    loadMs,
+    search(text: string): SearchOutcome {
+      const query = builder.build(text);
+      if (query.terms.length === 0) return { query, ranked: [], known: 0 };
+      const boosts = new Map<string, number>();
+      const fuzzyOk = new Set<string>();
+      for (const t of query.terms) {
+        boosts.set(t.term, t.boost);
+        if (t.fuzzy) fuzzyOk.add(t.term);
+      }
+      const results = index.search(query.terms.map((t) => t.term).join(' '), {
+        tokenize: (s) => s.split(' '),
+        processTerm: (t) => t,
+        boost: FIELD_BOOSTS,
+        boostTerm: (t) => boosts.get(t) ?? 1,
+        fuzzy: (t) => (fuzzyOk.has(t) ? fuzziness(t) : false),
+        maxFuzzy: 2,
+        prefix: false,
+        weights: { fuzzy: 0.35, prefix: 0 },
+        combineWith: 'OR',
+      });
+      const coverTerms = new Map(query.terms.map((t) => [t.term, t.covers]));
+      const coverageOf = (matched: readonly string[]) => {
+        if (query.words.length === 0) return 0;
+        const covered = new Set<number>();
+        for (const m of matched) for (const c of coverTerms.get(m) ?? []) covered.add(c);
+        return covered.size / query.words.length;
+      };
+      const ranked = results.map((r) => ({ slug: String(r.id), score: r.score, coverage: coverageOf(r.queryTerms) }));
+      const known = coverageOf(results.flatMap((r) => r.queryTerms));
+      return { query, ranked, known };
+    },
+  };
+}

@@ -1,0 +1,130 @@
+// Vietnamese-aware text processing shared by the index build, search and triage.
+// Vietnamese words are runs of one-syllable tokens ("xâm hại", "đuối nước"), and people often
+// type without diacritics, so every syllable is known in two forms: as written and folded.
+
+/** NFC + lower case, so "Ă" typed as A + breve matches the precomposed form. */
+export function normalize(text: string): string {
+  return text.normalize('NFC').toLowerCase();
+}
+
+/** Removes Vietnamese diacritics: marks dropped, đ → d ("đuối nước" → "duoi nuoc"). */
+export function fold(text: string): string {
+  return normalize(text)
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/đ/g, 'd')
+    .normalize('NFC');
+}
+
+/** Splits text into lower-case NFC syllables (letters and digits only). */
+export function syllables(text: string): string[] {
+  return normalize(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/**
+ * A light English suffix stripper, so "bullying"/"bullied" and "drowning"/"drowns" meet.
+ * Safe on Vietnamese: no Vietnamese syllable ends in -s, -ed or -ing.
+ */
+export function stemEnglish(word: string): string {
+  if (word.length < 5 || !/^[a-z]+$/.test(word)) return word;
+  if (word.endsWith('ies')) return word.slice(0, -3) + 'y';
+  if (word.endsWith('ied')) return word.slice(0, -3) + 'y';
+  if (word.endsWith('ing') && word.length > 5) return undouble(word.slice(0, -3));
+  if (word.endsWith('ed') && word.length > 4) return undouble(word.slice(0, -2));
+  if (word.endsWith('es') && /(sh|ch|x|ss)es$/.test(word)) return word.slice(0, -2);
+  if (word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us')) return word.slice(0, -1);
+  return word;
+}
+
+function undouble(stem: string): string {
+  return /([bdgklmnprt])\1$/.test(stem) ? stem.slice(0, -1) : stem;
+}
+
+/** One syllable in both forms: as written (NFC, lower case) and folded + stemmed. */
+export interface Syllable {
+  raw: string;
+  folded: string;
+}
+
+export function analyse(text: string): Syllable[] {
+  return syllables(text).map((raw) => ({ raw, folded: stemEnglish(fold(raw)) }));
+}
+
+/** True when a syllable carries Vietnamese marks (so its written form says more than its folded one). */
+export function hasMarks(s: Syllable): boolean {
+  return fold(s.raw) !== s.raw;
+}
+
+/**
+ * Does a query syllable match a data syllable (written with diacritics)? A syllable typed
+ * without marks matches on its folded form; one typed with marks must match as written, so
+ * "đăng ảnh" never matches the cue "đang".
+ */
+export function sameSyllable(query: Syllable, data: Syllable): boolean {
+  if (query.folded !== data.folded) return false;
+  return !hasMarks(query) || !hasMarks(data) || query.raw === data.raw;
+}
+
+/** Stop-word test under the same rule: the list is written with diacritics. */
+export interface StopList {
+  folded: ReadonlySet<string>;
+  raw: ReadonlySet<string>;
+}
+
+export function makeStopList(words: readonly string[]): StopList {
+  const syl = words.flatMap((w) => analyse(w));
+  return { folded: new Set(syl.map((s) => s.folded)), raw: new Set(syl.map((s) => s.raw)) };
+}
+
+export function isStopword(s: Syllable, stop: StopList): boolean {
+  return hasMarks(s) ? stop.raw.has(s.raw) : stop.folded.has(s.folded);
+}
+
+/** Joins two syllables into one bigram term; "_" never occurs inside a syllable. */
+export function bigram(a: string, b: string): string {
+  return `${a}_${b}`;
+}
+
+/**
+ * Index terms for a field: each syllable folded and (if different) as written with its
+ * diacritics; with `bigrams`, also folded bigrams of neighbouring syllables ("xam_hai").
+ * Stop words are dropped as unigrams but kept in bigrams ("bị đánh" says a lot, "bị" alone
+ * does not). Written-form bigrams are left out: they would double the index (and the cold-start
+ * load) for little gain over folded bigrams plus written unigrams.
+ */
+export function indexTerms(text: string, stop: StopList, bigrams = true): string[] {
+  return phrasesOf(text).flatMap((chunk) => chunkTerms(analyse(chunk), stop, bigrams));
+}
+
+/** Splits at punctuation, so no bigram spans two phrases ("mùa hè. Bơi" has no "hè bơi"). */
+export function phrasesOf(text: string): string[] {
+  return text.split(/[.,;:!?()[\]{}"“”\n/|–—]+/u).filter((c) => c.trim().length > 0);
+}
+
+function chunkTerms(syl: Syllable[], stop: StopList, bigrams: boolean): string[] {
+  const terms: string[] = [];
+  for (let i = 0; i < syl.length; i++) {
+    const s = syl[i]!;
+    const sStop = isStopword(s, stop);
+    if (!sStop) {
+      terms.push(s.folded);
+      if (hasMarks(s)) terms.push(s.raw);
+    }
+    const next = syl[i + 1];
+    if (bigrams && next && !(sStop && isStopword(next, stop))) terms.push(bigram(s.folded, next.folded));
+  }
+  return terms;
+}
+
+/** Start positions where `phrase` occurs in `text` (both already analysed). */
+export function findPhrase(text: readonly Syllable[], phrase: readonly Syllable[]): number[] {
+  const hits: number[] = [];
+  if (phrase.length === 0) return hits;
+  outer: for (let i = 0; i + phrase.length <= text.length; i++) {
+    for (let j = 0; j < phrase.length; j++) {
+      if (!sameSyllable(text[i + j]!, phrase[j]!)) continue outer;
+    }
+    hits.push(i);
+  }
+  return hits;
+}

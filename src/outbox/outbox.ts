@@ -1,0 +1,152 @@
+// The outbox: every outgoing message is written here first (in the same transaction as the change
+// that caused it), then delivered by a channel sender and retried with backoff until sent or dead.
+import { and, eq, inArray, lte, or, sql } from 'drizzle-orm';
+import type { Db } from '../db/db';
+import { outbox } from '../db/schema';
+import type { Sealer } from '../reports/crypto';
+import type { Button, Channel, Outgoing } from '../core/types';
+
+export interface MessageBody {
+  text: string;
+  buttons: Button[];
+  state: string | null;
+}
+
+export interface QueuedMessage extends Outgoing {
+  dedupeKey: string;
+}
+
+export type SendResult =
+  | { ok: true }
+  | {
+      ok: false;
+      reason: string;
+      /** Wait at least this long before the next try (Telegram 429 retry_after, Zalo night window). */
+      retryAfterMs?: number;
+      /** Retrying cannot help (blocked bot, no interaction window): dead-letter at once. */
+      permanent?: boolean;
+    };
+
+/** Delivers one message on one channel. Implementations never throw; they return a result. */
+export interface Sender {
+  send(recipient: string, body: MessageBody, meta: { id: number; kind: string }): Promise<SendResult>;
+}
+export type Senders = Partial<Record<Channel, Sender>>;
+
+export const MAX_ATTEMPTS = 8;
+const LEASE_MS = 60_000;
+
+/** Backoff after the nth failed attempt: 30 s, 1 min, 2 min … capped at 1 h. */
+export function backoffMs(attempts: number): number {
+  return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
+}
+
+/** Queues messages; a message whose dedupe key is already queued is skipped. Returns new row ids. */
+export async function enqueue(db: Db, sealer: Sealer, messages: QueuedMessage[], at: Date): Promise<number[]> {
+  const ids: number[] = [];
+  for (const m of messages) {
+    const body: MessageBody = { text: m.text, buttons: m.buttons, state: m.state };
+    const rows = await db
+      .insert(outbox)
+      .values({
+        dedupeKey: m.dedupeKey,
+        channel: m.to.channel,
+        recipient: m.to.userId,
+        bodyEnc: await sealer.seal(JSON.stringify(body)),
+        kind: m.kind ?? 'reply',
+        caseId: m.caseId ?? null,
+        status: 'pending',
+        nextAttemptAt: at,
+        createdAt: at,
+      })
+      .onConflictDoNothing({ target: outbox.dedupeKey })
+      .returning({ id: outbox.id });
+    for (const r of rows) ids.push(r.id);
+  }
+  return ids;
+}
+
+export interface FlushDeps {
+  db: Db;
+  sealer: Sealer;
+  senders: Senders;
+  onDead?: (row: typeof outbox.$inferSelect, reason: string, at: Date) => Promise<void>;
+}
+
+export interface FlushReport {
+  sent: number;
+  retried: number;
+  dead: number;
+}
+
+/**
+ * Sends what is due. Each row is claimed with a conditional update (a lease), so two flushes
+ * running at once never send the same row twice; a lease left by a crashed process expires.
+ */
+export async function flushOutbox(deps: FlushDeps, at: Date, opts: { ids?: number[]; limit?: number } = {}): Promise<FlushReport> {
+  const report: FlushReport = { sent: 0, retried: 0, dead: 0 };
+  const channels = Object.keys(deps.senders) as Channel[];
+  if (channels.length === 0) return report;
+  const due = and(
+    inArray(outbox.channel, channels),
+    or(eq(outbox.status, 'pending'), eq(outbox.status, 'sending')),
+    lte(outbox.nextAttemptAt, at),
+    opts.ids ? inArray(outbox.id, opts.ids.length ? opts.ids : [-1]) : undefined,
+  );
+  const rows = await deps.db.select().from(outbox).where(due).orderBy(outbox.id).limit(opts.limit ?? 200);
+  for (const row of rows) {
+    const claimed = await deps.db
+      .update(outbox)
+      .set({ status: 'sending', nextAttemptAt: new Date(at.getTime() + LEASE_MS) })
+      .where(and(eq(outbox.id, row.id), eq(outbox.status, row.status), eq(outbox.nextAttemptAt, row.nextAttemptAt)))
+      .returning({ id: outbox.id });
+    if (claimed.length === 0) continue;
+    const sender = deps.senders[row.channel as Channel];
+    if (!sender) continue;
+    let result: SendResult;
+    try {
+      const body = JSON.parse(await deps.sealer.open(row.bodyEnc)) as MessageBody;
+      result = await sender.send(row.recipient, body, { id: row.id, kind: row.kind });
+    } catch (err) {
+      result = { ok: false, reason: err instanceof Error ? err.message : String(err) };
+    }
+    const attempts = row.attempts + 1;
+    if (result.ok) {
+      await deps.db.update(outbox).set({ status: 'sent', attempts, sentAt: at, lastError: null }).where(eq(outbox.id, row.id));
+      report.sent++;
+    } else if (result.permanent || attempts >= MAX_ATTEMPTS) {
+      await deps.db
+        .update(outbox)
+        .set({ status: 'dead', attempts, lastError: result.reason.slice(0, 500) })
+        .where(eq(outbox.id, row.id));
+      report.dead++;
+      await deps.onDead?.(row, result.reason, at);
+    } else {
+      const wait = Math.max(result.retryAfterMs ?? 0, backoffMs(attempts));
+      await deps.db
+        .update(outbox)
+        .set({ status: 'pending', attempts, nextAttemptAt: new Date(at.getTime() + wait), lastError: result.reason.slice(0, 500) })
+        .where(eq(outbox.id, row.id));
+      report.retried++;
+    }
+  }
+  return report;
+}
+
+/** Puts a dead-lettered message back in the queue (admin "retry" button). */
+export async function requeue(db: Db, id: number, at: Date): Promise<boolean> {
+  const rows = await db
+    .update(outbox)
+    .set({ status: 'pending', attempts: 0, nextAttemptAt: at })
+    .where(and(eq(outbox.id, id), eq(outbox.status, 'dead')))
+    .returning({ id: outbox.id });
+  return rows.length > 0;
+}
+
+export async function outboxCounts(db: Db): Promise<Record<string, number>> {
+  const rows = await db
+    .select({ status: outbox.status, n: sql<number>`count(*)` })
+    .from(outbox)
+    .groupBy(outbox.status);
+  return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+}

@@ -1,0 +1,78 @@
+// Boots everything on Node (server and CLI): config, database (migrated and seeded), senders, runtime.
+import { fileURLToPath } from 'node:url';
+import { Bot } from 'grammy';
+import { createConfig, type Config } from '../config';
+import { createTelegramSender } from '../channels/telegram/sender';
+import { createBot } from '../channels/telegram/bot';
+import { createLogger, type Logger } from '../core/log';
+import type { Feature } from '../core/context';
+import { openDb, type DbHandle } from '../db/client.node';
+import { migrateDb } from '../db/migrate';
+import { seedDatabase } from '../db/seed';
+import type { Senders } from '../outbox/outbox';
+import { createSealer } from '../reports/crypto';
+import type { Runtime } from '../runtime';
+import { resolveDataKey } from './data-key';
+import { createRuntime } from './runtime';
+import { nodeSeedSteps, nodeServices, onDeadHook } from './wiring';
+
+export const CONTENT_DIR = fileURLToPath(new URL('../../content', import.meta.url));
+
+export interface NodeBoot {
+  config: Config;
+  handle: DbHandle;
+  rt: Runtime;
+  bot?: Bot;
+  log: Logger;
+  close(): void;
+}
+
+export interface BootOptions {
+  env?: Record<string, string | undefined>;
+  log?: Logger;
+  /** Extra senders (the CLI prints messages for `cli` users). */
+  senders?: Senders;
+  features?: Feature[];
+  seed?: boolean;
+}
+
+export async function bootNode(opts: BootOptions = {}): Promise<NodeBoot> {
+  const log = opts.log ?? createLogger();
+  const config = createConfig(opts.env ?? process.env);
+  const handle = openDb(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
+  await migrateDb(handle.db, handle.client);
+  if (opts.seed !== false) {
+    await seedDatabase(handle.db, { contentDir: CONTENT_DIR, at: new Date(), log, progress: (l) => process.stderr.write(l + '\n') }, nodeSeedSteps(config));
+  }
+  const sealer = await createSealer(resolveDataKey(config.DATA_KEY, config.DATABASE_URL, log));
+  const services = await nodeServices(handle.db, CONTENT_DIR);
+  const senders: Senders = { ...opts.senders };
+  let bot: Bot | undefined;
+  const rtRef: { rt?: Runtime } = {};
+  if (config.telegramEnabled) {
+    // The runtime needs the senders and the bot needs the runtime: the bot reads it lazily.
+    bot = createBot(
+      { token: config.TELEGRAM_BOT_TOKEN!, apiRoot: config.TELEGRAM_API_ROOT, botInfo: config.TELEGRAM_BOT_INFO as never },
+      new Proxy({} as Runtime, { get: (_t, k) => (rtRef.rt as unknown as Record<string | symbol, unknown>)[k] }),
+    );
+    senders.telegram = createTelegramSender(bot.api, log);
+  }
+  Object.assign(senders, await extraSenders(config, handle, log));
+  const rt = createRuntime({
+    db: handle.db,
+    config,
+    sealer,
+    log,
+    services,
+    senders,
+    features: opts.features,
+    onDead: onDeadHook(handle.db),
+  });
+  rtRef.rt = rt;
+  return { config, handle, rt, bot, log, close: () => handle.close() };
+}
+
+async function extraSenders(config: Config, handle: DbHandle, log: Logger): Promise<Senders> {
+  const { channelSenders } = await import('./wiring');
+  return channelSenders(config, handle.db, log);
+}

@@ -1,0 +1,42 @@
+// AES-GCM encryption of personal data at rest, with WebCrypto (same code on Workers and Node).
+const enc = new TextEncoder();
+const dec = new TextDecoder();
+
+export interface Sealer {
+  seal(plain: string): Promise<string>;
+  open(sealed: string): Promise<string>;
+}
+
+/** `key` is base64 of 32 bytes (DATA_KEY). Output is "v1.<iv b64>.<ciphertext b64>". */
+export async function createSealer(keyB64: string): Promise<Sealer> {
+  const raw = Uint8Array.from(atob(keyB64), (c) => c.charCodeAt(0));
+  if (raw.length !== 32) throw new Error('DATA_KEY must decode to 32 bytes');
+  const key = await crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['encrypt', 'decrypt']);
+  return {
+    async seal(plain) {
+      const iv = crypto.getRandomValues(new Uint8Array(12));
+      const ct = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, enc.encode(plain)));
+      return `v1.${toB64(iv)}.${toB64(ct)}`;
+    },
+    async open(sealed) {
+      const [version, ivB64, ctB64] = sealed.split('.');
+      if (version !== 'v1' || !ivB64 || !ctB64) throw new Error('unknown sealed format');
+      const pt = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: fromB64(ivB64) }, key, fromB64(ctB64));
+      return dec.decode(pt);
+    },
+  };
+}
+
+export function generateDataKey(): string {
+  return toB64(crypto.getRandomValues(new Uint8Array(32)));
+}
+
+function toB64(bytes: Uint8Array): string {
+  let s = '';
+  for (const b of bytes) s += String.fromCharCode(b);
+  return btoa(s);
+}
+
+function fromB64(b64: string): Uint8Array<ArrayBuffer> {
+  return Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+}

@@ -1,0 +1,74 @@
+// Who may act on a case: commune officers of its commune, supervisors of its province.
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Address, Channel } from '../core/types';
+import type { Db } from '../db/db';
+import { officers } from '../db/schema';
+
+export type OfficerRow = typeof officers.$inferSelect;
+
+/** The parts of a case that decide jurisdiction. */
+export interface Jurisdiction {
+  communeCode: string | null;
+  provinceCode: string | null;
+}
+
+export function officerAddress(o: OfficerRow): Address {
+  return { channel: o.channel as Channel, userId: o.channelUserId };
+}
+
+/** Every active officer row of one chat identity (one person may serve several communes). */
+export async function officerRowsOf(db: Db, address: Address): Promise<OfficerRow[]> {
+  return db
+    .select()
+    .from(officers)
+    .where(and(eq(officers.channel, address.channel), eq(officers.channelUserId, address.userId), eq(officers.active, true)));
+}
+
+/** A commune officer covers their own commune; a supervisor whose code is a province covers that province. */
+export function covers(o: OfficerRow, c: Jurisdiction): boolean {
+  if (!o.active) return false;
+  if (c.communeCode && o.communeCode === c.communeCode) return true;
+  return o.role === 'supervisor' && !!c.provinceCode && o.communeCode === c.provinceCode;
+}
+
+/** The first row of this identity that covers the case, or undefined (the caller reveals nothing). */
+export function coveringRow(rows: OfficerRow[], c: Jurisdiction): OfficerRow | undefined {
+  return rows.find((o) => covers(o, c));
+}
+
+/** Active officers registered for the commune itself. */
+export async function communeOfficers(db: Db, communeCode: string): Promise<OfficerRow[]> {
+  return db
+    .select()
+    .from(officers)
+    .where(and(eq(officers.communeCode, communeCode), eq(officers.active, true)))
+    .orderBy(officers.id);
+}
+
+/** Active supervisors registered for the whole province. */
+export async function provinceSupervisors(db: Db, provinceCode: string): Promise<OfficerRow[]> {
+  return db
+    .select()
+    .from(officers)
+    .where(and(eq(officers.communeCode, provinceCode), eq(officers.role, 'supervisor'), eq(officers.active, true)))
+    .orderBy(officers.id);
+}
+
+/** Who a case is (or was) routed to: the commune officers, else the province supervisors. */
+export async function routedRecipients(db: Db, c: Jurisdiction & { routedTo: string }): Promise<OfficerRow[]> {
+  if (c.routedTo === 'officer' && c.communeCode) return communeOfficers(db, c.communeCode);
+  if (c.routedTo === 'supervisor' && c.provinceCode) return provinceSupervisors(db, c.provinceCode);
+  return [];
+}
+
+/** The commune and province codes an identity's rows cover, for listing open cases. */
+export function coverage(rows: OfficerRow[]): { communes: string[]; provinces: string[] } {
+  const communes = rows.map((o) => o.communeCode);
+  const provinces = rows.filter((o) => o.role === 'supervisor').map((o) => o.communeCode);
+  return { communes, provinces };
+}
+
+export async function officersByIds(db: Db, ids: number[]): Promise<OfficerRow[]> {
+  if (!ids.length) return [];
+  return db.select().from(officers).where(inArray(officers.id, ids));
+}

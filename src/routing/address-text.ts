@@ -1,0 +1,87 @@
+// Vietnamese address text, reduced to comparable tokens: folded (no diacritics) for lookup, and a
+// tone signature so "Hoà"/"Hòa" compare equal while "Tân"/"Tấn" do not.
+
+/** Tone marks (grave, acute, tilde, hook, dot below) as combining characters after NFD. */
+const TONES: Record<string, string> = { '\u0300': '2', '\u0301': '1', '\u0303': '4', '\u0309': '3', '\u0323': '5' };
+const TONE_RE = /[\u0300\u0301\u0303\u0309\u0323]/gu;
+
+/** Lower case, no diacritics, đ → d: "Thành phố Hồ Chí Minh" → "thanh pho ho chi minh". */
+export function foldText(text: string): string {
+  return text.normalize('NFC').toLowerCase().normalize('NFD').replace(/\p{M}+/gu, '').replace(/đ/g, 'd');
+}
+
+/**
+ * One syllable with its tone moved to the end: "hoà" and "hòa" both give "hoa2", "tấn" gives "tân1".
+ * Vowel marks (ă â ê ô ơ ư) and đ stay, so the signature still tells "Tân" from "Tấn" and "Tan".
+ */
+export function syllableSignature(syllable: string): string {
+  const nfd = syllable.normalize('NFC').toLowerCase().normalize('NFD');
+  let tone = '0';
+  const base = nfd.replace(TONE_RE, (mark) => {
+    tone = TONES[mark] ?? '0';
+    return '';
+  });
+  return base.normalize('NFC') + tone;
+}
+
+export interface AddressToken {
+  raw: string; // lower case NFC, as written
+  fold: string; // no diacritics; numbers without leading zeros
+  sig: string; // syllableSignature(raw)
+  marked: boolean; // written with diacritics
+  numeric: boolean; // digits only, e.g. "12" of "Phường 12"
+  segment: number; // index of the comma-separated part it came from
+}
+
+const SEGMENT_BREAK = /[,;:\n\r|()[\]{}]+/u;
+const WORD = /[\p{L}\p{M}\p{N}/]+/gu;
+const APOSTROPHES = /['’‘ʼ`´]/gu;
+
+/** Abbreviations people glue to a number: "Q1", "P12", "F7", "KP3", "TDP5". */
+const GLUED_PREFIX = /^(p|f|q|x|h|tt|tx|tp|kp|tdp|sn|ph)(\d+)$/u;
+
+function makeToken(word: string, segment: number): AddressToken {
+  const numeric = /^\d+$/u.test(word);
+  const fold = numeric ? String(Number.parseInt(word, 10)) : foldText(word);
+  return { raw: word, fold, sig: numeric ? fold : syllableSignature(word), marked: fold !== word && !numeric, numeric, segment };
+}
+
+/**
+ * Splits an address into tokens, keeping which comma-separated part each came from. Apostrophes
+ * inside names are dropped ("Ea H'Leo" → "ea hleo"), dots and hyphens separate words, and a
+ * house number such as "12/3" or "45A" stays one token that can never be a place name.
+ */
+export function tokenizeAddress(text: string): AddressToken[] {
+  const tokens: AddressToken[] = [];
+  const segments = text.normalize('NFC').toLowerCase().replace(APOSTROPHES, '').split(SEGMENT_BREAK);
+  segments.forEach((segment, index) => {
+    for (const word of segment.match(WORD) ?? []) {
+      if (word.includes('/')) {
+        if (/\d/u.test(word)) tokens.push({ ...makeToken(word, index), numeric: false });
+        else for (const part of word.split('/').filter(Boolean)) tokens.push(makeToken(part, index));
+        continue;
+      }
+      const glued = GLUED_PREFIX.exec(foldText(word));
+      if (glued && glued[1] && glued[2]) {
+        tokens.push(makeToken(word.slice(0, word.length - glued[2].length), index), makeToken(glued[2], index));
+      } else {
+        tokens.push(makeToken(word, index));
+      }
+    }
+  });
+  return tokens;
+}
+
+/** The folded lookup key of a place name: "Phường 01" name "01" → "1", "Ea H'Leo" → "ea hleo". */
+export function nameKey(name: string): string {
+  return tokenizeAddress(name)
+    .map((t) => t.fold)
+    .join(' ');
+}
+
+/** The tone signature of a whole name, token by token. */
+export function nameSignature(name: string): string {
+  return tokenizeAddress(name)
+    .map((t) => t.sig)
+    .join(' ');
+}

@@ -1,0 +1,225 @@
+// The in-memory commune map the resolver searches: every current and old unit by folded name, and
+// the links between them (which old districts and provinces fed each current commune).
+// Built from the database (loadMapIndex, cache it) or straight from content/map/ (mapIndexFromFiles).
+import type { Db } from '../db/db';
+import { mapCommunes, mapOldCommunes, mapOldDistricts, mapOldProvinces, mapOldToNew, mapProvinces } from '../db/schema/routing';
+import { nameKey, nameSignature } from './address-text';
+import { defaultAddressWords, type AddressWords, type UnitType } from './address-words';
+import { parseMapFiles, readMapFiles, type MapRecords } from './map-records';
+import type { CommuneRef } from './types';
+
+export type UnitKind = 'commune' | 'oldCommune' | 'oldDistrict' | 'province' | 'oldProvince';
+
+/** One way of writing one unit's name. */
+export interface NameEntry {
+  kind: UnitKind;
+  code: string;
+  sig: string; // tone signature of this spelling
+  numeric: boolean; // a bare number ("Phường 12"): only read after a unit word
+  partial: boolean; // only the first part of a hyphenated name ("Lâm Viên" of "Lâm Viên - Đà Lạt")
+}
+
+export interface CommuneInfo {
+  ref: CommuneRef;
+  type: UnitType;
+  fedByDistricts: Set<string>; // old district codes whose communes became part of it
+  fedByOldProvinces: Set<string>;
+}
+export interface OldCommuneInfo {
+  code: string;
+  fullName: string;
+  type: UnitType;
+  districtCode: string | null;
+  provinceCode: string; // old province
+  targets: string[]; // current commune codes, in source order
+  targetProvinces: Set<string>;
+}
+export interface OldDistrictInfo {
+  code: string;
+  fullName: string;
+  type: UnitType;
+  provinceCode: string;
+  targets: string[]; // current communes it fed, the most-fed first
+  targetProvinces: Set<string>;
+}
+export interface ProvinceInfo {
+  code: string;
+  fullName: string;
+  type: UnitType;
+}
+export interface OldProvinceInfo extends ProvinceInfo {
+  newProvinceCode: string | null;
+}
+
+export interface MapIndex {
+  communes: Map<string, CommuneInfo>;
+  oldCommunes: Map<string, OldCommuneInfo>;
+  oldDistricts: Map<string, OldDistrictInfo>;
+  provinces: Map<string, ProvinceInfo>;
+  oldProvinces: Map<string, OldProvinceInfo>;
+  names: Map<string, NameEntry[]>; // folded name → units
+  maxNameTokens: number;
+  words: AddressWords;
+}
+
+function asType(type: string, fallback: UnitType): UnitType {
+  const known: UnitType[] = ['xa', 'phuong', 'thi_tran', 'dac_khu', 'quan', 'huyen', 'thi_xa', 'thanh_pho', 'tinh'];
+  return (known as string[]).includes(type) ? (type as UnitType) : fallback;
+}
+
+export function buildMapIndex(records: MapRecords, words: AddressWords = defaultAddressWords()): MapIndex {
+  const index: MapIndex = {
+    communes: new Map(),
+    oldCommunes: new Map(),
+    oldDistricts: new Map(),
+    provinces: new Map(),
+    oldProvinces: new Map(),
+    names: new Map(),
+    maxNameTokens: 1,
+    words,
+  };
+
+  const addName = (name: string, kind: UnitKind, code: string, partial = false): void => {
+    const key = nameKey(name);
+    if (!key) return;
+    const list = index.names.get(key) ?? [];
+    const sig = nameSignature(name);
+    if (list.some((e) => e.kind === kind && e.code === code && e.sig === sig)) return;
+    list.push({ kind, code, sig, numeric: /^[\d ]+$/u.test(key), partial });
+    index.names.set(key, list);
+    index.maxNameTokens = Math.max(index.maxNameTokens, key.split(' ').length);
+  };
+  // "Ea H'Leo" is also written "Ea H Leo"; "Lâm Viên - Đà Lạt" is often just "Lâm Viên".
+  const addVariants = (name: string, kind: UnitKind, code: string): void => {
+    addName(name, kind, code);
+    if (/['’]/u.test(name)) addName(name.replace(/['’]/gu, ' '), kind, code);
+    const dash = name.split(/\s+[-–]\s+/u);
+    if (dash.length > 1 && dash[0]) addName(dash[0], kind, code, true);
+  };
+
+  for (const p of records.provinces) {
+    index.provinces.set(p.code, { code: p.code, fullName: p.fullName, type: asType(p.type, 'tinh') });
+    addVariants(p.name, 'province', p.code);
+    if (p.nameEn) addName(p.nameEn.replace(/\s+(city|province)$/iu, ''), 'province', p.code);
+  }
+  for (const [code, aliases] of Object.entries(words.provinceAliases)) {
+    if (index.provinces.has(code)) for (const alias of aliases) addName(alias, 'province', code);
+  }
+  for (const c of records.communes) {
+    const province = index.provinces.get(c.provinceCode);
+    index.communes.set(c.code, {
+      ref: { code: c.code, name: c.fullName, province_code: c.provinceCode, province_name: province?.fullName ?? '' },
+      type: asType(c.type, 'xa'),
+      fedByDistricts: new Set(),
+      fedByOldProvinces: new Set(),
+    });
+    addVariants(c.name, 'commune', c.code);
+  }
+  for (const p of records.oldProvinces) {
+    index.oldProvinces.set(p.code, { code: p.code, fullName: p.fullName, type: asType(p.type, 'tinh'), newProvinceCode: p.newProvinceCode });
+    addVariants(p.name, 'oldProvince', p.code);
+  }
+  for (const [code, aliases] of Object.entries(words.oldProvinceAliases)) {
+    if (index.oldProvinces.has(code)) for (const alias of aliases) addName(alias, 'oldProvince', code);
+  }
+  for (const d of records.oldDistricts) {
+    index.oldDistricts.set(d.code, {
+      code: d.code,
+      fullName: d.fullName,
+      type: asType(d.type, 'huyen'),
+      provinceCode: d.provinceCode,
+      targets: [],
+      targetProvinces: new Set(),
+    });
+    addVariants(d.name, 'oldDistrict', d.code);
+  }
+  for (const c of records.oldCommunes) {
+    index.oldCommunes.set(c.code, {
+      code: c.code,
+      fullName: c.fullName,
+      type: asType(c.type, 'xa'),
+      districtCode: c.districtCode,
+      provinceCode: c.provinceCode,
+      targets: [],
+      targetProvinces: new Set(),
+    });
+    addVariants(c.name, 'oldCommune', c.code);
+  }
+
+  // Links, in source order, so a split's first target stays first.
+  const districtFeeds = new Map<string, Map<string, number>>();
+  const mappings = [...records.mappings].sort((a, b) => a.rank - b.rank);
+  for (const m of mappings) {
+    const target = index.communes.get(m.newCode);
+    if (!target) continue;
+    if (m.oldLevel === 'district') {
+      const district = index.oldDistricts.get(m.oldCode);
+      if (!district) continue;
+      if (!district.targets.includes(m.newCode)) district.targets.push(m.newCode);
+      district.targetProvinces.add(target.ref.province_code);
+      target.fedByDistricts.add(district.code);
+      target.fedByOldProvinces.add(district.provinceCode);
+      continue;
+    }
+    let old = index.oldCommunes.get(m.oldCode);
+    if (!old) {
+      // A few mapped communes are missing from the pre-2025 map: keep them, with their province only.
+      const { name, type } = splitName(m.oldName);
+      old = { code: m.oldCode, fullName: m.oldName, type, districtCode: null, provinceCode: m.oldProvinceCode, targets: [], targetProvinces: new Set() };
+      index.oldCommunes.set(m.oldCode, old);
+      addVariants(name, 'oldCommune', m.oldCode);
+    }
+    if (!old.targets.includes(m.newCode)) old.targets.push(m.newCode);
+    old.targetProvinces.add(target.ref.province_code);
+    target.fedByOldProvinces.add(old.provinceCode);
+    if (old.districtCode) {
+      target.fedByDistricts.add(old.districtCode);
+      const feeds = districtFeeds.get(old.districtCode) ?? new Map<string, number>();
+      feeds.set(m.newCode, (feeds.get(m.newCode) ?? 0) + 1);
+      districtFeeds.set(old.districtCode, feeds);
+    }
+  }
+  for (const [code, feeds] of districtFeeds) {
+    const district = index.oldDistricts.get(code);
+    if (!district) continue;
+    const ordered = [...feeds.entries()].sort((a, b) => b[1] - a[1]).map(([c]) => c);
+    for (const c of ordered) {
+      if (!district.targets.includes(c)) district.targets.push(c);
+      const province = index.communes.get(c)?.ref.province_code;
+      if (province) district.targetProvinces.add(province);
+    }
+  }
+  return index;
+}
+
+function splitName(fullName: string): { name: string; type: UnitType } {
+  const match = /^(xã|phường|thị trấn)\s+(.*)$/iu.exec(fullName.trim());
+  if (!match || !match[1] || !match[2]) return { name: fullName, type: 'xa' };
+  const kind = match[1].toLowerCase();
+  return { name: match[2], type: kind === 'phường' ? 'phuong' : kind === 'thị trấn' ? 'thi_tran' : 'xa' };
+}
+
+/** The map index straight from the JSON files in `dir` (tests, evaluation, scripts). */
+export function mapIndexFromFiles(dir: string): MapIndex {
+  return buildMapIndex(parseMapFiles(readMapFiles(dir)).records);
+}
+
+/** The map index from the imported tables. Building takes a few hundred milliseconds: cache it. */
+export async function loadMapIndex(db: Db): Promise<MapIndex> {
+  const [provinces, communes, oldProvinces, oldDistricts, oldCommunes, mappings] = await Promise.all([
+    db.select().from(mapProvinces),
+    db.select().from(mapCommunes),
+    db.select().from(mapOldProvinces),
+    db.select().from(mapOldDistricts),
+    db.select().from(mapOldCommunes),
+    db.select().from(mapOldToNew),
+  ]);
+  return buildMapIndex({
+    provinces,
+    communes,
+    oldProvinces,
+    oldDistricts,
+    oldCommunes,
+    mappings: mappings.map((m) => ({ ...m, oldLevel: m.oldLevel === 'district' ? 'district' : 'commune' })),
+  });
+}

@@ -1,0 +1,36 @@
+// One scheduled tick: reminders, escalations, Zalo housekeeping and the outbox. Idempotent by design:
+// every send has a unique key in the database, so an overlapping or repeated tick never sends twice.
+import { errorFields } from './core/log';
+import { flushOutbox, type FlushDeps } from './outbox/outbox';
+import type { Runtime, TickStep } from './runtime';
+
+export interface TickOptions {
+  steps: Array<[name: string, step: TickStep]>;
+  onDead?: FlushDeps['onDead'];
+}
+
+export async function runTick(rt: Runtime, at: Date, opts: TickOptions): Promise<Record<string, Record<string, number>>> {
+  const report: Record<string, Record<string, number>> = {};
+  for (const [name, step] of opts.steps) {
+    try {
+      report[name] = await step(rt, at);
+    } catch (err) {
+      // One failing step must not stop the others (an outage of Zalo must not stop escalations).
+      rt.core.log.error('tick.step_failed', { step: name, ...errorFields(err) });
+      report[name] = { failed: 1 };
+    }
+  }
+  try {
+    const flushed = await flushOutbox(
+      { db: rt.core.db, sealer: rt.core.sealer, senders: rt.senders, onDead: opts.onDead },
+      at,
+      { limit: 500 },
+    );
+    report.outbox = { ...flushed };
+  } catch (err) {
+    rt.core.log.error('tick.outbox_failed', errorFields(err));
+    report.outbox = { failed: 1 };
+  }
+  rt.core.log.info('tick', { at: at.toISOString(), ...Object.fromEntries(Object.entries(report).map(([k, v]) => [k, v])) });
+  return report;
+}

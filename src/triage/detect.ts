@@ -1,0 +1,98 @@
+// Emergency detection over folded text, driven by the phrase lists in content/triage.yaml.
+// A topic word alone is not an emergency; it needs a cue that it is happening now (or to this
+// child), in the same sentence, and no general-question wording — unless someone cries for help.
+import { analyse, findPhrase, type Syllable } from '../knowledge/text';
+import type { TriageRules } from '../knowledge/schema';
+
+export interface Detection {
+  emergency: boolean;
+  kind: string | null;
+}
+
+type Phrase = Syllable[];
+
+interface CompiledKind {
+  name: string;
+  topic: string | null;
+  aloneWithStrong: boolean;
+  terms: Phrase[];
+  phrases: Phrase[];
+  cues: Phrase[];
+}
+
+const NO_EMERGENCY: Detection = { emergency: false, kind: null };
+const MASKED: Syllable = { raw: '\u0000', folded: '\u0000' };
+
+function compile(list: readonly string[]): Phrase[] {
+  return list.map((p) => analyse(p)).filter((p) => p.length > 0);
+}
+
+/** Sentences, so "dấu hiệu…" in one sentence does not excuse "đang bị đánh" in the next. */
+function sentences(text: string): string[] {
+  return text.split(/[.!?;\n]+/u).filter((s) => s.trim().length > 0);
+}
+
+function hits(text: readonly Syllable[], phrases: readonly Phrase[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const p of phrases) for (const at of findPhrase(text, p)) out.push([at, at + p.length - 1]);
+  return out;
+}
+
+function maskOut(text: Syllable[], masks: readonly Phrase[]): Syllable[] {
+  const out = [...text];
+  for (const [from, to] of hits(text, masks)) for (let i = from; i <= to; i++) out[i] = MASKED;
+  return out;
+}
+
+export interface Detector {
+  detect(text: string): Detection;
+  /** The topic a kind of emergency points to when search finds nothing better. */
+  topicFor(kind: string): string | null;
+}
+
+export function createDetector(rules: TriageRules): Detector {
+  const mask = compile(rules.mask);
+  const strong = compile(rules.strong);
+  const present = compile(rules.present);
+  const child = compile(rules.specific_child);
+  const hypothetical = compile(rules.hypothetical);
+  const { before, after } = rules.window;
+  const kinds: CompiledKind[] = Object.entries(rules.kinds).map(([name, k]) => ({
+    name,
+    topic: k.topic,
+    aloneWithStrong: k.alone_with_strong ?? false,
+    terms: compile(k.terms),
+    phrases: compile(k.phrases),
+    cues: [...present, ...compile(k.extra_cues ?? []), ...(k.child_is_cue ? child : [])],
+  }));
+
+  function fires(kind: CompiledKind, sentence: Syllable[], cryForHelp: boolean, general: boolean): boolean {
+    const terms = hits(sentence, kind.terms);
+    if (terms.length > 0 && cryForHelp) return true;
+    if (general && !cryForHelp) return false;
+    if (hits(sentence, kind.phrases).length > 0) return true;
+    if (terms.length === 0) return false;
+    const cues = hits(sentence, kind.cues);
+    return terms.some(([from, to]) =>
+      cues.some(([cFrom, cTo]) => cTo >= from - before && cFrom <= to + after),
+    );
+  }
+
+  return {
+    detect(text: string): Detection {
+      const parts = sentences(text).map((s) => maskOut(analyse(s), mask));
+      const cryForHelp = parts.some((s) => hits(s, strong).length > 0);
+      for (const kind of kinds) {
+        for (const sentence of parts) {
+          const general = hits(sentence, hypothetical).length > 0;
+          if (fires(kind, sentence, cryForHelp, general)) return { emergency: true, kind: kind.name };
+        }
+        if (kind.aloneWithStrong && cryForHelp) return { emergency: true, kind: kind.name };
+      }
+      return NO_EMERGENCY;
+    },
+    topicFor(kind: string): string | null {
+      return kinds.find((k) => k.name === kind)?.topic ?? null;
+    },
+  };
+}

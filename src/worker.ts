@@ -1,0 +1,82 @@
+// The Cloudflare Workers entry: `fetch` serves the same Hono app; `scheduled` (cron) runs the tick.
+// Migrations run from Node/CI against the libSQL URL, never inside the Worker.
+import { createApp } from './app';
+import { createBot } from './channels/telegram/bot';
+import { createTelegramSender } from './channels/telegram/sender';
+import { createConfig, type Config } from './config';
+import { createLogger } from './core/log';
+import { openWebDb } from './db/client.web';
+import { createSealer } from './reports/crypto';
+import { createRuntime } from './platform/runtime';
+import { workerWiring } from './platform/wiring-worker';
+import type { Runtime } from './runtime';
+import { runTick } from './tick';
+
+interface ExecutionContextLike {
+  waitUntil(promise: Promise<unknown>): void;
+}
+
+type WorkerEnv = Record<string, string | undefined>;
+
+interface Booted {
+  config: Config;
+  rt: Runtime;
+  app: ReturnType<typeof createApp>;
+  ctxRef: { current?: ExecutionContextLike };
+}
+
+let booted: Promise<Booted> | null = null;
+
+async function boot(env: WorkerEnv): Promise<Booted> {
+  const log = createLogger((l) => console.log(l));
+  const config = createConfig(env);
+  if (!config.DATA_KEY) throw new Error('DATA_KEY: is required on Workers (base64 of 32 random bytes)');
+  const db = openWebDb(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
+  const sealer = await createSealer(config.DATA_KEY);
+  const ctxRef: Booted['ctxRef'] = {};
+  const wiring = await workerWiring(db, config, log);
+  const rtRef: { rt?: Runtime } = {};
+  const bot = config.telegramEnabled
+    ? createBot(
+        { token: config.TELEGRAM_BOT_TOKEN!, apiRoot: config.TELEGRAM_API_ROOT, botInfo: config.TELEGRAM_BOT_INFO as never },
+        new Proxy({} as Runtime, { get: (_t, k) => (rtRef.rt as unknown as Record<string | symbol, unknown>)[k] }),
+      )
+    : undefined;
+  const rt = createRuntime({
+    db,
+    config,
+    sealer,
+    log,
+    services: wiring.services,
+    senders: { ...(bot ? { telegram: createTelegramSender(bot.api, log) } : {}), ...wiring.senders },
+    onDead: wiring.onDead,
+    // Zalo wants its 200 within ~2 s: the event is stored first, processed after the response.
+    background: (task) => (ctxRef.current ? ctxRef.current.waitUntil(task) : task),
+  });
+  rtRef.rt = rt;
+  const routes = await wiring.routes(rt);
+  const app = createApp({ rt, telegram: bot ? { bot, secret: config.TELEGRAM_WEBHOOK_SECRET! } : undefined, routes: routes.routes, headExtra: routes.headExtra });
+  return { config, rt, app, ctxRef };
+}
+
+function get(env: WorkerEnv): Promise<Booted> {
+  booted ??= boot(env).catch((err: unknown) => {
+    booted = null;
+    throw err;
+  });
+  return booted;
+}
+
+export default {
+  async fetch(request: Request, env: WorkerEnv, ctx: ExecutionContextLike): Promise<Response> {
+    const b = await get(env);
+    b.ctxRef.current = ctx;
+    return b.app.fetch(request, env, ctx as never);
+  },
+  async scheduled(controller: { scheduledTime: number }, env: WorkerEnv, ctx: ExecutionContextLike): Promise<void> {
+    const b = await get(env);
+    b.ctxRef.current = ctx;
+    const { workerTickSteps } = await import('./platform/wiring-worker');
+    await runTick(b.rt, new Date(controller.scheduledTime), { steps: workerTickSteps() });
+  },
+};

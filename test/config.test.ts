@@ -1,0 +1,37 @@
+// Configuration is validated once at start; a bad value is named in the error.
+import { describe, expect, it } from 'vitest';
+import { ConfigError, createConfig } from '../src/config';
+
+describe('configuration', () => {
+  it('defaults to a local database and leaves channels without secrets off', () => {
+    const c = createConfig({});
+    expect(c.DATABASE_URL).toBe('file:./data/baove.db');
+    expect(c.PORT).toBe(8787);
+    expect(c.HOST).toBe('127.0.0.1');
+    expect(c.telegramEnabled).toBe(false);
+    expect(c.zaloEnabled).toBe(false);
+    expect(c.TZ_REGION).toBe('Asia/Ho_Chi_Minh');
+  });
+
+  it.each([
+    ['PORT', { PORT: 'eighty' }],
+    ['DATA_KEY', { DATA_KEY: 'c2hvcnQ=' }],
+    ['TELEGRAM_BOT_INFO', { TELEGRAM_BOT_INFO: '{oops' }],
+    ['TZ_REGION', { TZ_REGION: 'Mars/Olympus' }],
+    ['DATABASE_URL', { DATABASE_URL: 'postgres://x' }],
+    ['TELEGRAM_API_ROOT', { TELEGRAM_API_ROOT: 'not a url' }],
+    ['TELEGRAM_WEBHOOK_SECRET', { TELEGRAM_BOT_TOKEN: '123:abcdefghijklmn' }],
+  ])('a bad %s stops start-up with a message naming it', (name, env) => {
+    expect(() => createConfig(env)).toThrow(ConfigError);
+    try {
+      createConfig(env);
+    } catch (err) {
+      expect((err as Error).message).toContain(name);
+    }
+  });
+
+  it('turns Telegram on when its token and secret are present', () => {
+    const c = createConfig({ TELEGRAM_BOT_TOKEN: '123:abcdefghijklmn', TELEGRAM_WEBHOOK_SECRET: 's3cret' });
+    expect(c.telegramEnabled).toBe(true);
+  });
+});
