@@ -187,6 +187,33 @@ CREATE TABLE `map_provinces` (
 	`folded_name` text NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE `reminder_done` (
+	`rule_id` text NOT NULL,
+	`period` text NOT NULL,
+	`officer_id` integer NOT NULL,
+	`at` integer NOT NULL,
+	`by_user_id` integer,
+	PRIMARY KEY(`rule_id`, `period`, `officer_id`)
+);
+--> statement-breakpoint
+CREATE TABLE `reminder_mutes` (
+	`rule_id` text PRIMARY KEY NOT NULL,
+	`muted` integer NOT NULL,
+	`updated_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `reminder_sends` (
+	`key` text PRIMARY KEY NOT NULL,
+	`step` text NOT NULL,
+	`rule_id` text NOT NULL,
+	`period` text NOT NULL,
+	`officer_id` integer NOT NULL,
+	`lead` integer NOT NULL,
+	`due` text NOT NULL,
+	`sent_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `reminder_sends_step` ON `reminder_sends` (`step`);--> statement-breakpoint
 CREATE TABLE `zalo_menus` (
 	`user_id` text PRIMARY KEY NOT NULL,
 	`payloads` text NOT NULL,

@@ -1,6 +1,6 @@
 // Measures GPS → ward lookup on seeded points: interior, held-out-like (anywhere inside), near-border, sea/abroad.
 // Ground truth is independent of the locator: turf's point-in-polygon and true point-to-polygon distances.
-// Usage: npm run eval:geo [-- --n 2000 --seed 7 --border-m 100 --fixture test/fixtures/geo-points.jsonl]
+// Usage: npm run eval:geo [-- --n 2000 --seed 7 --border-m 100 --misses --fixture test/fixtures/geo-points.jsonl]
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import Flatbush from 'flatbush';
@@ -18,7 +18,7 @@ interface Ward { code: string; polygons: Polygon[]; bbox: [number, number, numbe
 type Kind = 'interior' | 'anywhere' | 'border' | 'sea';
 interface Sample { kind: Kind; lat: number; lon: number; ward?: string; neighbours?: string[] }
 
-export async function evalGeo(opts: { n: number; seed: number; borderMeters?: number; fixture?: string; print: (l: string) => void }) {
+export async function evalGeo(opts: { n: number; seed: number; borderMeters?: number; fixture?: string; showMisses?: boolean; print: (l: string) => void }) {
   const { wards: raw } = await readWardShapesFile(WARD_SHAPES_FILE);
   const wards: Ward[] = Object.entries(raw).map(([code, w]) => ({ code, polygons: w.polygons as Polygon[], bbox: w.bbox as Ward['bbox'] }));
   const tree = new Flatbush(wards.length);
@@ -130,7 +130,12 @@ export async function evalGeo(opts: { n: number; seed: number; borderMeters?: nu
   opts.print(`near-border (10–80 m inside, neighbour ≤90 m): ${border.length} points`);
   opts.print(`  commune null + nearBorder ${pct(bFlag, border.length)}; own ward first ${pct(bFirst, border.length)}; own + nearest neighbour offered ${pct(bBoth, border.length)}; every ward ≤90 m offered ${pct(bAll, border.length)}`);
 
-  if (process.env.GEO_DEBUG) for (const x of [...border, ...any].filter(({ s, r }) => r.candidates[0]?.code !== s.ward)) console.error(x.s.kind, x.s.lat, x.s.lon, x.s.ward, x.s.neighbours, codes(x.r), x.r.nearBorder);
+  if (opts.showMisses) {
+    // Synthetic eval points only: real users' coordinates are never printed anywhere.
+    for (const { s, r } of [...border, ...any].filter(({ s, r }) => r.candidates[0]?.code !== s.ward)) {
+      opts.print(`  miss ${s.kind} geo:${s.lat.toFixed(6)},${s.lon.toFixed(6)} truth ${s.ward} (+${(s.neighbours ?? []).join(',')}) got ${codes(r).join(',')}`);
+    }
+  }
   const sea = of('sea');
   const sOk = sea.filter(({ r }) => r.commune === null && r.candidates.length === 0).length;
   opts.print(`sea / abroad (≥2 km from any ward, plus ${abroad.length} named places): ${sea.length} points`);
@@ -163,8 +168,8 @@ function mulberry32(seed: number): () => number {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { n: { type: 'string', default: '2000' }, seed: { type: 'string', default: '20260701' }, fixture: { type: 'string' }, 'border-m': { type: 'string' } } });
+  const { values } = parseArgs({ options: { n: { type: 'string', default: '2000' }, seed: { type: 'string', default: '20260701' }, fixture: { type: 'string' }, 'border-m': { type: 'string' }, misses: { type: 'boolean' } } });
   const t0 = performance.now();
-  await evalGeo({ n: Number(values.n), seed: Number(values.seed), borderMeters: values['border-m'] ? Number(values['border-m']) : undefined, fixture: values.fixture, print: (l) => console.log(l) });
+  await evalGeo({ n: Number(values.n), seed: Number(values.seed), borderMeters: values['border-m'] ? Number(values['border-m']) : undefined, fixture: values.fixture, showMisses: values.misses, print: (l) => console.log(l) });
   console.log(`(${((performance.now() - t0) / 1000).toFixed(1)} s)`);
 }

@@ -5,7 +5,7 @@ import { createBot } from './channels/telegram/bot';
 import { createTelegramSender } from './channels/telegram/sender';
 import { createConfig, type Config } from './config';
 import { createLogger } from './core/log';
-import { openWebDb } from './db/client.web';
+import { openWebDb } from './db/web-client';
 import { createSealer } from './reports/crypto';
 import { createRuntime } from './platform/runtime';
 import { workerWiring } from './platform/wiring-worker';

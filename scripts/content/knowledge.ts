@@ -103,8 +103,8 @@ export function loadGuides(dir: string): { guides: Guide[]; warnings: string[] }
 }
 
 /** Validates all of content/ and builds the index; pure apart from reading files. */
-export function compileKnowledge(contentDir: string): CompiledKnowledge {
-  const { guides, warnings } = loadGuides(join(contentDir, 'guides'));
+export function compileKnowledge(contentDir: string, guidesDir = join(contentDir, 'guides')): CompiledKnowledge {
+  const { guides, warnings } = loadGuides(guidesDir);
   const synonyms = parseWith(synonymsSchema, readYaml(join(contentDir, 'synonyms.yaml')), 'synonyms.yaml');
   const triage = parseWith(triageSchema, readYaml(join(contentDir, 'triage.yaml')), 'triage.yaml');
   const hotlines = parseWith(hotlinesSchema, readYaml(join(contentDir, 'hotlines.yaml')), 'hotlines.yaml');
@@ -114,10 +114,15 @@ export function compileKnowledge(contentDir: string): CompiledKnowledge {
     if (!numbers.has(n)) throw new ContentError(`hotlines.yaml: field "emergency_order.${i}": ${n} is not a national line`);
   });
   for (const [kind, k] of Object.entries(triage.kinds)) {
-    if (k.topic && !(GUIDE_SLUGS as readonly string[]).includes(k.topic)) {
-      throw new ContentError(`triage.yaml: field "kinds.${kind}.topic": unknown slug "${k.topic}"`);
-    }
+    k.topics.forEach((t, i) => {
+      if (!(GUIDE_SLUGS as readonly string[]).includes(t)) {
+        throw new ContentError(`triage.yaml: field "kinds.${kind}.topics.${i}": unknown slug "${t}"`);
+      }
+    });
   }
+  // Topic menus follow the fixed order of the 26 ids, not the file names.
+  const order = (slug: string) => (GUIDE_SLUGS as readonly string[]).indexOf(slug);
+  guides.sort((a, b) => order(a.slug) - order(b.slug));
   const indexJSON = JSON.stringify(buildIndex(guides, synonyms));
   return { guides, indexJSON, synonyms, triage, hotlines, offtopic, warnings };
 }

@@ -1,5 +1,5 @@
 // The main menu and the one-line emergency reminder shown across the bot.
-import { hotlines } from '../knowledge';
+import { emergencyHotlines } from '../knowledge';
 import type { Catalogue } from './messages';
 import type { Button, Lang } from './types';
 
@@ -14,6 +14,11 @@ export function mainMenuButtons(t: Catalogue): Button[] {
 
 /** "113 (Công an), 111 (…), 115 (…)": the emergency numbers from content/hotlines.yaml. */
 export function emergencyLine(lang: Lang): string {
-  const primary = hotlines().filter((h) => h.emergency);
-  return primary.map((h) => `${h.number} (${lang === 'en' ? h.label_en : h.label})`).join(', ');
+  return emergencyHotlines()
+    .map((h) => `${h.number} (${shortLabel(h.label[lang])})`)
+    .join(', ');
+}
+
+function shortLabel(label: string): string {
+  return label.replace(/\s*\(.*\)\s*$/, '');
 }

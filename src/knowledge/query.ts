@@ -48,6 +48,8 @@ export interface QueryBuilder {
 }
 
 export function createQueryBuilder(synonyms: Synonyms, stop: StopList): QueryBuilder {
+  // Expansions use folded terms only: they widen recall, the written forms add nothing but cost.
+  const folded = (phrase: string) => indexTerms(phrase, stop).filter((t) => /^[a-z0-9_]+$/.test(t));
   const expansions: Expansion[] = [];
   for (const group of synonyms.groups) {
     for (const member of group) {
@@ -55,11 +57,11 @@ export function createQueryBuilder(synonyms: Synonyms, stop: StopList): QueryBui
       // A lone stop word ("be") must not pull in a whole group.
       if (phrase.length === 1 && isStopword(phrase[0]!, stop)) continue;
       const others = group.filter((m) => m !== member);
-      expansions.push({ phrase, terms: others.flatMap((o) => indexTerms(o, stop)), boost: WEIGHT.synonym });
+      expansions.push({ phrase, terms: others.flatMap(folded), boost: WEIGHT.synonym });
     }
   }
   for (const [en, vi] of Object.entries(synonyms.english)) {
-    expansions.push({ phrase: analyse(en), terms: vi.flatMap((v) => indexTerms(v, stop)), boost: WEIGHT.english });
+    expansions.push({ phrase: analyse(en), terms: vi.flatMap(folded), boost: WEIGHT.english });
   }
 
   return {
@@ -96,13 +98,16 @@ export function createQueryBuilder(synonyms: Synonyms, stop: StopList): QueryBui
             if (hasMarks(s)) add(s.raw, WEIGHT.written, [w], false);
           }
           const next = syl[i + 1];
-          if (next && (w >= 0 || wordAt[i + 1]! >= 0)) {
+          if (next) {
             const covers = coversOf(i, i + 1);
             add(bigram(s.folded, next.folded), WEIGHT.bigram, covers, true);
           }
         });
         for (const e of expansions) {
           for (const at of findPhrase(syl, e.phrase)) {
+            // One syllable typed without marks is too ambiguous to expand: "mang" may be mạng
+            // (network) or mắng (scold). Two or more syllables carry their own context.
+            if (e.phrase.length === 1 && hasMarks(e.phrase[0]!) && !hasMarks(syl[at]!)) continue;
             const covers = coversOf(at, at + e.phrase.length - 1);
             if (covers.length === 0) continue;
             for (const t of e.terms) add(t, e.boost, covers, false);

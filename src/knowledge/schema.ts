@@ -54,8 +54,9 @@ export const synonymsSchema = z.object({
 export type Synonyms = z.infer<typeof synonymsSchema>;
 
 export const triageKindSchema = z.object({
-  topic: slug.nullable(),
+  topics: z.array(slug),
   child_is_cue: z.boolean(),
+  child_terms: phraseList.optional(),
   alone_with_strong: z.boolean().optional(),
   terms: phraseList,
   phrases: phraseList,

@@ -18,6 +18,8 @@ export const FIELD_BOOSTS: Record<Field, number> = {
   body: 0.5,
 };
 
+const BIGRAM_FIELDS: ReadonlySet<string> = new Set(['title', 'tags', 'questions', 'summary']);
+
 export type IndexedDoc = Record<Field, string> & { id: string };
 
 export function stopListOf(synonyms: Synonyms): StopList {
@@ -30,8 +32,9 @@ export function indexOptions(stop: StopList): Options<IndexedDoc> {
     fields: [...INDEX_FIELDS],
     storeFields: [],
     // Our tokenizer already yields final terms (folded, written, bigrams); processTerm keeps them.
-    // The long body gets no bigrams: they would triple the index for little gain in ranking.
-    tokenize: (text, field) => indexTerms(text, stop, field !== 'body'),
+    // Bigrams only where Vietnamese is short and dense (titles, tags, questions, summary): in the
+    // long body and in English they would triple the index, and the cold-start load, for little gain.
+    tokenize: (text, field) => indexTerms(text, stop, BIGRAM_FIELDS.has(field ?? '')),
     processTerm: (term) => term,
   };
 }

@@ -28,8 +28,8 @@ export interface Searcher {
 /** Fuzzy matching only on folded terms long enough for a typo to be told from another word. */
 function fuzziness(term: string): number | false {
   if (!/^[a-z0-9_]+$/.test(term)) return false;
-  if (term.includes('_')) return term.length >= 7 ? 1 : false;
-  return term.length >= 6 ? 1 : false;
+  if (term.includes('_')) return term.length >= 9 ? 2 : term.length >= 6 ? 1 : false;
+  return term.length >= 5 ? 1 : false;
 }
 
 export function createSearcher(indexJSON: string, synonyms: Synonyms, now: () => number = () => performance.now()): Searcher {
@@ -44,22 +44,49 @@ export function createSearcher(indexJSON: string, synonyms: Synonyms, now: () =>
       const query = builder.build(text);
       if (query.terms.length === 0) return { query, ranked: [], known: 0 };
       const boosts = new Map<string, number>();
-      const fuzzyOk = new Set<string>();
-      for (const t of query.terms) {
-        boosts.set(t.term, t.boost);
-        if (t.fuzzy) fuzzyOk.add(t.term);
-      }
-      const results = index.search(query.terms.map((t) => t.term).join(' '), {
-        tokenize: (s) => s.split(' '),
-        processTerm: (t) => t,
+      for (const t of query.terms) boosts.set(t.term, t.boost);
+      const options = {
+        tokenize: (q: string) => q.split(' '),
+        processTerm: (t: string) => t,
         boost: FIELD_BOOSTS,
-        boostTerm: (t) => boosts.get(t) ?? 1,
-        fuzzy: (t) => (fuzzyOk.has(t) ? fuzziness(t) : false),
-        maxFuzzy: 2,
+        boostTerm: (t: string) => boosts.get(t) ?? 1,
         prefix: false,
-        weights: { fuzzy: 0.35, prefix: 0 },
-        combineWith: 'OR',
-      });
+        combineWith: 'OR' as const,
+      };
+      // Exact terms first; then fuzzy matching only for the typed words nothing matched — fuzzy
+      // lookups are the costly part, and a word that matched exactly is not a typo.
+      const exact = index.search(query.terms.map((t) => t.term).join(' '), options);
+      const matched = new Set(exact.flatMap((r) => r.queryTerms));
+      // A word is a typo candidate if nothing matched it; a bigram only if it contains such a word.
+      const unknown = new Set(query.terms.filter((t) => t.fuzzy && !t.term.includes('_') && !matched.has(t.term)).map((t) => t.term));
+      const typos = query.terms.filter(
+        (t) =>
+          t.fuzzy &&
+          !matched.has(t.term) &&
+          fuzziness(t.term) !== false &&
+          (unknown.has(t.term) || t.term.split('_').some((part) => unknown.has(part))),
+      );
+      const fuzzy =
+        typos.length === 0
+          ? []
+          : index.search(typos.map((t) => t.term).join(' '), {
+              ...options,
+              fuzzy: (t: string) => fuzziness(t),
+              maxFuzzy: 2,
+              weights: { fuzzy: 0.35, prefix: 0 },
+            });
+      const merged = new Map<string, { score: number; queryTerms: string[] }>();
+      for (const r of [...exact, ...fuzzy]) {
+        const slug = String(r.id);
+        const m = merged.get(slug);
+        if (m) {
+          m.score += r.score;
+          m.queryTerms.push(...r.queryTerms);
+        } else merged.set(slug, { score: r.score, queryTerms: [...r.queryTerms] });
+      }
+      const results = [...merged.entries()]
+        .map(([id, m]) => ({ id, ...m }))
+        .sort((a, b) => b.score - a.score);
       const coverTerms = new Map(query.terms.map((t) => [t.term, t.covers]));
       const coverageOf = (matched: readonly string[]) => {
         if (query.words.length === 0) return 0;

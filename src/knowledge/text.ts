@@ -22,18 +22,21 @@ export function syllables(text: string): string[] {
 }
 
 /**
- * A light English suffix stripper, so "bullying"/"bullied" and "drowning"/"drowns" meet.
- * Safe on Vietnamese: no Vietnamese syllable ends in -s, -ed or -ing.
+ * A light English suffix stripper, so "bullying"/"bullied", "drowning"/"drowns" and
+ * "rape"/"raped" meet. Safe on Vietnamese typed without marks: no Vietnamese syllable ends in
+ * -s, -ed or -ing, and the final -e is only dropped after letters no Vietnamese syllable puts
+ * before it ("nghe", "khoe", "thue" are left alone; "tre", "xe" are too short).
  */
 export function stemEnglish(word: string): string {
-  if (word.length < 5 || !/^[a-z]+$/.test(word)) return word;
-  if (word.endsWith('ies')) return word.slice(0, -3) + 'y';
-  if (word.endsWith('ied')) return word.slice(0, -3) + 'y';
-  if (word.endsWith('ing') && word.length > 5) return undouble(word.slice(0, -3));
-  if (word.endsWith('ed') && word.length > 4) return undouble(word.slice(0, -2));
-  if (word.endsWith('es') && /(sh|ch|x|ss)es$/.test(word)) return word.slice(0, -2);
-  if (word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us')) return word.slice(0, -1);
-  return word;
+  if (word.length < 4 || !/^[a-z]+$/.test(word)) return word;
+  let w = word;
+  if (w.endsWith('ies') || (w.endsWith('ied') && w.length > 4)) w = w.slice(0, -3) + 'y';
+  else if (w.endsWith('ing') && w.length > 5) w = undouble(w.slice(0, -3));
+  else if (w.endsWith('ed') && w.length > 4) w = undouble(w.slice(0, -2));
+  else if (/(sh|ch|x|ss)es$/.test(w)) w = w.slice(0, -2);
+  else if (w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
+  if (w.length >= 4 && /[^aeiouhy]e$/.test(w)) w = w.slice(0, -1);
+  return w;
 }
 
 function undouble(stem: string): string {
@@ -111,7 +114,8 @@ function chunkTerms(syl: Syllable[], stop: StopList, bigrams: boolean): string[]
       if (hasMarks(s)) terms.push(s.raw);
     }
     const next = syl[i + 1];
-    if (bigrams && next && !(sStop && isStopword(next, stop))) terms.push(bigram(s.folded, next.folded));
+    // Bigrams even of two stop words: folded, "bảo vệ" and "tự tử" are made of them ("bao", "ve", "tu").
+    if (bigrams && next) terms.push(bigram(s.folded, next.folded));
   }
   return terms;
 }

@@ -66,6 +66,30 @@ export async function enqueue(db: Db, sealer: Sealer, messages: QueuedMessage[],
   return ids;
 }
 
+/**
+ * Like `enqueue`, for thousands of messages at once (the reminders tick), with the same exactly-once
+ * rule (a dedupe key already queued is skipped). Rows travel as one JSON parameter per 2,000
+ * (json_each), which is several times faster than binding every value. Returns the new row ids.
+ * (Added by the reminders capability.)
+ */
+export async function enqueueMany(db: Db, sealer: Sealer, messages: QueuedMessage[], at: Date, batchSize = 2000): Promise<number[]> {
+  const ids: number[] = [];
+  const when = at.getTime();
+  for (let i = 0; i < messages.length; i += batchSize) {
+    const part = messages.slice(i, i + batchSize);
+    const sealed = await Promise.all(part.map((m) => sealer.seal(JSON.stringify({ text: m.text, buttons: m.buttons, state: m.state } satisfies MessageBody))));
+    const rows = part.map((m, j) => [m.dedupeKey, m.to.channel, m.to.userId, sealed[j]!, m.kind ?? 'reply', m.caseId ?? null]);
+    const inserted = await db.all<{ id: number }>(sql`
+      insert into ${outbox} (dedupe_key, channel, recipient, body_enc, kind, case_id, status, attempts, next_attempt_at, created_at)
+      select value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, 'pending', 0, ${when}, ${when}
+      from json_each(${JSON.stringify(rows)}) where true
+      on conflict (dedupe_key) do nothing
+      returning id`);
+    for (const r of inserted) ids.push(Number(r.id));
+  }
+  return ids;
+}
+
 export interface FlushDeps {
   db: Db;
   sealer: Sealer;

@@ -6,7 +6,7 @@ import { createTelegramSender } from '../channels/telegram/sender';
 import { createBot } from '../channels/telegram/bot';
 import { createLogger, type Logger } from '../core/log';
 import type { Feature } from '../core/context';
-import { openDb, type DbHandle } from '../db/client.node';
+import { openDb, type DbHandle } from '../db/node-client';
 import { migrateDb } from '../db/migrate';
 import { seedDatabase } from '../db/seed';
 import type { Senders } from '../outbox/outbox';

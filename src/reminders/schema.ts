@@ -83,6 +83,8 @@ export const sourceSchema = z
 export const RULE_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 /** Keeps `remind:done:<rule>:<period>` within Telegram's 64-byte callback limit. */
 export const MAX_RULE_ID = 24;
+/** The longest period label a schedule produces ('2027-07-10' for a one-off date). */
+export const LONGEST_PERIOD = '2027-07-10';
 
 export const ruleSchema = z
   .object({

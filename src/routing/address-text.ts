@@ -40,10 +40,21 @@ const APOSTROPHES = /['’‘ʼ`´]/gu;
 /** Abbreviations people glue to a number: "Q1", "P12", "F7", "KP3", "TDP5". */
 const GLUED_PREFIX = /^(p|f|q|x|h|tt|tx|tp|kp|tdp|sn|ph)(\d+)$/u;
 
+type WordForms = Omit<AddressToken, 'segment'>;
+// Syllables repeat endlessly across 13,000 place names and user input: fold each spelling once.
+const wordCache = new Map<string, WordForms>();
+const WORD_CACHE_LIMIT = 50_000;
+
 function makeToken(word: string, segment: number): AddressToken {
-  const numeric = /^\d+$/u.test(word);
-  const fold = numeric ? String(Number.parseInt(word, 10)) : foldText(word);
-  return { raw: word, fold, sig: numeric ? fold : syllableSignature(word), marked: fold !== word && !numeric, numeric, segment };
+  let forms = wordCache.get(word);
+  if (!forms) {
+    const numeric = /^\d+$/u.test(word);
+    const fold = numeric ? String(Number.parseInt(word, 10)) : foldText(word);
+    forms = { raw: word, fold, sig: numeric ? fold : syllableSignature(word), marked: fold !== word && !numeric, numeric };
+    if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
+    wordCache.set(word, forms);
+  }
+  return { ...forms, segment };
 }
 
 /**

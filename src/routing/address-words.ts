@@ -12,6 +12,7 @@ const codeKeyed = z.record(z.string().regex(/^\d{2}$/u), z.array(z.string().min(
 export const addressWordsSchema = z.object({
   about: z.string().optional(),
   unitTypes: z.record(z.enum(UNIT_TYPES), z.array(z.string().min(1))),
+  englishUnitTypes: z.record(z.enum(UNIT_TYPES), z.array(z.string().min(1))),
   noiseMarkers: z.array(z.string().min(1)),
   provinceAliases: codeKeyed,
   oldProvinceAliases: codeKeyed,
@@ -56,6 +57,7 @@ export class PhraseTable<T> {
 
 export interface AddressWords {
   unitTypes: PhraseTable<UnitType>;
+  englishUnitTypes: PhraseTable<UnitType>; // before or after the name
   noiseMarkers: PhraseTable<true>;
   provinceAliases: Record<string, string[]>;
   oldProvinceAliases: Record<string, string[]>;
@@ -64,9 +66,11 @@ export interface AddressWords {
 export function compileAddressWords(data: AddressWordsData): AddressWords {
   const unitTypes = new PhraseTable<UnitType>();
   for (const type of UNIT_TYPES) for (const word of data.unitTypes[type] ?? []) unitTypes.add(word, type);
+  const englishUnitTypes = new PhraseTable<UnitType>();
+  for (const type of UNIT_TYPES) for (const word of data.englishUnitTypes[type] ?? []) englishUnitTypes.add(word, type);
   const noiseMarkers = new PhraseTable<true>();
   for (const word of data.noiseMarkers) noiseMarkers.add(word, true);
-  return { unitTypes, noiseMarkers, provinceAliases: data.provinceAliases, oldProvinceAliases: data.oldProvinceAliases };
+  return { unitTypes, englishUnitTypes, noiseMarkers, provinceAliases: data.provinceAliases, oldProvinceAliases: data.oldProvinceAliases };
 }
 
 let compiled: AddressWords | null = null;

@@ -3,8 +3,8 @@
 // Built from the database (loadMapIndex, cache it) or straight from content/map/ (mapIndexFromFiles).
 import type { Db } from '../db/db';
 import { mapCommunes, mapOldCommunes, mapOldDistricts, mapOldProvinces, mapOldToNew, mapProvinces } from '../db/schema/routing';
-import { nameKey, nameSignature } from './address-text';
-import { defaultAddressWords, type AddressWords, type UnitType } from './address-words';
+import { tokenizeAddress } from './address-text';
+import { defaultAddressWords, UNIT_TYPES, type AddressWords, type UnitType } from './address-words';
 import { parseMapFiles, readMapFiles, type MapRecords } from './map-records';
 import type { CommuneRef } from './types';
 
@@ -62,9 +62,9 @@ export interface MapIndex {
   words: AddressWords;
 }
 
+const KNOWN_TYPES: ReadonlySet<string> = new Set(UNIT_TYPES);
 function asType(type: string, fallback: UnitType): UnitType {
-  const known: UnitType[] = ['xa', 'phuong', 'thi_tran', 'dac_khu', 'quan', 'huyen', 'thi_xa', 'thanh_pho', 'tinh'];
-  return (known as string[]).includes(type) ? (type as UnitType) : fallback;
+  return KNOWN_TYPES.has(type) ? (type as UnitType) : fallback;
 }
 
 export function buildMapIndex(records: MapRecords, words: AddressWords = defaultAddressWords()): MapIndex {
@@ -80,14 +80,15 @@ export function buildMapIndex(records: MapRecords, words: AddressWords = default
   };
 
   const addName = (name: string, kind: UnitKind, code: string, partial = false): void => {
-    const key = nameKey(name);
-    if (!key) return;
+    const tokens = tokenizeAddress(name);
+    if (tokens.length === 0) return;
+    const key = tokens.map((t) => t.fold).join(' ');
+    const sig = tokens.map((t) => t.sig).join(' ');
     const list = index.names.get(key) ?? [];
-    const sig = nameSignature(name);
     if (list.some((e) => e.kind === kind && e.code === code && e.sig === sig)) return;
     list.push({ kind, code, sig, numeric: /^[\d ]+$/u.test(key), partial });
     index.names.set(key, list);
-    index.maxNameTokens = Math.max(index.maxNameTokens, key.split(' ').length);
+    index.maxNameTokens = Math.max(index.maxNameTokens, tokens.length);
   };
   // "Ea H'Leo" is also written "Ea H Leo"; "Lâm Viên - Đà Lạt" is often just "Lâm Viên".
   const addVariants = (name: string, kind: UnitKind, code: string): void => {

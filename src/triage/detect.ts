@@ -13,11 +13,13 @@ type Phrase = Syllable[];
 
 interface CompiledKind {
   name: string;
-  topic: string | null;
+  topics: string[];
   aloneWithStrong: boolean;
   terms: Phrase[];
   phrases: Phrase[];
   cues: Phrase[];
+  /** Terms for which "con tôi…" (one real child) is cue enough. */
+  childTerms: Phrase[];
 }
 
 const NO_EMERGENCY: Detection = { emergency: false, kind: null };
@@ -46,8 +48,8 @@ function maskOut(text: Syllable[], masks: readonly Phrase[]): Syllable[] {
 
 export interface Detector {
   detect(text: string): Detection;
-  /** The topic a kind of emergency points to when search finds nothing better. */
-  topicFor(kind: string): string | null;
+  /** Guides an emergency of this kind may point to, the usual one first. */
+  topicsFor(kind: string): string[];
 }
 
 export function createDetector(rules: TriageRules): Detector {
@@ -59,23 +61,25 @@ export function createDetector(rules: TriageRules): Detector {
   const { before, after } = rules.window;
   const kinds: CompiledKind[] = Object.entries(rules.kinds).map(([name, k]) => ({
     name,
-    topic: k.topic,
+    topics: k.topics,
     aloneWithStrong: k.alone_with_strong ?? false,
     terms: compile(k.terms),
     phrases: compile(k.phrases),
     cues: [...present, ...compile(k.extra_cues ?? []), ...(k.child_is_cue ? child : [])],
+    childTerms: k.child_is_cue ? [] : compile(k.child_terms ?? []),
   }));
+
+  const near = (terms: Array<[number, number]>, cues: Array<[number, number]>) =>
+    terms.some(([from, to]) => cues.some(([cFrom, cTo]) => cTo >= from - before && cFrom <= to + after));
 
   function fires(kind: CompiledKind, sentence: Syllable[], cryForHelp: boolean, general: boolean): boolean {
     const terms = hits(sentence, kind.terms);
     if (terms.length > 0 && cryForHelp) return true;
     if (general && !cryForHelp) return false;
     if (hits(sentence, kind.phrases).length > 0) return true;
-    if (terms.length === 0) return false;
-    const cues = hits(sentence, kind.cues);
-    return terms.some(([from, to]) =>
-      cues.some(([cFrom, cTo]) => cTo >= from - before && cFrom <= to + after),
-    );
+    if (terms.length > 0 && near(terms, hits(sentence, kind.cues))) return true;
+    const childTerms = hits(sentence, kind.childTerms);
+    return childTerms.length > 0 && near(childTerms, hits(sentence, child));
   }
 
   return {
@@ -91,8 +95,8 @@ export function createDetector(rules: TriageRules): Detector {
       }
       return NO_EMERGENCY;
     },
-    topicFor(kind: string): string | null {
-      return kinds.find((k) => k.name === kind)?.topic ?? null;
+    topicsFor(kind: string): string[] {
+      return kinds.find((k) => k.name === kind)?.topics ?? [];
     },
   };
 }

@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDb, type DbHandle } from '../../src/db/client.node';
+import { openDb, type DbHandle } from '../../src/db/node-client';
 import { migrateDb } from '../../src/db/migrate';
 
 export interface TestDb extends DbHandle {

@@ -10,7 +10,7 @@ import { createTestRuntime, type TestRuntime, type TestRuntimeOptions } from './
 export const BOT_TOKEN = '123456:TEST-token-for-tests-only';
 export const WEBHOOK_SECRET = 'test-secret_123';
 export const API_ROOT = 'https://telegram.test';
-export const BOT_INFO = { id: 123456, is_bot: true as const, first_name: 'BảoVệ', username: 'baove_test_bot', can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false, can_connect_to_business: false, has_main_web_app: false };
+export const BOT_INFO = { id: 123456, is_bot: true as const, first_name: 'BảoVệ', username: 'baove_test_bot', can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false, can_connect_to_business: false, has_main_web_app: false, has_topics_enabled: false, allows_users_to_create_topics: false, can_manage_bots: false, supports_join_request_queries: false };
 
 export interface BotApiCall {
   method: string;

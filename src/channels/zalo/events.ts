@@ -135,7 +135,7 @@ function followerId(event: KnownZaloEvent): string | undefined {
 
 /** The inbox key: `zalo:<msg_id>`; events without a msg_id get one derived from name, user and time. */
 export function zaloEventKey(event: KnownZaloEvent): string {
-  if ('message' in event && event.message?.msg_id) return `zalo:${event.message.msg_id}`;
+  if (event.event_name !== 'follow' && event.event_name !== 'unfollow') return `zalo:${event.message.msg_id}`;
   return `zalo:${event.event_name}:${zaloUserId(event)}:${event.timestamp}`;
 }
 

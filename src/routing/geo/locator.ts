@@ -27,6 +27,9 @@ const PROBE_RINGS: Array<{ fraction: number; count: number }> = [
   { fraction: 1, count: 16 },
 ];
 
+/** A ward's polygons as flat [lon, lat, lon, lat, …] rings: few heap objects, fast to scan. */
+type CompiledWard = Array<{ outer: Float64Array; holes: Float64Array[] }>;
+
 const NOWHERE: PointLocation = { commune: null, candidates: [], nearBorder: false };
 
 export function createPointLocator(
@@ -37,7 +40,7 @@ export function createPointLocator(
   const borderMeters = options.borderMeters ?? 100;
   const cacheSize = Math.max(16, options.polygonCacheSize ?? 512);
   let indexPromise: Promise<BoxIndex> | undefined;
-  const cache = new Map<string, Polygon[]>(); // insertion order = recency (least recent first)
+  const cache = new Map<string, CompiledWard>(); // insertion order = recency (least recent first)
 
   function boxIndex(): Promise<BoxIndex> {
     indexPromise ??= buildBoxIndex(store).catch((err: unknown) => {
@@ -47,8 +50,8 @@ export function createPointLocator(
     return indexPromise;
   }
 
-  async function polygonsFor(codes: string[]): Promise<Map<string, Polygon[]>> {
-    const found = new Map<string, Polygon[]>();
+  async function polygonsFor(codes: string[]): Promise<Map<string, CompiledWard>> {
+    const found = new Map<string, CompiledWard>();
     const missing: string[] = [];
     for (const code of codes) {
       const hit = cache.get(code);
@@ -61,8 +64,9 @@ export function createPointLocator(
     if (missing.length > 0) {
       const loaded = await store.polygons(missing);
       for (const [code, polys] of loaded) {
-        found.set(code, polys);
-        cache.set(code, polys);
+        const compiled = compileWard(polys);
+        found.set(code, compiled);
+        cache.set(code, compiled);
       }
       while (cache.size > cacheSize) cache.delete(cache.keys().next().value as string);
     }
@@ -145,10 +149,18 @@ function inBox(box: BBox | undefined, [x, y]: Position): boolean {
   return box !== undefined && x >= box[0] && x <= box[2] && y >= box[1] && y <= box[3];
 }
 
+function compileWard(polygons: Polygon[]): CompiledWard {
+  const flat = (ring: Position[]) => Float64Array.from(ring.flat());
+  return polygons
+    .filter((p) => p[0] !== undefined)
+    .map(([outer, ...holes]) => ({ outer: flat(outer as Position[]), holes: holes.map(flat) }));
+}
+
+// point-in-polygon reads flat rings by index, which a Float64Array serves; its types only name number[].
+const inRing = (at: Position, ring: Float64Array) => pointInPolygon(at, ring as unknown as number[]);
+
 /** Inside some polygon's outer ring and none of its holes (point-in-polygon does the ring test). */
-function inWard(polygons: Polygon[] | undefined, at: Position): boolean {
-  if (!polygons) return false;
-  return polygons.some(
-    ([outer, ...holes]) => outer !== undefined && pointInPolygon(at, outer) && !holes.some((h) => pointInPolygon(at, h)),
-  );
+function inWard(ward: CompiledWard | undefined, at: Position): boolean {
+  if (!ward) return false;
+  return ward.some(({ outer, holes }) => inRing(at, outer) && !holes.some((h) => inRing(at, h)));
 }

@@ -1,0 +1,79 @@
+// Decides what kind of reply a question gets: emergency (triage runs first), a guide, "not sure"
+// with suggestions, or a polite out-of-scope reply. Never a confident guess.
+import type { Detector } from '../triage/detect';
+import type { Offtopic } from './schema';
+import type { Ranked, Searcher } from './search';
+import { analyse, findPhrase, type Syllable } from './text';
+
+export type AskResult =
+  | { kind: 'emergency'; emergencyKind: string; topic: string | null; score: number }
+  | { kind: 'answer'; topic: string; score: number }
+  | { kind: 'unsure'; topic: null; score: number; suggestions: string[] }
+  | { kind: 'offtopic'; topic: null; score: number };
+
+/**
+ * Confidence in 0..1: the share of the question's content words the guide matches, damped when
+ * the match itself is weak (a BM25 score well below SCORE_SCALE means only stray words matched).
+ */
+const SCORE_SCALE = 600;
+/** At or above: answer with the guide. Below: "not sure" with suggestions. */
+export const ANSWER_THRESHOLD = 0.45;
+/** With out-of-scope words (weather, prices, football…) only a very clear match still answers. */
+const OFFTOPIC_OVERRIDE = 0.8;
+const MAX_SUGGESTIONS = 4;
+
+export function confidenceOf(r: Ranked | undefined): number {
+  if (!r) return 0;
+  return round(r.coverage * (1 - Math.exp(-r.score / SCORE_SCALE)));
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+export interface Asker {
+  ask(text: string): AskResult;
+}
+
+export function createAsker(searcher: Searcher, detector: Detector, offtopic: Offtopic): Asker {
+  const offPhrases: Syllable[][] = Object.values(offtopic.phrases)
+    .flat()
+    .map((p) => analyse(p))
+    .filter((p) => p.length > 0);
+  const isOfftopicWording = (text: string) => {
+    const syl = analyse(text);
+    return offPhrases.some((p) => findPhrase(syl, p).length > 0);
+  };
+
+  return {
+    ask(text: string): AskResult {
+      const emergency = detector.detect(text);
+      const { ranked } = searcher.search(text);
+      const top = ranked[0];
+      const confidence = confidenceOf(top);
+
+      if (emergency.emergency && emergency.kind) {
+        const topics = detector.topicsFor(emergency.kind);
+        let topic: string | null = topics[0] ?? null;
+        if (top && topics.includes(top.slug)) topic = top.slug;
+        else if (topics.length === 0 && top && confidence >= ANSWER_THRESHOLD) topic = top.slug;
+        return { kind: 'emergency', emergencyKind: emergency.kind, topic, score: 1 };
+      }
+      if (!top || confidence === 0) {
+        return isOfftopicWording(text) || text.trim().length > 0
+          ? { kind: 'offtopic', topic: null, score: 0 }
+          : { kind: 'unsure', topic: null, score: 0, suggestions: [] };
+      }
+      if (isOfftopicWording(text) && confidence < OFFTOPIC_OVERRIDE) {
+        return { kind: 'offtopic', topic: null, score: confidence };
+      }
+      if (confidence >= ANSWER_THRESHOLD) return { kind: 'answer', topic: top.slug, score: confidence };
+      return {
+        kind: 'unsure',
+        topic: null,
+        score: confidence,
+        suggestions: ranked.slice(0, MAX_SUGGESTIONS).map((r) => r.slug),
+      };
+    },
+  };
+}

@@ -1,0 +1,55 @@
+// Public API of the guidance capability, bound to the content compiled by `npm run build:content`.
+// The index is loaded (MiniSearch.loadJSON, never re-indexed) on first use.
+import type { Button, Lang } from '../core/types';
+import * as compiled from './compiled.generated';
+import { createKnowledge, type Knowledge } from './knowledge';
+import type { AskResult } from './answer';
+import type { Guide, Hotline } from './schema';
+
+export type { AskResult } from './answer';
+export type { Guide, Hotline } from './schema';
+
+let instance: Knowledge | undefined;
+function knowledge(): Knowledge {
+  instance ??= createKnowledge(compiled);
+  return instance;
+}
+
+/** Triage first, then search: emergency, a guide, "not sure" with suggestions, or out of scope. */
+export function ask(text: string): AskResult {
+  return knowledge().ask(text);
+}
+
+export function getGuide(slug: string): Guide | undefined {
+  return knowledge().getGuide(slug);
+}
+
+export function listGuides(): Guide[] {
+  return knowledge().listGuides();
+}
+
+export function hotlines(): Hotline[] {
+  return knowledge().hotlines();
+}
+
+export function renderAnswer(result: AskResult, lang: Lang): { text: string; buttons: Button[] } {
+  return knowledge().renderAnswer(result, lang);
+}
+
+export function renderGuideFull(slug: string, lang: Lang): { text: string; buttons: Button[] } | null {
+  return knowledge().renderGuideFull(slug, lang);
+}
+
+export function renderTopicList(lang: Lang): { text: string; buttons: Button[] } {
+  return knowledge().renderTopicList(lang);
+}
+
+export function renderHotlines(lang: Lang): string {
+  return knowledge().renderHotlines(lang);
+}
+
+/** The numbers an emergency answer lists first, in order (content/hotlines.yaml `emergency_order`). */
+export function emergencyHotlines(): Hotline[] {
+  const all = knowledge().hotlines();
+  return compiled.hotlines.emergency_order.flatMap((n) => all.filter((h) => h.number === n));
+}

@@ -1,0 +1,40 @@
+// Assembles the guidance capability from compiled content: triage, search, decisions, rendering.
+// A factory (not module state) so tests can run it on small fixture guides.
+import { createDetector } from '../triage/detect';
+import { createAsker, type Asker } from './answer';
+import { createRenderer, type Renderer } from './render';
+import type { Guide, Hotline, Hotlines, Offtopic, Synonyms, TriageRules } from './schema';
+import { createSearcher, type Searcher } from './search';
+
+export interface CompiledContent {
+  guides: Guide[];
+  indexJSON: string;
+  synonyms: Synonyms;
+  triage: TriageRules;
+  hotlines: Hotlines;
+  offtopic: Offtopic;
+}
+
+export interface Knowledge extends Asker, Renderer {
+  getGuide(slug: string): Guide | undefined;
+  listGuides(): Guide[];
+  hotlines(): Hotline[];
+  searcher: Searcher;
+}
+
+export function createKnowledge(content: CompiledContent): Knowledge {
+  const searcher = createSearcher(content.indexJSON, content.synonyms);
+  const detector = createDetector(content.triage);
+  const asker = createAsker(searcher, detector, content.offtopic);
+  const renderer = createRenderer(content.guides, content.hotlines);
+  const bySlug = new Map(content.guides.map((g) => [g.slug, g]));
+  const allLines: Hotline[] = [...content.hotlines.national, ...content.hotlines.provincial];
+  return {
+    ...asker,
+    ...renderer,
+    searcher,
+    getGuide: (slug) => bySlug.get(slug),
+    listGuides: () => [...content.guides],
+    hotlines: () => [...allLines],
+  };
+}

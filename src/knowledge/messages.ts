@@ -1,0 +1,59 @@
+// The guidance capability's message catalogue: Vietnamese first, English second.
+// Placeholders in {braces} are filled by render.ts; phone numbers always come from content/hotlines.yaml.
+
+const vi = {
+  more: 'Xem thêm',
+  sourcePrefix: 'Nguồn: ',
+  notReviewed: '(Nội dung đang chờ chuyên gia thẩm định.)',
+  emergencyLead: 'Nếu trẻ đang gặp nguy hiểm, hãy gọi ngay các số trên — gọi trước, rồi mới làm việc khác.',
+  emergencyReport:
+    'Khi trẻ đã an toàn, bạn có thể báo tin cho cán bộ bảo vệ trẻ em của xã/phường ngay tại đây (có thể ẩn danh).',
+  emergencyTopic: 'Hướng dẫn liên quan: {title}',
+  reportNow: 'Báo tin ngay',
+  unsure:
+    'Mình chưa chắc đã hiểu đúng câu hỏi của bạn. Có phải bạn muốn hỏi về một trong các chủ đề dưới đây không? ' +
+    'Bạn cũng có thể hỏi lại bằng lời khác.',
+  unsureNoSuggestion:
+    'Mình chưa chắc đã hiểu đúng câu hỏi của bạn. Bạn thử hỏi lại bằng lời khác, hoặc xem danh sách chủ đề nhé.',
+  offtopic:
+    'Xin lỗi, câu này nằm ngoài phạm vi của mình. Mình chỉ hỗ trợ các câu hỏi về an toàn và bảo vệ trẻ em ' +
+    '(xâm hại, bạo lực, đuối nước, tai nạn, an toàn trên mạng, báo tin, đường dây nóng…).',
+  allTopics: 'Xem các chủ đề',
+  topicListIntro: 'Các chủ đề mình có thể giúp. Chọn một chủ đề để xem hướng dẫn:',
+  hotlinesTitle: 'Số điện thoại khẩn cấp (miễn phí):',
+  provincialTitle: 'Đường dây của tỉnh (cần xác nhận với địa phương):',
+  unverified: 'chưa xác minh',
+  fullInVietnamese: '',
+};
+
+export type KnowledgeCatalogue = typeof vi;
+
+const en: KnowledgeCatalogue = {
+  more: 'Read more',
+  sourcePrefix: 'Source: ',
+  notReviewed: '(This content is awaiting expert review.)',
+  emergencyLead: 'If a child is in danger, call the numbers above now — call first, everything else can wait.',
+  emergencyReport:
+    "Once the child is safe, you can report it here to the commune's child-protection officer (anonymously if you wish).",
+  emergencyTopic: 'Related guide: {title}',
+  reportNow: 'Report now',
+  unsure:
+    "I'm not sure I understood your question. Is it about one of the topics below? You can also ask again in other words.",
+  unsureNoSuggestion:
+    "I'm not sure I understood your question. Please ask again in other words, or browse the topics.",
+  offtopic:
+    "Sorry, that is outside what I can help with. I only answer questions about children's safety and protection " +
+    '(abuse, violence, drowning, accidents, online safety, reporting, hotlines…).',
+  allTopics: 'Browse topics',
+  topicListIntro: 'Topics I can help with. Pick one to read the guide:',
+  hotlinesTitle: 'Emergency numbers (free):',
+  provincialTitle: 'Provincial lines (to be confirmed locally):',
+  unverified: 'unverified',
+  fullInVietnamese: 'The full guide is in Vietnamese; here is the summary first, then the full text:',
+};
+
+export const messages: { vi: KnowledgeCatalogue; en: KnowledgeCatalogue } = { vi, en };
+
+export function fill(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (m, key: string) => values[key] ?? m);
+}

@@ -1,0 +1,123 @@
+// Shapes answers for chat: text plus buttons. Emergency replies put the hotlines first, before
+// anything else; every number comes from content/hotlines.yaml.
+import type { Button, Lang } from '../core/types';
+import type { AskResult } from './answer';
+import { fill, messages } from './messages';
+import type { Guide, Hotlines } from './schema';
+
+export interface Rendered {
+  text: string;
+  buttons: Button[];
+}
+
+const MAX_RELATED = 3;
+const MAX_SOURCES = 2;
+
+export interface Renderer {
+  renderAnswer(result: AskResult, lang: Lang): Rendered;
+  renderGuideFull(slug: string, lang: Lang): Rendered | null;
+  renderTopicList(lang: Lang): Rendered;
+  renderHotlines(lang: Lang): string;
+}
+
+export function createRenderer(guides: readonly Guide[], hotlines: Hotlines): Renderer {
+  const bySlug = new Map(guides.map((g) => [g.slug, g]));
+  const titleOf = (g: Guide, lang: Lang) => (lang === 'en' ? g.title_en : g.title);
+  const topicButton = (g: Guide, lang: Lang): Button => ({ label: titleOf(g, lang), payload: `topic:${g.slug}` });
+  const allTopicsButton = (lang: Lang): Button => ({ label: messages[lang].allTopics, payload: 'menu:topics' });
+
+  function sourceLine(g: Guide, lang: Lang): string {
+    const cites = g.sources.slice(0, MAX_SOURCES).map((s) => s.cite);
+    return messages[lang].sourcePrefix + cites.join('; ') + (g.reviewed ? '' : ` ${messages[lang].notReviewed}`);
+  }
+
+  function relatedButtons(g: Guide, lang: Lang): Button[] {
+    return g.related
+      .map((slug) => bySlug.get(slug))
+      .filter((r): r is Guide => r !== undefined)
+      .slice(0, MAX_RELATED)
+      .map((r) => topicButton(r, lang));
+  }
+
+  function hotlineLine(number: string, lang: Lang): string {
+    const line = hotlines.national.find((h) => h.number === number);
+    return line ? `📞 ${line.number} — ${line.label[lang]}` : `📞 ${number}`;
+  }
+
+  function emergency(topic: string | null, lang: Lang): Rendered {
+    const m = messages[lang];
+    const guide = topic ? bySlug.get(topic) : undefined;
+    const lines = [
+      ...hotlines.emergency_order.map((n) => hotlineLine(n, lang)),
+      '',
+      m.emergencyLead,
+      m.emergencyReport,
+    ];
+    if (guide) lines.push('', fill(m.emergencyTopic, { title: titleOf(guide, lang) }));
+    const buttons: Button[] = [{ label: m.reportNow, payload: 'menu:report' }];
+    if (guide) buttons.push(topicButton(guide, lang));
+    return { text: lines.join('\n'), buttons };
+  }
+
+  function answer(g: Guide, lang: Lang): Rendered {
+    const summary = lang === 'en' ? g.summary_en : g.summary;
+    return {
+      text: [titleOf(g, lang), '', summary, '', sourceLine(g, lang)].join('\n'),
+      buttons: [{ label: messages[lang].more, payload: `guide:full:${g.slug}` }, ...relatedButtons(g, lang)],
+    };
+  }
+
+  return {
+    renderAnswer(result: AskResult, lang: Lang): Rendered {
+      const m = messages[lang];
+      switch (result.kind) {
+        case 'emergency':
+          return emergency(result.topic, lang);
+        case 'answer': {
+          const g = bySlug.get(result.topic);
+          if (g) return answer(g, lang);
+          return { text: m.unsureNoSuggestion, buttons: [allTopicsButton(lang)] };
+        }
+        case 'unsure': {
+          const suggested = result.suggestions
+            .map((s) => bySlug.get(s))
+            .filter((g): g is Guide => g !== undefined)
+            .map((g) => topicButton(g, lang));
+          return {
+            text: suggested.length > 0 ? m.unsure : m.unsureNoSuggestion,
+            buttons: [...suggested, allTopicsButton(lang)],
+          };
+        }
+        case 'offtopic':
+          return { text: m.offtopic, buttons: [allTopicsButton(lang)] };
+      }
+    },
+
+    renderGuideFull(slug: string, lang: Lang): Rendered | null {
+      const g = bySlug.get(slug);
+      if (!g) return null;
+      const head = lang === 'en' ? [g.title_en, '', g.summary_en, '', messages.en.fullInVietnamese, ''] : [];
+      return {
+        text: [...head, g.title, '', g.body, '', sourceLine(g, lang)].join('\n'),
+        buttons: [...relatedButtons(g, lang), allTopicsButton(lang)],
+      };
+    },
+
+    renderTopicList(lang: Lang): Rendered {
+      return { text: messages[lang].topicListIntro, buttons: guides.map((g) => topicButton(g, lang)) };
+    },
+
+    renderHotlines(lang: Lang): string {
+      const m = messages[lang];
+      const lines = [m.hotlinesTitle, ...hotlines.national.map((h) => `📞 ${h.number} — ${h.label[lang]}`)];
+      if (hotlines.provincial.length > 0) {
+        lines.push('', m.provincialTitle);
+        for (const h of hotlines.provincial) {
+          const note = h.verified ? '' : ` (${m.unverified})`;
+          lines.push(`• ${h.province}: ${h.number} — ${h.label[lang]}${note}`);
+        }
+      }
+      return lines.join('\n');
+    },
+  };
+}

@@ -1,0 +1,116 @@
+// Case views for the admin dashboard: a list without personal data, and one case opened (and audited).
+import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import type { GeoPoint } from '../core/types';
+import type { Db } from '../db/db';
+import { cases } from '../db/schema';
+import type { CommuneRef } from '../routing/types';
+import { auditAs } from './audit';
+import { findCaseByRef } from './cases';
+import { caseClocks, type CaseClock, type CaseRow } from './clocks';
+import type { Sealer } from './crypto';
+import { mapLink, openDetails, openPlace } from './details';
+import { parseCaseRef } from './ref';
+
+export interface AdminCaseFilter {
+  status?: string | string[];
+  routedTo?: 'officer' | 'supervisor' | 'unrouted';
+  communeCode?: string;
+  provinceCode?: string;
+  emergency?: boolean;
+  limit?: number;
+  /** For the clocks; defaults to Vietnam. */
+  tz?: string;
+}
+
+export interface AdminCaseSummary {
+  id: number;
+  ref: string;
+  status: string;
+  emergency: boolean;
+  ageBand: string | null;
+  routedTo: string;
+  communeCode: string | null;
+  provinceCode: string | null;
+  /** Commune and province names (not personal data). */
+  commune: CommuneRef | null;
+  receivedAt: Date;
+  escalatedAt: Date | null;
+  clocks: CaseClock[];
+}
+
+export interface AdminCaseView extends AdminCaseSummary {
+  description: string;
+  anonymous: boolean;
+  contact: string | null;
+  address: string | null;
+  point: GeoPoint | null;
+  mapUrl: string | null;
+  photoCount: number;
+  acknowledgedAt: Date | null;
+  assessedAt: Date | null;
+  planAt: Date | null;
+  approvedAt: Date | null;
+  closedAt: Date | null;
+}
+
+const DEFAULT_TZ = 'Asia/Ho_Chi_Minh';
+
+async function summary(sealer: Sealer, row: CaseRow, tz: string): Promise<AdminCaseSummary> {
+  const place = await openPlace(sealer, row);
+  return {
+    id: row.id,
+    ref: row.ref,
+    status: row.status,
+    emergency: row.emergency,
+    ageBand: row.ageBand,
+    routedTo: row.routedTo,
+    communeCode: row.communeCode,
+    provinceCode: row.provinceCode,
+    commune: place.commune ?? null,
+    receivedAt: row.receivedAt,
+    escalatedAt: row.escalatedAt,
+    clocks: caseClocks(row, tz),
+  };
+}
+
+/** Newest first; no description, contact or coordinates in the list (nothing to audit). */
+export async function listCasesForAdmin(db: Db, sealer: Sealer, filter: AdminCaseFilter = {}): Promise<AdminCaseSummary[]> {
+  const where: SQL[] = [];
+  if (filter.status) where.push(inArray(cases.status, Array.isArray(filter.status) ? filter.status : [filter.status]));
+  if (filter.routedTo) where.push(eq(cases.routedTo, filter.routedTo));
+  if (filter.communeCode) where.push(eq(cases.communeCode, filter.communeCode));
+  if (filter.provinceCode) where.push(eq(cases.provinceCode, filter.provinceCode));
+  if (filter.emergency !== undefined) where.push(eq(cases.emergency, filter.emergency));
+  const rows = await db
+    .select()
+    .from(cases)
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(desc(cases.receivedAt))
+    .limit(Math.min(Math.max(filter.limit ?? 100, 1), 500));
+  const tz = filter.tz ?? DEFAULT_TZ;
+  return Promise.all(rows.map((r) => summary(sealer, r, tz)));
+}
+
+/** One case with its details opened; writes `case.viewed` with the actor (e.g. "admin:<name>"). */
+export async function getCaseForAdmin(db: Db, sealer: Sealer, ref: string, actor: string, at: Date = new Date(), tz = DEFAULT_TZ): Promise<AdminCaseView | null> {
+  const parsed = parseCaseRef(ref);
+  const row = parsed ? await findCaseByRef(db, parsed) : undefined;
+  if (!row) return null;
+  await auditAs(db, at, actor, 'case.viewed', row.id, { via: 'admin' });
+  const d = await openDetails(sealer, row);
+  return {
+    ...(await summary(sealer, row, tz)),
+    description: d.description,
+    anonymous: row.anonymous,
+    contact: row.anonymous ? null : d.contact,
+    address: d.place.text ?? null,
+    point: d.point,
+    mapUrl: d.point ? mapLink(d.point) : null,
+    photoCount: d.photos.length,
+    acknowledgedAt: row.acknowledgedAt,
+    assessedAt: row.assessedAt,
+    planAt: row.planAt,
+    approvedAt: row.approvedAt,
+    closedAt: row.closedAt,
+  };
+}

@@ -1,0 +1,61 @@
+// `baove directory import FILE.csv` and `baove directory invite <code> [--role supervisor]` (Node CLI only).
+import type { Config } from '../config';
+import type { Db } from '../db/db';
+import type { Sealer } from './crypto';
+import { createInvite, importOfficersCsv } from './directory';
+import { unitLookupFromDb } from './units';
+
+const USAGE = 'usage: directory import FILE.csv | directory invite <commune_code|province_code> [--role officer|supervisor]';
+
+export async function directoryCommand(
+  args: string[],
+  deps: { db: Db; config: Config; sealer: Sealer },
+  out: (l: string) => void,
+  err: (l: string) => void,
+): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub === 'import') {
+    const file = rest[0];
+    if (!file) {
+      err(USAGE);
+      return 2;
+    }
+    const { readFile } = await import('node:fs/promises');
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch {
+      err(`cannot read ${file}`);
+      return 2;
+    }
+    const result = await importOfficersCsv(deps.db, text, new Date(), err);
+    if (!result.ok) {
+      for (const e of result.errors) err(`${file}:${e.line}: ${e.message}`);
+      err(`${result.errors.length} error(s); nothing was imported`);
+      return 1;
+    }
+    out(`imported ${result.imported} new officer(s), updated ${result.updated}`);
+    return 0;
+  }
+  if (sub === 'invite') {
+    const roleAt = rest.indexOf('--role');
+    const roleArg = roleAt >= 0 ? rest[roleAt + 1] : 'officer';
+    const code = rest.find((a, i) => !a.startsWith('--') && (roleAt < 0 || i !== roleAt + 1));
+    if (!code || !/^(\d{2}|\d{5})$/.test(code) || (roleArg !== 'officer' && roleArg !== 'supervisor')) {
+      err(USAGE);
+      return 2;
+    }
+    const role = code.length === 2 ? 'supervisor' : roleArg;
+    const units = await unitLookupFromDb(deps.db);
+    if (units.loaded && !(code.length === 2 ? units.province(code) : units.commune(code))) {
+      err(`unknown ${code.length === 2 ? 'province' : 'commune'} code ${code}`);
+      return 1;
+    }
+    const invite = await createInvite(deps.db, code, role, new Date());
+    out(invite.code);
+    err(`one-time code for ${role} of ${code}: the officer sends /dangky ${invite.code} to the bot`);
+    return 0;
+  }
+  err(USAGE);
+  return 2;
+}

@@ -1,0 +1,63 @@
+// `/dangky CODE`: an officer links their chat to the commune (or province) of a one-time invite.
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Ctx } from '../core/context';
+import { fill } from '../core/messages';
+import { invites, officers, users } from '../db/schema';
+import { unitInfo } from './units';
+import { reportsMessages } from './messages';
+
+/** "7k3q 9m2p", "7K3Q9M2P" → "7K3Q-9M2P". */
+export function parseInviteCode(text: string): string | null {
+  const compact = text.trim().toUpperCase().replace(/[\s-]/g, '');
+  return /^[A-Z0-9]{8}$/.test(compact) ? `${compact.slice(0, 4)}-${compact.slice(4)}` : null;
+}
+
+export async function enrollCommand(ctx: Ctx, arg: string): Promise<void> {
+  const t = reportsMessages[ctx.lang];
+  const { db } = ctx.deps;
+  if (!arg) {
+    ctx.reply(t.enrollUsage);
+    return;
+  }
+  const code = parseInviteCode(arg);
+  // Claiming the invite and using it happen in this update's transaction: a code works once.
+  const [invite] = code
+    ? await db
+        .update(invites)
+        .set({ usedAt: ctx.at })
+        .where(and(eq(invites.code, code), isNull(invites.usedAt)))
+        .returning()
+    : [];
+  if (!invite) {
+    await ctx.audit('officer.enroll_failed', null);
+    ctx.reply(t.enrollInvalid);
+    return;
+  }
+  const role = invite.role === 'supervisor' ? 'supervisor' : 'officer';
+  const unit = await unitInfo(db, invite.communeCode);
+  const viaServices = invite.communeCode.length === 5 ? await ctx.deps.services.commune?.(invite.communeCode) : undefined;
+  const provinceCode = viaServices?.province_code ?? unit?.provinceCode ?? (invite.communeCode.length === 2 ? invite.communeCode : '');
+  const place = viaServices ? `${viaServices.name}, ${viaServices.province_name}` : (unit?.name ?? invite.communeCode);
+
+  const [officer] = await db
+    .insert(officers)
+    .values({
+      communeCode: invite.communeCode,
+      provinceCode,
+      name: role === 'supervisor' ? 'Cán bộ phụ trách cấp tỉnh (mã mời)' : 'Cán bộ bảo vệ trẻ em (mã mời)',
+      role,
+      channel: ctx.inc.channel,
+      channelUserId: ctx.inc.userId,
+      active: true,
+      createdAt: ctx.at,
+    })
+    .onConflictDoUpdate({
+      target: [officers.channel, officers.channelUserId, officers.communeCode],
+      set: { role, provinceCode, active: true },
+    })
+    .returning();
+  await db.update(invites).set({ usedByOfficerId: officer!.id }).where(eq(invites.code, invite.code));
+  if (ctx.user.role !== 'admin') await db.update(users).set({ role }).where(eq(users.id, ctx.user.id));
+  await ctx.audit('officer.enrolled', null, { officerId: officer!.id, communeCode: invite.communeCode, role });
+  ctx.reply(fill(role === 'supervisor' ? t.enrolledSupervisor : t.enrolledOfficer, { place }));
+}

@@ -1,0 +1,175 @@
+// The scheduled escalation step: escalate cases left unacknowledged or past a legal clock to the
+// province supervisor, and remind the routed officer before a clock runs out. Each escalation and
+// each reminder happens once, however many ticks run (audit record + outbox dedupe keys).
+import { eq, ne } from 'drizzle-orm';
+import type { Config } from '../config';
+import { fill } from '../core/messages';
+import { cases } from '../db/schema';
+import type { Db } from '../db/db';
+import { withTransaction } from '../db/tx';
+import { enqueue, type QueuedMessage } from '../outbox/outbox';
+import { addWorkingDays } from '../reminders/calendar';
+import { localDate, zonedInstant } from '../reminders/dates';
+import type { TickStep } from '../runtime';
+import { auditAs, hasAudit } from './audit';
+import { caseMessages } from './cases';
+import {
+  APPROVAL_WORKING_DAYS,
+  caseClocks,
+  clockLabel,
+  formatDateTime,
+  PLAN_WORKING_DAYS,
+  timeLeft,
+  type CaseRow,
+  type ClockName,
+} from './clocks';
+import type { Sealer } from './crypto';
+import { reportsMessages } from './messages';
+import { officerAddress, provinceSupervisors, routedRecipients } from './officers';
+import { langOf, reporterAddress } from './recipients';
+import { officerButtons, reporterStatus } from './render';
+
+const HOUR_MS = 3_600_000;
+/** The emergency clock's reminder goes out this long before the 12 hours are up. */
+export const EMERGENCY_REMINDER_HOURS = 3;
+/** Working-day reminders go out at this local time on the working day before the deadline. */
+const REMINDER_MINUTES = 8 * 60;
+
+export type EscalationReason = 'unacked' | `clock:${ClockName}`;
+
+interface Due {
+  escalations: EscalationReason[];
+  reminders: Array<{ clock: ClockName; dueAt: Date }>;
+}
+
+/** What the case needs at `at`: escalations past due and reminders in their window (pure). */
+export function dueForCase(row: CaseRow, at: Date, config: Pick<Config, 'ESCALATE_EMERGENCY_HOURS' | 'ESCALATE_NORMAL_HOURS' | 'TZ_REGION'>): Due {
+  const due: Due = { escalations: [], reminders: [] };
+  if (row.status === 'closed') return due;
+  const tz = config.TZ_REGION;
+  const waitHours = row.emergency ? config.ESCALATE_EMERGENCY_HOURS : config.ESCALATE_NORMAL_HOURS;
+  if (!row.acknowledgedAt && at.getTime() - row.receivedAt.getTime() >= waitHours * HOUR_MS) due.escalations.push('unacked');
+  for (const c of caseClocks(row, tz)) {
+    if (c.done || c.name === 'deliver') continue;
+    if (at > c.dueAt) {
+      due.escalations.push(`clock:${c.name}`);
+      continue;
+    }
+    if (at >= reminderTime(row, c.name, c.dueAt, tz)) due.reminders.push({ clock: c.name, dueAt: c.dueAt });
+  }
+  return due;
+}
+
+function reminderTime(row: CaseRow, clock: ClockName, dueAt: Date, tz: string): Date {
+  if (clock === 'emergency') return new Date(dueAt.getTime() - EMERGENCY_REMINDER_HOURS * HOUR_MS);
+  // 08:00 on the working day before the deadline's working day.
+  const [from, days] =
+    clock === 'plan'
+      ? [row.receivedAt, PLAN_WORKING_DAYS]
+      : [row.planAt ?? addWorkingDays(row.receivedAt, PLAN_WORKING_DAYS, tz), APPROVAL_WORKING_DAYS];
+  const dayBefore = localDate(addWorkingDays(from, days - 1, tz), tz);
+  return zonedInstant(dayBefore, REMINDER_MINUTES, tz);
+}
+
+export const escalationTick: TickStep = async (rt, at) => {
+  const { db, sealer, config } = rt.core;
+  const counts = { checked: 0, escalated: 0, escalated_without_supervisor: 0, reminders: 0 };
+  const open = await db.select().from(cases).where(ne(cases.status, 'closed'));
+  for (const candidate of open) {
+    counts.checked++;
+    const first = dueForCase(candidate, at, config);
+    if (!first.escalations.length && !first.reminders.length) continue;
+    await withTransaction(db, async (tx) => {
+      // Read again inside the transaction: an officer may have acted since the scan.
+      const [row] = await tx.select().from(cases).where(eq(cases.id, candidate.id)).limit(1);
+      if (!row) return;
+      const due = dueForCase(row, at, config);
+      let current = row;
+      for (const reason of due.escalations) {
+        const r = await escalate(tx, sealer, config, current, reason, at);
+        if (!r) continue;
+        current = r.row;
+        counts.escalated++;
+        if (!r.notified) counts.escalated_without_supervisor++;
+      }
+      for (const reminder of due.reminders) counts.reminders += await remind(tx, sealer, config, current, reminder, at);
+    });
+  }
+  return counts;
+};
+
+async function escalate(
+  db: Db,
+  sealer: Sealer,
+  config: Config,
+  row: CaseRow,
+  reason: EscalationReason,
+  at: Date,
+): Promise<{ row: CaseRow; notified: boolean } | null> {
+  if (await hasAudit(db, row.id, 'case.escalated', reason)) return null;
+  const [updated] = await db
+    .update(cases)
+    .set({ status: 'escalated', escalatedAt: row.escalatedAt ?? at, updatedAt: at })
+    .where(eq(cases.id, row.id))
+    .returning();
+  const next = updated!;
+  const supervisors = next.provinceCode ? await provinceSupervisors(db, next.provinceCode) : [];
+  await auditAs(db, at, 'system', 'case.escalated', row.id, { reason, to: supervisors.map((s) => s.id) });
+  const hours = row.emergency ? config.ESCALATE_EMERGENCY_HOURS : config.ESCALATE_NORMAL_HOURS;
+  const messages = await caseMessages(db, sealer, next, supervisors, config.TZ_REGION, at, {
+    kind: 'escalation',
+    key: `esc:${reason}`,
+    header: (t) =>
+      reason === 'unacked'
+        ? fill(t.escalationUnacked, { ref: next.ref, hours })
+        : fill(t.escalationClock, { ref: next.ref, clock: clockLabel(t, reason.slice('clock:'.length) as ClockName) }),
+  });
+  const keyed = messages.map((m, i) => ({ ...m, dedupeKey: `esc:${row.id}:${reason}:${supervisors[i]!.id}` }));
+  const toReporter = next.status !== row.status ? await reporterProgress(db, next) : [];
+  await enqueue(db, sealer, [...keyed, ...toReporter], at);
+  return { row: next, notified: supervisors.length > 0 };
+}
+
+async function reporterProgress(db: Db, row: CaseRow): Promise<QueuedMessage[]> {
+  const reporter = await reporterAddress(db, row.reporterUserId);
+  if (!reporter) return [];
+  const t = reportsMessages[reporter.lang];
+  return [
+    {
+      to: reporter.to,
+      text: fill(t.progress, { ref: row.ref, status: reporterStatus(t, row) }),
+      buttons: [],
+      state: null,
+      kind: 'status',
+      caseId: row.id,
+      dedupeKey: `case:${row.id}:status:${row.status}`,
+    },
+  ];
+}
+
+/** Returns how many reminder messages were newly queued (0 when already sent by an earlier tick). */
+async function remind(db: Db, sealer: Sealer, config: Config, row: CaseRow, r: { clock: ClockName; dueAt: Date }, at: Date): Promise<number> {
+  const recipients = await routedRecipients(db, row);
+  const messages: QueuedMessage[] = [];
+  for (const o of recipients) {
+    const to = officerAddress(o);
+    const t = reportsMessages[await langOf(db, to)];
+    messages.push({
+      to,
+      text: fill(t.reminderClock, {
+        ref: row.ref,
+        clock: clockLabel(t, r.clock),
+        due: formatDateTime(r.dueAt, config.TZ_REGION),
+        left: timeLeft(t, r.dueAt, at),
+      }),
+      buttons: officerButtons(t, row),
+      state: null,
+      kind: 'reminder',
+      caseId: row.id,
+      dedupeKey: `case:${row.id}:remind:${r.clock}:${o.id}`,
+    });
+  }
+  const ids = await enqueue(db, sealer, messages, at);
+  if (ids.length) await auditAs(db, at, 'system', 'case.reminded', row.id, { clock: r.clock, to: recipients.map((o) => o.id) });
+  return ids.length;
+}

@@ -1,0 +1,27 @@
+// The reports feature: intake steps and buttons, /baotin, /status, officer commands and buttons, /dangky.
+import type { Feature } from '../core/context';
+import { enrollCommand } from './enroll';
+import { handleReportButton, handleReportStep, startReport } from './intake';
+import { handleCaseButton, listCases, showCase } from './officer';
+import { reporterStatusCommand } from './status';
+
+export { startReport };
+
+export const reportsFeature: Feature = {
+  name: 'reports',
+  commands: {
+    baotin: (ctx) => startReport(ctx),
+    report: (ctx) => startReport(ctx),
+    status: reporterStatusCommand,
+    trangthai: reporterStatusCommand,
+    cases: (ctx) => listCases(ctx),
+    vuviec: (ctx) => listCases(ctx),
+    case: showCase,
+    dangky: enrollCommand,
+  },
+  buttons: {
+    report: handleReportButton,
+    case: handleCaseButton,
+  },
+  steps: { prefix: 'report.', handle: handleReportStep },
+};

@@ -1,0 +1,222 @@
+// What officers do: /cases, /case BV-…, and the case:ack|verify|plan|approve|escalate|close buttons.
+// Only an officer whose jurisdiction covers the case gets an answer; anyone else gets "not found".
+import { and, asc, eq, inArray, ne, or } from 'drizzle-orm';
+import type { Ctx } from '../core/context';
+import { fill } from '../core/messages';
+import { cases } from '../db/schema';
+import { auditAs } from './audit';
+import { caseMessages, findCaseByRef } from './cases';
+import { caseClocks, clockLabel, timeLeft, type CaseRow } from './clocks';
+import { openDetails, openPlace } from './details';
+import { reportsMessages, type ReportsCatalogue } from './messages';
+import { coverage, coveringRow, officerRowsOf, provinceSupervisors, type OfficerRow } from './officers';
+import { reporterAddress } from './recipients';
+import { parseCaseRef } from './ref';
+import { officerButtons, officerStatus, placeName, renderCase, reporterStatus } from './render';
+
+const tOf = (ctx: Ctx): ReportsCatalogue => reportsMessages[ctx.lang];
+const actor = (o: OfficerRow): string => `officer:${o.id}`;
+
+/** How far a case has come; an action never moves it backwards. */
+const RANK: Record<string, number> = { received: 0, escalated: 0, acknowledged: 1, assessed: 2, plan: 3, closed: 4 };
+
+interface Access {
+  row: CaseRow;
+  officer: OfficerRow;
+}
+
+/** The case, if this chat belongs to an officer who covers it. Refusals are audited but look like "not found". */
+async function access(ctx: Ctx, refText: string): Promise<Access | null> {
+  const ref = parseCaseRef(refText);
+  const t = tOf(ctx);
+  const notFound = (): null => {
+    ctx.reply(fill(t.caseNotFound, { ref: ref ?? refText.slice(0, 20) }));
+    return null;
+  };
+  if (!ref) return notFound();
+  const rows = await officerRowsOf(ctx.deps.db, { channel: ctx.inc.channel, userId: ctx.inc.userId });
+  const row = await findCaseByRef(ctx.deps.db, ref);
+  const officer = row ? coveringRow(rows, row) : undefined;
+  if (!row || !officer) {
+    if (row) await ctx.audit('case.access_denied', row.id, { officers: rows.map((o) => o.id) });
+    return notFound();
+  }
+  return { row, officer };
+}
+
+/** `/case BV-…`: the full case, for the officer whose commune (or province) it is. */
+export async function showCase(ctx: Ctx, arg: string): Promise<void> {
+  const t = tOf(ctx);
+  if (!arg) {
+    ctx.reply(t.caseUsage);
+    return;
+  }
+  const a = await access(ctx, arg);
+  if (!a) return;
+  await auditAs(ctx.deps.db, ctx.at, actor(a.officer), 'case.viewed', a.row.id, { via: 'chat' });
+  const details = await openDetails(ctx.deps.sealer, a.row);
+  ctx.reply(renderCase(t, a.row, details, ctx.deps.config.TZ_REGION, ctx.at, a.row.ref), officerButtons(t, a.row));
+}
+
+/** `/cases`: the open cases this officer covers, each with the time left on its running clocks. */
+export async function listCases(ctx: Ctx): Promise<void> {
+  const t = tOf(ctx);
+  const { db, sealer, config } = ctx.deps;
+  const rows = await officerRowsOf(db, { channel: ctx.inc.channel, userId: ctx.inc.userId });
+  if (!rows.length) {
+    ctx.reply(t.notOfficer);
+    return;
+  }
+  const { communes, provinces } = coverage(rows);
+  const open = await db
+    .select()
+    .from(cases)
+    .where(
+      and(
+        ne(cases.status, 'closed'),
+        or(
+          communes.length ? inArray(cases.communeCode, communes) : undefined,
+          provinces.length ? inArray(cases.provinceCode, provinces) : undefined,
+        ),
+      ),
+    )
+    .orderBy(asc(cases.receivedAt))
+    .limit(30);
+  if (!open.length) {
+    ctx.reply(t.casesNone);
+    return;
+  }
+  const items: string[] = [];
+  for (const row of open) {
+    const officer = coveringRow(rows, row)!;
+    await auditAs(db, ctx.at, actor(officer), 'case.listed', row.id);
+    const place = await openPlace(sealer, row);
+    const clocks = caseClocks(row, config.TZ_REGION)
+      .filter((c) => !c.done)
+      .map((c) => fill(t.casesClockItem, { name: clockLabel(t, c.name), left: timeLeft(t, c.dueAt, ctx.at) }));
+    items.push(
+      fill(t.casesItem, {
+        emergency: row.emergency ? '⚠️ ' : '',
+        ref: row.ref,
+        place: placeName(t, { commune: place.commune }),
+        status: officerStatus(t, row.status),
+        clocks: clocks.join('\n'),
+      }).trimEnd(),
+    );
+  }
+  ctx.reply([fill(t.casesHeader, { count: open.length }), ...items].join('\n\n'));
+}
+
+/** `case:<action>:<ref>` buttons. */
+export async function handleCaseButton(ctx: Ctx, args: string[]): Promise<void> {
+  const [action = '', ref = ''] = args;
+  const a = await access(ctx, ref);
+  if (!a) return;
+  const t = tOf(ctx);
+  const { row } = a;
+  const at = ctx.at;
+  const statusText = officerStatus(t, row.status);
+
+  if (row.status === 'closed') {
+    ctx.reply(fill(t.alreadyDone, { ref: row.ref, status: statusText }));
+    return;
+  }
+  switch (action) {
+    case 'ack':
+      if (row.acknowledgedAt) return void ctx.reply(fill(t.alreadyDone, { ref: row.ref, status: statusText }));
+      return advanceCase(ctx, a, 'acknowledged', { acknowledgedAt: at }, 'case.ack', t.acked);
+    case 'verify':
+      if (row.assessedAt) return void ctx.reply(fill(t.alreadyDone, { ref: row.ref, status: statusText }));
+      return advanceCase(ctx, a, 'assessed', { acknowledgedAt: row.acknowledgedAt ?? at, assessedAt: at }, 'case.verify', t.assessed);
+    case 'plan':
+      if (row.planAt) return void ctx.reply(fill(t.alreadyDone, { ref: row.ref, status: statusText }));
+      return advanceCase(
+        ctx,
+        a,
+        'plan',
+        { acknowledgedAt: row.acknowledgedAt ?? at, assessedAt: row.assessedAt ?? at, planAt: at },
+        'case.plan',
+        t.planned,
+      );
+    case 'approve':
+      if (!row.planAt) return void ctx.reply(fill(t.notAllowedNow, { ref: row.ref, status: statusText }));
+      if (row.approvedAt) return void ctx.reply(fill(t.alreadyDone, { ref: row.ref, status: statusText }));
+      return advanceCase(ctx, a, row.status, { approvedAt: at }, 'case.approve', t.approved);
+    case 'close':
+      ctx.reply(fill(t.closeAsk, { ref: row.ref }), [
+        { label: t.btnCloseSure, payload: `case:closeok:${row.ref}` },
+        { label: t.cancelButton, payload: `case:view:${row.ref}` },
+      ]);
+      return;
+    case 'closeok':
+      return advanceCase(ctx, a, 'closed', { closedAt: at }, 'case.close', t.closed);
+    case 'escalate':
+      return escalateByOfficer(ctx, a);
+    case 'view':
+      return showCase(ctx, row.ref);
+    default:
+      ctx.reply(fill(t.caseNotFound, { ref: row.ref }));
+  }
+}
+
+type CaseChanges = Partial<Pick<CaseRow, 'acknowledgedAt' | 'assessedAt' | 'planAt' | 'approvedAt' | 'closedAt' | 'escalatedAt'>>;
+
+async function advanceCase(ctx: Ctx, a: Access, status: string, changes: CaseChanges, action: string, done: string): Promise<void> {
+  const t = tOf(ctx);
+  const { db } = ctx.deps;
+  const newStatus = (RANK[status] ?? 0) >= (RANK[a.row.status] ?? 0) ? status : a.row.status;
+  const [updated] = await db
+    .update(cases)
+    .set({ ...changes, status: newStatus, updatedAt: ctx.at })
+    .where(eq(cases.id, a.row.id))
+    .returning();
+  await auditAs(db, ctx.at, actor(a.officer), action, a.row.id, { from: a.row.status, to: newStatus });
+  if (newStatus !== a.row.status) await tellReporter(ctx, updated!);
+  ctx.reply(fill(done, { ref: a.row.ref }), officerButtons(t, updated!));
+}
+
+async function escalateByOfficer(ctx: Ctx, a: Access): Promise<void> {
+  const t = tOf(ctx);
+  const { db, sealer, config } = ctx.deps;
+  if (a.row.status === 'escalated') {
+    ctx.reply(fill(t.alreadyDone, { ref: a.row.ref, status: officerStatus(t, a.row.status) }));
+    return;
+  }
+  const [updated] = await db
+    .update(cases)
+    .set({ status: 'escalated', escalatedAt: ctx.at, updatedAt: ctx.at })
+    .where(eq(cases.id, a.row.id))
+    .returning();
+  const row = updated!;
+  const supervisors = row.provinceCode
+    ? (await provinceSupervisors(db, row.provinceCode)).filter(
+        (s) => !(s.channel === a.officer.channel && s.channelUserId === a.officer.channelUserId),
+      )
+    : [];
+  await auditAs(db, ctx.at, actor(a.officer), 'case.escalated', row.id, { reason: 'manual', to: supervisors.map((s) => s.id) });
+  const messages = await caseMessages(db, sealer, row, supervisors, config.TZ_REGION, ctx.at, {
+    kind: 'escalation',
+    key: `esc:manual:${ctx.at.getTime()}`,
+    header: (tt) => fill(tt.escalationManual, { ref: row.ref }),
+  });
+  for (const m of messages) ctx.notify({ ...m, dedupeKey: `esc:${row.id}:manual:${ctx.at.getTime()}:${m.to.channel}:${m.to.userId}` });
+  await tellReporter(ctx, row);
+  ctx.reply(fill(supervisors.length ? t.escalatedByOfficer : t.escalatedNoSupervisor, { ref: row.ref }), officerButtons(t, row));
+}
+
+/** Coarse progress for the reporter, once per status, never naming the officer. */
+export async function tellReporter(ctx: Ctx, row: CaseRow): Promise<void> {
+  const reporter = await reporterAddress(ctx.deps.db, row.reporterUserId);
+  if (!reporter) return;
+  const t = reportsMessages[reporter.lang];
+  ctx.notify({
+    to: reporter.to,
+    text: fill(t.progress, { ref: row.ref, status: reporterStatus(t, row) }),
+    buttons: [],
+    state: null,
+    kind: 'status',
+    caseId: row.id,
+    dedupeKey: `case:${row.id}:status:${row.status}`,
+  });
+}
+

@@ -1,0 +1,102 @@
+// The Zalo webhook: signed events get exactly one reply through /v3.0/oa/message/cs; anything
+// unsigned, malformed or oversized is refused and nothing is stored.
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { inbox } from '../../../src/db/schema';
+import { createFakeZalo, follow, oaSendText, userSendText, ZALO_OA_SECRET_KEY } from '../../support/fake-zalo';
+import { createZaloTestApp, type ZaloTestApp } from './harness';
+
+const fake = createFakeZalo();
+const server = setupServer(...fake.handlers);
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterAll(() => server.close());
+
+let app: ZaloTestApp;
+afterEach(() => app?.cleanup());
+
+describe('a parent writes to the OA on Zalo', () => {
+  it('gets the welcome back through the customer-service API, with the menu as numbered lines', async () => {
+    app = await createZaloTestApp(fake);
+    const res = await app.post(userSendText('7001', '/start'));
+    expect(res.status).toBe(200);
+
+    const calls = fake.csCalls.filter((c) => c.userId === '7001');
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.accessToken).toBe(app.pair.accessToken);
+    const body = calls[0]!.body as { recipient: { user_id: string }; message: { text: string } };
+    expect(Object.keys(body).sort()).toEqual(['message', 'recipient']);
+    expect(body.recipient).toEqual({ user_id: '7001' });
+    expect(body.message.text).toContain('Xin chào! Mình là BảoVệ');
+    expect(body.message.text).toMatch(/\n1\. Hỏi đáp an toàn cho trẻ\n2\. Báo tin xâm hại\n/);
+    expect(body.message.text).toContain('Trả lời bằng số (1–4).');
+  });
+
+  it('gets exactly one reply when Zalo delivers the same msg_id twice', async () => {
+    app = await createZaloTestApp(fake);
+    const event = userSendText('7002', '/start', { msgId: 'repeat-me-1' });
+    expect((await app.post(event)).status).toBe(200);
+    const again = await app.post(event);
+    expect(again.status).toBe(200);
+    expect(await again.json()).toMatchObject({ duplicate: true });
+    expect(fake.csCalls.filter((c) => c.userId === '7002')).toHaveLength(1);
+    expect(await app.inboxCount()).toBe(1);
+  });
+
+  it('keeps no copy of what the user wrote once the event is processed', async () => {
+    app = await createZaloTestApp(fake);
+    await app.post(userSendText('7003', 'con tôi hay bị bạn bắt nạt', { msgId: 'privacy-1' }));
+    const [row] = await app.db.db.select().from(inbox).where(eq(inbox.key, 'zalo:privacy-1'));
+    expect(row).toMatchObject({ status: 'done', channel: 'zalo', payloadEnc: null });
+  });
+
+  it('welcomes a new follower', async () => {
+    app = await createZaloTestApp(fake);
+    expect((await app.post(follow('7004'))).status).toBe(200);
+    expect(app.textsTo('7004')[0]).toContain('Xin chào! Mình là BảoVệ');
+  });
+});
+
+describe('what the webhook refuses or ignores', () => {
+  it('refuses a bad signature with 401 and stores nothing', async () => {
+    app = await createZaloTestApp(fake);
+    const res = await app.post(userSendText('7101', '/start'), { secret: 'not-the-oa-secret' });
+    expect(res.status).toBe(401);
+    expect(await app.inboxCount()).toBe(0);
+    expect(fake.csCalls.filter((c) => c.userId === '7101')).toHaveLength(0);
+  });
+
+  it('refuses a missing signature, and a body changed after signing', async () => {
+    app = await createZaloTestApp(fake);
+    expect((await app.post(userSendText('7102', 'hi'), { signature: null })).status).toBe(401);
+    const event = userSendText('7102', 'hi');
+    const tampered = JSON.stringify({ ...event, sender: { id: '9999' } });
+    const signedOriginal = await app.post(event, { raw: tampered, secret: ZALO_OA_SECRET_KEY, signature: 'mac=' + '0'.repeat(64) });
+    expect(signedOriginal.status).toBe(401);
+    expect(await app.inboxCount()).toBe(0);
+  });
+
+  it('answers 400 to malformed JSON and to a known event of the wrong shape', async () => {
+    app = await createZaloTestApp(fake);
+    expect((await app.post({ timestamp: '1' }, { raw: '{"event_name": "user_send_text",' })).status).toBe(400);
+    const numericId = { ...userSendText('7103', 'hi'), sender: { id: 7103 } };
+    expect((await app.post(numericId)).status).toBe(400);
+    expect(await app.inboxCount()).toBe(0);
+  });
+
+  it('answers 413 to a body over 64 KiB, before looking at it', async () => {
+    app = await createZaloTestApp(fake);
+    const res = await app.post(userSendText('7104', 'x'.repeat(70 * 1024)));
+    expect(res.status).toBe(413);
+    expect(await app.inboxCount()).toBe(0);
+  });
+
+  it('ignores the echoes of its own messages (oa_send_*) and events it does not know', async () => {
+    app = await createZaloTestApp(fake);
+    expect((await app.post(oaSendText('7105', 'tin của OA'))).status).toBe(200);
+    const sticker = { ...userSendText('7105', ''), event_name: 'user_send_sticker' };
+    expect((await app.post(sticker)).status).toBe(200);
+    expect(await app.inboxCount()).toBe(0);
+    expect(fake.csCalls.filter((c) => c.userId === '7105')).toHaveLength(0);
+  });
+});

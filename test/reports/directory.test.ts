@@ -1,0 +1,138 @@
+// Stories of the officer directory: a CSV import that is all-or-nothing, invite codes and /dangky.
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { invites, officers } from '../../src/db/schema';
+import { directoryCommand, importOfficersCsv, seedDemoDirectory, type UnitLookup } from '../../src/reports';
+import { createWorld, last, refIn, type World } from './support';
+
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
+const AT = new Date('2026-11-20T02:00:00Z');
+
+/** The current map, as the routing seed would have loaded it (a few units are enough here). */
+const map: UnitLookup = {
+  loaded: true,
+  commune: (code) =>
+    ({
+      '00004': { provinceCode: '01', name: 'Phường Ba Đình' },
+      '00008': { provinceCode: '01', name: 'Phường Ngọc Hà' },
+      '00025': { provinceCode: '01', name: 'Phường Giảng Võ' },
+      '00070': { provinceCode: '01', name: 'Phường Hoàn Kiếm' },
+      '00190': { provinceCode: '01', name: 'Phường Ô Chợ Dừa' },
+      '22759': { provinceCode: '56', name: 'Phường Phan Rang' },
+    })[code] ?? null,
+  province: (code) => ({ '01': { name: 'Thành phố Hà Nội' }, '56': { name: 'Tỉnh Khánh Hoà' } })[code] ?? null,
+};
+
+let w: World;
+beforeEach(async () => {
+  w = await createWorld();
+});
+afterEach(() => w.cleanup());
+
+describe('directory import FILE.csv', () => {
+  it('imports every valid row, with province codes from the map, and updates on a second run', async () => {
+    const before = (await w.db.db.select().from(officers)).length;
+    const first = await importOfficersCsv(w.db.db, fixture('officers.csv'), AT, undefined, map);
+    expect(first).toEqual({ ok: true, imported: 4, updated: 0 });
+    const rows = await w.db.db.select().from(officers);
+    expect(rows).toHaveLength(before + 4);
+    const lan = rows.find((o) => o.channelUserId === '100200300')!;
+    expect(lan).toMatchObject({ communeCode: '00004', provinceCode: '01', role: 'officer', phone: '0912345678', active: true });
+    expect(rows.find((o) => o.channelUserId === '100200301')).toMatchObject({ communeCode: '01', role: 'supervisor', phone: '02438261234' });
+    expect(rows.find((o) => o.channelUserId === 'officer-phan-rang-2')).toMatchObject({ provinceCode: '56', phone: '0905123456' });
+
+    const again = await importOfficersCsv(w.db.db, fixture('officers.csv'), AT, undefined, map);
+    expect(again).toEqual({ ok: true, imported: 0, updated: 4 });
+  });
+
+  it('writes nothing when any row is bad, and names every bad line', async () => {
+    const before = await w.db.db.select().from(officers);
+    const result = await importOfficersCsv(w.db.db, fixture('officers-bad.csv'), AT, undefined, map);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.map((e) => e.line)).toEqual([3, 4, 5, 6, 7, 8, 9]);
+    expect(result.errors.find((e) => e.line === 5)!.message).toContain('role');
+    expect(result.errors.find((e) => e.line === 8)!.message).toContain('trùng với dòng 2');
+    expect(await w.db.db.select().from(officers)).toEqual(before);
+  });
+
+  it('rejects a commune code that the loaded map does not know', async () => {
+    const csv = 'commune_code,name,role,channel,channel_user_id,phone\n99999,Ai Đó,officer,telegram,1,\n';
+    const result = await importOfficersCsv(w.db.db, csv, AT, undefined, map);
+    expect(result).toEqual({ ok: false, errors: [{ line: 2, message: 'không có xã/phường mã 99999 trong bản đồ hiện hành' }] });
+  });
+
+  it('shows progress on a big file', async () => {
+    const lines = ['commune_code,name,role,channel,channel_user_id,phone'];
+    for (let i = 0; i < 1200; i++) lines.push(`00004,Cán bộ ${i},officer,telegram,${5000 + i},`);
+    const progress: string[] = [];
+    const result = await importOfficersCsv(w.db.db, lines.join('\n'), AT, (l) => progress.push(l), map);
+    expect(result).toEqual({ ok: true, imported: 1200, updated: 0 });
+    expect(progress.some((l) => l.includes('500/1200'))).toBe(true);
+  });
+
+  it('runs from the command line and exits non-zero on bad rows', async () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const deps = { db: w.db.db, config: w.config, sealer: w.rt.core.sealer };
+    const bad = new URL('../fixtures/officers-bad.csv', import.meta.url).pathname;
+    expect(await directoryCommand(['import', bad], deps, (l) => out.push(l), (l) => err.push(l))).toBe(1);
+    expect(err.some((l) => l.includes('officers-bad.csv:3:'))).toBe(true);
+    expect(err.some((l) => l.includes('nothing was imported'))).toBe(true);
+    const good = new URL('../fixtures/officers.csv', import.meta.url).pathname;
+    expect(await directoryCommand(['import', good], deps, (l) => out.push(l), (l) => err.push(l))).toBe(0);
+    expect(out).toEqual(['imported 4 new officer(s), updated 0']);
+  });
+});
+
+describe('invite codes', () => {
+  it('links an officer who sends /dangky CODE to the commune, once; then cases reach them', async () => {
+    const out: string[] = [];
+    const deps = { db: w.db.db, config: w.config, sealer: w.rt.core.sealer };
+    expect(await directoryCommand(['invite', '00025'], deps, (l) => out.push(l), () => {})).toBe(0);
+    const code = out[0]!;
+    expect(code).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/);
+
+    const enrolled = last(await w.say('new-officer', `/dangky ${code.toLowerCase()}`, { channel: 'telegram' }));
+    expect(enrolled.text).toContain('Phường Giảng Võ, Thành phố Hà Nội');
+    const row = (await w.db.db.select().from(officers)).find((o) => o.channelUserId === 'new-officer')!;
+    expect(row).toMatchObject({ channel: 'telegram', communeCode: '00025', provinceCode: '01', role: 'officer', active: true });
+    expect((await w.db.db.select().from(invites))[0]).toMatchObject({ code, usedByOfficerId: row.id });
+
+    // The code works once.
+    expect(last(await w.say('someone-else', `/dangky ${code}`, { channel: 'telegram' })).text).toContain('không đúng, đã dùng rồi');
+
+    // A report about Giảng Võ now reaches the new officer rather than the province supervisor.
+    await w.say('citizen', '/baotin');
+    await w.say('citizen', 'Em nhỏ bị bắt đi bán vé số đến khuya, bị đánh nếu không bán hết.');
+    await w.say('citizen', 'phường Giảng Võ, Hà Nội');
+    await w.say('citizen', { button: 'report:age:11-15' });
+    await w.say('citizen', { button: 'report:danger:no' });
+    await w.say('citizen', { button: 'report:anonymous' });
+    const ref = refIn(last(await w.say('citizen', { button: 'report:confirm' })).text);
+    expect(w.sent.filter((m) => m.to === 'new-officer' && m.channel === 'telegram' && m.text.includes(ref))).toHaveLength(1);
+    expect(w.inboxOf('supervisor-ha-noi')).toHaveLength(0);
+    expect(last(await w.say('new-officer', '/cases', { channel: 'telegram' })).text).toContain(ref);
+  });
+
+  it('makes a supervisor from a province invite', async () => {
+    const out: string[] = [];
+    const deps = { db: w.db.db, config: w.config, sealer: w.rt.core.sealer };
+    expect(await directoryCommand(['invite', '48', '--role', 'supervisor'], deps, (l) => out.push(l), () => {})).toBe(0);
+    const reply = last(await w.say('da-nang-lead', `/dangky ${out[0]}`));
+    expect(reply.text).toContain('cấp tỉnh');
+    expect((await w.db.db.select().from(officers)).find((o) => o.channelUserId === 'da-nang-lead')).toMatchObject({
+      communeCode: '48',
+      role: 'supervisor',
+    });
+  });
+});
+
+describe('demo directory', () => {
+  it('is idempotent', async () => {
+    const before = await w.db.db.select().from(officers);
+    await seedDemoDirectory(w.db.db, AT);
+    expect(await w.db.db.select().from(officers)).toHaveLength(before.length);
+    expect(before.map((o) => o.channelUserId)).toEqual(expect.arrayContaining(['officer-ba-dinh', 'supervisor-ha-noi']));
+  });
+});
