@@ -2,7 +2,9 @@
 import { createBasicsFeature } from './core/basics';
 import type { Feature } from './core/context';
 import { guidanceFeature } from './knowledge/feature';
+import { reportsFeature, startReport } from './reports/feature';
+import { whereFeature } from './reports/where';
 
 export function allFeatures(): Feature[] {
-  return [createBasicsFeature(), guidanceFeature];
+  return [createBasicsFeature({ startReport }), reportsFeature, whereFeature, guidanceFeature];
 }

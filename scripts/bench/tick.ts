@@ -7,8 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createConfig } from '../../src/config';
 import type { CoreDeps } from '../../src/core/context';
-import { createClient } from '@libsql/client';
-import { drizzle } from 'drizzle-orm/libsql';
+import { openDb } from '../../src/db/node-client';
 import * as schema from '../../src/db/schema';
 import { migrateDb } from '../../src/db/migrate';
 import { createSealer, generateDataKey } from '../../src/reports/crypto';
@@ -51,9 +50,7 @@ function steadyState(recipients: Recipient[], year: number): { at: Date; before:
 
 export async function benchTick(): Promise<{ tick_ms_full_country: number; tick_cpu_ms: number; reminders_queued: number; messages: number; officers: number; day: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'baove-bench-tick-'));
-  // Opened here rather than with src/db/node-client.ts: tsx takes a ".node" import for a native addon.
-  const client = createClient({ url: `file:${join(dir, 'bench.db')}` });
-  const handle = { client, db: drizzle(client, { schema }), close: () => client.close() };
+  const handle = openDb(`file:${join(dir, 'bench.db')}`);
   try {
     await migrateDb(handle.db, handle.client);
     const config = createConfig({});

@@ -17,7 +17,7 @@ export type AskResult =
  */
 const SCORE_SCALE = 600;
 /** At or above: answer with the guide. Below: "not sure" with suggestions. */
-export const ANSWER_THRESHOLD = 0.45;
+export const ANSWER_THRESHOLD = 0.4;
 /** With out-of-scope words (weather, prices, football…) only a very clear match still answers. */
 const OFFTOPIC_OVERRIDE = 0.8;
 const MAX_SUGGESTIONS = 4;

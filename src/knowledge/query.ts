@@ -17,7 +17,7 @@ import {
 
 export const WEIGHT = {
   folded: 1,
-  bigram: 1.3,
+  bigram: 2,
   written: 0.3,
   synonym: 0.4,
   english: 0.7,

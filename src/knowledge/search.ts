@@ -8,7 +8,7 @@ import { createQueryBuilder, type Query } from './query';
 export interface Ranked {
   slug: string;
   score: number;
-  /** Share (0..1) of the question's content words this guide matches. */
+  /** Share (0..1) of the question's content words this guide matches (words no guide knows count half). */
   coverage: number;
 }
 
@@ -88,14 +88,22 @@ export function createSearcher(indexJSON: string, synonyms: Synonyms, now: () =>
         .map(([id, m]) => ({ id, ...m }))
         .sort((a, b) => b.score - a.score);
       const coverTerms = new Map(query.terms.map((t) => [t.term, t.covers]));
-      const coverageOf = (matched: readonly string[]) => {
-        if (query.words.length === 0) return 0;
+      const coveredBy = (matched: readonly string[]) => {
         const covered = new Set<number>();
         for (const m of matched) for (const c of coverTerms.get(m) ?? []) covered.add(c);
-        return covered.size / query.words.length;
+        return covered.size;
       };
-      const ranked = results.map((r) => ({ slug: String(r.id), score: r.score, coverage: coverageOf(r.queryTerms) }));
-      const known = coverageOf(results.flatMap((r) => r.queryTerms));
+      const total = query.words.length;
+      const knownWords = coveredBy(results.flatMap((r) => r.queryTerms));
+      // Words no guide contains at all ("hungry", "dirty") count half: a guide cannot be blamed
+      // for them as much as for words another guide would have matched.
+      const denominator = knownWords + 0.5 * (total - knownWords);
+      const ranked = results.map((r) => ({
+        slug: String(r.id),
+        score: r.score,
+        coverage: denominator > 0 ? coveredBy(r.queryTerms) / denominator : 0,
+      }));
+      const known = total > 0 ? knownWords / total : 0;
       return { query, ranked, known };
     },
   };

@@ -1,35 +1,76 @@
-// Where the capabilities are plugged into a runtime: seed steps, services, senders, tick steps.
+// Where the capabilities are plugged into the Node runtime: seed steps, services, senders, tick
+// steps, routes and CLI commands. Each capability stays unaware of the others.
+import { join } from 'node:path';
+import type { Hono } from 'hono';
+import { createZaloSender, seedZaloTokens, zaloCommand, zaloFallback, zaloRoutes, zaloTick, zaloVerificationMeta } from '../channels/zalo';
 import type { Config } from '../config';
 import type { Logger } from '../core/log';
 import type { Services } from '../core/services';
 import type { Db } from '../db/db';
 import type { SeedStep } from '../db/seed';
+import { askCommand } from '../knowledge/ask-command';
 import type { FlushDeps, Senders } from '../outbox/outbox';
-import type { TickStep } from '../runtime';
+import { createPointLocator, dbShapeStore } from '../routing/geo';
+import { importWardShapes } from '../routing/geo/node';
+import { importCommuneMap } from '../routing/import';
+import { locateCommand } from '../routing/locate-command';
+import { loadMapIndex, type MapIndex } from '../routing/map-index';
+import { resolveCommune } from '../routing/resolve';
+import type { CommuneRef } from '../routing/types';
+import { directoryCommand } from '../reports/directory-cli';
+import { seedDemoDirectory } from '../reports/directory';
+import { escalationTick } from '../reports/escalation';
+import type { Runtime, TickStep } from '../runtime';
 
-export function nodeSeedSteps(_config: Config): Array<[string, SeedStep]> {
-  return [];
+/** Metres around a shared point within which a second ward is offered (see issue 9 note in README). */
+export const BORDER_METERS = 60;
+
+export function nodeSeedSteps(config: Config): Array<[string, SeedStep]> {
+  return [
+    ['commune-map', async (db, o) => void (await importCommuneMap(db, join(o.contentDir, 'map'), o.progress ?? (() => undefined)))],
+    ['ward-shapes', async (db, o) => void (await importWardShapes(db, join(o.contentDir, 'map', 'vn-wards-2026-simplified.json'), o.progress ?? (() => undefined)))],
+    ['zalo-tokens', async (db, o) => seedZaloTokens(db, config, o.at)],
+    ['demo-directory', async (db, o) => (o.demo === false ? undefined : seedDemoDirectory(db, o.at))],
+  ];
 }
 
-export async function nodeServices(_db: Db, _contentDir: string): Promise<Services> {
-  return {};
+/** Address and location services over the database (the map index is loaded once per process). */
+export async function mapServices(db: Db): Promise<Services & { index: MapIndex }> {
+  const index = await loadMapIndex(db);
+  const commune = (code: string): CommuneRef | undefined => index.communes.get(code)?.ref;
+  const locatePoint = createPointLocator(dbShapeStore(db), commune, { borderMeters: BORDER_METERS });
+  return {
+    index,
+    resolveAddress: async (text) => resolveCommune(text, index),
+    locatePoint,
+    commune: async (code) => commune(code),
+  };
 }
 
-export function channelSenders(_config: Config, _db: Db, _log: Logger): Senders {
-  return {};
+export async function nodeServices(db: Db, _contentDir: string): Promise<Services> {
+  return mapServices(db);
 }
 
-export function onDeadHook(_db: Db): FlushDeps['onDead'] {
-  return undefined;
+export function channelSenders(config: Config, db: Db, log: Logger): Senders {
+  return config.zaloEnabled ? { zalo: createZaloSender({ db, config, log }) } : {};
+}
+
+export function onDeadHook(db: Db): FlushDeps['onDead'] {
+  return async (row, reason, at) => void (await zaloFallback(db, row, reason, at));
 }
 
 export function tickSteps(): Array<[string, TickStep]> {
-  return [];
+  return [
+    ['zalo', zaloTick],
+    ['escalation', escalationTick],
+  ];
 }
 
 /** Routers mounted beside the webhooks: /zalo, /chat, /admin; and GET /'s extra head lines. */
-export async function appRoutes(_rt: import('../runtime').Runtime, _config: Config): Promise<{ routes: Record<string, import('hono').Hono>; headExtra: string | null }> {
-  return { routes: {}, headExtra: null };
+export async function appRoutes(rt: Runtime, config: Config): Promise<{ routes: Record<string, Hono>; headExtra: string | null }> {
+  const routes: Record<string, Hono> = {};
+  if (config.zaloEnabled) routes['/zalo'] = zaloRoutes(rt);
+  return { routes, headExtra: zaloVerificationMeta(config) };
 }
 
 export interface CliIo {
@@ -42,5 +83,37 @@ export type CliCommand = (args: string[], io: CliIo) => Promise<number>;
 
 /** The `baove` sub-commands other than chat, each from its capability. */
 export function cliCommands(): Record<string, CliCommand> {
-  return {};
+  return {
+    ask: (args, io) => askCommand(args, { stdin: io.stdin(), out: io.out }),
+    locate: async (_args, io) => {
+      const boot = await bootForCli(io);
+      try {
+        const services = await mapServices(boot.handle.db);
+        return await locateCommand({ stdin: io.stdin(), out: io.out }, { index: services.index, locatePoint: services.locatePoint });
+      } finally {
+        boot.close();
+      }
+    },
+    directory: async (args, io) => {
+      const boot = await bootForCli(io);
+      try {
+        return await directoryCommand(args, { db: boot.handle.db, config: boot.config, sealer: boot.rt.core.sealer }, io.out, io.err);
+      } finally {
+        boot.close();
+      }
+    },
+    zalo: async (args, io) => {
+      const boot = await bootForCli(io);
+      try {
+        return await zaloCommand(args, { db: boot.handle.db, config: boot.config }, io.out);
+      } finally {
+        boot.close();
+      }
+    },
+  };
+}
+
+async function bootForCli(io: CliIo) {
+  const { bootNode } = await import('./node');
+  return bootNode({ log: io.log });
 }

@@ -104,19 +104,26 @@ function onceSealer(sealer: Sealer): Sealer {
   };
 }
 
+/**
+ * Records the sends and queues their messages in one transaction: a crash leaves neither, and a
+ * reminder another tick already recorded (overlapping ticks, a stale plan) is skipped.
+ */
+export async function queueReminders(db: Db, sealer: Sealer, due: readonly Reminder[], at: Date): Promise<{ reminders: number; messages: number }> {
+  return withTransaction(db, async (tx) => {
+    const fresh = await recordSends(tx, due, at);
+    const messages = outgoingReminders(due.filter((r) => fresh.has(r.key)));
+    await enqueueMany(tx, onceSealer(sealer), messages, at);
+    return { reminders: fresh.size, messages: messages.length };
+  });
+}
+
 /** Builds the tick step; `rules` defaults to the compiled content. */
 export function createRemindersTick(opts: PlanOptions = {}): TickStep {
   return async (rt, at) => {
     const { db, config, sealer } = rt.core;
     const due = await planReminders(db, config, at, opts);
     if (due.length === 0) return { reminders_due: 0, reminders_queued: 0, reminder_messages: 0 };
-    // The send record and the outbox row commit together: a crash leaves neither, a rerun skips both.
-    const queued = await withTransaction(db, async (tx) => {
-      const fresh = await recordSends(tx, due, at);
-      const messages = outgoingReminders(due.filter((r) => fresh.has(r.key)));
-      await enqueueMany(tx, onceSealer(sealer), messages, at);
-      return { reminders: fresh.size, messages: messages.length };
-    });
+    const queued = await queueReminders(db, sealer, due, at);
     return { reminders_due: due.length, reminders_queued: queued.reminders, reminder_messages: queued.messages };
   };
 }

@@ -7,7 +7,7 @@ import { fold } from '../knowledge/text';
 import type { CommuneRef } from '../routing/types';
 import { AGE_BANDS, isAgeBand, parseAge, type AgeBand } from './age';
 import { fileCase } from './cases';
-import { callNowLine } from './hotlines';
+import { emergencyLine } from '../core/menu';
 import { reportsMessages, type ReportsCatalogue } from './messages';
 import { normalizeVietnamesePhone } from './phone';
 import { ageLabel, placeName } from './render';
@@ -51,7 +51,7 @@ export interface Draft {
 
 const tOf = (ctx: Ctx): ReportsCatalogue => reportsMessages[ctx.lang];
 const draftOf = (ctx: Ctx): Draft => (ctx.state.step?.startsWith('report.') ? (ctx.state.data as Draft) : {});
-const hotlines = (ctx: Ctx): string => callNowLine(ctx.lang);
+const hotlines = (ctx: Ctx): string => emergencyLine(ctx.lang);
 
 /** The first unanswered step, in the fixed order. */
 function nextStep(d: Draft): string {

@@ -39,8 +39,11 @@ export class PhraseTable<T> {
     this.maxTokens = Math.max(this.maxTokens, tokens.length);
   }
 
-  /** The longest phrase starting at `start` within one segment; written diacritics must agree. */
-  matchAt(tokens: AddressToken[], start: number): { value: T; length: number } | null {
+  /**
+   * The longest phrase starting at `start` within one segment; written diacritics must agree. With
+   * `strict` (the writer uses diacritics), unmarked words must be unmarked in the phrase too ("xa" ≠ "xã").
+   */
+  matchAt(tokens: AddressToken[], start: number, strict = false): { value: T; length: number } | null {
     const first = tokens[start];
     if (!first) return null;
     for (let length = Math.min(this.maxTokens, tokens.length - start); length >= 1; length--) {
@@ -48,7 +51,7 @@ export class PhraseTable<T> {
       if (span.some((t) => t.segment !== first.segment)) continue;
       const entry = this.byKey.get(span.map((t) => t.fold).join(' '));
       if (!entry) continue;
-      if (span.some((t) => t.marked) && !entry.sigs.has(span.map((t) => t.sig).join(' '))) continue;
+      if ((strict || span.some((t) => t.marked)) && !entry.sigs.has(span.map((t) => t.sig).join(' '))) continue;
       return { value: entry.value, length };
     }
     return null;

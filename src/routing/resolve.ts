@@ -77,6 +77,9 @@ export function analyse(text: string, index: MapIndex): Analysis {
   }
   const n = tokens.length;
   const { unitTypes, englishUnitTypes, noiseMarkers } = index.words;
+  // A writer who uses diacritics anywhere means an unmarked syllable as written ("con" is not "Côn",
+  // "Sập Xa" has no "xã" in it).
+  const writesDiacritics = tokens.some((t) => t.marked);
 
   // Every span that spells a known name (flags filled in below).
   const spans: { start: number; end: number; entries: NameEntry[]; sig: string; marked: boolean }[] = [];
@@ -105,9 +108,9 @@ export function analyse(text: string, index: MapIndex): Analysis {
   const englishTypeStartingAt = new Map<number, UnitType>(); // "Ba Dinh Ward": the word after the name
   const noiseStarts: number[] = [];
   for (let i = 0; i < n; ) {
-    const english = unitTypes.matchAt(tokens, i) ? null : englishUnitTypes.matchAt(tokens, i);
+    const english = unitTypes.matchAt(tokens, i, writesDiacritics) ? null : englishUnitTypes.matchAt(tokens, i);
     if (english) englishTypeStartingAt.set(i, english.value);
-    const unit = unitTypes.matchAt(tokens, i) ?? english;
+    const unit = unitTypes.matchAt(tokens, i, writesDiacritics) ?? english;
     if (unit) {
       unitWordStarts.add(i);
       unitTypeEndingAt.set(i + unit.length, unit.value);
@@ -116,7 +119,7 @@ export function analyse(text: string, index: MapIndex): Analysis {
     }
     // Right after a unit word a marker word is the name itself ("Xã Bản Bo", "Huyện Buôn Đôn"), and
     // inside a name it is part of it ("Tam Đường").
-    const marker = unitTypeEndingAt.has(i) || coveredFromLeft[i] ? null : noiseMarkers.matchAt(tokens, i);
+    const marker = unitTypeEndingAt.has(i) || coveredFromLeft[i] ? null : noiseMarkers.matchAt(tokens, i, writesDiacritics);
     if (marker) {
       noiseStarts.push(i);
       i += marker.length;
@@ -127,7 +130,7 @@ export function analyse(text: string, index: MapIndex): Analysis {
   const noisy = new Array<boolean>(n).fill(false);
   for (const markerStart of noiseStarts) {
     const segment = tokens[markerStart]!.segment;
-    const from = markerStart + (noiseMarkers.matchAt(tokens, markerStart)?.length ?? 1);
+    const from = markerStart + (noiseMarkers.matchAt(tokens, markerStart, writesDiacritics)?.length ?? 1);
     const first = tokens[from];
     if (!first || first.segment !== segment) continue;
     if (/\d/u.test(first.fold)) {
@@ -140,8 +143,6 @@ export function analyse(text: string, index: MapIndex): Analysis {
   }
 
   const lastIndex = n - 1;
-  // A writer who uses diacritics anywhere means an unmarked syllable as written ("con" is not "Côn").
-  const writesDiacritics = tokens.some((t) => t.marked);
   const mentions: Mention[] = spans.map(({ start, end, entries, sig, marked }) => {
     const unitType = unitTypeEndingAt.get(start) ?? englishTypeStartingAt.get(end) ?? null;
     const isProvince = entries.some((e) => e.kind === 'province' || e.kind === 'oldProvince');
@@ -234,7 +235,7 @@ function provinceFit(e: NameEntry, m: Mention, t: Target, index: MapIndex): numb
 /** Bonus when a district mention agrees with the target; null when it does not. */
 function districtFit(e: NameEntry, t: Target, index: MapIndex): number | null {
   if (t.kind === 'commune') return index.communes.get(t.code)?.fedByDistricts.has(e.code) ? 0 : null;
-  if (t.kind === 'oldCommune') return index.oldCommunes.get(t.code)?.districtCode === e.code ? 2 : null;
+  if (t.kind === 'oldCommune') return index.oldCommunes.get(t.code)?.districtCode === e.code ? 3 : null;
   return null;
 }
 

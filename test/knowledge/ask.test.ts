@@ -1,0 +1,120 @@
+// A parent's question, answered from the real guides in content/: the right guide with its
+// summary, source and buttons; emergencies first with hotlines; "not sure" and out-of-scope replies.
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { compileKnowledge } from '../../scripts/content/knowledge';
+import { createKnowledge, type Knowledge } from '../../src/knowledge/knowledge';
+
+const content = fileURLToPath(new URL('../../content/', import.meta.url));
+let k: Knowledge;
+
+beforeAll(() => {
+  k = createKnowledge(compileKnowledge(content));
+});
+
+describe('asking a question', () => {
+  it('a parent typing without diacritics about bullying at school gets the school-violence guide', () => {
+    expect(k.ask('con bi bat nat o truong')).toMatchObject({ kind: 'answer', topic: 'bao-luc-hoc-duong' });
+  });
+
+  it('the same question with diacritics, in English, or with a typo lands on the same guide', () => {
+    expect(k.ask('Con bị bắt nạt ở trường')).toMatchObject({ topic: 'bao-luc-hoc-duong' });
+    expect(k.ask('my son is bullied at school')).toMatchObject({ topic: 'bao-luc-hoc-duong' });
+    expect(k.ask('con bi ban bat nac o truong')).toMatchObject({ topic: 'bao-luc-hoc-duong' });
+  });
+
+  it('ordinary questions about frightening topics are answered, not treated as emergencies', () => {
+    expect(k.ask('lam sao day con phong tranh xam hai').kind).toBe('answer');
+    expect(k.ask('dau hieu tre bi danh')).toMatchObject({ kind: 'answer', topic: 'dau-hieu-bao-luc-bo-mac' });
+  });
+
+  it('the answer is the summary with a "Xem thêm" button, related topics and a source line', () => {
+    const result = k.ask('con bi bat nat o truong');
+    const { text, buttons } = k.renderAnswer(result, 'vi');
+    const guide = k.getGuide('bao-luc-hoc-duong')!;
+    expect(text).toContain(guide.summary);
+    expect(text).toMatch(/\nNguồn: .+/);
+    expect(buttons[0]).toEqual({ label: 'Xem thêm', payload: 'guide:full:bao-luc-hoc-duong' });
+    const related = buttons.slice(1);
+    expect(related.length).toBeGreaterThanOrEqual(2);
+    expect(related.length).toBeLessThanOrEqual(3);
+    for (const b of related) {
+      const slug = b.payload.replace(/^topic:/, '');
+      expect(b.payload).toMatch(/^topic:/);
+      expect(b.label).toBe(k.getGuide(slug)!.title);
+    }
+  });
+
+  it('in English the answer is the English summary', () => {
+    const { text } = k.renderAnswer(k.ask('my son is bullied at school'), 'en');
+    expect(text).toContain(k.getGuide('bao-luc-hoc-duong')!.summary_en);
+    expect(text).toContain('Source: ');
+  });
+});
+
+describe('an emergency', () => {
+  it('is recognised before any search, and the reply lists 113 and 111 before anything else', () => {
+    const result = k.ask('chong toi dang danh con, cuu voi');
+    expect(result).toMatchObject({ kind: 'emergency', emergencyKind: 'violence_now' });
+    const { text, buttons } = k.renderAnswer(result, 'vi');
+    const lines = text.split('\n');
+    expect(lines[0]).toContain('113');
+    expect(lines[1]).toContain('111');
+    expect(lines[2]).toContain('115');
+    expect(text.indexOf('113')).toBeLessThan(text.indexOf('111'));
+    expect(buttons[0]).toEqual({ label: 'Báo tin ngay', payload: 'menu:report' });
+  });
+
+  it('points to the matching guide too', () => {
+    const result = k.ask('con toi vua bi bat coc o cong truong');
+    expect(result).toMatchObject({ kind: 'emergency', topic: 'mua-ban-bat-coc-tre-em' });
+    const { buttons } = k.renderAnswer(result, 'vi');
+    expect(buttons.map((b) => b.payload)).toEqual(['menu:report', 'topic:mua-ban-bat-coc-tre-em']);
+  });
+
+  it('takes its phone numbers from content/hotlines.yaml', () => {
+    const numbers = k.hotlines().map((h) => h.number);
+    expect(numbers).toEqual(expect.arrayContaining(['111', '113', '114', '115']));
+    const province = k.hotlines().find((h) => h.number === '18008079');
+    expect(province?.verified).toBe(false);
+    expect(k.renderHotlines('vi')).toContain('chưa xác minh');
+  });
+});
+
+describe('when the bot should not guess', () => {
+  it('a question about the weather gets a polite scope message and the topic menu', () => {
+    for (const q of ['thoi tiet ngay mai the nao', 'Giá vàng hôm nay bao nhiêu?', 'who won the football match']) {
+      const result = k.ask(q);
+      expect(result.kind).toBe('offtopic');
+      const { text, buttons } = k.renderAnswer(result, 'vi');
+      expect(text).toContain('ngoài phạm vi');
+      expect(buttons).toEqual([{ label: 'Xem các chủ đề', payload: 'menu:topics' }]);
+    }
+  });
+
+  it('a vague question gets "mình chưa chắc" with up to 4 topic suggestions and the topic menu', () => {
+    const result = k.ask('con toi');
+    expect(result.kind === 'unsure' || result.kind === 'offtopic').toBe(true);
+    const unsure = k.renderAnswer({ kind: 'unsure', topic: null, score: 0.2, suggestions: ['bao-luc-hoc-duong', 'ky-luat-tich-cuc', 'ho-tro-tam-ly', 'quyen-tre-em', 'an-toan-tren-mang'] }, 'vi');
+    expect(unsure.text.toLowerCase()).toContain('mình chưa chắc');
+    expect(unsure.buttons.slice(0, -1)).toHaveLength(4);
+    expect(unsure.buttons.at(-1)).toEqual({ label: 'Xem các chủ đề', payload: 'menu:topics' });
+  });
+});
+
+describe('reading a whole guide', () => {
+  it('"Xem thêm" shows the Vietnamese body; in English it says so and gives the English summary first', () => {
+    const guide = k.getGuide('so-cuu-duoi-nuoc')!;
+    expect(k.renderGuideFull('so-cuu-duoi-nuoc', 'vi')!.text).toContain(guide.body);
+    const en = k.renderGuideFull('so-cuu-duoi-nuoc', 'en')!.text;
+    expect(en.indexOf(guide.summary_en)).toBeLessThan(en.indexOf(guide.body));
+    expect(en).toContain('in Vietnamese');
+    expect(k.renderGuideFull('no-such-guide', 'vi')).toBeNull();
+  });
+
+  it('the topic menu has one button per guide', () => {
+    const { buttons } = k.renderTopicList('vi');
+    expect(buttons).toHaveLength(k.listGuides().length);
+    expect(buttons.every((b) => b.payload.startsWith('topic:'))).toBe(true);
+  });
+});
