@@ -15,7 +15,7 @@ export type AskResult =
  * Confidence in 0..1: the share of the question's content words the guide matches, damped when
  * the match itself is weak (a BM25 score well below SCORE_SCALE means only stray words matched).
  */
-const SCORE_SCALE = 600;
+const SCORE_SCALE = 200;
 /** At or above: answer with the guide. Below: "not sure" with suggestions. */
 export const ANSWER_THRESHOLD = 0.4;
 /** With out-of-scope words (weather, prices, football…) only a very clear match still answers. */

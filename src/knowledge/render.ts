@@ -12,6 +12,7 @@ export interface Rendered {
 
 const MAX_RELATED = 3;
 const MAX_SOURCES = 2;
+const MAX_SUGGESTIONS = 4;
 
 export interface Renderer {
   renderAnswer(result: AskResult, lang: Lang): Rendered;
@@ -82,6 +83,7 @@ export function createRenderer(guides: readonly Guide[], hotlines: Hotlines): Re
           const suggested = result.suggestions
             .map((s) => bySlug.get(s))
             .filter((g): g is Guide => g !== undefined)
+            .slice(0, MAX_SUGGESTIONS)
             .map((g) => topicButton(g, lang));
           return {
             text: suggested.length > 0 ? m.unsure : m.unsureNoSuggestion,

@@ -78,15 +78,16 @@ export function createSearcher(indexJSON: string, synonyms: Synonyms, now: () =>
       const merged = new Map<string, { score: number; queryTerms: string[] }>();
       for (const r of [...exact, ...fuzzy]) {
         const slug = String(r.id);
+        // MiniSearch multiplies a score by the number of query terms matched; our queries hold
+        // many weighted variants of each word (folded, written, bigrams, synonyms), so that factor
+        // is taken out here and replaced below by the number of the parent's words matched.
+        const score = r.score / Math.max(1, r.queryTerms.length);
         const m = merged.get(slug);
         if (m) {
-          m.score += r.score;
+          m.score += score;
           m.queryTerms.push(...r.queryTerms);
-        } else merged.set(slug, { score: r.score, queryTerms: [...r.queryTerms] });
+        } else merged.set(slug, { score, queryTerms: [...r.queryTerms] });
       }
-      const results = [...merged.entries()]
-        .map(([id, m]) => ({ id, ...m }))
-        .sort((a, b) => b.score - a.score);
       const coverTerms = new Map(query.terms.map((t) => [t.term, t.covers]));
       const coveredBy = (matched: readonly string[]) => {
         const covered = new Set<number>();
@@ -94,15 +95,20 @@ export function createSearcher(indexJSON: string, synonyms: Synonyms, now: () =>
         return covered.size;
       };
       const total = query.words.length;
-      const knownWords = coveredBy(results.flatMap((r) => r.queryTerms));
+      const knownWords = coveredBy([...merged.values()].flatMap((m) => m.queryTerms));
       // Words no guide contains at all ("hungry", "dirty") count half: a guide cannot be blamed
       // for them as much as for words another guide would have matched.
       const denominator = knownWords + 0.5 * (total - knownWords);
-      const ranked = results.map((r) => ({
-        slug: String(r.id),
-        score: r.score,
-        coverage: denominator > 0 ? coveredBy(r.queryTerms) / denominator : 0,
-      }));
+      const ranked = [...merged.entries()]
+        .map(([slug, m]) => {
+          const words = coveredBy(m.queryTerms);
+          return {
+            slug,
+            score: m.score * Math.max(1, words),
+            coverage: denominator > 0 ? words / denominator : 0,
+          };
+        })
+        .sort((a, b) => b.score - a.score);
       const known = total > 0 ? knownWords / total : 0;
       return { query, ranked, known };
     },
