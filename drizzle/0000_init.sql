@@ -136,6 +136,17 @@ CREATE TABLE `map_communes` (
 --> statement-breakpoint
 CREATE INDEX `map_communes_province` ON `map_communes` (`province_code`);--> statement-breakpoint
 CREATE INDEX `map_communes_folded` ON `map_communes` (`folded_name`);--> statement-breakpoint
+CREATE TABLE `map_names` (
+	`key` text NOT NULL,
+	`ord` integer NOT NULL,
+	`kind` text NOT NULL,
+	`code` text NOT NULL,
+	`sig` text NOT NULL,
+	`numeric` integer NOT NULL,
+	`partial` integer NOT NULL,
+	PRIMARY KEY(`key`, `ord`)
+);
+--> statement-breakpoint
 CREATE TABLE `map_old_communes` (
 	`code` text PRIMARY KEY NOT NULL,
 	`name` text NOT NULL,
@@ -185,6 +196,11 @@ CREATE TABLE `map_provinces` (
 	`type` text NOT NULL,
 	`name_en` text NOT NULL,
 	`folded_name` text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `map_resolver_units` (
+	`unit` text PRIMARY KEY NOT NULL,
+	`info` text NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE `reminder_done` (
@@ -244,4 +260,33 @@ CREATE TABLE `ward_shapes` (
 );
 --> statement-breakpoint
 CREATE INDEX `ward_shapes_bbox` ON `ward_shapes` (`min_lon`,`min_lat`,`max_lon`,`max_lat`);--> statement-breakpoint
-CREATE INDEX `ward_shapes_province` ON `ward_shapes` (`province_code`);
+CREATE INDEX `ward_shapes_province` ON `ward_shapes` (`province_code`);--> statement-breakpoint
+CREATE TABLE `admin_login_codes` (
+	`code_hash` text PRIMARY KEY NOT NULL,
+	`officer_id` integer NOT NULL,
+	`created_by` text NOT NULL,
+	`created_at` integer NOT NULL,
+	`expires_at` integer NOT NULL,
+	`used_at` integer
+);
+--> statement-breakpoint
+CREATE TABLE `admin_sessions` (
+	`token_hash` text PRIMARY KEY NOT NULL,
+	`role` text NOT NULL,
+	`scope_code` text,
+	`officer_id` integer,
+	`actor` text NOT NULL,
+	`csrf` text NOT NULL,
+	`created_at` integer NOT NULL,
+	`expires_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `admin_sessions_expiry` ON `admin_sessions` (`expires_at`);--> statement-breakpoint
+CREATE TABLE `web_chat_lines` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`session` text NOT NULL,
+	`at` integer NOT NULL,
+	`body_enc` text NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `web_chat_lines_session` ON `web_chat_lines` (`session`,`at`);

@@ -4,7 +4,8 @@ import type { Feature } from './core/context';
 import { guidanceFeature } from './knowledge/feature';
 import { reportsFeature, startReport } from './reports/feature';
 import { whereFeature } from './reports/where';
+import { remindersFeature } from './reminders/feature';
 
 export function allFeatures(): Feature[] {
-  return [createBasicsFeature({ startReport }), reportsFeature, whereFeature, guidanceFeature];
+  return [createBasicsFeature({ startReport }), reportsFeature, whereFeature, remindersFeature, guidanceFeature];
 }

@@ -1,13 +1,16 @@
 // One scheduled tick: reminders, escalations, Zalo housekeeping and the outbox. Idempotent by design:
 // every send has a unique key in the database, so an overlapping or repeated tick never sends twice.
 import { errorFields } from './core/log';
-import { flushOutbox, type FlushDeps } from './outbox/outbox';
+import { flushOutbox } from './outbox/outbox';
 import type { Runtime, TickStep } from './runtime';
 
 export interface TickOptions {
   steps: Array<[name: string, step: TickStep]>;
-  onDead?: FlushDeps['onDead'];
+  /** Outbox batches drained per tick (Workers keep this small to stay within their CPU budget). */
+  maxFlushRounds?: number;
 }
+
+const FLUSH_BATCH = 500;
 
 export async function runTick(rt: Runtime, at: Date, opts: TickOptions): Promise<Record<string, Record<string, number>>> {
   const report: Record<string, Record<string, number>> = {};
@@ -21,12 +24,20 @@ export async function runTick(rt: Runtime, at: Date, opts: TickOptions): Promise
     }
   }
   try {
-    const flushed = await flushOutbox(
-      { db: rt.core.db, sealer: rt.core.sealer, senders: rt.senders, onDead: opts.onDead },
-      at,
-      { limit: 500 },
-    );
-    report.outbox = { ...flushed };
+    // Drain in batches (a national reminder day queues thousands), within a bounded number of rounds.
+    const total = { sent: 0, retried: 0, dead: 0 };
+    for (let round = 0; round < (opts.maxFlushRounds ?? 20); round++) {
+      const flushed = await flushOutbox(
+        { db: rt.core.db, sealer: rt.core.sealer, senders: rt.senders, onDead: rt.onDead },
+        at,
+        { limit: FLUSH_BATCH },
+      );
+      total.sent += flushed.sent;
+      total.retried += flushed.retried;
+      total.dead += flushed.dead;
+      if (flushed.sent + flushed.retried + flushed.dead < FLUSH_BATCH) break;
+    }
+    report.outbox = total;
   } catch (err) {
     rt.core.log.error('tick.outbox_failed', errorFields(err));
     report.outbox = { failed: 1 };

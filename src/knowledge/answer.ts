@@ -3,7 +3,7 @@
 import type { Detector } from '../triage/detect';
 import type { Offtopic } from './schema';
 import type { Ranked, Searcher } from './search';
-import { analyse, findPhrase, type Syllable } from './text';
+import { analyse, findPhrase, looksEnglish, type Syllable } from './text';
 
 export type AskResult =
   | { kind: 'emergency'; emergencyKind: string; topic: string | null; score: number }
@@ -22,9 +22,17 @@ export const ANSWER_THRESHOLD = 0.4;
 const OFFTOPIC_OVERRIDE = 0.8;
 const MAX_SUGGESTIONS = 4;
 
-export function confidenceOf(r: Ranked | undefined): number {
+/**
+ * Vietnamese questions about our topics nearly always share a two-syllable word with the right
+ * guide ("bắt nạt", "đuối nước"); one that only matches stray syllables ("thời tiết Hà Nội" hits
+ * "tiết", "nội") is damped. English guide fields have no bigrams, so English is not damped.
+ */
+const NO_PHRASE_FACTOR = 0.6;
+
+export function confidenceOf(r: Ranked | undefined, english = false): number {
   if (!r) return 0;
-  return round(r.coverage * (1 - Math.exp(-r.score / SCORE_SCALE)));
+  const phraseFactor = r.phrases > 0 || english ? 1 : NO_PHRASE_FACTOR;
+  return round(r.coverage * (1 - Math.exp(-r.score / SCORE_SCALE)) * phraseFactor);
 }
 
 function round(x: number): number {
@@ -50,7 +58,7 @@ export function createAsker(searcher: Searcher, detector: Detector, offtopic: Of
       const emergency = detector.detect(text);
       const { ranked } = searcher.search(text);
       const top = ranked[0];
-      const confidence = confidenceOf(top);
+      const confidence = confidenceOf(top, looksEnglish(text));
 
       if (emergency.emergency && emergency.kind) {
         const topics = detector.topicsFor(emergency.kind);

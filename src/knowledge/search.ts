@@ -10,6 +10,8 @@ export interface Ranked {
   score: number;
   /** Share (0..1) of the question's content words this guide matches (words no guide knows count half). */
   coverage: number;
+  /** How many of the question's own two-syllable terms ("bat_nat") this guide matches. */
+  phrases: number;
 }
 
 export interface SearchOutcome {
@@ -95,6 +97,8 @@ export function createSearcher(indexJSON: string, synonyms: Synonyms, now: () =>
         return covered.size;
       };
       const total = query.words.length;
+      // Two-syllable terms from the parent's own words that carry at least one content word.
+      const ownPhrases = new Set(query.terms.filter((t) => t.fuzzy && t.term.includes('_') && t.covers.length > 0).map((t) => t.term));
       const knownWords = coveredBy([...merged.values()].flatMap((m) => m.queryTerms));
       // Words no guide contains at all ("hungry", "dirty") count half: a guide cannot be blamed
       // for them as much as for words another guide would have matched.
@@ -106,6 +110,7 @@ export function createSearcher(indexJSON: string, synonyms: Synonyms, now: () =>
             slug,
             score: m.score * Math.max(1, words),
             coverage: denominator > 0 ? words / denominator : 0,
+            phrases: m.queryTerms.filter((t) => ownPhrases.has(t)).length,
           };
         })
         .sort((a, b) => b.score - a.score);

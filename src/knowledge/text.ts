@@ -132,3 +132,18 @@ export function findPhrase(text: readonly Syllable[], phrase: readonly Syllable[
   }
   return hits;
 }
+
+/** Could this folded word be a Vietnamese syllable (onset + vowels + allowed final consonant)? */
+const VIETNAMESE_SYLLABLE = /^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(ch|ng|nh|[cmnpt])?$/;
+
+export function couldBeVietnamese(foldedWord: string): boolean {
+  return /^\d+$/.test(foldedWord) || VIETNAMESE_SYLLABLE.test(foldedWord);
+}
+
+/** Mostly words no Vietnamese syllable could spell ("husband", "kids"): the question is in English. */
+export function looksEnglish(text: string): boolean {
+  const words = syllables(text).map(fold);
+  if (words.length === 0) return false;
+  const foreign = words.filter((w) => !couldBeVietnamese(w)).length;
+  return foreign / words.length >= 0.4;
+}

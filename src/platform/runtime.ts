@@ -37,6 +37,7 @@ export function createRuntime(parts: RuntimeParts): Runtime {
     core,
     engine: createEngine(core, parts.features ?? allFeatures()),
     senders,
+    onDead: parts.onDead,
     async deliver(ids, at) {
       if (ids.length === 0) return;
       try {

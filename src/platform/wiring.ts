@@ -17,6 +17,8 @@ import { locateCommand } from '../routing/locate-command';
 import { loadMapIndex, type MapIndex } from '../routing/map-index';
 import { resolveCommune } from '../routing/resolve';
 import type { CommuneRef } from '../routing/types';
+import { remindersDueCommand } from '../reminders/cli';
+import { remindersTick } from '../reminders/tick';
 import { directoryCommand } from '../reports/directory-cli';
 import { seedDemoDirectory } from '../reports/directory';
 import { escalationTick } from '../reports/escalation';
@@ -63,6 +65,7 @@ export function tickSteps(): Array<[string, TickStep]> {
   return [
     ['zalo', zaloTick],
     ['escalation', escalationTick],
+    ['reminders', remindersTick],
   ];
 }
 
@@ -98,6 +101,14 @@ export function cliCommands(): Record<string, CliCommand> {
       const boot = await bootForCli(io);
       try {
         return await directoryCommand(args, { db: boot.handle.db, config: boot.config, sealer: boot.rt.core.sealer }, io.out, io.err);
+      } finally {
+        boot.close();
+      }
+    },
+    reminders: async (args, io) => {
+      const boot = await bootForCli(io);
+      try {
+        return await remindersDueCommand(args, { db: boot.handle.db, config: boot.config }, io.out);
       } finally {
         boot.close();
       }

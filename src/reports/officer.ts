@@ -3,7 +3,9 @@
 import { and, asc, eq, inArray, ne, or } from 'drizzle-orm';
 import type { Ctx } from '../core/context';
 import { fill } from '../core/messages';
+import type { Db } from '../db/db';
 import { cases } from '../db/schema';
+import type { QueuedMessage } from '../outbox/outbox';
 import { auditAs } from './audit';
 import { caseMessages, findCaseByRef } from './cases';
 import { caseClocks, clockLabel, timeLeft, type CaseRow } from './clocks';
@@ -163,16 +165,38 @@ type CaseChanges = Partial<Pick<CaseRow, 'acknowledgedAt' | 'assessedAt' | 'plan
 
 async function advanceCase(ctx: Ctx, a: Access, status: string, changes: CaseChanges, action: string, done: string): Promise<void> {
   const t = tOf(ctx);
-  const { db } = ctx.deps;
-  const newStatus = (RANK[status] ?? 0) >= (RANK[a.row.status] ?? 0) ? status : a.row.status;
+  const updated = await recordAdvance(ctx.deps.db, a.row, status, changes, actor(a.officer), action, ctx.at);
+  if (updated.status !== a.row.status) await tellReporter(ctx, updated);
+  ctx.reply(fill(done, { ref: a.row.ref }), officerButtons(t, updated));
+}
+
+/** Moves the case forward (never backwards) and audits it as `actorName`. */
+async function recordAdvance(db: Db, row: CaseRow, status: string, changes: CaseChanges, actorName: string, action: string, at: Date): Promise<CaseRow> {
+  const newStatus = (RANK[status] ?? 0) >= (RANK[row.status] ?? 0) ? status : row.status;
   const [updated] = await db
     .update(cases)
-    .set({ ...changes, status: newStatus, updatedAt: ctx.at })
-    .where(eq(cases.id, a.row.id))
+    .set({ ...changes, status: newStatus, updatedAt: at })
+    .where(eq(cases.id, row.id))
     .returning();
-  await auditAs(db, ctx.at, actor(a.officer), action, a.row.id, { from: a.row.status, to: newStatus });
-  if (newStatus !== a.row.status) await tellReporter(ctx, updated!);
-  ctx.reply(fill(done, { ref: a.row.ref }), officerButtons(t, updated!));
+  await auditAs(db, at, actorName, action, row.id, { from: row.status, to: newStatus });
+  return updated!;
+}
+
+/**
+ * The dashboard's "acknowledge": the same rule and records as the `case:ack` button, for an actor
+ * who is not in a chat (e.g. "admin:token"). The caller has checked jurisdiction, and queues the
+ * returned messages (the reporter's progress note) in the same transaction.
+ */
+export async function acknowledgeCaseAs(
+  db: Db,
+  row: CaseRow,
+  actorName: string,
+  at: Date,
+): Promise<{ outcome: 'acknowledged' | 'already'; row: CaseRow; messages: QueuedMessage[] }> {
+  if (row.status === 'closed' || row.acknowledgedAt) return { outcome: 'already', row, messages: [] };
+  const updated = await recordAdvance(db, row, 'acknowledged', { acknowledgedAt: at }, actorName, 'case.ack', at);
+  const note = updated.status !== row.status ? await reporterProgress(db, updated) : null;
+  return { outcome: 'acknowledged', row: updated, messages: note ? [note] : [] };
 }
 
 async function escalateByOfficer(ctx: Ctx, a: Access): Promise<void> {
@@ -206,10 +230,15 @@ async function escalateByOfficer(ctx: Ctx, a: Access): Promise<void> {
 
 /** Coarse progress for the reporter, once per status, never naming the officer. */
 export async function tellReporter(ctx: Ctx, row: CaseRow): Promise<void> {
-  const reporter = await reporterAddress(ctx.deps.db, row.reporterUserId);
-  if (!reporter) return;
+  const note = await reporterProgress(ctx.deps.db, row);
+  if (note) ctx.notify(note);
+}
+
+async function reporterProgress(db: Db, row: CaseRow): Promise<QueuedMessage | null> {
+  const reporter = await reporterAddress(db, row.reporterUserId);
+  if (!reporter) return null;
   const t = reportsMessages[reporter.lang];
-  ctx.notify({
+  return {
     to: reporter.to,
     text: fill(t.progress, { ref: row.ref, status: reporterStatus(t, row) }),
     buttons: [],
@@ -217,6 +246,6 @@ export async function tellReporter(ctx: Ctx, row: CaseRow): Promise<void> {
     kind: 'status',
     caseId: row.id,
     dedupeKey: `case:${row.id}:status:${row.status}`,
-  });
+  };
 }
 

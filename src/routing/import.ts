@@ -5,13 +5,16 @@ import { createHash } from 'node:crypto';
 import { count, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/db';
 import { meta } from '../db/schema/core';
-import { mapCommunes, mapOldCommunes, mapOldDistricts, mapOldProvinces, mapOldToNew, mapProvinces } from '../db/schema/routing';
+import { mapCommunes, mapNames, mapOldCommunes, mapOldDistricts, mapOldProvinces, mapOldToNew, mapProvinces, mapResolverUnits } from '../db/schema/routing';
 import { withTransaction } from '../db/tx';
+import { MAP_NAME_MAX_TOKENS_KEY, resolverRows } from './db-resolve';
+import { defaultAddressWords } from './address-words';
+import { buildMapIndex } from './map-index';
 import { parseMapFiles, readMapFiles, type ParsedMap } from './map-records';
 
 export const MAP_IMPORT_HASH_KEY = 'map_import_hash';
 /** Bump when the import itself changes shape, so an old import is redone. */
-const IMPORT_VERSION = 'map-import-v1';
+const IMPORT_VERSION = 'map-import-v2'; // v2: map_names and map_resolver_units for Workers
 const BATCH = 500;
 
 export interface CommuneMapImport {
@@ -50,7 +53,12 @@ export async function importCommuneMap(db: Db, dir: string, log: (line: string) 
   let hash: string;
   try {
     const raw = readMapFiles(dir);
-    hash = createHash('sha256').update(IMPORT_VERSION).update(raw.current).update('\0').update(raw.old).update('\0').update(raw.oldToNew).digest('hex');
+    const words = defaultAddressWords(); // its province aliases become names too
+    hash = createHash('sha256')
+      .update(IMPORT_VERSION)
+      .update(raw.current).update('\0').update(raw.old).update('\0').update(raw.oldToNew).update('\0')
+      .update(JSON.stringify([words.provinceAliases, words.oldProvinceAliases]))
+      .digest('hex');
     parsed = parseMapFiles(raw);
   } catch (err) {
     const message = `commune map: cannot read the map files in ${dir}: ${err instanceof Error ? err.message : String(err)}`;
@@ -76,8 +84,12 @@ export async function importCommuneMap(db: Db, dir: string, log: (line: string) 
     log('commune map: tables differ from the recorded import, importing again');
   }
   for (const note of notes) log(`commune map: note: ${note}`);
+  // The resolver's own tables (names by folded key, units with their links) for lookups on Workers.
+  const resolver = resolverRows(buildMapIndex(records));
 
   await withTransaction(db, async (tx) => {
+    await tx.delete(mapNames);
+    await tx.delete(mapResolverUnits);
     await tx.delete(mapOldToNew);
     await tx.delete(mapOldCommunes);
     await tx.delete(mapOldDistricts);
@@ -90,6 +102,13 @@ export async function importCommuneMap(db: Db, dir: string, log: (line: string) 
     await insertBatches(records.oldDistricts, (rows) => tx.insert(mapOldDistricts).values(rows), 'pre-2025 districts', log);
     await insertBatches(records.oldCommunes, (rows) => tx.insert(mapOldCommunes).values(rows), 'pre-2025 communes', log);
     await insertBatches(records.mappings, (rows) => tx.insert(mapOldToNew).values(rows), 'old→new links', log);
+    await insertBatches(resolver.names, (rows) => tx.insert(mapNames).values(rows), 'names', log);
+    await insertBatches(resolver.units, (rows) => tx.insert(mapResolverUnits).values(rows), 'resolver units', log);
+    const maxTokens = String(resolver.maxNameTokens);
+    await tx
+      .insert(meta)
+      .values({ key: MAP_NAME_MAX_TOKENS_KEY, value: maxTokens })
+      .onConflictDoUpdate({ target: meta.key, set: { value: maxTokens, updatedAt: sql`(unixepoch() * 1000)` } });
     await tx
       .insert(meta)
       .values({ key: MAP_IMPORT_HASH_KEY, value: hash })

@@ -15,7 +15,8 @@ import type { CommuneRef, LocateResult } from './types';
 export type ResolveResult = LocateResult & { via: 'current' | 'old' | 'none' };
 
 const MAX_CANDIDATES = 8;
-const MAX_TOKENS = 80;
+/** Words of an address read at most (the rest is ignored). */
+export const MAX_TOKENS = 80;
 const TRAILING_COUNTRY = new Set(['viet nam', 'vietnam', 'vn']);
 
 // Evidence weights. A reading with a commune always beats one with only a district; a unit word that

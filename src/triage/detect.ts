@@ -9,7 +9,10 @@ export interface Detection {
   kind: string | null;
 }
 
-type Phrase = Syllable[];
+/** A phrase is one or more runs of syllables; "lôi * đi" allows a few words between runs. */
+type Phrase = Syllable[][];
+
+const MAX_GAP = 3;
 
 interface CompiledKind {
   name: string;
@@ -26,7 +29,29 @@ const NO_EMERGENCY: Detection = { emergency: false, kind: null };
 const MASKED: Syllable = { raw: '\u0000', folded: '\u0000' };
 
 function compile(list: readonly string[]): Phrase[] {
-  return list.map((p) => analyse(p)).filter((p) => p.length > 0);
+  return list
+    .map((p) => p.split('*').map((part) => analyse(part)).filter((part) => part.length > 0))
+    .filter((p) => p.length > 0);
+}
+
+/** [start, end] of each place the phrase occurs, runs in order with at most MAX_GAP words between. */
+function occurrences(text: readonly Syllable[], phrase: Phrase): Array<[number, number]> {
+  const [first, ...rest] = phrase;
+  const out: Array<[number, number]> = [];
+  for (const at of findPhrase(text, first!)) {
+    let end = at + first!.length - 1;
+    let ok = true;
+    for (const part of rest) {
+      const next = findPhrase(text, part).find((p) => p > end && p - end - 1 <= MAX_GAP);
+      if (next === undefined) {
+        ok = false;
+        break;
+      }
+      end = next + part.length - 1;
+    }
+    if (ok) out.push([at, end]);
+  }
+  return out;
 }
 
 /** Sentences, so "dấu hiệu…" in one sentence does not excuse "đang bị đánh" in the next. */
@@ -36,7 +61,7 @@ function sentences(text: string): string[] {
 
 function hits(text: readonly Syllable[], phrases: readonly Phrase[]): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  for (const p of phrases) for (const at of findPhrase(text, p)) out.push([at, at + p.length - 1]);
+  for (const p of phrases) out.push(...occurrences(text, p));
   return out;
 }
 

@@ -1,7 +1,6 @@
 // `baove chat`: talk to the bot in the terminal, interactively or as a JSON-lines script.
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
-import { flushOutbox } from '../../outbox/outbox';
 import type { Runtime, TickStep } from '../../runtime';
 import { runTick } from '../../tick';
 import type { PrintedMessage } from './sender';
@@ -67,7 +66,7 @@ export async function chatJsonl(rt: Runtime, io: ChatIo, tickSteps: Array<[strin
       at,
     });
     // Deliver what this message caused (replies and, for cli officers, their notifications).
-    await flushOutbox({ db: rt.core.db, sealer: rt.core.sealer, senders: rt.senders }, at, { ids: result.outboxIds });
+    await rt.deliver(result.outboxIds, at);
   }
   return failures > 0 && lineNo === failures ? 1 : 0;
 }
@@ -89,7 +88,7 @@ export async function chatInteractive(rt: Runtime, startAs: string, printQueue: 
   const send = async (what: { text?: string; button?: string }) => {
     const at = rt.now();
     const result = await rt.engine.handle({ channel: 'cli', userId: me, at, ...what });
-    await flushOutbox({ db: rt.core.db, sealer: rt.core.sealer, senders: rt.senders }, at, { ids: result.outboxIds });
+    await rt.deliver(result.outboxIds, at);
     show();
   };
   await send({ text: '/start' });

@@ -4,3 +4,4 @@ export * from './routing';
 export * from './reminders';
 export * from './zalo';
 export * from './geo';
+export * from './web';

@@ -83,3 +83,28 @@ export const mapOldToNew = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.oldLevel, t.oldCode, t.newCode] }), index('map_old_to_new_new').on(t.newCode)],
 );
+
+/**
+ * Every spelling of every unit name, by folded key, in the in-memory index's order (`ord`): a Worker
+ * looks up only the word runs an address contains instead of loading the whole map
+ * (src/routing/db-resolve.ts). Filled with the map at import.
+ */
+export const mapNames = sqliteTable(
+  'map_names',
+  {
+    key: text('key').notNull(), // folded name, e.g. "ba dinh"
+    ord: integer('ord').notNull(),
+    kind: text('kind').notNull(), // commune | oldCommune | oldDistrict | province | oldProvince
+    code: text('code').notNull(),
+    sig: text('sig').notNull(), // tone signature of this spelling
+    numeric: integer('numeric', { mode: 'boolean' }).notNull(),
+    partial: integer('partial', { mode: 'boolean' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.ord] })],
+);
+
+/** Each unit as the resolver sees it, links included (JSON), keyed "kind:code"; filled at import. */
+export const mapResolverUnits = sqliteTable('map_resolver_units', {
+  unit: text('unit').primaryKey(), // e.g. "commune:00004"
+  info: text('info').notNull(),
+});

@@ -1,0 +1,23 @@
+// The web chat page's own words (the conversation itself comes from the core's catalogues).
+export const webChatText = {
+  title: 'BảoVệ — trò chuyện thử',
+  heading: 'Trò chuyện với BảoVệ',
+  intro: 'Đây là bản chạy thử trên web: cùng một trợ lý như trên Telegram và Zalo.',
+  emergency: 'Trẻ đang gặp nguy hiểm? Gọi ngay {emergency}.',
+  you: 'Bạn',
+  bot: 'BảoVệ',
+  conversation: 'Cuộc trò chuyện',
+  textLabel: 'Tin nhắn của bạn',
+  textPlaceholder: 'Nhập câu hỏi hoặc câu trả lời…',
+  send: 'Gửi',
+  refresh: 'Làm mới',
+  restart: 'Bắt đầu lại',
+  actingCitizen: 'Bạn đang trò chuyện như một người dân.',
+  actingOfficer: 'Bạn đang xem như cán bộ bảo vệ trẻ em phường Ba Đình (demo). Vụ việc báo tin ở Ba Đình sẽ đến đây, kèm các nút xử lý.',
+  switchToOfficer: 'Chuyển sang cán bộ demo (phường Ba Đình)',
+  switchToCitizen: 'Quay lại làm người dân',
+  officerEmpty: 'Chưa có vụ việc nào. Hãy quay lại làm người dân, báo tin một vụ việc ở phường Ba Đình, Hà Nội, rồi chuyển sang đây để xem.',
+  buttonsFor: 'Các lựa chọn',
+  pending: 'đang gửi',
+  privacy: 'Phiên trò chuyện được giữ bằng một cookie ngẫu nhiên trên trình duyệt này; địa chỉ trang không chứa thông tin cá nhân.',
+} as const;

@@ -1,0 +1,61 @@
+// On Workers there is no time to load the whole map per request: the database-backed resolver reads
+// only the units an address can name, and must answer exactly as the in-memory map index does.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { communeRefs, createDbAddressResolver, type LookupCost } from '../../src/routing/db-resolve';
+import { importCommuneMap } from '../../src/routing/import';
+import { loadMapIndex, type MapIndex } from '../../src/routing/map-index';
+import { resolveCommune } from '../../src/routing/resolve';
+import { createTestDb, type TestDb } from '../support/db';
+
+const MAP_DIR = fileURLToPath(new URL('../../content/map/', import.meta.url));
+const FIXTURE = fileURLToPath(new URL('../fixtures/addresses.jsonl', import.meta.url));
+const addresses = readFileSync(FIXTURE, 'utf8')
+  .split('\n')
+  .filter((l) => l.trim())
+  .map((l) => (JSON.parse(l) as { input: string }).input);
+
+describe('resolving addresses from the database, unit by unit', () => {
+  let t: TestDb;
+  let index: MapIndex;
+  const costs: LookupCost[] = [];
+  let resolve: ReturnType<typeof createDbAddressResolver>;
+
+  beforeAll(async () => {
+    t = await createTestDb();
+    await importCommuneMap(t.db, MAP_DIR, () => undefined);
+    index = await loadMapIndex(t.db);
+    resolve = createDbAddressResolver(t.db, { onLookup: (c) => costs.push(c) });
+  }, 120_000);
+  afterAll(() => t.cleanup());
+
+  it(`gives the in-memory resolver's answer for every address in the fixture (${addresses.length} lines)`, async () => {
+    const differences: string[] = [];
+    for (const input of addresses) {
+      const expected = resolveCommune(input, index);
+      const actual = await resolve(input);
+      if (JSON.stringify(actual) !== JSON.stringify(expected)) differences.push(`${input}: ${JSON.stringify(actual)} ≠ ${JSON.stringify(expected)}`);
+    }
+    expect(differences).toEqual([]);
+  });
+
+  it('reads a few hundred rows at most per address, never the whole map', () => {
+    const rows = costs.map((c) => c.rows).sort((a, b) => a - b);
+    expect(rows.length).toBeGreaterThanOrEqual(addresses.length);
+    // The map holds ~14,000 units and ~19,000 names; a lookup touches a small fraction of them.
+    expect(rows[rows.length - 1]!).toBeLessThan(1500);
+    expect(rows[Math.floor(rows.length / 2)]!).toBeLessThan(300);
+  });
+
+  it('answers nothing for empty or placeless text, without guessing', async () => {
+    expect(await resolve('')).toEqual({ commune: null, candidates: [], via: 'none' });
+    expect(await resolve('xin chào, tôi cần giúp đỡ')).toEqual(resolveCommune('xin chào, tôi cần giúp đỡ', index));
+  });
+
+  it('finds a current commune by code with its province', async () => {
+    const refs = await communeRefs(t.db, ['00004', '99999']);
+    expect(refs.get('00004')).toEqual({ code: '00004', name: 'Phường Ba Đình', province_code: '01', province_name: 'Thành phố Hà Nội' });
+    expect(refs.has('99999')).toBe(false);
+  });
+});
