@@ -97,6 +97,9 @@ export async function runLoadTest(opts: LoadTestOptions): Promise<LoadTestSummar
   // Deliveries happen inside each webhook; anything a busy moment pushed back is sent by the tick.
   const handle = openDb(databaseUrl);
   const db = handle.db;
+  const atEnd = await handle.client.execute("select status, count(*) as n, max(last_error) as last_error from outbox where channel = 'telegram' group by status");
+  log(`outbox right after the last response: ${JSON.stringify(atEnd.rows)}`);
+  if (process.env.LOADTEST_DEBUG) log(server.stderrTail().join('\n'));
   let notSent = Number.POSITIVE_INFINITY;
   for (let waited = 0; waited < 90_000 && notSent > 0; waited += 500) {
     const [row] = await db.select({ n: sql<number>`count(*)` }).from(outbox).where(sql`${outbox.channel} = 'telegram' and ${outbox.status} <> 'sent'`);

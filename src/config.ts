@@ -86,12 +86,15 @@ export const envSchema = z.object({
   ESCALATE_EMERGENCY_HOURS: z.coerce.number().positive().default(2),
   ESCALATE_NORMAL_HOURS: z.coerce.number().positive().default(24),
   PUBLIC_URL: optionalString,
+  DEMO_DATA: z.enum(['true', 'false', '']).optional(),
 });
 
 export type Env = z.input<typeof envSchema>;
 export type Config = z.output<typeof envSchema> & {
   telegramEnabled: boolean;
   zaloEnabled: boolean;
+  /** Demo officers and a demo case are seeded only into a local file database unless DEMO_DATA says otherwise. */
+  demoData: boolean;
   version: string;
 };
 
@@ -125,6 +128,7 @@ export function createConfig(env: Record<string, string | undefined>): Config {
     ...c,
     telegramEnabled: Boolean(c.TELEGRAM_BOT_TOKEN && c.TELEGRAM_WEBHOOK_SECRET),
     zaloEnabled: Boolean(c.ZALO_APP_ID && c.ZALO_OA_SECRET_KEY),
+    demoData: c.DEMO_DATA ? c.DEMO_DATA === 'true' : c.DATABASE_URL.startsWith('file:'),
     version: VERSION,
   };
 }

@@ -8,7 +8,7 @@ import { createLogger } from './core/log';
 import { openWebDb } from './db/web-client';
 import { createSealer } from './reports/crypto';
 import { createRuntime } from './platform/runtime';
-import { workerWiring } from './platform/wiring-worker';
+import { workerTickSteps, workerWiring } from './platform/wiring-worker';
 import type { Runtime } from './runtime';
 import { runTick } from './tick';
 
@@ -76,7 +76,7 @@ export default {
   async scheduled(controller: { scheduledTime: number }, env: WorkerEnv, ctx: ExecutionContextLike): Promise<void> {
     const b = await get(env);
     b.ctxRef.current = ctx;
-    const { workerTickSteps } = await import('./platform/wiring-worker');
-    await runTick(b.rt, new Date(controller.scheduledTime), { steps: workerTickSteps() });
+    // One outbox batch per cron run keeps the tick inside the CPU budget; the next run drains the rest.
+    await runTick(b.rt, new Date(controller.scheduledTime), { steps: workerTickSteps(), maxFlushRounds: 1 });
   },
 };

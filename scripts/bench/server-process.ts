@@ -113,12 +113,14 @@ export interface ServerOptions {
   keepLogs?: boolean;
   /** How long to wait for /healthz. */
   readyTimeoutMs?: number;
+  /** Extra node flags, e.g. ['--cpu-prof'] to profile the server. */
+  nodeArgs?: string[];
 }
 
 /** Starts `src/server.ts` in a child process with Telegram on, and waits until /healthz answers. */
 export async function startServer(opts: ServerOptions): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', 'src/server.ts'], {
     cwd: REPO_ROOT,
     env: {
       PATH: process.env.PATH ?? '',

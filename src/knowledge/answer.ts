@@ -50,7 +50,8 @@ export function createAsker(searcher: Searcher, detector: Detector, offtopic: Of
     .filter((p) => p.length > 0);
   const isOfftopicWording = (text: string) => {
     const syl = analyse(text);
-    return offPhrases.some((p) => findPhrase(syl, p).length > 0);
+    const present = new Set(syl.map((x) => x.folded));
+    return offPhrases.some((p) => present.has(p[0]!.folded) && findPhrase(syl, p).length > 0);
   };
 
   return {

@@ -103,7 +103,9 @@ export function createQueryBuilder(synonyms: Synonyms, stop: StopList): QueryBui
             add(bigram(s.folded, next.folded), WEIGHT.bigram, covers, true);
           }
         });
+        const present = new Set(syl.map((x) => x.folded));
         for (const e of expansions) {
+          if (!present.has(e.phrase[0]!.folded)) continue; // cheap test before the scan
           for (const at of findPhrase(syl, e.phrase)) {
             // One syllable typed without marks is too ambiguous to expand: "mang" may be mạng
             // (network) or mắng (scold). Two or more syllables carry their own context.

@@ -4,21 +4,19 @@ import MiniSearch, { type Options } from 'minisearch';
 import type { Guide, Synonyms } from './schema';
 import { indexTerms, makeStopList, type StopList } from './text';
 
-export const INDEX_FIELDS = ['title', 'title_en', 'tags', 'questions', 'summary', 'summary_en', 'body'] as const;
+export const INDEX_FIELDS = ['title', 'questions', 'summary', 'english', 'body'] as const;
 type Field = (typeof INDEX_FIELDS)[number];
 
 /** Field weights: what a guide is called and how parents ask about it count most. */
 export const FIELD_BOOSTS: Record<Field, number> = {
   title: 3,
-  title_en: 2,
-  tags: 2.5,
   questions: 2,
   summary: 1.2,
-  summary_en: 1,
+  english: 1.5,
   body: 0.5,
 };
 
-const BIGRAM_FIELDS: ReadonlySet<string> = new Set(['title', 'tags', 'questions', 'summary']);
+const BIGRAM_FIELDS: ReadonlySet<string> = new Set(['title', 'questions', 'summary']);
 
 export type IndexedDoc = Record<Field, string> & { id: string };
 
@@ -49,12 +47,12 @@ function searchableBody(body: string): string {
 export function toIndexedDoc(guide: Guide): IndexedDoc {
   return {
     id: guide.slug,
-    title: guide.title,
-    title_en: guide.title_en,
-    tags: guide.tags.join(' . '),
+    // Title and tags together: both short names for the topic, one posting list instead of two.
+    title: [guide.title, ...guide.tags].join(' . '),
     questions: guide.questions.join(' . '),
     summary: guide.summary,
-    summary_en: guide.summary_en,
+    // English title and summary together: one posting list per English word instead of two.
+    english: `${guide.title_en} . ${guide.title_en} . ${guide.summary_en}`,
     body: searchableBody(guide.body),
   };
 }
@@ -68,3 +66,4 @@ export function buildIndex(guides: readonly Guide[], synonyms: Synonyms): MiniSe
 export function loadIndex(json: string, synonyms: Synonyms): MiniSearch<IndexedDoc> {
   return MiniSearch.loadJSON<IndexedDoc>(json, indexOptions(stopListOf(synonyms)));
 }
+

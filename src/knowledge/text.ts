@@ -16,6 +16,18 @@ export function fold(text: string): string {
     .normalize('NFC');
 }
 
+// Syllables repeat endlessly, so their folded+stemmed form is remembered (bounded, for long runs).
+const foldedSyllables = new Map<string, string>();
+function foldSyllable(raw: string): string {
+  let folded = foldedSyllables.get(raw);
+  if (folded === undefined) {
+    folded = stemEnglish(fold(raw));
+    if (foldedSyllables.size > 50_000) foldedSyllables.clear();
+    foldedSyllables.set(raw, folded);
+  }
+  return folded;
+}
+
 /** Splits text into lower-case NFC syllables (letters and digits only). */
 export function syllables(text: string): string[] {
   return normalize(text).match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -50,12 +62,12 @@ export interface Syllable {
 }
 
 export function analyse(text: string): Syllable[] {
-  return syllables(text).map((raw) => ({ raw, folded: stemEnglish(fold(raw)) }));
+  return syllables(text).map((raw) => ({ raw, folded: foldSyllable(raw) }));
 }
 
 /** True when a syllable carries Vietnamese marks (so its written form says more than its folded one). */
 export function hasMarks(s: Syllable): boolean {
-  return fold(s.raw) !== s.raw;
+  return s.raw !== s.folded && !/^[a-z0-9]+$/.test(s.raw);
 }
 
 /**
@@ -123,7 +135,7 @@ function chunkTerms(syl: Syllable[], stop: StopList, bigrams: boolean): string[]
 /** Start positions where `phrase` occurs in `text` (both already analysed). */
 export function findPhrase(text: readonly Syllable[], phrase: readonly Syllable[]): number[] {
   const hits: number[] = [];
-  if (phrase.length === 0) return hits;
+  if (phrase.length === 0 || phrase.length > text.length) return hits;
   outer: for (let i = 0; i + phrase.length <= text.length; i++) {
     for (let j = 0; j < phrase.length; j++) {
       if (!sameSyllable(text[i + j]!, phrase[j]!)) continue outer;

@@ -3,6 +3,7 @@
 import { and, eq, inArray, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/db';
 import { outbox } from '../db/schema';
+import { serialised } from '../db/tx';
 import type { Sealer } from '../reports/crypto';
 import type { Button, Channel, Outgoing } from '../core/types';
 
@@ -119,11 +120,15 @@ export async function flushOutbox(deps: FlushDeps, at: Date, opts: { ids?: numbe
   );
   const rows = await deps.db.select().from(outbox).where(due).orderBy(outbox.id).limit(opts.limit ?? 200);
   for (const row of rows) {
-    const claimed = await deps.db
-      .update(outbox)
-      .set({ status: 'sending', nextAttemptAt: new Date(at.getTime() + LEASE_MS) })
-      .where(and(eq(outbox.id, row.id), eq(outbox.status, row.status), eq(outbox.nextAttemptAt, row.nextAttemptAt)))
-      .returning({ id: outbox.id });
+    // Writes wait their turn behind open update transactions (one writer on a local file): unqueued,
+    // they fail with SQLITE_BUSY, and a failed write after a send would send the message twice.
+    const claimed = await serialised(() =>
+      deps.db
+        .update(outbox)
+        .set({ status: 'sending', nextAttemptAt: new Date(at.getTime() + LEASE_MS) })
+        .where(and(eq(outbox.id, row.id), eq(outbox.status, row.status), eq(outbox.nextAttemptAt, row.nextAttemptAt)))
+        .returning({ id: outbox.id }),
+    );
     if (claimed.length === 0) continue;
     const sender = deps.senders[row.channel as Channel];
     if (!sender) continue;
@@ -136,21 +141,22 @@ export async function flushOutbox(deps: FlushDeps, at: Date, opts: { ids?: numbe
     }
     const attempts = row.attempts + 1;
     if (result.ok) {
-      await deps.db.update(outbox).set({ status: 'sent', attempts, sentAt: at, lastError: null }).where(eq(outbox.id, row.id));
+      await serialised(() => deps.db.update(outbox).set({ status: 'sent', attempts, sentAt: at, lastError: null }).where(eq(outbox.id, row.id)));
       report.sent++;
     } else if (result.permanent || attempts >= MAX_ATTEMPTS) {
-      await deps.db
-        .update(outbox)
-        .set({ status: 'dead', attempts, lastError: result.reason.slice(0, 500) })
-        .where(eq(outbox.id, row.id));
+      await serialised(() =>
+        deps.db.update(outbox).set({ status: 'dead', attempts, lastError: result.reason.slice(0, 500) }).where(eq(outbox.id, row.id)),
+      );
       report.dead++;
       await deps.onDead?.(row, result.reason, at);
     } else {
       const wait = Math.max(result.retryAfterMs ?? 0, backoffMs(attempts));
-      await deps.db
-        .update(outbox)
-        .set({ status: 'pending', attempts, nextAttemptAt: new Date(at.getTime() + wait), lastError: result.reason.slice(0, 500) })
-        .where(eq(outbox.id, row.id));
+      await serialised(() =>
+        deps.db
+          .update(outbox)
+          .set({ status: 'pending', attempts, nextAttemptAt: new Date(at.getTime() + wait), lastError: result.reason.slice(0, 500) })
+          .where(eq(outbox.id, row.id)),
+      );
       report.retried++;
     }
   }

@@ -42,7 +42,7 @@ export async function bootNode(opts: BootOptions = {}): Promise<NodeBoot> {
   const handle = openDb(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
   await migrateDb(handle.db, handle.client);
   if (opts.seed !== false) {
-    await seedDatabase(handle.db, { contentDir: CONTENT_DIR, at: new Date(), log, progress: (l) => process.stderr.write(l + '\n') }, nodeSeedSteps(config));
+    await seedDatabase(handle.db, { contentDir: CONTENT_DIR, at: new Date(), log, demo: config.demoData, progress: (l) => process.stderr.write(l + '\n') }, nodeSeedSteps(config));
   }
   const sealer = await createSealer(resolveDataKey(config.DATA_KEY, config.DATABASE_URL, log));
   const services = await nodeServices(handle.db, CONTENT_DIR);

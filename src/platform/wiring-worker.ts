@@ -1,11 +1,27 @@
-// Capabilities plugged into the Worker runtime (no file system: everything from the DB or the bundle).
+// Capabilities plugged into the Worker runtime: the Node wiring (src/platform/wiring.ts) minus the file
+// system. The map is read from the database per lookup (never loaded whole), content comes from the
+// bundle, and only leaf modules are imported so the bundle stays small and free of node: modules.
 import type { Hono } from 'hono';
+import { zaloFallback } from '../channels/zalo/fallback';
+import { zaloRoutes } from '../channels/zalo/routes';
+import { createZaloSender } from '../channels/zalo/sender';
+import { zaloTick } from '../channels/zalo/tick';
+import { zaloVerificationMeta } from '../channels/zalo/verification';
+import { webChatRoutes } from '../channels/web/routes';
+import { createWebSender } from '../channels/web/sender';
 import type { Config } from '../config';
 import type { Logger } from '../core/log';
 import type { Services } from '../core/services';
 import type { Db } from '../db/db';
 import type { FlushDeps, Senders } from '../outbox/outbox';
+import { remindersTick } from '../reminders/tick';
+import { escalationTick } from '../reports/escalation';
+import { communeRefs, createDbAddressResolver } from '../routing/db-resolve';
+import { createPointLocator } from '../routing/geo/locator';
+import { dbShapeStore } from '../routing/geo/store-db';
+import type { CommuneRef } from '../routing/types';
 import type { Runtime, TickStep } from '../runtime';
+
 
 export interface WorkerWiring {
   services: Services;
@@ -14,10 +30,44 @@ export interface WorkerWiring {
   routes(rt: Runtime): Promise<{ routes: Record<string, Hono>; headExtra: string | null }>;
 }
 
-export async function workerWiring(_db: Db, _config: Config, _log: Logger): Promise<WorkerWiring> {
-  return { services: {}, senders: {}, routes: async () => ({ routes: {}, headExtra: null }) };
+/** Address, location and commune lookups that read only the rows each question needs. */
+export function workerServices(db: Db): Services {
+  // The locator asks for names synchronously; on Workers they come from the database afterwards.
+  const byCodeOnly = (code: string): CommuneRef => ({ code, name: '', province_code: '', province_name: '' });
+  const locate = createPointLocator(dbShapeStore(db), byCodeOnly);
+  return {
+    resolveAddress: createDbAddressResolver(db),
+    async locatePoint(point) {
+      const found = await locate(point);
+      const refs = await communeRefs(db, found.candidates.map((c) => c.code));
+      const candidates = found.candidates.map((c) => refs.get(c.code)).filter((r): r is CommuneRef => r !== undefined);
+      const commune = found.commune ? (refs.get(found.commune.code) ?? null) : null;
+      return { ...found, commune, candidates };
+    },
+    commune: async (code) => (await communeRefs(db, [code])).get(code),
+  };
 }
 
+export async function workerWiring(db: Db, config: Config, log: Logger): Promise<WorkerWiring> {
+  return {
+    services: workerServices(db),
+    senders: { web: createWebSender(), ...(config.zaloEnabled ? { zalo: createZaloSender({ db, config, log }) } : {}) },
+    // A Zalo message that cannot be delivered (48-hour window, night hours) falls back to another channel.
+    onDead: async (row, reason, at) => void (await zaloFallback(db, row, reason, at)),
+    async routes(rt) {
+      // No demo officer on the edge: it exists only where the demo directory is seeded.
+      const routes: Record<string, Hono> = { '/chat': webChatRoutes(rt) };
+      if (config.zaloEnabled) routes['/zalo'] = zaloRoutes(rt);
+      return { routes, headExtra: zaloVerificationMeta(config) };
+    },
+  };
+}
+
+/** The scheduled tick's steps on Workers; the outbox flush runs after them (src/tick.ts). */
 export function workerTickSteps(): Array<[string, TickStep]> {
-  return [];
+  return [
+    ['zalo', zaloTick],
+    ['escalation', escalationTick],
+    ['reminders', remindersTick],
+  ];
 }

@@ -2,6 +2,11 @@
 // steps, routes and CLI commands. Each capability stays unaware of the others.
 import { join } from 'node:path';
 import type { Hono } from 'hono';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { adminRoutes, seedWebDemo } from '../admin';
+import { createWebSender, webChatRoutes } from '../channels/web';
+import { createSealer } from '../reports/crypto';
+import { resolveDataKey } from './data-key';
 import { createZaloSender, seedZaloTokens, zaloCommand, zaloFallback, zaloRoutes, zaloTick, zaloVerificationMeta } from '../channels/zalo';
 import type { Config } from '../config';
 import type { Logger } from '../core/log';
@@ -24,8 +29,6 @@ import { seedDemoDirectory } from '../reports/directory';
 import { escalationTick } from '../reports/escalation';
 import type { Runtime, TickStep } from '../runtime';
 
-/** Metres around a shared point within which a second ward is offered (see issue 9 note in README). */
-export const BORDER_METERS = 60;
 
 export function nodeSeedSteps(config: Config): Array<[string, SeedStep]> {
   return [
@@ -33,6 +36,7 @@ export function nodeSeedSteps(config: Config): Array<[string, SeedStep]> {
     ['ward-shapes', async (db, o) => void (await importWardShapes(db, join(o.contentDir, 'map', 'vn-wards-2026-simplified.json'), o.progress ?? (() => undefined)))],
     ['zalo-tokens', async (db, o) => seedZaloTokens(db, config, o.at)],
     ['demo-directory', async (db, o) => (o.demo === false ? undefined : seedDemoDirectory(db, o.at))],
+    ['web-demo', async (db, o) => (o.demo === false ? undefined : seedWebDemo(db, await createSealer(resolveDataKey(config.DATA_KEY, config.DATABASE_URL, o.log)), o.at))],
   ];
 }
 
@@ -40,7 +44,7 @@ export function nodeSeedSteps(config: Config): Array<[string, SeedStep]> {
 export async function mapServices(db: Db): Promise<Services & { index: MapIndex }> {
   const index = await loadMapIndex(db);
   const commune = (code: string): CommuneRef | undefined => index.communes.get(code)?.ref;
-  const locatePoint = createPointLocator(dbShapeStore(db), commune, { borderMeters: BORDER_METERS });
+  const locatePoint = createPointLocator(dbShapeStore(db), commune);
   return {
     index,
     resolveAddress: async (text) => resolveCommune(text, index),
@@ -73,6 +77,10 @@ export function tickSteps(): Array<[string, TickStep]> {
 export async function appRoutes(rt: Runtime, config: Config): Promise<{ routes: Record<string, Hono>; headExtra: string | null }> {
   const routes: Record<string, Hono> = {};
   if (config.zaloEnabled) routes['/zalo'] = zaloRoutes(rt);
+  // The web chat's outbox rows are read by its page; its sender only marks them sent.
+  rt.senders.web ??= createWebSender();
+  routes['/chat'] = webChatRoutes(rt, { demoOfficer: true });
+  routes['/admin'] = adminRoutes(rt, config, { clientIp: (c) => getConnInfo(c).remote.address ?? 'unknown' });
   return { routes, headExtra: zaloVerificationMeta(config) };
 }
 

@@ -61,7 +61,11 @@ function sentences(text: string): string[] {
 
 function hits(text: readonly Syllable[], phrases: readonly Phrase[]): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  for (const p of phrases) out.push(...occurrences(text, p));
+  const words = new Set(text.map((s) => s.folded));
+  for (const p of phrases) {
+    if (!words.has(p[0]![0]!.folded)) continue; // cheap test before the scan
+    out.push(...occurrences(text, p));
+  }
   return out;
 }
 

@@ -43,9 +43,10 @@ describe('resolving addresses from the database, unit by unit', () => {
   it('reads a few hundred rows at most per address, never the whole map', () => {
     const rows = costs.map((c) => c.rows).sort((a, b) => a - b);
     expect(rows.length).toBeGreaterThanOrEqual(addresses.length);
-    // The map holds ~14,000 units and ~19,000 names; a lookup touches a small fraction of them.
-    expect(rows[rows.length - 1]!).toBeLessThan(1500);
-    expect(rows[Math.floor(rows.length / 2)]!).toBeLessThan(300);
+    // The map holds ~14,000 units and ~19,000 names; a lookup touches a small fraction of them
+    // (measured on this fixture: median 39 rows, at most 260).
+    expect(rows[rows.length - 1]!).toBeLessThan(600);
+    expect(rows[Math.floor(rows.length / 2)]!).toBeLessThan(100);
   });
 
   it('answers nothing for empty or placeless text, without guessing', async () => {

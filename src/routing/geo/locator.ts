@@ -6,6 +6,12 @@ import type { CommuneRef } from '../types';
 import { isValidPoint } from './parse-geo-line';
 import type { BBox, Polygon, PointLocation, Position, WardShapeStore } from './types';
 
+/**
+ * Within this distance of another ward both are offered instead of one. The boundaries are simplified
+ * to about 55 m, so closer than that the data cannot tell; 60 m keeps most in-ward points exact.
+ */
+export const BORDER_METERS = 60;
+
 export interface PointLocatorOptions {
   /** A point this close to another ward is "near the border": both are offered, none is assumed. */
   borderMeters?: number;
@@ -37,7 +43,7 @@ export function createPointLocator(
   names: (code: string) => CommuneRef | undefined,
   options: PointLocatorOptions = {},
 ): (p: { lat: number; lon: number }) => Promise<PointLocation> {
-  const borderMeters = options.borderMeters ?? 100;
+  const borderMeters = options.borderMeters ?? BORDER_METERS;
   const cacheSize = Math.max(16, options.polygonCacheSize ?? 512);
   let indexPromise: Promise<BoxIndex> | undefined;
   const cache = new Map<string, CompiledWard>(); // insertion order = recency (least recent first)

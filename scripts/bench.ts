@@ -1,0 +1,54 @@
+// `npm run bench`: every performance number in one run, ending with one JSON object on stdout.
+// Each piece lives in scripts/bench/*.ts; what each number means is in the README ("Benchmarks").
+import { benchAsk } from './bench/ask';
+import { benchBundle } from './bench/bundle';
+import { benchEchoBaseline } from './bench/echo-baseline';
+import { benchGeo } from './bench/geo';
+import { benchHandle } from './bench/handle';
+import { benchLocate } from './bench/locate';
+import { benchTick } from './bench/tick';
+import { benchWebhook } from './bench/webhook';
+
+const round = (n: number) => Math.round(n * 1000) / 1000;
+const log = (line: string) => process.stderr.write(line + '\n');
+
+async function step<T extends object>(name: string, fn: () => Promise<T>): Promise<T> {
+  log(`bench: ${name}…`);
+  const started = performance.now();
+  const result = await fn();
+  log(`bench: ${name} done in ${Math.round(performance.now() - started)} ms: ${JSON.stringify(result)}`);
+  return result;
+}
+
+const ask = await step('ask', benchAsk);
+const geo = await step('geo', benchGeo);
+const locate = await step('locate', benchLocate);
+const handle = await step('handle', benchHandle);
+const tick = await step('tick (whole country)', benchTick);
+const baseline = await step('baseline echo bot', benchEchoBaseline);
+const webhook = await step('webhook', benchWebhook);
+const bundle = await step('bundle', benchBundle);
+
+const result = {
+  ask_p50_ms: round(ask.ask_p50_ms),
+  ask_p99_ms: round(ask.ask_p99_ms),
+  index_load_ms: round(ask.index_load_ms),
+  handle_p99_ms: round(handle.handle_p99_ms),
+  webhook_rps: Math.round(webhook.webhook_rps),
+  baseline_echo_rps: Math.round(baseline.baseline_echo_rps),
+  bundle_gzip_kib: round(bundle.bundle_gzip_kib),
+  tick_ms_full_country: Math.round(tick.tick_ms_full_country),
+  geo_p99_ms: round(geo.geo_p99_ms),
+  locate_p99_ms: round(locate.locate_p99_ms),
+};
+const targets = {
+  handle_p99_ms: result.handle_p99_ms < 10,
+  ask_p99_ms: result.ask_p99_ms < 2,
+  index_load_ms: result.index_load_ms < 20,
+  webhook_rps: result.webhook_rps >= 0.5 * result.baseline_echo_rps,
+  bundle_gzip_kib: result.bundle_gzip_kib <= 400,
+  tick_ms_full_country: result.tick_ms_full_country < 1000,
+  geo_p99_ms: result.geo_p99_ms < 2,
+};
+log(`bench: targets ${Object.values(targets).every(Boolean) ? 'all met' : 'NOT all met'}: ${JSON.stringify(targets)}`);
+process.stdout.write(JSON.stringify({ ...result, targets_met: targets }) + '\n');

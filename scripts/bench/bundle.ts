@@ -1,0 +1,38 @@
+// The Worker's upload size: builds it exactly as `wrangler deploy` would (--dry-run, nothing is sent)
+// and gzips worker.js. Workers' free plan caps the gzipped script at 3 MiB; our budget is 400 KiB so
+// cold starts stay fast.
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { gzipSync } from 'node:zlib';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const WRANGLER = join(ROOT, 'node_modules', '.bin', 'wrangler');
+
+export interface BundleSize {
+  bundle_gzip_kib: number;
+  bundle_kib: number;
+}
+
+export async function benchBundle(): Promise<BundleSize> {
+  const outdir = await mkdtemp(join(tmpdir(), 'baove-bundle-'));
+  try {
+    await promisify(execFile)(WRANGLER, ['deploy', '--dry-run', '--outdir', outdir], {
+      cwd: ROOT,
+      // No telemetry prompts or update checks in a benchmark.
+      env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: '1' },
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    const code = await readFile(join(outdir, 'worker.js'));
+    return { bundle_gzip_kib: gzipSync(code, { level: 9 }).length / 1024, bundle_kib: code.length / 1024 };
+  } finally {
+    await rm(outdir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  console.log(JSON.stringify(await benchBundle()));
+}

@@ -1,0 +1,101 @@
+// Coverage: which communes have no active officer, per province; invites and directory rows in scope.
+import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import type { Db } from '../db/db';
+import { invites, mapCommunes, mapProvinces, officers } from '../db/schema';
+import type { AdminUser } from './auth';
+
+export interface ProvinceCoverage {
+  code: string;
+  name: string;
+  communes: number;
+  uncovered: number;
+  supervisors: number;
+}
+
+/** One row per province in scope (all 34 for national staff). Empty when the map is not loaded. */
+export async function provinceCoverage(db: Db, user: AdminUser): Promise<ProvinceCoverage[]> {
+  const onlyProvince = user.role === 'province' ? sql`where p.code = ${user.scopeCode}` : sql``;
+  const rows = await db.all<{ code: string; name: string; communes: number; uncovered: number; supervisors: number }>(sql`
+    select p.code, p.full_name as name,
+      (select count(*) from ${mapCommunes} c where c.province_code = p.code) as communes,
+      (select count(*) from ${mapCommunes} c where c.province_code = p.code and not exists
+        (select 1 from ${officers} o where o.commune_code = c.code and o.active = 1)) as uncovered,
+      (select count(*) from ${officers} o where o.commune_code = p.code and o.role = 'supervisor' and o.active = 1) as supervisors
+    from ${mapProvinces} p ${onlyProvince} order by p.code`);
+  return rows.map((r) => ({ ...r, communes: Number(r.communes), uncovered: Number(r.uncovered), supervisors: Number(r.supervisors) }));
+}
+
+export async function uncoveredCommunes(db: Db, provinceCode: string): Promise<Array<{ code: string; name: string }>> {
+  return db.all<{ code: string; name: string }>(sql`
+    select c.code, c.full_name as name from ${mapCommunes} c
+    where c.province_code = ${provinceCode}
+      and not exists (select 1 from ${officers} o where o.commune_code = c.code and o.active = 1)
+    order by c.code`);
+}
+
+export async function provinceName(db: Db, code: string): Promise<string | null> {
+  const [p] = await db.select({ name: mapProvinces.fullName }).from(mapProvinces).where(eq(mapProvinces.code, code)).limit(1);
+  return p?.name ?? null;
+}
+
+/** Names of communes by code (for lists and statistics); unknown codes are simply absent. */
+export async function communeNames(db: Db, codes: string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(codes)].filter(Boolean);
+  if (!unique.length) return new Map();
+  const rows = await db.select({ code: mapCommunes.code, name: mapCommunes.fullName }).from(mapCommunes).where(inArray(mapCommunes.code, unique));
+  return new Map(rows.map((r) => [r.code, r.name]));
+}
+
+/**
+ * Whether this user may create an invite for `code` with `role`: national staff for any known unit;
+ * province staff for their province (supervisor) or its communes. With no map loaded, national staff
+ * may still use a well-formed code (the directory import has the same fallback).
+ */
+export async function mayInvite(db: Db, user: AdminUser, code: string, role: 'officer' | 'supervisor'): Promise<boolean> {
+  const isProvince = /^\d{2}$/.test(code);
+  if (!isProvince && !/^\d{5}$/.test(code)) return false;
+  if (isProvince !== (role === 'supervisor')) return false;
+  const mapLoaded = (await db.select({ code: mapProvinces.code }).from(mapProvinces).limit(1)).length > 0;
+  if (isProvince) {
+    if (user.role === 'province') return code === user.scopeCode;
+    return user.role === 'national' && (!mapLoaded || (await provinceName(db, code)) !== null);
+  }
+  const [c] = await db.select({ province: mapCommunes.provinceCode }).from(mapCommunes).where(eq(mapCommunes.code, code)).limit(1);
+  if (user.role === 'national') return !mapLoaded || c !== undefined;
+  return user.role === 'province' && c?.province === user.scopeCode;
+}
+
+export interface InviteRow {
+  code: string;
+  communeCode: string;
+  role: string;
+  createdAt: Date;
+}
+
+/** Unused invites in scope, newest first. */
+export async function openInvites(db: Db, user: AdminUser, limit = 50): Promise<InviteRow[]> {
+  const inScope =
+    user.role === 'province'
+      ? or(
+          eq(invites.communeCode, user.scopeCode!),
+          inArray(invites.communeCode, db.select({ code: mapCommunes.code }).from(mapCommunes).where(eq(mapCommunes.provinceCode, user.scopeCode!))),
+        )
+      : undefined;
+  return db
+    .select({ code: invites.code, communeCode: invites.communeCode, role: invites.role, createdAt: invites.createdAt })
+    .from(invites)
+    .where(and(isNull(invites.usedAt), inScope))
+    .orderBy(desc(invites.createdAt))
+    .limit(limit);
+}
+
+/** Active directory rows of one province (officers of its communes and its supervisors). */
+export async function provinceOfficers(db: Db, provinceCode: string, limit = 300) {
+  return db
+    .select({ id: officers.id, name: officers.name, role: officers.role, communeCode: officers.communeCode, channel: officers.channel })
+    .from(officers)
+    .where(and(eq(officers.provinceCode, provinceCode), eq(officers.active, true)))
+    .orderBy(asc(officers.communeCode), asc(officers.id))
+    .limit(limit);
+}
+

@@ -1,0 +1,58 @@
+// Deadlines: reporting deadlines and events coming up (from the reminders rules), who in scope has pressed
+// "Đã nộp báo cáo" for each, and the legal clocks of open cases that fall due soon.
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../db/db';
+import { officers, reminderDone } from '../db/schema';
+import { addDays, localDate } from '../reminders/dates';
+import { occurrencesBetween, type Occurrence } from '../reminders/occurrences';
+import { RULES } from '../reminders/rules.generated';
+import type { RuleSpec } from '../reminders/schema';
+import { matchesAudience, type Recipient } from '../reminders/schedule';
+import { loadRecipients } from '../reminders/store';
+import type { AdminUser } from './auth';
+
+export const DEADLINE_DAYS = 60;
+
+export interface DeadlineItem {
+  rule: RuleSpec;
+  occurrence: Occurrence;
+  /** People in scope the rule is for. */
+  audience: number;
+  done: Array<{ officerId: number; name: string; communeCode: string; at: Date }>;
+}
+
+function inScope(user: AdminUser, r: Recipient): boolean {
+  if (user.role === 'province') return r.provinceCode === user.scopeCode;
+  if (user.role === 'commune') return r.communeCode === user.scopeCode;
+  return true;
+}
+
+export async function upcomingDeadlines(db: Db, user: AdminUser, at: Date, tz: string, rules: readonly RuleSpec[] = RULES): Promise<DeadlineItem[]> {
+  const today = localDate(at, tz);
+  const recipients = (await loadRecipients(db)).filter((r) => inScope(user, r));
+  const items: DeadlineItem[] = [];
+  for (const rule of rules) {
+    const audience = recipients.filter((r) => matchesAudience(rule, r));
+    // National staff see every rule; others only the rules that concern someone in their area.
+    if (!audience.length && user.role !== 'national') continue;
+    const back = rule.kind === 'deadline' ? (rule.overdue?.max ?? 0) : 0;
+    for (const occurrence of occurrencesBetween(rule, addDays(today, -back), addDays(today, DEADLINE_DAYS))) {
+      items.push({ rule, occurrence, audience: audience.length, done: [] });
+    }
+  }
+  items.sort((a, b) => a.occurrence.due.localeCompare(b.occurrence.due) || a.rule.id.localeCompare(b.rule.id));
+  if (!items.length) return items;
+  const audienceIds = new Set(recipients.map((r) => Number(r.id)));
+  const marks = await db
+    .select({ ruleId: reminderDone.ruleId, period: reminderDone.period, officerId: reminderDone.officerId, at: reminderDone.at, name: officers.name, communeCode: officers.communeCode })
+    .from(reminderDone)
+    .innerJoin(officers, eq(officers.id, reminderDone.officerId))
+    .where(and(inArray(reminderDone.ruleId, [...new Set(items.map((i) => i.rule.id))]), inArray(reminderDone.period, [...new Set(items.map((i) => i.occurrence.period))])))
+    .orderBy(reminderDone.at);
+  for (const item of items) {
+    item.done = marks
+      .filter((m) => m.ruleId === item.rule.id && m.period === item.occurrence.period && (user.role === 'national' || audienceIds.has(m.officerId)))
+      .map((m) => ({ officerId: m.officerId, name: m.name, communeCode: m.communeCode, at: m.at }));
+  }
+  return items;
+}

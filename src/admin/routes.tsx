@@ -1,0 +1,370 @@
+// The /admin router: login, then cases, coverage, deadlines, statistics and the outbox, each limited to
+// the user's area. Pages redirect to the login form without credentials; the API and CSV answer 401.
+import { and, eq, isNotNull } from 'drizzle-orm';
+import { Hono, type Context } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+import { zaloStatus } from '../channels/zalo/status';
+import type { Config } from '../config';
+import { fill } from '../core/messages';
+import type { Channel } from '../core/types';
+import { cases, officers } from '../db/schema';
+import { withTransaction } from '../db/tx';
+import { enqueue, outboxCounts, requeue } from '../outbox/outbox';
+import { getCaseForAdmin, listCasesForAdmin, type AdminCaseSummary } from '../reports/admin';
+import { auditAs } from '../reports/audit';
+import { findCaseByRef } from '../reports/cases';
+import { createInvite } from '../reports/directory';
+import { acknowledgeCaseAs } from '../reports/officer';
+import { parseCaseRef } from '../reports/ref';
+import type { Runtime } from '../runtime';
+import {
+  currentUser,
+  endSession,
+  isAdminToken,
+  issueLoginCode,
+  LOGIN_CODE_HOURS,
+  loginNonce,
+  loginNonceMatches,
+  loginRateLimited,
+  officerUser,
+  redeemLoginCode,
+  startSession,
+  type AdminUser,
+} from './auth';
+import { communeNames, mayInvite, openInvites, provinceCoverage, provinceName, provinceOfficers, uncoveredCommunes } from './coverage';
+import { DEADLINE_DAYS, upcomingDeadlines } from './deadlines';
+import { adminText as t } from './messages';
+import { problemMessages } from './outbox-view';
+import { canSee, managesDirectory, scopeFilter, scopeWhere } from './scope';
+import { safeEqual } from '../core/safe-equal';
+import { caseStats, statsCsv, statsRows } from './stats';
+import { auditTrail, caseMessagesOf, milestones } from './timeline';
+import { CasePage, CasesPage, type CaseFilters } from './views/cases';
+import { CoveragePage } from './views/coverage';
+import { DeadlinesPage, type CaseClockDue } from './views/deadlines';
+import { anyLate, CASE_STATUSES } from './views/format';
+import { LoginPage, MessagePage } from './views/login';
+import { OutboxPage } from './views/outbox';
+import { StatsPage } from './views/stats';
+
+export interface AdminOptions {
+  /** The client address for the login rate limit (the socket address on Node). */
+  clientIp?: (c: Context) => string;
+}
+
+type Env = { Variables: { user: AdminUser } };
+
+const CASE_CLOCK_DAYS = 7;
+const OPEN_STATUSES = CASE_STATUSES.filter((s) => s !== 'closed');
+
+export function adminRoutes(rt: Runtime, config: Config, opts: AdminOptions = {}): Hono {
+  const app = new Hono<Env>();
+  const { db, sealer } = rt.core;
+  const tz = config.TZ_REGION;
+  const clientIp = opts.clientIp ?? ((c: Context) => c.req.header('cf-connecting-ip') ?? 'unknown');
+
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'none'"],
+        styleSrc: ["'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+      },
+      referrerPolicy: 'no-referrer',
+    }),
+  );
+  app.use('*', async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
+  });
+
+  // --- Login (the only pages open without credentials) ---
+  app.get('/login', async (c) => {
+    if (await currentUser(c, db, config, rt.now())) return c.redirect('/admin', 303);
+    return c.html(<LoginPage nonce={loginNonce(c)} tokenConfigured={!!config.ADMIN_TOKEN} />);
+  });
+
+  app.post('/login', async (c) => {
+    const at = rt.now();
+    if (await loginRateLimited(db, clientIp(c), at)) {
+      c.header('Retry-After', '60');
+      return c.html(<LoginPage nonce={loginNonce(c)} error={t.loginLimited} tokenConfigured={!!config.ADMIN_TOKEN} />, 429);
+    }
+    const form = await c.req.parseBody();
+    if (!loginNonceMatches(c, form._csrf)) return c.html(<MessagePage title="403" text={t.forbidden} />, 403);
+    const code = typeof form.code === 'string' ? form.code.slice(0, 200) : '';
+    if (isAdminToken(config, code)) {
+      await startSession(c, db, { role: 'national', scopeCode: null, actor: 'admin:token', officerId: null }, at);
+      await auditAs(db, at, 'admin:token', 'admin.login', null);
+      return c.redirect('/admin', 303);
+    }
+    const officer = await redeemLoginCode(db, code, at);
+    if (officer) {
+      const u = officerUser(officer, null, null);
+      await startSession(c, db, { role: u.role, scopeCode: u.scopeCode, actor: u.actor, officerId: officer.id }, at);
+      await auditAs(db, at, u.actor, 'admin.login', null);
+      return c.redirect('/admin', 303);
+    }
+    return c.html(<LoginPage nonce={loginNonce(c)} error={t.loginFailed} tokenConfigured={!!config.ADMIN_TOKEN} />, 401);
+  });
+
+  // --- Everything else needs a user ---
+  app.use('*', async (c, next) => {
+    const user = await currentUser(c, db, config, rt.now());
+    if (!user) {
+      const api = c.req.path.startsWith('/admin/api/') || c.req.path.endsWith('.csv') || c.req.header('authorization') !== undefined;
+      if (api) return c.json({ ok: false, error: 'unauthorized' }, 401, { 'WWW-Authenticate': 'Bearer' });
+      if (c.req.method === 'GET') return c.redirect('/admin/login', 302);
+      return c.html(<MessagePage title="401" text={t.forbidden} />, 401);
+    }
+    c.set('user', user);
+    // A cookie session must prove each form came from our page (the token is bound to the session).
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && user.csrf) {
+      const form = await c.req.parseBody();
+      if (typeof form._csrf !== 'string' || !safeEqual(form._csrf, user.csrf)) {
+        return c.html(<MessagePage title="403" text={t.forbidden} />, 403);
+      }
+    }
+    await next();
+  });
+
+  app.post('/logout', async (c) => {
+    await endSession(c, db, c.get('user'));
+    return c.redirect('/admin/login', 303);
+  });
+
+  // --- Cases ---
+  async function filteredCases(user: AdminUser, f: CaseFilters, at: Date): Promise<AdminCaseSummary[]> {
+    const scope = scopeFilter(user);
+    const list = await listCasesForAdmin(db, sealer, {
+      status: f.status || undefined,
+      provinceCode: scope.provinceCode,
+      communeCode: scope.communeCode ?? (f.commune || undefined),
+      limit: 500,
+      tz,
+    });
+    return f.overdue ? list.filter((c) => anyLate(c.clocks, at)) : list;
+  }
+
+  function readFilters(c: Context): CaseFilters {
+    const status = c.req.query('status') ?? '';
+    const commune = c.req.query('commune') ?? '';
+    return {
+      status: (CASE_STATUSES as readonly string[]).includes(status) ? status : '',
+      commune: /^\d{5}$/.test(commune) ? commune : '',
+      overdue: c.req.query('overdue') === '1',
+    };
+  }
+
+  app.get('/', async (c) => {
+    const user = c.get('user');
+    const at = rt.now();
+    const filters = readFilters(c);
+    const list = await filteredCases(user, filters, at);
+    const codes = await db
+      .selectDistinct({ code: cases.communeCode })
+      .from(cases)
+      .where(and(scopeWhere(user), isNotNull(cases.communeCode)));
+    const names = await communeNames(db, codes.map((r) => r.code!));
+    const communes = codes.map((r) => ({ code: r.code!, name: names.get(r.code!) ?? r.code! })).sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+    return c.html(<CasesPage user={user} cases={list} filters={filters} communes={communes} at={at} tz={tz} />);
+  });
+
+  app.get('/api/cases', async (c) => {
+    const at = rt.now();
+    const list = await filteredCases(c.get('user'), readFilters(c), at);
+    return c.json({ ok: true, cases: list.map((x) => ({ ...x, overdue: anyLate(x.clocks, at) })) });
+  });
+
+  /** The case if this user covers it; a refusal is audited and looks like "not found". */
+  async function visibleCase(c: Context<Env>) {
+    const user = c.get('user');
+    const ref = parseCaseRef(c.req.param('ref') ?? '');
+    const row = ref ? await findCaseByRef(db, ref) : undefined;
+    if (row && !canSee(user, row)) {
+      await auditAs(db, rt.now(), user.actor, 'case.access_denied', row.id, { via: 'admin' });
+      return null;
+    }
+    return row ?? null;
+  }
+
+  app.get('/cases/:ref', async (c) => {
+    const user = c.get('user');
+    const row = await visibleCase(c);
+    if (!row) return c.html(<MessagePage title="404" text={t.notFound} />, 404);
+    const at = rt.now();
+    const view = await getCaseForAdmin(db, sealer, row.ref, user.actor, at, tz);
+    if (!view) return c.html(<MessagePage title="404" text={t.notFound} />, 404);
+    const fresh = (await findCaseByRef(db, row.ref))!;
+    const done = c.req.query('done');
+    return c.html(
+      <CasePage
+        user={user}
+        view={view}
+        milestones={milestones(fresh)}
+        audit={await auditTrail(db, fresh)}
+        messages={await caseMessagesOf(db, fresh.id)}
+        flash={done === 'ack' ? t.ackDone : undefined}
+        at={at}
+        tz={tz}
+      />,
+    );
+  });
+
+  app.post('/cases/:ref/ack', async (c) => {
+    const user = c.get('user');
+    const row = await visibleCase(c);
+    if (!row) return c.html(<MessagePage title="404" text={t.notFound} />, 404);
+    const at = rt.now();
+    const ids = await withTransaction(db, async (tx) => {
+      const current = (await findCaseByRef(tx, row.ref))!;
+      const result = await acknowledgeCaseAs(tx, current, user.actor, at);
+      return enqueue(tx, sealer, result.messages, at);
+    });
+    await rt.deliver(ids, at);
+    return c.redirect(`/admin/cases/${row.ref}?done=ack#audit`, 303);
+  });
+
+  // --- Coverage, invites, login codes, unrouted queue ---
+  app.get('/coverage', async (c) => {
+    const user = c.get('user');
+    if (!managesDirectory(user)) return c.html(<MessagePage title="403" text={t.notAllowed} />, 403);
+    const at = rt.now();
+    const asked = c.req.query('province') ?? '';
+    const code = user.role === 'province' ? user.scopeCode! : /^\d{2}$/.test(asked) ? asked : null;
+    const name = code ? await provinceName(db, code) : null;
+    const selected =
+      code && (name || user.role === 'province')
+        ? { code, name: name ?? code, uncovered: await uncoveredCommunes(db, code), officers: await provinceOfficers(db, code) }
+        : null;
+    const unrouted = await listCasesForAdmin(db, sealer, { routedTo: 'unrouted', status: OPEN_STATUSES, ...scopeFilter(user), limit: 200, tz });
+    const sent = Number(c.req.query('sent'));
+    const sentTo = Number.isInteger(sent) && sent > 0 ? (await db.select().from(officers).where(eq(officers.id, sent)).limit(1))[0] : undefined;
+    const flash =
+      c.req.query('ok') === 'invite' ? t.inviteCreate + ' ✓' : sentTo ? fill(t.loginCodeSent, { name: sentTo.name, channel: sentTo.channel }) : undefined;
+    return c.html(
+      <CoveragePage
+        user={user}
+        provinces={await provinceCoverage(db, user)}
+        selected={selected}
+        invites={await openInvites(db, user)}
+        unrouted={unrouted}
+        flash={flash}
+        error={c.req.query('err') === 'invite' ? t.inviteBad : undefined}
+        at={at}
+        tz={tz}
+      />,
+    );
+  });
+
+  app.post('/invites', async (c) => {
+    const user = c.get('user');
+    if (!managesDirectory(user)) return c.html(<MessagePage title="403" text={t.notAllowed} />, 403);
+    const form = await c.req.parseBody();
+    const code = typeof form.code === 'string' ? form.code.trim() : '';
+    const role = form.role === 'supervisor' ? 'supervisor' : 'officer';
+    if (!(await mayInvite(db, user, code, role))) return c.redirect('/admin/coverage?err=invite#invites', 303);
+    const at = rt.now();
+    await createInvite(db, code, role, at);
+    await auditAs(db, at, user.actor, 'admin.invite_created', null, { unit: code, role });
+    return c.redirect('/admin/coverage?ok=invite#invites', 303);
+  });
+
+  app.post('/officers/:id/login-code', async (c) => {
+    const user = c.get('user');
+    if (!managesDirectory(user)) return c.html(<MessagePage title="403" text={t.notAllowed} />, 403);
+    const id = Number(c.req.param('id'));
+    const [o] = Number.isInteger(id) ? await db.select().from(officers).where(and(eq(officers.id, id), eq(officers.active, true))).limit(1) : [];
+    if (!o || (user.role === 'province' && o.provinceCode !== user.scopeCode)) return c.html(<MessagePage title="404" text={t.notFound} />, 404);
+    const at = rt.now();
+    const ids = await withTransaction(db, async (tx) => {
+      const code = await issueLoginCode(tx, o.id, user.actor, at);
+      await auditAs(tx, at, user.actor, 'admin.login_code_sent', null, { officer: o.id });
+      return enqueue(
+        tx,
+        sealer,
+        [
+          {
+            to: { channel: o.channel as Channel, userId: o.channelUserId },
+            text: fill(t.loginCodeMessage, { code, hours: LOGIN_CODE_HOURS }),
+            buttons: [],
+            state: null,
+            kind: 'status',
+            dedupeKey: `admin-login-code:${o.id}:${at.getTime()}:${crypto.randomUUID().slice(0, 8)}`,
+          },
+        ],
+        at,
+      );
+    });
+    await rt.deliver(ids, at);
+    return c.redirect(`/admin/coverage?province=${o.provinceCode}&sent=${o.id}#province`, 303);
+  });
+
+  // --- Deadlines ---
+  app.get('/deadlines', async (c) => {
+    const user = c.get('user');
+    const at = rt.now();
+    const open = await listCasesForAdmin(db, sealer, { status: OPEN_STATUSES, ...scopeFilter(user), limit: 500, tz });
+    const horizon = at.getTime() + CASE_CLOCK_DAYS * 86_400_000;
+    const caseClocks: CaseClockDue[] = open
+      .flatMap((x) => x.clocks.filter((k) => !k.done && k.dueAt.getTime() <= horizon).map((clock) => ({ ref: x.ref, clock })))
+      .sort((a, b) => a.clock.dueAt.getTime() - b.clock.dueAt.getTime());
+    const items = await upcomingDeadlines(db, user, at, tz);
+    return c.html(<DeadlinesPage user={user} items={items} days={DEADLINE_DAYS} caseClocks={caseClocks} caseDays={CASE_CLOCK_DAYS} at={at} tz={tz} />);
+  });
+
+  // --- Statistics ---
+  app.get('/stats', async (c) => {
+    const user = c.get('user');
+    const stats = await caseStats(db, await statsRows(db, user), rt.now(), tz);
+    return c.html(<StatsPage user={user} stats={stats} />);
+  });
+
+  app.get('/stats.csv', async (c) => {
+    const user = c.get('user');
+    const rows = await statsRows(db, user);
+    await auditAs(db, rt.now(), user.actor, 'admin.csv_export', null, { rows: rows.length });
+    return c.body(await statsCsv(db, rows, tz), 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': 'attachment; filename="baove-vu-viec.csv"',
+    });
+  });
+
+  // --- Outbox (national staff: it is the whole installation's delivery queue) ---
+  app.get('/outbox', async (c) => {
+    const user = c.get('user');
+    if (user.role !== 'national') return c.html(<MessagePage title="403" text={t.notAllowed} />, 403);
+    const z = await zaloStatus(db);
+    const retried = Number(c.req.query('retried'));
+    return c.html(
+      <OutboxPage
+        user={user}
+        counts={await outboxCounts(db)}
+        problems={await problemMessages(db)}
+        zalo={{ enabled: config.zaloEnabled, ...z }}
+        flash={Number.isInteger(retried) && retried > 0 ? fill(t.retried, { id: retried }) : undefined}
+        tz={tz}
+      />,
+    );
+  });
+
+  app.post('/outbox/:id/retry', async (c) => {
+    const user = c.get('user');
+    if (user.role !== 'national') return c.html(<MessagePage title="403" text={t.notAllowed} />, 403);
+    const id = Number(c.req.param('id'));
+    const at = rt.now();
+    if (Number.isInteger(id) && (await requeue(db, id, at))) {
+      await auditAs(db, at, user.actor, 'outbox.requeued', null, { id });
+      await rt.deliver([id], at);
+      return c.redirect(`/admin/outbox?retried=${id}`, 303);
+    }
+    return c.redirect('/admin/outbox', 303);
+  });
+
+  return app as unknown as Hono;
+}
+

@@ -1,0 +1,78 @@
+// The dashboard frame: skip link, navigation (current page marked), who is signed in, sign-out form.
+import type { Child } from 'hono/jsx';
+import { raw } from 'hono/html';
+import { fill } from '../../core/messages';
+import type { AdminUser } from '../auth';
+import { adminText as t } from '../messages';
+import { adminCss } from './style';
+
+export type Section = 'cases' | 'coverage' | 'deadlines' | 'stats' | 'outbox' | 'login';
+
+export function Document(props: { title: string; children: Child }) {
+  return (
+    <html lang="vi">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width,initial-scale=1" />
+        <meta name="robots" content="noindex" />
+        <title>{`${props.title} — ${t.appName}`}</title>
+        <style>{raw(adminCss)}</style>
+      </head>
+      <body>{props.children}</body>
+    </html>
+  );
+}
+
+export function Csrf(props: { user: AdminUser }) {
+  return props.user.csrf ? <input type="hidden" name="_csrf" value={props.user.csrf} /> : null;
+}
+
+function roleText(user: AdminUser): string {
+  return fill(t.role[user.role], { code: user.scopeCode ?? '' });
+}
+
+export function Layout(props: { user: AdminUser; section: Section; title: string; children: Child }) {
+  const { user } = props;
+  const links: Array<[Section, string, string]> = [
+    ['cases', '/admin', t.nav.cases],
+    ['deadlines', '/admin/deadlines', t.nav.deadlines],
+    ['stats', '/admin/stats', t.nav.stats],
+  ];
+  if (user.role !== 'commune') links.splice(1, 0, ['coverage', '/admin/coverage', t.nav.coverage]);
+  if (user.role === 'national') links.push(['outbox', '/admin/outbox', t.nav.outbox]);
+  return (
+    <Document title={props.title}>
+      <a class="skip" href="#main">
+        {t.skip}
+      </a>
+      <header class="top">
+        <div class="bar">
+          <span class="brand">{t.appName}</span>
+          <nav aria-label="Chính">
+            <ul>
+              {links.map(([key, href, label]) => (
+                <li>
+                  <a href={href} aria-current={key === props.section ? 'page' : undefined}>
+                    {label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <div class="who">
+            <span>
+              {fill(t.signedInAs, { label: user.label })} ({roleText(user)})
+            </span>
+            {user.csrf ? (
+              <form method="post" action="/admin/logout">
+                <Csrf user={user} />
+                <button type="submit">{t.logout}</button>
+              </form>
+            ) : null}
+          </div>
+        </div>
+      </header>
+      <main id="main">{props.children}</main>
+    </Document>
+  );
+}

@@ -1,0 +1,111 @@
+// Statistics: an inline SVG bar chart of cases per month (with the same numbers as a table), counts by
+// type, age and commune, the median time to acknowledge, and the CSV link.
+import { fill } from '../../core/messages';
+import type { AdminUser } from '../auth';
+import { adminText as t } from '../messages';
+import type { CaseStats } from '../stats';
+import { ageText, duration } from './format';
+import { Layout } from './layout';
+
+const W = 640;
+const H = 240;
+const PAD = { top: 20, right: 8, bottom: 36, left: 32 };
+
+export function MonthChart(props: { data: Array<{ month: string; count: number }> }) {
+  const max = Math.max(1, ...props.data.map((d) => d.count));
+  const innerW = W - PAD.left - PAD.right;
+  const innerH = H - PAD.top - PAD.bottom;
+  const step = innerW / Math.max(1, props.data.length);
+  const barW = Math.max(4, step * 0.7);
+  return (
+    <svg class="chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby="chart-title chart-desc" xmlns="http://www.w3.org/2000/svg">
+      <title id="chart-title">{t.byMonth}</title>
+      <desc id="chart-desc">{props.data.map((d) => `${d.month}: ${d.count}`).join('; ')}</desc>
+      <line x1={PAD.left} y1={PAD.top + innerH} x2={W - PAD.right} y2={PAD.top + innerH} stroke="#59636e" stroke-width="1" />
+      <text x={PAD.left - 6} y={PAD.top + 4} text-anchor="end" font-size="11" fill="#1a1a1a">
+        {max}
+      </text>
+      <text x={PAD.left - 6} y={PAD.top + innerH} text-anchor="end" font-size="11" fill="#1a1a1a">
+        0
+      </text>
+      {props.data.map((d, i) => {
+        const h = (d.count / max) * innerH;
+        const x = PAD.left + i * step + (step - barW) / 2;
+        const y = PAD.top + innerH - h;
+        return (
+          <g>
+            <rect x={x} y={y} width={barW} height={h} fill="#0b5cad" />
+            {d.count > 0 ? (
+              <text x={x + barW / 2} y={y - 4} text-anchor="middle" font-size="11" fill="#1a1a1a">
+                {d.count}
+              </text>
+            ) : null}
+            <text x={x + barW / 2} y={H - PAD.bottom + 14} text-anchor="middle" font-size="10" fill="#1a1a1a">
+              {d.month.slice(5)}
+            </text>
+            {i === 0 || d.month.endsWith('-01') ? (
+              <text x={x + barW / 2} y={H - PAD.bottom + 28} text-anchor="middle" font-size="10" fill="#4a525a">
+                {d.month.slice(0, 4)}
+              </text>
+            ) : null}
+          </g>
+        );
+      })}
+    </svg>
+  );
+}
+
+function CountTable(props: { caption: string; rows: Array<[string, number]> }) {
+  return (
+    <table>
+      <caption class="sr">{props.caption}</caption>
+      <tbody>
+        {props.rows.map(([label, n]) => (
+          <tr>
+            <th scope="row">{label}</th>
+            <td>{n}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function StatsPage(p: { user: AdminUser; stats: CaseStats }) {
+  const s = p.stats;
+  return (
+    <Layout user={p.user} section="stats" title={t.statsTitle}>
+      <h1>{t.statsTitle}</h1>
+      <p class="help">{t.statsHelp}</p>
+      <p>
+        <strong>{fill(t.total, { n: s.total })}</strong> · <a href="/admin/stats.csv">{t.csv}</a>
+      </p>
+      <p>
+        {t.medianAck}:{' '}
+        <strong>{s.medianAckMs === null ? t.medianNone : fill(t.medianAckValue, { value: duration(s.medianAckMs), n: s.ackedCount })}</strong>
+      </p>
+      <section class="card" aria-labelledby="h-month">
+        <h2 id="h-month">{t.byMonth}</h2>
+        <MonthChart data={s.byMonth} />
+        <details>
+          <summary>Bảng số liệu</summary>
+          <CountTable caption={t.byMonth} rows={s.byMonth.map((m) => [m.month, m.count])} />
+        </details>
+      </section>
+      <section aria-labelledby="h-type">
+        <h2 id="h-type">{t.byType}</h2>
+        <CountTable
+          caption={t.byType}
+          rows={[
+            [t.emergency, s.byType.emergency],
+            [t.normal, s.byType.normal],
+          ]}
+        />
+        <h2>{t.byAge}</h2>
+        <CountTable caption={t.byAge} rows={s.byAge.map((a) => [ageText(a.band === 'unknown' ? null : a.band), a.count])} />
+        <h2>{t.byCommune}</h2>
+        <CountTable caption={t.byCommune} rows={s.byCommune.map((c) => [c.name ? `${c.name} (${c.code})` : c.code ?? t.unknownCommune, c.count])} />
+      </section>
+    </Layout>
+  );
+}

@@ -1,0 +1,33 @@
+// The chat page's small stylesheet: readable on a phone, high contrast, visible keyboard focus.
+export const chatCss = `
+*{box-sizing:border-box}
+html{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;line-height:1.5;color:#1a1a1a;background:#f3f5f8}
+body{margin:0}
+.wrap{max-width:42rem;margin:0 auto;padding:0 .75rem 1.5rem}
+header{padding:.75rem 0 .25rem}
+h1{font-size:1.35rem;margin:.25rem 0}
+p{margin:.25rem 0}
+.sos{background:#fff4e5;border-left:4px solid #b45309;padding:.4rem .6rem;border-radius:.25rem}
+.mode{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;justify-content:space-between;margin:.75rem 0;padding:.5rem .6rem;background:#fff;border:1px solid #d0d7e2;border-radius:.5rem}
+.mode p{flex:1 1 16rem}
+.chat{list-style:none;margin:0;padding:0;display:flex;flex-direction:column;gap:.6rem}
+.msg{max-width:92%;padding:.55rem .75rem;border-radius:.9rem;background:#fff;border:1px solid #d0d7e2;white-space:pre-wrap;overflow-wrap:anywhere}
+.msg.me{align-self:flex-end;background:#0b5cad;color:#fff;border-color:#0b5cad}
+.msg.case{border:2px solid #8a1111}
+.who{display:block;font-size:.8rem;font-weight:600;opacity:.85}
+.pending{font-size:.8rem;color:#555}
+.buttons{display:flex;flex-wrap:wrap;gap:.4rem;margin-top:.5rem;white-space:normal}
+button,.btn{font:inherit;min-height:2.75rem;padding:.45rem .9rem;border-radius:.5rem;border:2px solid #0b5cad;background:#fff;color:#0b5cad;cursor:pointer}
+button.primary{background:#0b5cad;color:#fff}
+button:hover{background:#e8f0fa}button.primary:hover{background:#094a8c}
+:focus-visible{outline:3px solid #b45309;outline-offset:2px}
+.composer{position:sticky;bottom:0;display:flex;gap:.5rem;align-items:flex-end;margin-top:1rem;padding:.6rem 0;background:#f3f5f8}
+.composer .field{flex:1}
+label{display:block;font-weight:600;font-size:.9rem}
+input[type=text]{width:100%;font:inherit;min-height:2.75rem;padding:.45rem .6rem;border:2px solid #59636e;border-radius:.5rem;background:#fff;color:#1a1a1a}
+.tools{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin-top:.5rem}
+.tools a{color:#0b5cad}
+.small{font-size:.85rem;color:#4a525a}
+.skip{position:absolute;left:-999px}.skip:focus{left:.5rem;top:.5rem;background:#fff;padding:.5rem;z-index:2}
+.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+`;

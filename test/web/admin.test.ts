@@ -1,0 +1,213 @@
+// The dashboard's doors and walls: credentials, roles, CSRF, the login rate limit and the CSV export.
+import { and, eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEMO_CASE_REF, issueLoginCode } from '../../src/admin';
+import { auditLog, cases, officers } from '../../src/db/schema';
+import { ADMIN_TOKEN, Client, createWebWorld, hiddenField, logIn, type WebWorld } from './support';
+
+let w: WebWorld;
+beforeEach(async () => {
+  w = await createWebWorld();
+});
+afterEach(() => w.cleanup());
+
+async function auditActions(caseRef: string): Promise<string[]> {
+  const row = await w.caseByRef(caseRef);
+  const rows = await w.db.db.select().from(auditLog).where(eq(auditLog.caseId, row!.id));
+  return rows.map((r) => `${r.actor} ${r.action}`);
+}
+
+async function officerId(channelUserId: string): Promise<number> {
+  const [o] = await w.db.db.select().from(officers).where(eq(officers.channelUserId, channelUserId));
+  return o!.id;
+}
+
+describe('dashboard access', () => {
+  it('sends a visitor without credentials to the login page, and an API client gets 401', async () => {
+    const browser = new Client(w.app);
+    const page = await browser.get('/admin');
+    expect(page.status).toBe(302);
+    expect(page.headers.get('location')).toBe('/admin/login');
+    expect((await browser.get('/admin/cases/' + DEMO_CASE_REF)).status).toBe(302);
+
+    const api = await browser.get('/admin/api/cases');
+    expect(api.status).toBe(401);
+    expect(api.headers.get('www-authenticate')).toBe('Bearer');
+    expect((await browser.get('/admin/stats.csv')).status).toBe(401);
+    expect((await browser.get('/admin', { authorization: 'Bearer not-the-token-at-all' })).status).toBe(401);
+  });
+
+  it('serves the dashboard to the ADMIN_TOKEN bearer, with the overdue demo case', async () => {
+    const api = new Client(w.app, { authorization: `Bearer ${ADMIN_TOKEN}` });
+    const page = await api.get('/admin');
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain(DEMO_CASE_REF);
+    expect(html).toContain('QUÁ HẠN');
+    const json = (await (await api.get('/admin/api/cases?overdue=1')).json()) as { cases: Array<{ ref: string; overdue: boolean }> };
+    expect(json.cases.map((c) => [c.ref, c.overdue])).toEqual([[DEMO_CASE_REF, true]]);
+    for (const path of ['/admin/coverage', '/admin/deadlines', '/admin/stats', '/admin/outbox']) {
+      expect((await api.get(path)).status, path).toBe(200);
+    }
+  });
+
+  it('logs in through the form into an HttpOnly, SameSite=Strict session cookie, and out again', async () => {
+    const browser = new Client(w.app);
+    const res = await logIn(browser, ADMIN_TOKEN);
+    expect(res.status).toBe(303);
+    const cookie = browser.lastSetCookies.find((c) => c.startsWith('bv_admin='))!;
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Strict/i);
+    const home = await browser.get('/admin');
+    expect(home.status).toBe(200);
+    const csrf = hiddenField(await home.text(), '_csrf');
+    expect((await browser.post('/admin/logout', { _csrf: csrf })).status).toBe(303);
+    expect((await browser.get('/admin')).status).toBe(302);
+  });
+
+  it('refuses a wrong code without creating a session', async () => {
+    const browser = new Client(w.app);
+    const res = await logIn(browser, 'WRONG-CODE');
+    expect(res.status).toBe(401);
+    expect(await res.text()).toContain('Mã không đúng');
+    expect(browser.cookies.has('bv_admin')).toBe(false);
+  });
+});
+
+describe('CSRF', () => {
+  it('refuses an acknowledge posted without the session token (403) and changes nothing', async () => {
+    const browser = new Client(w.app);
+    await logIn(browser, ADMIN_TOKEN);
+    const before = await auditActions(DEMO_CASE_REF);
+
+    const forged = await browser.post(`/admin/cases/${DEMO_CASE_REF}/ack`, { _csrf: 'forged' });
+    expect(forged.status).toBe(403);
+    const missing = await browser.post(`/admin/cases/${DEMO_CASE_REF}/ack`, {});
+    expect(missing.status).toBe(403);
+
+    const row = await w.caseByRef(DEMO_CASE_REF);
+    expect(row!.acknowledgedAt).toBeNull();
+    expect(row!.status).toBe('received');
+    expect(await auditActions(DEMO_CASE_REF)).toEqual(before);
+  });
+
+  it('acknowledges with the token from the page, through the same rule as the officer button', async () => {
+    const browser = new Client(w.app);
+    await logIn(browser, ADMIN_TOKEN);
+    const page = await (await browser.get(`/admin/cases/${DEMO_CASE_REF}`)).text();
+    const res = await browser.post(`/admin/cases/${DEMO_CASE_REF}/ack`, { _csrf: hiddenField(page, '_csrf') });
+    expect(res.status).toBe(303);
+    const row = await w.caseByRef(DEMO_CASE_REF);
+    expect(row!.status).toBe('acknowledged');
+    expect(row!.acknowledgedAt).toEqual(w.clock.now);
+    expect(await auditActions(DEMO_CASE_REF)).toEqual(['system case.created', 'admin:token case.viewed', 'admin:token case.ack']);
+    // The reporter hears the coarse progress, as when an officer presses the button in the chat.
+    expect(w.sent.filter((m) => m.to === 'demo-reporter').map((m) => m.kind)).toEqual(['status']);
+  });
+
+  it('refuses a login form posted without its nonce', async () => {
+    const browser = new Client(w.app);
+    await browser.get('/admin/login');
+    const res = await browser.post('/admin/login', { _csrf: 'guess', code: ADMIN_TOKEN });
+    expect(res.status).toBe(403);
+    expect(browser.cookies.has('bv_admin')).toBe(false);
+  });
+});
+
+describe('roles', () => {
+  it("a commune officer logs in with a one-time code and cannot open another commune's case", async () => {
+    // The demo case is in phường Ba Đình (00004); this officer serves phường Ngọc Hà (00008).
+    const code = await issueLoginCode(w.db.db, await officerId('officer-ngoc-ha'), 'admin:token', w.clock.now);
+    const ngocHa = new Client(w.app);
+    expect((await logIn(ngocHa, code.toLowerCase().replace('-', ' '))).status).toBe(303);
+
+    const list = await (await ngocHa.get('/admin')).text();
+    expect(list).toContain('xã/phường 00008');
+    expect(list).not.toContain(DEMO_CASE_REF);
+    const detail = await ngocHa.get(`/admin/cases/${DEMO_CASE_REF}`);
+    expect(detail.status).toBe(404);
+    expect(await detail.text()).not.toContain('DỮ LIỆU DEMO');
+    const csrf = hiddenField(list, '_csrf');
+    expect((await ngocHa.post(`/admin/cases/${DEMO_CASE_REF}/ack`, { _csrf: csrf })).status).toBe(404);
+    expect((await w.caseByRef(DEMO_CASE_REF))!.acknowledgedAt).toBeNull();
+    const actions = await auditActions(DEMO_CASE_REF);
+    expect(actions).toContain(`officer:${await officerId('officer-ngoc-ha')} case.access_denied`);
+    expect(actions.some((a) => a.endsWith('case.viewed'))).toBe(false);
+    // Directory pages are for national and province staff.
+    expect((await ngocHa.get('/admin/coverage')).status).toBe(403);
+    expect((await ngocHa.get('/admin/outbox')).status).toBe(403);
+    // The code worked once only.
+    expect((await logIn(new Client(w.app), code)).status).toBe(401);
+  });
+
+  it("the commune's own officer and the province supervisor both see it", async () => {
+    for (const who of ['officer-ba-dinh', 'supervisor-ha-noi']) {
+      const client = new Client(w.app);
+      await logIn(client, await issueLoginCode(w.db.db, await officerId(who), 'admin:token', w.clock.now));
+      const res = await client.get(`/admin/cases/${DEMO_CASE_REF}`);
+      expect(res.status, who).toBe(200);
+      expect(await res.text()).toContain('DỮ LIỆU DEMO');
+    }
+    const khanhHoa = new Client(w.app);
+    await logIn(khanhHoa, await issueLoginCode(w.db.db, await officerId('supervisor-khanh-hoa'), 'admin:token', w.clock.now));
+    expect((await khanhHoa.get(`/admin/cases/${DEMO_CASE_REF}`)).status).toBe(404);
+  });
+
+  it('a national admin sends an officer a login code through their chat', async () => {
+    const browser = new Client(w.app);
+    await logIn(browser, ADMIN_TOKEN);
+    const page = await (await browser.get('/admin/coverage')).text();
+    const id = await officerId('officer-ba-dinh');
+    const res = await browser.post(`/admin/officers/${id}/login-code`, { _csrf: hiddenField(page, '_csrf') });
+    expect(res.status).toBe(303);
+    const message = w.sent.find((m) => m.to === 'officer-ba-dinh' && m.text.includes('Mã đăng nhập'))!;
+    const code = /[A-Z0-9]{4}-[A-Z0-9]{4}/.exec(message.text)![0];
+    const officer = new Client(w.app);
+    expect((await logIn(officer, code)).status).toBe(303);
+    expect(await (await officer.get('/admin')).text()).toContain(DEMO_CASE_REF);
+  });
+});
+
+describe('login rate limit', () => {
+  it('allows five attempts a minute from one address, then answers 429 even with the right token', async () => {
+    const from = (ip: string) => new Client(w.app, { 'x-test-ip': ip });
+    const attacker = from('203.0.113.9');
+    for (let i = 0; i < 5; i++) expect((await logIn(attacker, `WRONG-${i}`)).status).toBe(401);
+    const sixth = await logIn(attacker, ADMIN_TOKEN);
+    expect(sixth.status).toBe(429);
+    expect(sixth.headers.get('retry-after')).toBe('60');
+    expect(attacker.cookies.has('bv_admin')).toBe(false);
+    // Another address is not affected, and a minute later the first may try again.
+    expect((await logIn(from('198.51.100.7'), ADMIN_TOKEN)).status).toBe(303);
+    w.clock.now = new Date(w.clock.now.getTime() + 61_000);
+    expect((await logIn(attacker, ADMIN_TOKEN)).status).toBe(303);
+  });
+});
+
+describe('statistics export', () => {
+  it('is a CSV of plain columns with no decrypted personal data', async () => {
+    const api = new Client(w.app, { authorization: `Bearer ${ADMIN_TOKEN}` });
+    const res = await api.get('/admin/stats.csv');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toMatch(/attachment/);
+    const csv = (await res.text()).replace(/^\uFEFF/, '');
+    const [header, ...rows] = csv.trim().split('\r\n');
+    expect(header).toBe('ref,received_at,month,status,emergency,age_band,commune_code,commune_name,province_code,routed_to,acknowledged_at,hours_to_acknowledge,closed_at');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatch(new RegExp(`^${DEMO_CASE_REF},`));
+    // The description and the typed address exist only sealed; neither appears.
+    expect(csv).not.toContain('DỮ LIỆU DEMO');
+    expect(csv).not.toContain('Ngõ mẫu');
+    const [row] = await w.db.db.select().from(cases).where(and(eq(cases.ref, DEMO_CASE_REF)));
+    expect(csv).not.toContain(row!.descriptionEnc.slice(0, 20));
+  });
+
+  it('shows counts, the median time to acknowledge and an inline SVG chart', async () => {
+    const api = new Client(w.app, { authorization: `Bearer ${ADMIN_TOKEN}` });
+    const html = await (await api.get('/admin/stats')).text();
+    expect(html).toContain('<svg');
+    expect(html).toContain('Tổng số vụ việc: 1');
+    expect(html).toContain('chưa có vụ việc nào được tiếp nhận');
+  });
+});

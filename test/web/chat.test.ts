@@ -1,0 +1,83 @@
+// The web chat without a browser: form posts, the cookie, and a report reaching the demo officer.
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { auditLog, officers } from '../../src/db/schema';
+import { realServices } from '../reports/support';
+import { Client, createWebWorld, type WebWorld } from './support';
+
+let w: WebWorld;
+beforeEach(async () => {
+  w = await createWebWorld({ services: realServices() });
+});
+afterEach(() => w.cleanup());
+
+/** Posts like the page does and follows the redirect; returns the page's HTML. */
+async function send(client: Client, form: Record<string, string>): Promise<string> {
+  w.clock.now = new Date(w.clock.now.getTime() + 1000);
+  const res = await client.post('/chat/send', form);
+  expect(res.status).toBe(303);
+  expect(res.headers.get('location')).toBe('/chat#latest');
+  return (await client.get('/chat')).text();
+}
+
+describe('web chat', () => {
+  it('serves a working chat form with the main menu, before any cookie exists', async () => {
+    const res = await new Client(w.app).get('/chat');
+    expect(res.status).toBe(200);
+    expect(res.headers.getSetCookie()).toEqual([]);
+    const html = await res.text();
+    expect(html).toContain('<form method="post" action="/chat/send" class="composer">');
+    expect(html).toContain('<label for="message">Tin nhắn của bạn</label>');
+    expect(html).toContain('value="menu:report"');
+  });
+
+  it('takes a report through the form posts and shows the reference code; the demo officer gets it with buttons', async () => {
+    const citizen = new Client(w.app);
+    let page = await send(citizen, { button: 'menu:report' });
+    const cookie = citizen.lastSetCookies.length ? citizen.lastSetCookies : [];
+    expect(citizen.cookies.get('bv_chat')).toMatch(/^w-[A-Za-z0-9_-]{22}$/);
+    expect(cookie.join('')).toBe(''); // the GET after the first post sets nothing new
+    page = await send(citizen, { text: 'Tôi nghe thấy đứa trẻ hàng xóm bị đánh mỗi tối' });
+    expect(page).toContain('Tôi nghe thấy đứa trẻ hàng xóm bị đánh mỗi tối'); // the visitor's own line
+    page = await send(citizen, { text: 'phường Ba Đình, Hà Nội' });
+    expect(page).toContain('value="report:age:6-10"');
+    page = await send(citizen, { button: 'report:age:6-10' });
+    page = await send(citizen, { button: 'report:danger:no' });
+    page = await send(citizen, { button: 'report:anonymous' });
+    page = await send(citizen, { button: 'report:confirm' });
+    const ref = /BV-[0-9A-Z]{6}/.exec(page.split('Gửi tin').at(-1)!)?.[0];
+    expect(ref).toBeDefined();
+
+    // Acting as the demo officer of phường Ba Đình shows the case with its buttons.
+    w.clock.now = new Date(w.clock.now.getTime() + 1000);
+    expect((await citizen.post('/chat/as', { as: 'officer' })).status).toBe(303);
+    const officerPage = await (await citizen.get('/chat')).text();
+    expect(officerPage).toContain(ref!);
+    expect(officerPage).toContain(`value="case:ack:${ref}"`);
+    const acked = await send(citizen, { button: `case:ack:${ref}` });
+    expect(acked).toContain(`bạn tiếp nhận vụ việc ${ref}`);
+    const row = await w.caseByRef(ref!);
+    expect(row!.status).toBe('acknowledged');
+    const [demo] = await w.db.db.select().from(officers).where(eq(officers.channelUserId, 'demo-officer-ba-dinh'));
+    const actions = (await w.db.db.select().from(auditLog).where(eq(auditLog.caseId, row!.id))).map((a) => `${a.actor} ${a.action}`);
+    expect(actions).toContain(`officer:${demo!.id} case.ack`);
+
+    // Back as the citizen, the progress note has arrived.
+    await citizen.post('/chat/as', { as: 'citizen' });
+    expect(await (await citizen.get('/chat')).text()).toContain(ref!);
+  });
+
+  it('keeps the visitor in an HttpOnly, SameSite cookie, never in the URL', async () => {
+    const visitor = new Client(w.app);
+    const res = await visitor.post('/chat/send', { text: 'xin chào' });
+    expect(res.headers.get('location')).toBe('/chat#latest');
+    const set = visitor.lastSetCookies.find((c) => c.startsWith('bv_chat='))!;
+    expect(set).toMatch(/HttpOnly/i);
+    expect(set).toMatch(/SameSite=Lax/i);
+  });
+
+  it('refuses a form posted from another site', async () => {
+    const res = await new Client(w.app).post('/chat/send', { text: 'hello' }, { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' });
+    expect(res.status).toBe(403);
+  });
+});

@@ -1,0 +1,119 @@
+// The Worker build, run inside workerd: Telegram's webhook reaches the bot once per update, a forged
+// one is refused, and the cron tick escalates an emergency nobody acknowledged — once.
+// The database is a real libSQL file behind a local Hrana server; Telegram is a local fake.
+import { createExecutionContext, createScheduledController, SELF, waitOnExecutionContext } from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
+import { describe, expect, inject, it } from 'vitest';
+import worker from '../../src/worker';
+import { BOT_INFO, OFFICER_BA_DINH, SUPERVISOR_HA_NOI, WEBHOOK_SECRET } from './constants';
+
+interface Call {
+  method: string;
+  body: { chat_id?: number | string; text?: string };
+}
+
+const HOUR = 3_600_000;
+let updateId = 5_000;
+
+async function telegramCalls(): Promise<Call[]> {
+  const res = await fetch(`${inject('telegramUrl')}/__calls`);
+  return (await res.json()) as Call[];
+}
+async function messagesTo(chatId: number): Promise<string[]> {
+  return (await telegramCalls()).filter((c) => c.method === 'sendMessage' && Number(c.body.chat_id) === chatId).map((c) => c.body.text ?? '');
+}
+
+function postUpdate(update: unknown, secret: string | null = WEBHOOK_SECRET): Promise<Response> {
+  return SELF.fetch('https://baove.example/telegram', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(secret === null ? {} : { 'X-Telegram-Bot-Api-Secret-Token': secret }) },
+    body: JSON.stringify(update),
+  });
+}
+
+const from = (chatId: number) => ({ id: chatId, is_bot: false, first_name: 'Lan' });
+function textUpdate(chatId: number, text: string, at = new Date()) {
+  const id = ++updateId;
+  const entities = text.startsWith('/') ? [{ type: 'bot_command', offset: 0, length: text.split(' ')[0]!.length }] : undefined;
+  return { update_id: id, message: { message_id: id, date: Math.floor(at.getTime() / 1000), chat: { id: chatId, type: 'private', first_name: 'Lan' }, from: from(chatId), text, entities } };
+}
+function buttonUpdate(chatId: number, data: string) {
+  const id = ++updateId;
+  return {
+    update_id: id,
+    callback_query: { id: `cb${id}`, from: from(chatId), chat_instance: 'ci', data, message: { message_id: 1, date: Math.floor(Date.now() / 1000), chat: { id: chatId, type: 'private' }, from: BOT_INFO, text: 'menu' } },
+  };
+}
+
+/** What a cron trigger does: the Worker's scheduled handler at that moment, waited for to the end. */
+async function tick(at: Date): Promise<void> {
+  const ctx = createExecutionContext();
+  await worker.scheduled(createScheduledController({ scheduledTime: at.getTime(), cron: '*/15 * * * *' }), env as never, ctx);
+  await waitOnExecutionContext(ctx);
+}
+
+describe('the Telegram webhook on the Worker', () => {
+  it('answers a /start once, even when Telegram delivers the same update twice', async () => {
+    const chat = 7_001;
+    const update = textUpdate(chat, '/start');
+    const first = await postUpdate(update);
+    expect(first.status).toBe(200);
+    const afterFirst = await messagesTo(chat);
+    expect(afterFirst).toHaveLength(1);
+    expect(afterFirst[0]).toContain('111');
+
+    const retried = await postUpdate(update);
+    expect(retried.status).toBe(200);
+    expect(await messagesTo(chat)).toHaveLength(1);
+  });
+
+  it('refuses an update without the right secret, and nothing is sent', async () => {
+    const chat = 7_002;
+    expect((await postUpdate(textUpdate(chat, '/start'), 'wrong-secret')).status).toBe(401);
+    expect((await postUpdate(textUpdate(chat, '/start'), null)).status).toBe(401);
+    expect(await messagesTo(chat)).toEqual([]);
+  });
+});
+
+describe('the web chat on the Worker', () => {
+  it('shows a visitor the chat page with the emergency numbers', async () => {
+    const res = await SELF.fetch('https://baove.example/chat');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/html');
+    expect(await res.text()).toContain('111');
+  });
+});
+
+describe('the cron tick on the Worker', () => {
+  it('escalates an emergency the commune officer has not acknowledged to the province supervisor, once', async () => {
+    const reporter = 7_003;
+    const say = async (update: unknown) => expect((await postUpdate(update)).status).toBe(200);
+    await say(textUpdate(reporter, '/baotin'));
+    await say(textUpdate(reporter, 'Cháu bé hàng xóm bị nhốt trong nhà nhiều ngày, không cho ăn, tôi nghe tiếng khóc suốt.'));
+    // An address from before the 2025 reform, resolved on the Worker from the database.
+    await say(textUpdate(reporter, 'phường Quán Thánh, quận Ba Đình, Hà Nội'));
+    await say(buttonUpdate(reporter, 'report:age:0-5'));
+    await say(buttonUpdate(reporter, 'report:danger:yes'));
+    await say(buttonUpdate(reporter, 'report:anonymous'));
+    const received = Date.now();
+    await say(buttonUpdate(reporter, 'report:confirm'));
+
+    const confirmation = (await messagesTo(reporter)).at(-1) ?? '';
+    const ref = /BV-[0-9A-Z]{6}/.exec(confirmation)?.[0];
+    expect(ref, confirmation).toBeDefined();
+    // The Ba Đình officer was told at once.
+    expect((await messagesTo(OFFICER_BA_DINH)).filter((t) => t.includes(ref!))).not.toHaveLength(0);
+
+    const escalations = async () => (await messagesTo(SUPERVISOR_HA_NOI)).filter((t) => t.includes(`Vụ việc ${ref} chưa được tiếp nhận`));
+    await tick(new Date(received + 1 * HOUR));
+    expect(await escalations()).toHaveLength(0);
+
+    // Past the 2-hour wait: the same cron moment twice (an overlapping run), then the next run.
+    await tick(new Date(received + 2 * HOUR + 60_000));
+    await tick(new Date(received + 2 * HOUR + 60_000));
+    await tick(new Date(received + 2 * HOUR + 16 * 60_000));
+    const sent = await escalations();
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toContain('sau 2 giờ');
+  });
+});
