@@ -58,7 +58,9 @@ export function createApp(parts: AppParts): Hono {
 
   app.notFound((c) => c.json({ ok: false, error: 'not found' }, 404));
   app.onError((err, c) => {
-    if (err instanceof DbBusyError || (err as { cause?: unknown }).cause instanceof DbBusyError) {
+    // grammY's webhook rethrows a handler's error wrapped in a BotError (`.error`), others use `.cause`.
+    const inner = err as { cause?: unknown; error?: unknown };
+    if (err instanceof DbBusyError || inner.cause instanceof DbBusyError || inner.error instanceof DbBusyError) {
       rt.core.log.warn('http.db_busy', { path: c.req.path });
       return c.json({ ok: false, error: 'busy, retry later' }, 503, { 'Retry-After': '2' });
     }

@@ -48,7 +48,7 @@ const NATIONAL = (csrf: string | null, sessionHash: string | null): AdminUser =>
   scopeCode: null,
   officer: null,
   actor: 'admin:token',
-  label: 'Quản trị quốc gia',
+  label: 'Quản trị viên',
   csrf,
   sessionHash,
 });

@@ -6,6 +6,7 @@ import { auditLog, officers, outbox } from '../db/schema';
 import type { CaseRow } from '../reports/clocks';
 import { fill } from '../core/messages';
 import { adminText as t } from './messages';
+import { statusText } from './views/format';
 
 export interface AuditEntry {
   at: Date;
@@ -48,7 +49,7 @@ function noteOf(detail: string | null): string {
   try {
     const d = JSON.parse(detail) as Record<string, unknown>;
     const parts: string[] = [];
-    if (typeof d.from === 'string' && typeof d.to === 'string') parts.push(`${d.from} → ${d.to}`);
+    if (typeof d.from === 'string' && typeof d.to === 'string') parts.push(`${statusText(d.from)} → ${statusText(d.to)}`);
     if (typeof d.via === 'string') parts.push(d.via === 'admin' ? 'bảng điều khiển' : d.via === 'chat' ? 'tin nhắn' : d.via);
     if (typeof d.reason === 'string') parts.push(d.reason);
     if (d.demo === true) parts.push('dữ liệu demo');

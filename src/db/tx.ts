@@ -35,7 +35,9 @@ export async function withTransaction<T>(db: Db, fn: (tx: Db) => Promise<T>): Pr
             throw new AbortError(err instanceof Error ? err : new Error(String(err)));
           }),
         ),
-      { retries: 4, minTimeout: 25, maxTimeout: 400, randomize: true },
+      // A connection may wait out busy_timeout (5 s) on each try: the budget keeps the whole retry
+      // well inside a webhook's 20 s, so a held lock ends in a clean 503, not a timeout 500.
+      { retries: 4, minTimeout: 25, maxTimeout: 400, randomize: true, maxRetryTime: 8_000 },
     );
   } catch (err) {
     if (isBusyError(err)) throw new DbBusyError(err);

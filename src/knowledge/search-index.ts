@@ -4,19 +4,20 @@ import MiniSearch, { type Options } from 'minisearch';
 import type { Guide, Synonyms } from './schema';
 import { indexTerms, makeStopList, type StopList } from './text';
 
-export const INDEX_FIELDS = ['title', 'questions', 'summary', 'english', 'body'] as const;
+export const INDEX_FIELDS = ['title', 'tags', 'questions', 'summary', 'english', 'body'] as const;
 type Field = (typeof INDEX_FIELDS)[number];
 
 /** Field weights: what a guide is called and how parents ask about it count most. */
 export const FIELD_BOOSTS: Record<Field, number> = {
   title: 3,
+  tags: 2.5,
   questions: 2,
   summary: 1.2,
   english: 1.5,
   body: 0.5,
 };
 
-const BIGRAM_FIELDS: ReadonlySet<string> = new Set(['title', 'questions', 'summary']);
+const BIGRAM_FIELDS: ReadonlySet<string> = new Set(['title', 'tags', 'questions', 'summary']);
 
 export type IndexedDoc = Record<Field, string> & { id: string };
 
@@ -47,8 +48,8 @@ function searchableBody(body: string): string {
 export function toIndexedDoc(guide: Guide): IndexedDoc {
   return {
     id: guide.slug,
-    // Title and tags together: both short names for the topic, one posting list instead of two.
-    title: [guide.title, ...guide.tags].join(' . '),
+    title: guide.title,
+    tags: guide.tags.join(' . '),
     questions: guide.questions.join(' . '),
     summary: guide.summary,
     // English title and summary together: one posting list per English word instead of two.

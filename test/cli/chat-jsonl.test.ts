@@ -28,8 +28,9 @@ describe('chat --jsonl', () => {
     ].join('\n');
     const r = runCli(['chat', '--jsonl'], script + '\n', { DATABASE_URL: tempDatabaseUrl() });
     expect(r.status, r.stderr).toBe(0);
-    const out = r.json();
-    expect(out.map((o) => o.to)).toEqual(['u2', 'u2', 'u2']);
+    // A tick may also deliver reminders to the demo officers; this story is about u2.
+    const out = r.json().filter((o) => o.to === 'u2');
+    expect(out).toHaveLength(3);
     expect(String(out[1]!.text)).toMatch(/111/);
     expect(String(out[2]!.text)).toBe('Switched to English.');
     expect(r.stderr).toContain('line 2');

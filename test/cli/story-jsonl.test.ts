@@ -44,6 +44,7 @@ describe('chat --jsonl stories', () => {
     const notices = (run1.json() as Line[]).filter((o) => o.to === 'officer-ba-dinh');
     expect(notices).toHaveLength(2);
     const firstRef = /BV-[A-Z0-9]{6}/.exec(notices[0]!.text)![0];
+    const emergencyRef = /BV-[A-Z0-9]{6}/.exec(notices[1]!.text)![0];
 
     const run2 = runCli(
       ['chat', '--jsonl'],
@@ -58,7 +59,9 @@ describe('chat --jsonl stories', () => {
     );
     expect(run2.status, run2.stderr).toBe(0);
     const out2 = run2.json() as Line[];
-    const escalations = out2.filter((o) => o.to === 'supervisor-ha-noi');
+    // (The demo data's overdue case is escalated too; this story follows the two new cases.)
+    const escalations = out2.filter((o) => o.to === 'supervisor-ha-noi' && o.text.includes(emergencyRef));
+    expect(out2.filter((o) => o.text.includes(firstRef) && o.to === 'supervisor-ha-noi'), 'the acknowledged case is not escalated').toHaveLength(0);
     expect(escalations, 'the unacknowledged emergency reaches the supervisor once').toHaveLength(1);
     expect(escalations[0]!.text).not.toContain(firstRef);
     const status = out2.filter((o) => o.to === 'lan').at(-1)!;

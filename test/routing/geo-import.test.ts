@@ -57,7 +57,7 @@ describe('looking a point up in the database', () => {
         return store.polygons(codes);
       },
     };
-    const locate = createPointLocator(watched, names);
+    const locate = createPointLocator(watched, names, { borderMeters: 100 }); // the fixture is labelled with a 100 m border band
     const r = await locate({ lat: 21.0368, lon: 105.8342 });
     expect(r.commune?.code).toBe('00004');
     expect(asked).toContain('00004');
@@ -70,7 +70,7 @@ describe('looking a point up in the database', () => {
   });
 
   it('answers a border point from the database just as from the file', async () => {
-    const locate = createPointLocator(dbShapeStore(t.db), names);
+    const locate = createPointLocator(dbShapeStore(t.db), names, { borderMeters: 100 }); // the fixture is labelled with a 100 m border band
     const r = await locate({ lat: 21.0368, lon: 105.8436 });
     expect(r.commune).toBeNull();
     expect(r.candidates.map((c) => c.code)).toEqual(['00004', '00070']);
@@ -79,7 +79,7 @@ describe('looking a point up in the database', () => {
   it('before the shapes are imported, a lookup finds nothing instead of failing', async () => {
     const empty = await createTestDb();
     try {
-      const locate = createPointLocator(dbShapeStore(empty.db), names);
+      const locate = createPointLocator(dbShapeStore(empty.db), names, { borderMeters: 100 }); // the fixture is labelled with a 100 m border band
       expect(await locate({ lat: 21.0368, lon: 105.8342 })).toEqual({ commune: null, candidates: [], nearBorder: false });
     } finally {
       empty.cleanup();

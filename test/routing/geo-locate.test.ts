@@ -9,7 +9,7 @@ let locate: Locate;
 
 beforeAll(() => {
   const names = communeNamesFromUnits(JSON.parse(readFileSync(findUnitsFile(), 'utf8')));
-  locate = createPointLocator(fileShapeStore(WARD_SHAPES_FILE), names);
+  locate = createPointLocator(fileShapeStore(WARD_SHAPES_FILE), names, { borderMeters: 100 }); // the fixture is labelled with a 100 m border band
 });
 
 describe('a reporter shares a location instead of typing an address', () => {

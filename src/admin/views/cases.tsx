@@ -192,7 +192,7 @@ export function CasePage(props: {
       </section>
       <section aria-labelledby="h-timeline">
         <h2 id="h-timeline">{t.timeline}</h2>
-        <table class="stack">
+        <table class="compact">
           <thead>
             <tr>
               <th scope="col">{t.when}</th>
@@ -211,7 +211,7 @@ export function CasePage(props: {
         {props.messages.length ? (
           <>
             <h2 id="h-messages">{t.messages}</h2>
-            <table class="stack">
+            <table class="compact">
               <thead>
                 <tr>
                   <th scope="col">{t.when}</th>
@@ -236,7 +236,7 @@ export function CasePage(props: {
       </section>
       <section aria-labelledby="h-audit" id="audit">
         <h2 id="h-audit">{t.audit}</h2>
-        <table class="stack">
+        <table class="compact">
           <thead>
             <tr>
               <th scope="col">{t.when}</th>

@@ -38,7 +38,7 @@ export function CoveragePage(p: CoverageProps) {
       {p.provinces.length === 0 ? (
         <p class="card">{t.mapMissing}</p>
       ) : (
-        <table class="stack">
+        <table class="compact">
           <thead>
             <tr>
               <th scope="col">{t.province}</th>
@@ -65,13 +65,16 @@ export function CoveragePage(p: CoverageProps) {
         <section id="province" aria-labelledby="h-province">
           <h2 id="h-province">{fill(t.uncoveredIn, { province: p.selected.name })}</h2>
           {p.selected.uncovered.length ? (
-            <ul class="card">
-              {p.selected.uncovered.map((c) => (
-                <li>
-                  {c.name} ({c.code})
-                </li>
-              ))}
-            </ul>
+            <details class="card">
+              <summary>{fill(t.uncoveredShow, { n: p.selected.uncovered.length })}</summary>
+              <ul class="columns">
+                {p.selected.uncovered.map((c) => (
+                  <li>
+                    {c.name} ({c.code})
+                  </li>
+                ))}
+              </ul>
+            </details>
           ) : (
             <p class="card">{t.allCovered}</p>
           )}
@@ -80,7 +83,7 @@ export function CoveragePage(p: CoverageProps) {
             <tbody>
               {p.selected.officers.map((o) => (
                 <tr>
-                  <td data-label={t.who}>{o.name}</td>
+                  <td data-label={t.officer}>{o.name}</td>
                   <td data-label={t.col.commune}>
                     {o.communeCode} · {o.role === 'supervisor' ? t.roleSupervisor : t.roleOfficer} · {o.channel}
                   </td>

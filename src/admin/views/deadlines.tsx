@@ -1,6 +1,6 @@
 // Deadlines: reporting deadlines and events ahead (and who pressed "Đã nộp báo cáo"), then case clocks due soon.
 import { fill } from '../../core/messages';
-import { formatVi } from '../../reminders/dates';
+import { formatVi, localDate } from '../../reminders/dates';
 import { periodLabel } from '../../reminders/messages';
 import type { AdminUser } from '../auth';
 import type { DeadlineItem } from '../deadlines';
@@ -15,6 +15,8 @@ export interface CaseClockDue {
 }
 
 export function DeadlinesPage(p: { user: AdminUser; items: DeadlineItem[]; days: number; caseClocks: CaseClockDue[]; caseDays: number; at: Date; tz: string }) {
+  const today = localDate(p.at, p.tz);
+  const past = (i: DeadlineItem) => i.rule.kind === 'deadline' && i.occurrence.due < today;
   return (
     <Layout user={p.user} section="deadlines" title={t.deadlinesTitle}>
       <h1>{t.deadlinesTitle}</h1>
@@ -33,10 +35,16 @@ export function DeadlinesPage(p: { user: AdminUser; items: DeadlineItem[]; days:
           </thead>
           <tbody>
             {p.items.map((i) => (
-              <tr>
+              <tr class={past(i) ? 'overdue' : undefined}>
                 <td data-label={t.deadlineDue}>
                   {formatVi(i.occurrence.due)}
                   {i.occurrence.end ? ` – ${formatVi(i.occurrence.end)}` : ''}
+                  {past(i) ? (
+                    <>
+                      {' '}
+                      <span class="badge red">{t.deadlinePast}</span>
+                    </>
+                  ) : null}
                 </td>
                 <td data-label={t.deadlineWhat}>
                   <span class="badge amber">{t.deadlineKind[i.rule.kind]}</span> {i.rule.title.vi}

@@ -7,9 +7,9 @@ import type { CaseStats } from '../stats';
 import { ageText, duration } from './format';
 import { Layout } from './layout';
 
-const W = 640;
-const H = 240;
-const PAD = { top: 20, right: 8, bottom: 36, left: 32 };
+const W = 360;
+const H = 200;
+const PAD = { top: 20, right: 6, bottom: 34, left: 26 };
 
 export function MonthChart(props: { data: Array<{ month: string; count: number }> }) {
   const max = Math.max(1, ...props.data.map((d) => d.count));
@@ -22,10 +22,10 @@ export function MonthChart(props: { data: Array<{ month: string; count: number }
       <title id="chart-title">{t.byMonth}</title>
       <desc id="chart-desc">{props.data.map((d) => `${d.month}: ${d.count}`).join('; ')}</desc>
       <line x1={PAD.left} y1={PAD.top + innerH} x2={W - PAD.right} y2={PAD.top + innerH} stroke="#59636e" stroke-width="1" />
-      <text x={PAD.left - 6} y={PAD.top + 4} text-anchor="end" font-size="11" fill="#1a1a1a">
+      <text x={PAD.left - 6} y={PAD.top + 4} text-anchor="end" font-size="12" fill="#1a1a1a">
         {max}
       </text>
-      <text x={PAD.left - 6} y={PAD.top + innerH} text-anchor="end" font-size="11" fill="#1a1a1a">
+      <text x={PAD.left - 6} y={PAD.top + innerH} text-anchor="end" font-size="12" fill="#1a1a1a">
         0
       </text>
       {props.data.map((d, i) => {
@@ -36,15 +36,15 @@ export function MonthChart(props: { data: Array<{ month: string; count: number }
           <g>
             <rect x={x} y={y} width={barW} height={h} fill="#0b5cad" />
             {d.count > 0 ? (
-              <text x={x + barW / 2} y={y - 4} text-anchor="middle" font-size="11" fill="#1a1a1a">
+              <text x={x + barW / 2} y={y - 4} text-anchor="middle" font-size="12" fill="#1a1a1a">
                 {d.count}
               </text>
             ) : null}
-            <text x={x + barW / 2} y={H - PAD.bottom + 14} text-anchor="middle" font-size="10" fill="#1a1a1a">
+            <text x={x + barW / 2} y={H - PAD.bottom + 14} text-anchor="middle" font-size="11" fill="#1a1a1a">
               {d.month.slice(5)}
             </text>
-            {i === 0 || d.month.endsWith('-01') ? (
-              <text x={x + barW / 2} y={H - PAD.bottom + 28} text-anchor="middle" font-size="10" fill="#4a525a">
+            {d.month.endsWith('-01') || (i === 0 && Number(d.month.slice(5)) <= 10) ? (
+              <text x={x + barW / 2} y={H - PAD.bottom + 28} text-anchor="middle" font-size="11" fill="#4a525a">
                 {d.month.slice(0, 4)}
               </text>
             ) : null}

@@ -18,6 +18,7 @@ h1{font-size:1.4rem;margin:.5rem 0}
 h2{font-size:1.15rem;margin:1.25rem 0 .5rem}
 p{margin:.35rem 0}
 .card{background:#fff;border:1px solid #d0d7e2;border-radius:.5rem;padding:.75rem;margin:.75rem 0}
+.card>h2:first-child{margin-top:0}
 .help{color:#4a525a;font-size:.9rem}
 .flash{background:#e7f5ec;border:1px solid #1e7a3c;color:#14532d;padding:.5rem .75rem;border-radius:.4rem}
 .error{background:#fde8e8;border:1px solid #8a1111;color:#8a1111;padding:.5rem .75rem;border-radius:.4rem}
@@ -25,6 +26,8 @@ table{width:100%;border-collapse:collapse;background:#fff}
 th,td{text-align:left;vertical-align:top;padding:.45rem .5rem;border-bottom:1px solid #d0d7e2}
 th{background:#e9eef5;font-size:.9rem}
 tr.overdue td{background:#fde8e8}
+table.compact th,table.compact td{font-size:.9rem;padding:.35rem .4rem}
+.columns{columns:16rem;margin:.5rem 0 0;padding-left:1.2rem}
 .badge{display:inline-block;font-size:.75rem;font-weight:700;padding:.05rem .4rem;border-radius:.3rem;border:1px solid currentColor}
 .badge.red{color:#8a1111;background:#fff}
 .badge.amber{color:#7a3e00;background:#fff4e5}

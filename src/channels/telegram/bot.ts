@@ -22,8 +22,10 @@ export function createBot(opts: TelegramOptions, rt: Runtime): Bot {
       ...(opts.fetch ? { fetch: ((...args: Parameters<typeof fetch>) => opts.fetch!(...args)) as never } : {}),
     },
   });
-  // Short 429 waits are absorbed here; longer ones go back to the outbox with retry_after.
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 5 }));
+  // Short 429 waits are absorbed here; longer ones go back to the outbox with retry_after. A 5xx or
+  // a network error fails at once: the outbox retries it with backoff. (Left to auto-retry, a network
+  // error is retried forever and a 5xx for 9 s, inside the webhook request and the tick.)
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 5, rethrowInternalServerErrors: true, rethrowHttpErrors: true }));
 
   bot.on('callback_query:data', async (ctx) => {
     await handle(ctx, rt, { button: ctx.callbackQuery.data });

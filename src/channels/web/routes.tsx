@@ -2,7 +2,6 @@
 // POST → redirect → GET, so it works without JavaScript; the visitor is a random id in a cookie.
 import { and, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { csrf } from 'hono/csrf';
 import { secureHeaders } from 'hono/secure-headers';
 import { emergencyLine, mainMenuButtons } from '../../core/menu';
 import { catalogues, fill } from '../../core/messages';
@@ -33,6 +32,12 @@ async function demoOfficerActive(db: Db, enabled: boolean): Promise<boolean> {
   return Boolean(row);
 }
 
+/** Allowed when either signal says same origin; a request with neither (curl, tests) is allowed. */
+export function sameOrigin(origin: string | undefined, fetchSite: string | undefined, url: string): boolean {
+  if (origin === undefined && fetchSite === undefined) return true;
+  return (origin !== undefined && origin === new URL(url).origin) || fetchSite === 'same-origin';
+}
+
 export function webChatRoutes(rt: Runtime, opts: WebChatOptions = {}): Hono {
   const app = new Hono();
   const { db, sealer } = rt.core;
@@ -51,7 +56,13 @@ export function webChatRoutes(rt: Runtime, opts: WebChatOptions = {}): Hono {
       referrerPolicy: 'no-referrer',
     }),
   );
-  app.use('*', csrf());
+  // Refuse forms posted from other sites (Origin or Sec-Fetch-Site, as browsers send them).
+  app.use('*', async (c, next) => {
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && !sameOrigin(c.req.header('origin'), c.req.header('sec-fetch-site'), c.req.url)) {
+      return c.text('Forbidden', 403);
+    }
+    await next();
+  });
 
   /** Who the visitor speaks as: their own random id, or the shared demo officer. */
   async function identity(c: Parameters<typeof actingAsOfficer>[0], session: string | null): Promise<{ userId: string | null; asOfficer: boolean }> {

@@ -17,15 +17,18 @@ p{margin:.25rem 0}
 .who{display:block;font-size:.8rem;font-weight:600;opacity:.85}
 .pending{font-size:.8rem;color:#555}
 .buttons{display:flex;flex-wrap:wrap;gap:.4rem;margin-top:.5rem;white-space:normal}
+.msg{scroll-margin-top:.75rem}
+.btn{display:inline-flex;align-items:center;text-decoration:none}
 button,.btn{font:inherit;min-height:2.75rem;padding:.45rem .9rem;border-radius:.5rem;border:2px solid #0b5cad;background:#fff;color:#0b5cad;cursor:pointer}
 button.primary{background:#0b5cad;color:#fff}
 button:hover{background:#e8f0fa}button.primary:hover{background:#094a8c}
 :focus-visible{outline:3px solid #b45309;outline-offset:2px}
-.composer{position:sticky;bottom:0;display:flex;gap:.5rem;align-items:flex-end;margin-top:1rem;padding:.6rem 0;background:#f3f5f8}
+.composer{display:flex;gap:.5rem;align-items:flex-end;margin-top:1rem;padding:.6rem 0;background:#f3f5f8}
 .composer .field{flex:1}
 label{display:block;font-weight:600;font-size:.9rem}
 input[type=text]{width:100%;font:inherit;min-height:2.75rem;padding:.45rem .6rem;border:2px solid #59636e;border-radius:.5rem;background:#fff;color:#1a1a1a}
-.tools{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin-top:.5rem}
+.tools{display:flex;flex-wrap:wrap;gap:.5rem;align-items:stretch;margin-top:.5rem}
+.tools form{display:flex}
 .tools a{color:#0b5cad}
 .small{font-size:.85rem;color:#4a525a}
 .skip{position:absolute;left:-999px}.skip:focus{left:.5rem;top:.5rem;background:#fff;padding:.5rem;z-index:2}

@@ -33,11 +33,11 @@ function Buttons(props: { buttons: Button[] }) {
   );
 }
 
-function Message(props: { item: TranscriptItem; isLast: boolean }) {
+function Message(props: { item: TranscriptItem; isLast: boolean; anchor: boolean }) {
   const { item } = props;
   const cls = item.from === 'visitor' ? 'msg me' : item.kind === 'case' || item.kind === 'escalation' ? 'msg case' : 'msg';
   return (
-    <li class={cls}>
+    <li class={cls} id={props.anchor ? 'latest' : undefined}>
       <span class="who">{item.from === 'visitor' ? t.you : t.bot}</span>
       {item.text}
       {item.pending ? <span class="pending"> ({t.pending})</span> : null}
@@ -48,6 +48,9 @@ function Message(props: { item: TranscriptItem; isLast: boolean }) {
 
 export function ChatPage(props: ChatPageProps) {
   const lastBot = props.items.map((i) => i.from).lastIndexOf('bot');
+  // After a post the page opens at the visitor's last line, with the replies to it just below.
+  const lastVisitor = props.items.map((i) => i.from).lastIndexOf('visitor');
+  const anchor = lastVisitor >= 0 ? lastVisitor : props.items.length - 1;
   return (
     <html lang="vi">
       <head>
@@ -91,14 +94,13 @@ export function ChatPage(props: ChatPageProps) {
               ) : null}
               {props.items.length === 0 && props.asOfficer ? <li class="msg">{t.officerEmpty}</li> : null}
               {props.items.map((item, i) => (
-                <Message item={item} isLast={i === lastBot} />
+                <Message item={item} isLast={i === lastBot} anchor={i === anchor} />
               ))}
             </ol>
-            <div id="latest"></div>
             <form method="post" action="/chat/send" class="composer">
               <div class="field">
                 <label for="message">{t.textLabel}</label>
-                <input type="text" id="message" name="text" maxlength={2000} required autocomplete="off" placeholder={t.textPlaceholder} autofocus />
+                <input type="text" id="message" name="text" maxlength={2000} required autocomplete="off" placeholder={t.textPlaceholder} />
               </div>
               <button type="submit" class="primary">
                 {t.send}

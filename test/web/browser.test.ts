@@ -1,0 +1,136 @@
+// Browser stories on a phone-sized screen: Debian's Chromium (playwright-core) against the real Node app
+// on 127.0.0.1. Each page is saved as a screenshot under test-results/web/ for a person to look at.
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve, type ServerType } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_CASE_REF } from '../../src/admin';
+import { importCommuneMap } from '../../src/routing/import';
+import { realServices } from '../reports/support';
+import { ADMIN_TOKEN, createWebWorld, START, type WebWorld } from './support';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARTIFACTS = fileURLToPath(new URL('../../test-results/web/', import.meta.url));
+const PHONE = { width: 390, height: 844 };
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+let w: WebWorld;
+let server: ServerType;
+let base: string;
+let context: BrowserContext;
+let profile: string;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium)`);
+  mkdirSync(ARTIFACTS, { recursive: true });
+  // The app's clock runs from a fixed day so the demo case is overdue the same way on every run.
+  const t0 = Date.now();
+  w = await createWebWorld({
+    services: realServices(),
+    now: () => new Date(START.getTime() + (Date.now() - t0)),
+    admin: { clientIp: (c) => getConnInfo(c).remote.address ?? 'unknown' },
+  });
+  // The real commune map, so the coverage page has provinces and communes to show.
+  await importCommuneMap(w.db.db, fileURLToPath(new URL('../../content/map', import.meta.url)), () => undefined);
+  server = serve({ fetch: w.app.fetch, hostname: '127.0.0.1', port: 0 });
+  await once(server, 'listening');
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  profile = mkdtempSync(join(tmpdir(), 'baove-chromium-'));
+  context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: PHONE, locale: 'vi-VN' });
+});
+
+afterAll(async () => {
+  await context?.close();
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  if (profile) rmSync(profile, { recursive: true, force: true });
+  w?.cleanup();
+});
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+describe('dashboard story', () => {
+  it('logs in, sees the overdue demo case, opens it, acknowledges it and sees the audit entry', async () => {
+    const page = await context.newPage();
+    await page.goto(`${base}/admin`);
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/admin/login');
+    await shot(page, 'admin-login');
+
+    await page.getByLabel('Mã đăng nhập').fill(ADMIN_TOKEN);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.waitForURL(`${base}/admin`);
+    const row = page.getByRole('row').filter({ hasText: DEMO_CASE_REF });
+    await expect.poll(() => row.textContent()).toContain('QUÁ HẠN');
+    await shot(page, 'admin-cases');
+
+    await page.getByRole('link', { name: DEMO_CASE_REF }).click();
+    await page.getByRole('heading', { name: `Vụ việc ${DEMO_CASE_REF}` }).waitFor();
+    await shot(page, 'admin-case');
+
+    await page.getByRole('button', { name: 'Tiếp nhận vụ việc' }).click();
+    await page.getByRole('status').filter({ hasText: 'Đã tiếp nhận.' }).waitFor();
+    const audit = page.locator('#audit');
+    await expect.poll(() => audit.getByRole('row').filter({ hasText: 'Quản trị toàn quốc (ADMIN_TOKEN)' }).filter({ hasText: 'tiếp nhận' }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Tiếp nhận vụ việc' }).count()).toBe(0);
+    await shot(page, 'admin-case-acknowledged');
+
+    for (const [name, path, heading] of [
+      ['admin-coverage', '/admin/coverage?province=01', 'Độ phủ cán bộ'],
+      ['admin-deadlines', '/admin/deadlines', 'Thời hạn'],
+      ['admin-stats', '/admin/stats', 'Thống kê'],
+      ['admin-outbox', '/admin/outbox', 'Hàng đợi gửi tin'],
+    ] as const) {
+      await page.goto(base + path);
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+      await shot(page, name);
+    }
+    await page.close();
+  });
+});
+
+describe('chat story', () => {
+  it('takes a report from description to reference code, and the demo officer sees it arrive with buttons', async () => {
+    const page = await context.newPage();
+    await page.goto(`${base}/chat`);
+    await shot(page, 'chat-welcome');
+    const lastButton = (name: string) => page.getByRole('button', { name, exact: true }).last();
+    const say = async (text: string) => {
+      await page.getByLabel('Tin nhắn của bạn').fill(text);
+      await page.getByLabel('Tin nhắn của bạn').press('Enter');
+      await page.waitForLoadState('domcontentloaded');
+    };
+    const lastMessage = () => page.locator('.chat > li').last();
+
+    await lastButton('Báo tin xâm hại').click();
+    await expect.poll(() => lastMessage().textContent()).toContain('kể ngắn gọn');
+    await say('Tôi nghe thấy đứa trẻ nhà hàng xóm bị đánh và quát mắng mỗi tối');
+    await expect.poll(() => lastMessage().textContent()).toContain('xảy ra ở đâu');
+    await say('phường Ba Đình, Hà Nội');
+    await lastButton('6–10 tuổi').click();
+    await lastButton('Không').click();
+    await lastButton('Ẩn danh').click();
+    await lastButton('Gửi tin').waitFor();
+    await shot(page, 'chat-summary');
+    await lastButton('Gửi tin').click();
+    await expect.poll(() => lastMessage().textContent()).toMatch(/BV-[0-9A-Z]{6}/);
+    const ref = /BV-[0-9A-Z]{6}/.exec((await lastMessage().textContent())!)![0];
+    await shot(page, 'chat-reference');
+
+    await page.getByRole('button', { name: 'Chuyển sang cán bộ demo (phường Ba Đình)' }).click();
+    const caseMessage = page.locator('.chat > li').filter({ hasText: ref });
+    await caseMessage.getByRole('button', { name: 'Tiếp nhận', exact: true }).waitFor();
+    await shot(page, 'chat-officer-case');
+    await caseMessage.getByRole('button', { name: 'Tiếp nhận', exact: true }).click();
+    await expect.poll(() => lastMessage().textContent()).toContain(`bạn tiếp nhận vụ việc ${ref}`);
+    await shot(page, 'chat-officer-acknowledged');
+    expect((await w.caseByRef(ref))!.status).toBe('acknowledged');
+    await page.close();
+  });
+});
