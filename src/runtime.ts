@@ -9,7 +9,7 @@ export interface Runtime {
   /** Channel senders that are configured (a channel without secrets has none). */
   senders: Senders;
   /** Called when a message is dead-lettered (e.g. fall back from Zalo to Telegram). */
-  onDead?: FlushDeps['onDead'];
+  onUndeliverable?: FlushDeps['onUndeliverable'];
   /** Delivers the given outbox rows now (best effort; the tick retries what fails). */
   deliver(ids: number[], at: Date): Promise<void>;
   /** Runs work after the response (Workers waitUntil); on Node it simply awaits. */

@@ -28,7 +28,7 @@ export async function runTick(rt: Runtime, at: Date, opts: TickOptions): Promise
     const total = { sent: 0, retried: 0, dead: 0 };
     for (let round = 0; round < (opts.maxFlushRounds ?? 20); round++) {
       const flushed = await flushOutbox(
-        { db: rt.core.db, sealer: rt.core.sealer, senders: rt.senders, onDead: rt.onDead },
+        { db: rt.core.db, sealer: rt.core.sealer, senders: rt.senders, onUndeliverable: rt.onUndeliverable },
         at,
         { limit: FLUSH_BATCH },
       );

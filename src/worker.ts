@@ -49,7 +49,7 @@ async function boot(env: WorkerEnv): Promise<Booted> {
     log,
     services: wiring.services,
     senders: { ...(bot ? { telegram: createTelegramSender(bot.api, log) } : {}), ...wiring.senders },
-    onDead: wiring.onDead,
+    onUndeliverable: wiring.onUndeliverable,
     // Zalo wants its 200 within ~2 s: the event is stored first, processed after the response.
     background: (task) => (ctxRef.current ? ctxRef.current.waitUntil(task) : task),
   });

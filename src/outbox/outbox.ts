@@ -36,6 +36,8 @@ export type Senders = Partial<Record<Channel, Sender>>;
 
 export const MAX_ATTEMPTS = 8;
 const LEASE_MS = 60_000;
+/** A channel that says "not before" this far ahead (Zalo refuses night sends) is undeliverable for now. */
+const LONG_DEFERRAL_MS = 30 * 60_000;
 
 /** Backoff after the nth failed attempt: 30 s, 1 min, 2 min … capped at 1 h. */
 export function backoffMs(attempts: number): number {
@@ -95,7 +97,11 @@ export interface FlushDeps {
   db: Db;
   sealer: Sealer;
   senders: Senders;
-  onDead?: (row: typeof outbox.$inferSelect, reason: string, at: Date) => Promise<void>;
+  /**
+   * Called when a message is dead-lettered, or deferred for a long time (a Zalo night window):
+   * an urgent case notice can then take another channel at once. Must be idempotent.
+   */
+  onUndeliverable?: (row: typeof outbox.$inferSelect, reason: string, at: Date) => Promise<void>;
 }
 
 export interface FlushReport {
@@ -148,7 +154,7 @@ export async function flushOutbox(deps: FlushDeps, at: Date, opts: { ids?: numbe
         deps.db.update(outbox).set({ status: 'dead', attempts, lastError: result.reason.slice(0, 500) }).where(eq(outbox.id, row.id)),
       );
       report.dead++;
-      await deps.onDead?.(row, result.reason, at);
+      await deps.onUndeliverable?.(row, result.reason, at);
     } else {
       const wait = Math.max(result.retryAfterMs ?? 0, backoffMs(attempts));
       await serialised(() =>
@@ -158,6 +164,7 @@ export async function flushOutbox(deps: FlushDeps, at: Date, opts: { ids?: numbe
           .where(eq(outbox.id, row.id)),
       );
       report.retried++;
+      if ((result.retryAfterMs ?? 0) >= LONG_DEFERRAL_MS) await deps.onUndeliverable?.(row, result.reason, at);
     }
   }
   return report;

@@ -14,7 +14,7 @@ import { createSealer } from '../reports/crypto';
 import type { Runtime } from '../runtime';
 import { resolveDataKey } from './data-key';
 import { createRuntime } from './runtime';
-import { nodeSeedSteps, nodeServices, onDeadHook } from './wiring';
+import { nodeSeedSteps, nodeServices, onUndeliverableHook } from './wiring';
 
 export const CONTENT_DIR = fileURLToPath(new URL('../../content', import.meta.url));
 
@@ -66,7 +66,7 @@ export async function bootNode(opts: BootOptions = {}): Promise<NodeBoot> {
     services,
     senders,
     features: opts.features,
-    onDead: onDeadHook(handle.db),
+    onUndeliverable: onUndeliverableHook(handle.db),
   });
   rtRef.rt = rt;
   return { config, handle, rt, bot, log, close: () => handle.close() };

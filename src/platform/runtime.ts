@@ -19,7 +19,7 @@ export interface RuntimeParts {
   services?: Services;
   senders?: Senders;
   features?: Feature[];
-  onDead?: FlushDeps['onDead'];
+  onUndeliverable?: FlushDeps['onUndeliverable'];
   background?: (task: Promise<unknown>) => void | Promise<unknown>;
   now?: () => Date;
 }
@@ -37,11 +37,11 @@ export function createRuntime(parts: RuntimeParts): Runtime {
     core,
     engine: createEngine(core, parts.features ?? allFeatures()),
     senders,
-    onDead: parts.onDead,
+    onUndeliverable: parts.onUndeliverable,
     async deliver(ids, at) {
       if (ids.length === 0) return;
       try {
-        await flushOutbox({ db: parts.db, sealer: parts.sealer, senders, onDead: parts.onDead }, at, { ids });
+        await flushOutbox({ db: parts.db, sealer: parts.sealer, senders, onUndeliverable: parts.onUndeliverable }, at, { ids });
       } catch (err) {
         // Delivery is retried by the tick; the update itself is already committed.
         parts.log.warn('deliver.failed', errorFields(err));

@@ -26,7 +26,7 @@ import type { Runtime, TickStep } from '../runtime';
 export interface WorkerWiring {
   services: Services;
   senders: Senders;
-  onDead?: FlushDeps['onDead'];
+  onUndeliverable?: FlushDeps['onUndeliverable'];
   routes(rt: Runtime): Promise<{ routes: Record<string, Hono>; headExtra: string | null }>;
 }
 
@@ -53,7 +53,7 @@ export async function workerWiring(db: Db, config: Config, log: Logger): Promise
     services: workerServices(db),
     senders: { web: createWebSender(), ...(config.zaloEnabled ? { zalo: createZaloSender({ db, config, log }) } : {}) },
     // A Zalo message that cannot be delivered (48-hour window, night hours) falls back to another channel.
-    onDead: async (row, reason, at) => void (await zaloFallback(db, row, reason, at)),
+    onUndeliverable: async (row, reason, at) => void (await zaloFallback(db, row, reason, at)),
     async routes(rt) {
       // No demo officer on the edge: it exists only where the demo directory is seeded.
       const routes: Record<string, Hono> = { '/chat': webChatRoutes(rt) };

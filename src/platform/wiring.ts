@@ -61,7 +61,7 @@ export function channelSenders(config: Config, db: Db, log: Logger): Senders {
   return config.zaloEnabled ? { zalo: createZaloSender({ db, config, log }) } : {};
 }
 
-export function onDeadHook(db: Db): FlushDeps['onDead'] {
+export function onUndeliverableHook(db: Db): FlushDeps['onUndeliverable'] {
   return async (row, reason, at) => void (await zaloFallback(db, row, reason, at));
 }
 

@@ -2,7 +2,8 @@
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_CASE_REF, issueLoginCode } from '../../src/admin';
-import { auditLog, cases, officers } from '../../src/db/schema';
+import { auditLog, cases, officers, outbox } from '../../src/db/schema';
+import { enqueue } from '../../src/outbox/outbox';
 import { ADMIN_TOKEN, Client, createWebWorld, hiddenField, logIn, type WebWorld } from './support';
 
 let w: WebWorld;
@@ -209,5 +210,26 @@ describe('statistics export', () => {
     expect(html).toContain('<svg');
     expect(html).toContain('Tổng số vụ việc: 1');
     expect(html).toContain('chưa có vụ việc nào được tiếp nhận');
+  });
+});
+
+describe('outbox', () => {
+  it('lists a dead-lettered message and the retry button puts it back in the queue', async () => {
+    const [id] = await enqueue(w.db.db, w.rt.core.sealer, [{ to: { channel: 'telegram', userId: '4242' }, text: 'Nội dung niêm phong 7Q', buttons: [], state: null, kind: 'reminder', dedupeKey: 'test:dead' }], w.clock.now);
+    await w.db.db.update(outbox).set({ status: 'dead', attempts: 8, lastError: 'Forbidden: bot was blocked by the user' }).where(eq(outbox.id, id!));
+
+    const browser = new Client(w.app);
+    await logIn(browser, ADMIN_TOKEN);
+    const page = await (await browser.get('/admin/outbox')).text();
+    expect(page).toContain('bot was blocked by the user');
+    expect(page).toContain(`action="/admin/outbox/${id}/retry"`);
+    expect(page).not.toContain('Nội dung niêm phong 7Q'); // message text stays sealed
+    const res = await browser.post(`/admin/outbox/${id}/retry`, { _csrf: hiddenField(page, '_csrf') });
+    expect(res.status).toBe(303);
+    const [row] = await w.db.db.select().from(outbox).where(eq(outbox.id, id!));
+    expect(row!.status).toBe('sent');
+    expect(w.sent.map((m) => m.to)).toContain('4242');
+    const [entry] = await w.db.db.select().from(auditLog).where(eq(auditLog.action, 'outbox.requeued'));
+    expect(entry!.actor).toBe('admin:token');
   });
 });

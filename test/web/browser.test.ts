@@ -12,6 +12,9 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CASE_REF } from '../../src/admin';
 import { importCommuneMap } from '../../src/routing/import';
+import { outbox } from '../../src/db/schema';
+import { enqueue } from '../../src/outbox/outbox';
+import { eq } from 'drizzle-orm';
 import { realServices } from '../reports/support';
 import { ADMIN_TOKEN, createWebWorld, START, type WebWorld } from './support';
 
@@ -81,6 +84,9 @@ describe('dashboard story', () => {
     expect(await page.getByRole('button', { name: 'Tiếp nhận vụ việc' }).count()).toBe(0);
     await shot(page, 'admin-case-acknowledged');
 
+    // One dead-lettered message, so the outbox page shows its retry button.
+    const [dead] = await enqueue(w.db.db, w.rt.core.sealer, [{ to: { channel: 'telegram', userId: '4242' }, text: '…', buttons: [], state: null, kind: 'reminder', dedupeKey: 'browser:dead' }], START);
+    await w.db.db.update(outbox).set({ status: 'dead', attempts: 8, lastError: 'Forbidden: bot was blocked by the user' }).where(eq(outbox.id, dead!));
     for (const [name, path, heading] of [
       ['admin-coverage', '/admin/coverage?province=01', 'Độ phủ cán bộ'],
       ['admin-deadlines', '/admin/deadlines', 'Thời hạn'],

@@ -1,5 +1,5 @@
 // When a Zalo message to an officer is dead (no interaction window, repeated failures), a case or
-// escalation notice goes to the same officer's Telegram identity instead. Used as the outbox onDead hook.
+// escalation notice goes to the same officer's Telegram identity instead. Used as the outbox onUndeliverable hook.
 import { and, eq, ne } from 'drizzle-orm';
 import type { Db } from '../../db/db';
 import { officers, outbox } from '../../db/schema';

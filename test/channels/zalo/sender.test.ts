@@ -25,9 +25,9 @@ function message(to: string, text: string, extra: Partial<QueuedMessage> = {}): 
   return { to: { channel: 'zalo', userId: to }, text, buttons: [], state: null, kind: 'reply', dedupeKey: `test:${to}:${text.length}:${Math.random()}`, ...extra };
 }
 
-async function queueAndFlush(a: ZaloTestApp, m: QueuedMessage, at: Date, onDead?: Parameters<typeof flushOutbox>[0]['onDead']) {
+async function queueAndFlush(a: ZaloTestApp, m: QueuedMessage, at: Date, onUndeliverable?: Parameters<typeof flushOutbox>[0]['onUndeliverable']) {
   const [id] = await enqueue(a.db.db, a.rt.core.sealer, [m], at);
-  await flushOutbox({ db: a.db.db, sealer: a.rt.core.sealer, senders: a.rt.senders, onDead }, at, { ids: [id!] });
+  await flushOutbox({ db: a.db.db, sealer: a.rt.core.sealer, senders: a.rt.senders, onUndeliverable }, at, { ids: [id!] });
   const [row] = await a.db.db.select().from(outbox).where(eq(outbox.id, id!));
   return row!;
 }
