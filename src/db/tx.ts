@@ -31,7 +31,10 @@ export async function withTransaction<T>(db: Db, fn: (tx: Db) => Promise<T>): Pr
       () =>
         serialised(() =>
           db.transaction(async (tx) => fn(tx as unknown as Db)).catch((err: unknown) => {
-            if (isBusyError(err)) throw err;
+            if (isBusyError(err)) {
+              dropPoisonedConnections(db);
+              throw err;
+            }
             throw new AbortError(err instanceof Error ? err : new Error(String(err)));
           }),
         ),
@@ -43,4 +46,15 @@ export async function withTransaction<T>(db: Db, fn: (tx: Db) => Promise<T>): Pr
     if (isBusyError(err)) throw new DbBusyError(err);
     throw err;
   }
+}
+
+/**
+ * libsql-js leaves a statement that failed with SQLITE_BUSY "in progress", and every later COMMIT on
+ * that connection then fails although the lock is free (tursodatabase/libsql-client-ts#352): one
+ * locked moment would turn every later write into a 503. Closing the local client's connections clears
+ * it; this runs inside `serialised`, when no other write transaction holds a connection.
+ */
+function dropPoisonedConnections(db: Db): void {
+  const client = (db as unknown as { $client?: { protocol?: string; reconnect?: () => Promise<void> } }).$client;
+  if (client?.protocol === 'file' && typeof client.reconnect === 'function') void client.reconnect().catch(() => undefined);
 }

@@ -23,6 +23,8 @@ import { loadMapIndex, type MapIndex } from '../routing/map-index';
 import { resolveCommune } from '../routing/resolve';
 import type { CommuneRef } from '../routing/types';
 import { remindersDueCommand } from '../reminders/cli';
+import { RULES } from '../reminders/rules.generated';
+import { muteRule } from '../reminders/store';
 import { remindersTick } from '../reminders/tick';
 import { directoryCommand } from '../reports/directory-cli';
 import { seedDemoDirectory } from '../reports/directory';
@@ -116,6 +118,7 @@ export function cliCommands(): Record<string, CliCommand> {
     reminders: async (args, io) => {
       const boot = await bootForCli(io);
       try {
+        if (args[0] === 'mute' || args[0] === 'unmute') return await muteCommand(args, boot.handle.db, io);
         return await remindersDueCommand(args, { db: boot.handle.db, config: boot.config }, io.out);
       } finally {
         boot.close();
@@ -130,6 +133,18 @@ export function cliCommands(): Record<string, CliCommand> {
       }
     },
   };
+}
+
+/** `reminders mute RULE_ID` / `reminders unmute RULE_ID`: a muted rule sends nothing. */
+async function muteCommand(args: string[], db: Db, io: CliIo): Promise<number> {
+  const ruleId = args[1];
+  if (!ruleId || !RULES.some((r) => r.id === ruleId)) {
+    io.err(`reminders ${args[0]}: cần mã quy tắc, một trong: ${RULES.map((r) => r.id).join(', ')}`);
+    return 2;
+  }
+  await muteRule(db, ruleId, args[0] === 'mute', new Date());
+  io.out(args[0] === 'mute' ? `Đã tắt nhắc việc "${ruleId}".` : `Đã bật lại nhắc việc "${ruleId}".`);
+  return 0;
 }
 
 async function bootForCli(io: CliIo) {

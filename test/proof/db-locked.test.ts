@@ -4,7 +4,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/core/log';
 import { callbackUpdate, createTelegramTestApp, fakeBotApi, textUpdate } from '../support/telegram';
 import { caseProblems, tableCounts } from './support';
 
@@ -16,7 +15,7 @@ let t: Awaited<ReturnType<typeof createTelegramTestApp>>;
 let locker: ChildProcess | undefined;
 beforeEach(async () => {
   api.calls.length = 0;
-  t = await createTelegramTestApp({ log: process.env.DBG ? createLogger((l) => console.log(l)) : undefined });
+  t = await createTelegramTestApp();
 });
 afterEach(() => {
   locker?.kill('SIGKILL');
