@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import type { Bot } from 'grammy';
 import { telegramRoutes } from './channels/telegram/routes';
 import { errorFields } from './core/log';
+import { emergencyLine } from './core/menu';
 import { DbBusyError } from './db/tx';
 import type { Runtime } from './runtime';
 
@@ -49,7 +50,7 @@ export function createApp(parts: AppParts): Hono {
         `${parts.headExtra ?? ''}<title>BảoVệ</title></head><body style="font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.5">` +
         `<h1>BảoVệ</h1><p>Trợ lý nhắn tin bảo vệ trẻ em.</p>` +
         `<ul><li><a href="/chat">Trò chuyện thử trên web</a></li><li><a href="/admin">Bảng điều khiển cho cán bộ</a></li></ul>` +
-        `<p>Trẻ đang gặp nguy hiểm? Gọi ngay <strong>113</strong> (công an) hoặc <strong>111</strong> (Tổng đài bảo vệ trẻ em).</p></body></html>`,
+        `<p>Trẻ đang gặp nguy hiểm? Gọi ngay <strong>${emergencyLine('vi')}</strong>.</p></body></html>`,
     ),
   );
 

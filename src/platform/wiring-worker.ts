@@ -7,6 +7,7 @@ import { zaloRoutes } from '../channels/zalo/routes';
 import { createZaloSender } from '../channels/zalo/sender';
 import { zaloTick } from '../channels/zalo/tick';
 import { zaloVerificationMeta } from '../channels/zalo/verification';
+import { adminRoutes } from '../admin/routes';
 import { webChatRoutes } from '../channels/web/routes';
 import { createWebSender } from '../channels/web/sender';
 import type { Config } from '../config';
@@ -56,7 +57,11 @@ export async function workerWiring(db: Db, config: Config, log: Logger): Promise
     onUndeliverable: async (row, reason, at) => void (await zaloFallback(db, row, reason, at)),
     async routes(rt) {
       // No demo officer on the edge: it exists only where the demo directory is seeded.
-      const routes: Record<string, Hono> = { '/chat': webChatRoutes(rt) };
+      const routes: Record<string, Hono> = {
+        '/chat': webChatRoutes(rt),
+        // Cloudflare puts the client address in CF-Connecting-IP (the login rate limit is per address).
+        '/admin': adminRoutes(rt, config, { clientIp: (c) => c.req.header('CF-Connecting-IP') ?? 'unknown' }),
+      };
       if (config.zaloEnabled) routes['/zalo'] = zaloRoutes(rt);
       return { routes, headExtra: zaloVerificationMeta(config) };
     },

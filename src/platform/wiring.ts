@@ -81,7 +81,7 @@ export async function appRoutes(rt: Runtime, config: Config): Promise<{ routes: 
   if (config.zaloEnabled) routes['/zalo'] = zaloRoutes(rt);
   // The web chat's outbox rows are read by its page; its sender only marks them sent.
   rt.senders.web ??= createWebSender();
-  routes['/chat'] = webChatRoutes(rt, { demoOfficer: true });
+  routes['/chat'] = webChatRoutes(rt, { demoOfficer: config.demoData });
   routes['/admin'] = adminRoutes(rt, config, { clientIp: (c) => getConnInfo(c).remote.address ?? 'unknown' });
   return { routes, headExtra: zaloVerificationMeta(config) };
 }
