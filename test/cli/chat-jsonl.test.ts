@@ -35,4 +35,11 @@ describe('chat --jsonl', () => {
     expect(String(out[2]!.text)).toBe('Switched to English.');
     expect(r.stderr).toContain('line 2');
   });
+
+  it('refuses to start on a bad configuration, naming the variable', () => {
+    const r = runCli(['chat', '--jsonl'], '', { DATABASE_URL: tempDatabaseUrl(), DATA_KEY: 'too-short' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('DATA_KEY');
+    expect(r.stdout).toBe('');
+  });
 });
