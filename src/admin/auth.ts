@@ -4,9 +4,10 @@ import { and, eq, gt, isNull, lt } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Config } from '../config';
+import { overLimit } from '../core/rate-limit';
 import { safeEqual } from '../core/safe-equal';
 import type { Db } from '../db/db';
-import { adminLoginCodes, adminSessions, officers, rateLimits } from '../db/schema';
+import { adminLoginCodes, adminSessions, officers } from '../db/schema';
 import type { OfficerRow } from '../reports/officers';
 import { randomChars } from '../reports/ref';
 
@@ -129,17 +130,7 @@ export function loginNonceMatches(c: Context, submitted: unknown): boolean {
 
 /** Counts a login attempt from this address; true when it is over the limit for the current minute. */
 export async function loginRateLimited(db: Db, ip: string, at: Date, perMinute = LOGIN_LIMIT_PER_MINUTE): Promise<boolean> {
-  const key = `admin-login:${ip}`;
-  const [row] = await db.select().from(rateLimits).where(eq(rateLimits.key, key)).limit(1);
-  if (!row || at.getTime() - row.windowStart.getTime() >= 60_000 || at.getTime() < row.windowStart.getTime()) {
-    await db
-      .insert(rateLimits)
-      .values({ key, windowStart: at, count: 1, warned: false })
-      .onConflictDoUpdate({ target: rateLimits.key, set: { windowStart: at, count: 1, warned: false } });
-    return false;
-  }
-  await db.update(rateLimits).set({ count: row.count + 1 }).where(eq(rateLimits.key, key));
-  return row.count + 1 > perMinute;
+  return overLimit(db, `admin-login:${ip}`, at, perMinute);
 }
 
 /** "abcd efgh", "ABCDEFGH" → "ABCD-EFGH". */

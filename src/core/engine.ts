@@ -1,11 +1,12 @@
 // The conversation engine: one incoming update → state changes and outgoing messages, in one transaction.
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/db';
-import { auditLog, conversationState, inbox, rateLimits, users } from '../db/schema';
+import { auditLog, conversationState, inbox, users } from '../db/schema';
 import { withTransaction } from '../db/tx';
 import { enqueue, type QueuedMessage } from '../outbox/outbox';
 import type { ConversationState, CoreDeps, Ctx, Feature, UserRecord } from './context';
 import { catalogues, fill } from './messages';
+import { firstWarning, overLimit } from './rate-limit';
 import { emergencyLine, mainMenuButtons } from './menu';
 import type { Button, Incoming, Lang } from './types';
 
@@ -51,8 +52,9 @@ export function createEngine(deps: CoreDeps, features: Feature[]): Engine {
         const state = await loadState(txDeps, user.id);
         const ctx = makeContext(txDeps, inc, user, state);
 
-        if (await isRateLimited(tx, user.id, inc.at, deps.config.RATE_LIMIT_PER_MINUTE)) {
-          if (await markWarned(tx, user.id)) ctx.reply(fill(ctx.t.rateLimited, { emergency: emergencyLine(ctx.lang) }));
+        const limitKey = `user:${user.id}`;
+        if (await overLimit(tx, limitKey, inc.at, deps.config.RATE_LIMIT_PER_MINUTE)) {
+          if (await firstWarning(tx, limitKey)) ctx.reply(fill(ctx.t.rateLimited, { emergency: emergencyLine(ctx.lang) }));
         } else {
           await dispatch(ctx, features);
         }
@@ -125,7 +127,7 @@ async function dispatch(ctx: Ctx, features: Feature[]): Promise<void> {
   if (inc.button !== undefined) {
     const payload = inc.button.slice(0, MAX_PAYLOAD_CHARS);
     const [area = '', ...args] = payload.split(':');
-    const handler = features.find((f) => f.buttons?.[area])?.buttons?.[area];
+    const handler = ownEntry(features.find((f) => ownEntry(f.buttons, area))?.buttons, area);
     if (handler) return handler(ctx, args);
     ctx.reply(ctx.t.expiredButton, mainMenuButtons(ctx.t));
     return;
@@ -140,7 +142,7 @@ async function dispatch(ctx: Ctx, features: Feature[]): Promise<void> {
   if (command) {
     const name = command[1]!.toLowerCase();
     const arg = (command[2] ?? '').trim();
-    const handler = features.find((f) => f.commands?.[name])?.commands?.[name];
+    const handler = ownEntry(features.find((f) => ownEntry(f.commands, name))?.commands, name);
     if (handler) return handler(ctx, arg);
     ctx.reply(ctx.t.unknown, mainMenuButtons(ctx.t));
     return;
@@ -162,6 +164,11 @@ async function dispatch(ctx: Ctx, features: Feature[]): Promise<void> {
   const onText = features.find((f) => f.onText)?.onText;
   if (onText) return onText(ctx);
   ctx.reply(ctx.t.unknown, mainMenuButtons(ctx.t));
+}
+
+/** A handler registered under `key`, never an inherited property: "valueOf" or "/constructor" is no handler. */
+function ownEntry<T>(record: Record<string, T> | undefined, key: string): T | undefined {
+  return record && Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
 async function upsertUser(db: Db, inc: Incoming): Promise<UserRecord> {
@@ -207,30 +214,4 @@ async function saveState(deps: CoreDeps, userId: number, state: ConversationStat
     .insert(conversationState)
     .values({ userId, step: state.step, dataEnc, updatedAt: at })
     .onConflictDoUpdate({ target: conversationState.userId, set: { step: state.step, dataEnc, updatedAt: at } });
-}
-
-const WINDOW_MS = 60_000;
-
-async function isRateLimited(db: Db, userId: number, at: Date, perMinute: number): Promise<boolean> {
-  const key = `user:${userId}`;
-  const [row] = await db.select().from(rateLimits).where(eq(rateLimits.key, key)).limit(1);
-  if (!row || at.getTime() - row.windowStart.getTime() >= WINDOW_MS || at.getTime() < row.windowStart.getTime()) {
-    await db
-      .insert(rateLimits)
-      .values({ key, windowStart: at, count: 1, warned: false })
-      .onConflictDoUpdate({ target: rateLimits.key, set: { windowStart: at, count: 1, warned: false } });
-    return false;
-  }
-  await db.update(rateLimits).set({ count: row.count + 1 }).where(eq(rateLimits.key, key));
-  return row.count + 1 > perMinute;
-}
-
-/** True the first time the user hits the limit in this window, so the polite notice is sent once. */
-async function markWarned(db: Db, userId: number): Promise<boolean> {
-  const rows = await db
-    .update(rateLimits)
-    .set({ warned: true })
-    .where(and(eq(rateLimits.key, `user:${userId}`), eq(rateLimits.warned, false)))
-    .returning({ key: rateLimits.key });
-  return rows.length > 0;
 }

@@ -51,7 +51,7 @@ describe('the outbox', () => {
   it('retries with backoff, honours retry-after, and dead-letters after the last attempt', async () => {
     const sealer = await createSealer(TEST_DATA_KEY);
     await enqueue(t.db, sealer, [msg('k1')], at);
-    const failures = Array.from({ length: MAX_ATTEMPTS }, () => ({ ok: false as const, reason: 'down' }));
+    const failures: SendResult[] = Array.from({ length: MAX_ATTEMPTS }, () => ({ ok: false as const, reason: 'down' }));
     failures[0] = { ok: false, reason: '429', retryAfterMs: 90_000 };
     const sender = scripted(failures);
     let now = at.getTime();
