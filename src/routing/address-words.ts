@@ -16,13 +16,17 @@ export const addressWordsSchema = z.object({
   noiseMarkers: z.array(z.string().min(1)),
   provinceAliases: codeKeyed,
   oldProvinceAliases: codeKeyed,
+  oldDistrictAliases: z.record(z.string().regex(/^\d{3}$/u), z.array(z.string().min(1))).default({}),
 });
 export type AddressWordsData = z.infer<typeof addressWordsSchema>;
 
 interface Phrase<T> {
   value: T;
   sigs: Set<string>; // signatures of the forms written with diacritics
+  tones: Set<string>; // their tone marks alone, e.g. "2" for "phường"
 }
+
+const toneOnly = (tokens: AddressToken[]): string => tokens.map((t) => (t.numeric ? t.fold : t.sig.slice(-1))).join(' ');
 
 /** Phrases keyed by their folded tokens, so a match is one map lookup per span length. */
 export class PhraseTable<T> {
@@ -33,8 +37,9 @@ export class PhraseTable<T> {
     const tokens = tokenizeAddress(text);
     if (tokens.length === 0) return;
     const key = tokens.map((t) => t.fold).join(' ');
-    const entry = this.byKey.get(key) ?? { value, sigs: new Set<string>() };
+    const entry = this.byKey.get(key) ?? { value, sigs: new Set<string>(), tones: new Set<string>() };
     entry.sigs.add(tokens.map((t) => t.sig).join(' '));
+    entry.tones.add(toneOnly(tokens));
     this.byKey.set(key, entry);
     this.maxTokens = Math.max(this.maxTokens, tokens.length);
   }
@@ -56,6 +61,26 @@ export class PhraseTable<T> {
     }
     return null;
   }
+
+  /**
+   * A phrase misspelt in its vowel marks only ("phuờng", "Phưòng" for "phường": same letters, same
+   * tone), or any spelling of it right before a number ("Quân 5", "Phuong 12"): a number after it
+   * leaves no other reading. Used only after `matchAt` found nothing.
+   */
+  matchTypo(tokens: AddressToken[], start: number): { value: T; length: number } | null {
+    const first = tokens[start];
+    if (!first) return null;
+    for (let length = Math.min(this.maxTokens, tokens.length - start); length >= 1; length--) {
+      const span = tokens.slice(start, start + length);
+      if (span.some((t) => t.segment !== first.segment || t.numeric)) continue;
+      const entry = this.byKey.get(span.map((t) => t.fold).join(' '));
+      if (!entry) continue;
+      const next = tokens[start + length];
+      const numberNext = next !== undefined && next.numeric && next.segment === first.segment;
+      if (numberNext || entry.tones.has(toneOnly(span))) return { value: entry.value, length };
+    }
+    return null;
+  }
 }
 
 export interface AddressWords {
@@ -64,6 +89,7 @@ export interface AddressWords {
   noiseMarkers: PhraseTable<true>;
   provinceAliases: Record<string, string[]>;
   oldProvinceAliases: Record<string, string[]>;
+  oldDistrictAliases: Record<string, string[]>; // pre-2025 district code → other names ("BMT", "2" of Quận 2)
 }
 
 export function compileAddressWords(data: AddressWordsData): AddressWords {
@@ -73,7 +99,14 @@ export function compileAddressWords(data: AddressWordsData): AddressWords {
   for (const type of UNIT_TYPES) for (const word of data.englishUnitTypes[type] ?? []) englishUnitTypes.add(word, type);
   const noiseMarkers = new PhraseTable<true>();
   for (const word of data.noiseMarkers) noiseMarkers.add(word, true);
-  return { unitTypes, englishUnitTypes, noiseMarkers, provinceAliases: data.provinceAliases, oldProvinceAliases: data.oldProvinceAliases };
+  return {
+    unitTypes,
+    englishUnitTypes,
+    noiseMarkers,
+    provinceAliases: data.provinceAliases,
+    oldProvinceAliases: data.oldProvinceAliases,
+    oldDistrictAliases: data.oldDistrictAliases,
+  };
 }
 
 let compiled: AddressWords | null = null;

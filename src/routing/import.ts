@@ -14,7 +14,8 @@ import { parseMapFiles, readMapFiles, type ParsedMap } from './map-records';
 
 export const MAP_IMPORT_HASH_KEY = 'map_import_hash';
 /** Bump when the import itself changes shape, so an old import is redone. */
-const IMPORT_VERSION = 'map-import-v2'; // v2: map_names and map_resolver_units for Workers
+// v2: map_names and map_resolver_units for Workers; v3: Roman-numeral and "Phan Rang"-style name variants.
+const IMPORT_VERSION = 'map-import-v3';
 const BATCH = 500;
 
 export interface CommuneMapImport {
@@ -53,11 +54,11 @@ export async function importCommuneMap(db: Db, dir: string, log: (line: string) 
   let hash: string;
   try {
     const raw = readMapFiles(dir);
-    const words = defaultAddressWords(); // its province aliases become names too
+    const words = defaultAddressWords(); // its province and district aliases become names too
     hash = createHash('sha256')
       .update(IMPORT_VERSION)
       .update(raw.current).update('\0').update(raw.old).update('\0').update(raw.oldToNew).update('\0')
-      .update(JSON.stringify([words.provinceAliases, words.oldProvinceAliases]))
+      .update(JSON.stringify([words.provinceAliases, words.oldProvinceAliases, words.oldDistrictAliases]))
       .digest('hex');
     parsed = parseMapFiles(raw);
   } catch (err) {

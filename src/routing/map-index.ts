@@ -90,12 +90,17 @@ export function buildMapIndex(records: MapRecords, words: AddressWords = default
     index.names.set(key, list);
     index.maxNameTokens = Math.max(index.maxNameTokens, tokens.length);
   };
-  // "Ea H'Leo" is also written "Ea H Leo"; "Lâm Viên - Đà Lạt" is often just "Lâm Viên".
+  // "Ea H'Leo" is also written "Ea H Leo"; "Lâm Viên - Đà Lạt" is often just "Lâm Viên", and
+  // "Phan Rang-Tháp Chàm" just "Phan Rang"; "Phường IV" and "Tam Xuân II" are written "Phường 4", "Tam Xuân 2".
   const addVariants = (name: string, kind: UnitKind, code: string): void => {
     addName(name, kind, code);
     if (/['’]/u.test(name)) addName(name.replace(/['’]/gu, ' '), kind, code);
     const dash = name.split(/\s+[-–]\s+/u);
     if (dash.length > 1 && dash[0]) addName(dash[0], kind, code, true);
+    const hyphen = name.split(/(?<=\S)[-–](?=\S)/u); // a one-word first part would be too loose a match
+    if (dash.length === 1 && hyphen.length > 1 && hyphen[0]?.includes(' ')) addName(hyphen[0], kind, code, true);
+    const arabic = withArabicNumerals(name);
+    if (arabic !== name) addName(arabic, kind, code);
   };
 
   for (const p of records.provinces) {
@@ -133,6 +138,9 @@ export function buildMapIndex(records: MapRecords, words: AddressWords = default
       targetProvinces: new Set(),
     });
     addVariants(d.name, 'oldDistrict', d.code);
+  }
+  for (const [code, aliases] of Object.entries(words.oldDistrictAliases)) {
+    if (index.oldDistricts.has(code)) for (const alias of aliases) addName(alias, 'oldDistrict', code);
   }
   for (const c of records.oldCommunes) {
     index.oldCommunes.set(c.code, {
@@ -191,6 +199,17 @@ export function buildMapIndex(records: MapRecords, words: AddressWords = default
     }
   }
   return index;
+}
+
+const ROMAN: Record<string, number> = { i: 1, v: 5, x: 10 };
+/** "IV" → "4" for a whole word written in Roman numerals (I–XXXIX); other words unchanged. */
+function withArabicNumerals(name: string): string {
+  return name.replace(/(?<![\p{L}\p{N}])[IVX]+(?![\p{L}\p{N}])/gu, (word) => {
+    if (!/^X{0,3}(IX|IV|V?I{0,3})$/u.test(word)) return word;
+    const digits = [...word.toLowerCase()].map((ch) => ROMAN[ch] ?? 0);
+    const value = digits.reduce((sum, d, i) => sum + (d < (digits[i + 1] ?? 0) ? -d : d), 0);
+    return String(value);
+  });
 }
 
 function splitName(fullName: string): { name: string; type: UnitType } {

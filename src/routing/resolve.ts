@@ -109,9 +109,11 @@ export function analyse(text: string, index: MapIndex): Analysis {
   const englishTypeStartingAt = new Map<number, UnitType>(); // "Ba Dinh Ward": the word after the name
   const noiseStarts: number[] = [];
   for (let i = 0; i < n; ) {
-    const english = unitTypes.matchAt(tokens, i, writesDiacritics) ? null : englishUnitTypes.matchAt(tokens, i);
+    const exact = unitTypes.matchAt(tokens, i, writesDiacritics);
+    const english = exact ? null : englishUnitTypes.matchAt(tokens, i);
     if (english) englishTypeStartingAt.set(i, english.value);
-    const unit = unitTypes.matchAt(tokens, i, writesDiacritics) ?? english;
+    // A misspelt unit word counts unless the word is part of a name written here ("Sập Xa").
+    const unit = exact ?? english ?? (coveredFromLeft[i] ? null : unitTypes.matchTypo(tokens, i));
     if (unit) {
       unitWordStarts.add(i);
       unitTypeEndingAt.set(i + unit.length, unit.value);
@@ -149,7 +151,8 @@ export function analyse(text: string, index: MapIndex): Analysis {
     const isProvince = entries.some((e) => e.kind === 'province' || e.kind === 'oldProvince');
     const isDistrict = entries.some((e) => e.kind === 'oldDistrict');
     const typedHigh = unitType !== null && (DISTRICT_TYPES.has(unitType) || unitType === 'tinh');
-    const strong = !noisy[start] && ((typedHigh && (isProvince || isDistrict)) || (isProvince && end - 1 === lastIndex));
+    // The last words of an address name its largest unit: a district written there is meant too.
+    const strong = !noisy[start] && ((typedHigh && (isProvince || isDistrict)) || ((isProvince || isDistrict) && end - 1 === lastIndex));
     return {
       start,
       end,

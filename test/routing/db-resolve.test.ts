@@ -10,11 +10,14 @@ import { resolveCommune } from '../../src/routing/resolve';
 import { createTestDb, type TestDb } from '../support/db';
 
 const MAP_DIR = fileURLToPath(new URL('../../content/map/', import.meta.url));
-const FIXTURE = fileURLToPath(new URL('../fixtures/addresses.jsonl', import.meta.url));
-const addresses = readFileSync(FIXTURE, 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .map((l) => (JSON.parse(l) as { input: string }).input);
+// The generated dev set and the hand-written held-out set (chat-style addresses).
+const FIXTURES = ['addresses.jsonl', 'addresses-holdout.jsonl'];
+const addresses = FIXTURES.flatMap((name) =>
+  readFileSync(fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url)), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => (JSON.parse(l) as { input: string }).input),
+);
 
 describe('resolving addresses from the database, unit by unit', () => {
   let t: TestDb;
@@ -30,7 +33,7 @@ describe('resolving addresses from the database, unit by unit', () => {
   }, 120_000);
   afterAll(() => t.cleanup());
 
-  it(`gives the in-memory resolver's answer for every address in the fixture (${addresses.length} lines)`, async () => {
+  it(`gives the in-memory resolver's answer for every address in both fixtures (${addresses.length} lines)`, async () => {
     const differences: string[] = [];
     for (const input of addresses) {
       const expected = resolveCommune(input, index);

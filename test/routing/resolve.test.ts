@@ -132,3 +132,39 @@ describe('when the text supports several communes', () => {
     expect(resolveCommune('12345 !!!', index).commune).toBeNull();
   });
 });
+
+describe('addresses as people type them in a chat', () => {
+  it('reads "Phường 4" for a ward whose official name is in Roman numerals (Phường IV, Vị Thanh)', () => {
+    expect(codeOf('phường 4, TP Vị Thanh, Hậu Giang')).toBe('31333');
+    expect(codeOf('phường IV, Vị Thanh, Hậu Giang')).toBe('31333');
+  });
+
+  it('knows districts by the names people still use: Quận 2 for Thủ Đức, BMT for Buôn Ma Thuột', () => {
+    const quan2 = resolveCommune('phuong an phu quan 2', index);
+    expect(quan2.commune).toBeNull();
+    expect(quan2.candidates.map((c) => c.code).sort()).toEqual(['27094', '27097']);
+    expect(codeOf('xa Ea Tam tp BMT')).toBe('24169');
+  });
+
+  it('reads "Phan Rang" for the old city of Phan Rang-Tháp Chàm, offering both halves of a split ward', () => {
+    const result = resolveCommune('P. Đông Hải, Phan Rang', index);
+    expect(result.commune).toBeNull();
+    expect(candidateCodes('P. Đông Hải, Phan Rang')).toEqual(expect.arrayContaining(['22780', '22888']));
+  });
+
+  it('forgives a unit word typed with a wrong vowel mark ("Phuờng 12")', () => {
+    expect(codeOf('Phuờng 12 Quận Gò Vấp')).toBe('26882');
+  });
+
+  it('does not answer with a same-named ward in another province when the address ends with its district', () => {
+    // Phường Quyết Thắng of Biên Hòa was merged away before 2025; the one in Thái Nguyên is not it.
+    const result = resolveCommune('phường Quyết Thắng, Biên Hòa', index);
+    expect(result.commune).toBeNull();
+    expect(result.candidates.map((c) => c.province_code)).not.toContain('19');
+  });
+
+  it('reads two-letter province abbreviations shared by several provinces from the rest of the address', () => {
+    expect(codeOf('Kp1 P.Tân Hiệp BH ĐN')).toBe('26017'); // Biên Hòa, Đồng Nai
+    expect(codeOf('Hoa Bac Hoa Vang DN')).toBe('20194'); // Hòa Vang, Đà Nẵng
+  });
+});
