@@ -3,7 +3,7 @@
 import type { Detector } from '../triage/detect';
 import type { Offtopic } from './schema';
 import type { Ranked, Searcher } from './search';
-import { analyse, findPhrase, looksEnglish, type Syllable } from './text';
+import { analyse, expandShorthand, findPhrase, looksEnglish, type Syllable } from './text';
 
 export type AskResult =
   | { kind: 'emergency'; emergencyKind: string; topic: string | null; score: number }
@@ -19,7 +19,7 @@ const SCORE_SCALE = 200;
 /** At or above: answer with the guide. Below: "not sure" with suggestions. */
 export const ANSWER_THRESHOLD = 0.4;
 /** With out-of-scope words (weather, prices, football…) only a very clear match still answers. */
-const OFFTOPIC_OVERRIDE = 0.8;
+const OFFTOPIC_OVERRIDE = 0.7;
 const MAX_SUGGESTIONS = 4;
 
 /**
@@ -29,10 +29,13 @@ const MAX_SUGGESTIONS = 4;
  */
 const NO_PHRASE_FACTOR = 0.6;
 
-export function confidenceOf(r: Ranked | undefined, english = false): number {
+/** `firm`: count words matched only as a lone syllable at less (see Ranked.firmCoverage). */
+export function confidenceOf(r: Ranked | undefined, english = false, firm = false): number {
   if (!r) return 0;
-  const phraseFactor = r.phrases > 0 || english ? 1 : NO_PHRASE_FACTOR;
-  return round(r.coverage * (1 - Math.exp(-r.score / SCORE_SCALE)) * phraseFactor);
+  // A loan word ("grooming", "sextortion") is as specific as a Vietnamese two-syllable word.
+  const phraseFactor = r.phrases > 0 || r.foreign > 0 || english ? 1 : NO_PHRASE_FACTOR;
+  const coverage = firm ? r.firmCoverage : r.coverage;
+  return round(coverage * (1 - Math.exp(-r.score / SCORE_SCALE)) * phraseFactor);
 }
 
 function round(x: number): number {
@@ -43,7 +46,12 @@ export interface Asker {
   ask(text: string): AskResult;
 }
 
-export function createAsker(searcher: Searcher, detector: Detector, offtopic: Offtopic): Asker {
+export function createAsker(
+  searcher: Searcher,
+  detector: Detector,
+  offtopic: Offtopic,
+  shorthand: Readonly<Record<string, string>> = {},
+): Asker {
   const offPhrases: Syllable[][] = Object.values(offtopic.phrases)
     .flat()
     .map((p) => analyse(p))
@@ -55,7 +63,9 @@ export function createAsker(searcher: Searcher, detector: Detector, offtopic: Of
   };
 
   return {
-    ask(text: string): AskResult {
+    ask(typed: string): AskResult {
+      // Chat shorthand ("ko thay con dau") is spelled out first, for triage and search alike.
+      const text = expandShorthand(typed, shorthand);
       const emergency = detector.detect(text);
       const { ranked } = searcher.search(text);
       const top = ranked[0];
@@ -73,7 +83,9 @@ export function createAsker(searcher: Searcher, detector: Detector, offtopic: Of
           ? { kind: 'offtopic', topic: null, score: 0 }
           : { kind: 'unsure', topic: null, score: 0, suggestions: [] };
       }
-      if (isOfftopicWording(text) && confidence < OFFTOPIC_OVERRIDE) {
+      // Out-of-scope words: only a clear match on firm evidence still answers ("dạy con học toán"
+      // must not answer with swimming lessons because "toán" looks like the "toàn" of "an toàn").
+      if (isOfftopicWording(text) && confidenceOf(top, looksEnglish(text), true) < OFFTOPIC_OVERRIDE) {
         return { kind: 'offtopic', topic: null, score: confidence };
       }
       if (confidence >= ANSWER_THRESHOLD) return { kind: 'answer', topic: top.slug, score: confidence };

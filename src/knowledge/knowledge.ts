@@ -25,7 +25,7 @@ export interface Knowledge extends Asker, Renderer {
 export function createKnowledge(content: CompiledContent): Knowledge {
   const searcher = createSearcher(content.indexJSON, content.synonyms);
   const detector = createDetector(content.triage);
-  const asker = createAsker(searcher, detector, content.offtopic);
+  const asker = createAsker(searcher, detector, content.offtopic, content.synonyms.shorthand);
   const renderer = createRenderer(content.guides, content.hotlines);
   const bySlug = new Map(content.guides.map((g) => [g.slug, g]));
   const allLines: Hotline[] = [...content.hotlines.national, ...content.hotlines.provincial];

@@ -6,10 +6,12 @@ import type { Synonyms } from './schema';
 import {
   analyse,
   bigram,
+  couldBeVietnamese,
   findPhrase,
   hasMarks,
   indexTerms,
   isStopword,
+  looksEnglish,
   phrasesOf,
   type StopList,
   type Syllable,
@@ -18,6 +20,8 @@ import {
 export const WEIGHT = {
   folded: 1,
   bigram: 2,
+  /** A word no Vietnamese syllable could spell ("grooming", "bullied") is one unit of meaning, like a bigram. */
+  foreign: 2,
   written: 0.3,
   synonym: 0.4,
   english: 0.7,
@@ -54,8 +58,8 @@ export function createQueryBuilder(synonyms: Synonyms, stop: StopList): QueryBui
   for (const group of synonyms.groups) {
     for (const member of group) {
       const phrase = analyse(member);
-      // A lone stop word ("be") must not pull in a whole group.
-      if (phrase.length === 1 && isStopword(phrase[0]!, stop)) continue;
+      // A lone stop word ("bị") must not pull in a whole group.
+      if (phrase.length === 1 && isStopword(phrase[0]!, stop, false)) continue;
       const others = group.filter((m) => m !== member);
       expansions.push({ phrase, terms: others.flatMap(folded), boost: WEIGHT.synonym });
     }
@@ -64,8 +68,12 @@ export function createQueryBuilder(synonyms: Synonyms, stop: StopList): QueryBui
     expansions.push({ phrase: analyse(en), terms: vi.flatMap(folded), boost: WEIGHT.english });
   }
 
+  const framing = synonyms.stopwords.phrases.map((p) => analyse(p)).filter((p) => p.length > 0);
+
   return {
     build(text: string): Query {
+      // English stop words that double as Vietnamese syllables ("so", "me") only count in English.
+      const english = looksEnglish(text);
       const words: string[] = [];
       const byTerm = new Map<string, QueryTerm>();
       const add = (term: string, boost: number, covers: number[], fuzzy: boolean) => {
@@ -80,9 +88,17 @@ export function createQueryBuilder(synonyms: Synonyms, stop: StopList): QueryBui
 
       for (const chunk of phrasesOf(text)) {
         const syl = analyse(chunk);
+        // Syllables inside question framing ("cách xử lý", "có sao không") are stop words here,
+        // and so are bigrams made only of framing and stop words.
+        const framed = new Set<number>();
+        const present = new Set(syl.map((x) => x.folded));
+        for (const f of framing) {
+          if (!present.has(f[0]!.folded)) continue;
+          for (const at of findPhrase(syl, f)) for (let j = 0; j < f.length; j++) framed.add(at + j);
+        }
         // position in chunk → index in `words` (or -1 for a stop word)
-        const wordAt = syl.map((s) => {
-          if (isStopword(s, stop)) return -1;
+        const wordAt = syl.map((s, i) => {
+          if (framed.has(i) || isStopword(s, stop, english)) return -1;
           words.push(s.folded);
           return words.length - 1;
         });
@@ -94,16 +110,15 @@ export function createQueryBuilder(synonyms: Synonyms, stop: StopList): QueryBui
         syl.forEach((s, i) => {
           const w = wordAt[i]!;
           if (w >= 0) {
-            add(s.folded, WEIGHT.folded, [w], true);
+            add(s.folded, couldBeVietnamese(s.folded) ? WEIGHT.folded : WEIGHT.foreign, [w], true);
             if (hasMarks(s)) add(s.raw, WEIGHT.written, [w], false);
           }
           const next = syl[i + 1];
-          if (next) {
+          if (next && !((framed.has(i) || framed.has(i + 1)) && coversOf(i, i + 1).length === 0)) {
             const covers = coversOf(i, i + 1);
             add(bigram(s.folded, next.folded), WEIGHT.bigram, covers, true);
           }
         });
-        const present = new Set(syl.map((x) => x.folded));
         for (const e of expansions) {
           if (!present.has(e.phrase[0]!.folded)) continue; // cheap test before the scan
           for (const at of findPhrase(syl, e.phrase)) {

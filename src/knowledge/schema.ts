@@ -47,7 +47,10 @@ export interface Guide extends Frontmatter {
 const phraseList = z.array(z.string().trim().min(1));
 
 export const synonymsSchema = z.object({
-  stopwords: z.object({ vi: phraseList, en: phraseList }),
+  /** `phrases`: question framing ("xử lý thế nào", "có sao không") that says how, not what, is asked. */
+  stopwords: z.object({ vi: phraseList, en: phraseList, phrases: phraseList.default([]) }),
+  /** Chat shorthand, one word each ("ko": "không", "ck": "chồng"), expanded before triage and search. */
+  shorthand: z.record(z.string().regex(/^[\p{Ll}\p{N}]+$/u, 'one lower-case word'), z.string().trim().min(1)).default({}),
   groups: z.array(phraseList.min(2)),
   english: z.record(z.string(), phraseList.min(1)),
 });

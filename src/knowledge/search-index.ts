@@ -22,7 +22,7 @@ const BIGRAM_FIELDS: ReadonlySet<string> = new Set(['title', 'tags', 'questions'
 export type IndexedDoc = Record<Field, string> & { id: string };
 
 export function stopListOf(synonyms: Synonyms): StopList {
-  return makeStopList([...synonyms.stopwords.vi, ...synonyms.stopwords.en]);
+  return makeStopList(synonyms.stopwords.vi, synonyms.stopwords.en);
 }
 
 export function indexOptions(stop: StopList): Options<IndexedDoc> {

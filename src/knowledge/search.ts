@@ -4,14 +4,19 @@ import type MiniSearch from 'minisearch';
 import type { Synonyms } from './schema';
 import { FIELD_BOOSTS, loadIndex, stopListOf, type IndexedDoc } from './search-index';
 import { createQueryBuilder, type Query } from './query';
+import { couldBeVietnamese } from './text';
 
 export interface Ranked {
   slug: string;
   score: number;
   /** Share (0..1) of the question's content words this guide matches (words no guide knows count half). */
   coverage: number;
+  /** The same share, with words matched only as a lone syllable counted at LOOSE_WORD: firmer evidence. */
+  firmCoverage: number;
   /** How many of the question's own two-syllable terms ("bat_nat") this guide matches. */
   phrases: number;
+  /** How many of the question's words this guide matches that no Vietnamese syllable could spell ("grooming"). */
+  foreign: number;
 }
 
 export interface SearchOutcome {
@@ -26,6 +31,9 @@ export interface Searcher {
   /** Milliseconds spent in MiniSearch.loadJSON at creation. */
   loadMs: number;
 }
+
+/** How much a word counts towards firm coverage when a guide matches it only as a lone syllable. */
+const LOOSE_WORD = 0.6;
 
 /** Fuzzy matching only on folded terms long enough for a typo to be told from another word. */
 function fuzziness(term: string): number | false {
@@ -91,11 +99,13 @@ export function createSearcher(indexJSON: string, synonyms: Synonyms, now: () =>
         } else merged.set(slug, { score, queryTerms: [...r.queryTerms] });
       }
       const coverTerms = new Map(query.terms.map((t) => [t.term, t.covers]));
-      const coveredBy = (matched: readonly string[]) => {
+      const coveredSet = (matched: readonly string[]) => {
         const covered = new Set<number>();
         for (const m of matched) for (const c of coverTerms.get(m) ?? []) covered.add(c);
-        return covered.size;
+        return covered;
       };
+      const coveredBy = (matched: readonly string[]) => coveredSet(matched).size;
+      const foreignWord = query.words.map((w) => w.length >= 4 && !couldBeVietnamese(w));
       const total = query.words.length;
       // Two-syllable terms from the parent's own words that carry at least one content word.
       const ownPhrases = new Set(query.terms.filter((t) => t.fuzzy && t.term.includes('_') && t.covers.length > 0).map((t) => t.term));
@@ -105,12 +115,20 @@ export function createSearcher(indexJSON: string, synonyms: Synonyms, now: () =>
       const denominator = knownWords + 0.5 * (total - knownWords);
       const ranked = [...merged.entries()]
         .map(([slug, m]) => {
-          const words = coveredBy(m.queryTerms);
+          const covered = coveredSet(m.queryTerms);
+          const words = covered.size;
+          // A word the guide matches only as a lone syllable ("toàn" of "an toàn" for "toán") is
+          // weaker evidence than one it matches inside a two-syllable term, or a loan word.
+          const firm = coveredSet(m.queryTerms.filter((t) => t.includes('_')));
+          let explained = 0;
+          for (const i of covered) explained += firm.has(i) || foreignWord[i] ? 1 : LOOSE_WORD;
           return {
             slug,
             score: m.score * Math.max(1, words),
             coverage: denominator > 0 ? words / denominator : 0,
+            firmCoverage: denominator > 0 ? Math.min(1, explained / denominator) : 0,
             phrases: m.queryTerms.filter((t) => ownPhrases.has(t)).length,
+            foreign: [...covered].filter((i) => foreignWord[i]).length,
           };
         })
         .sort((a, b) => b.score - a.score);

@@ -80,19 +80,47 @@ export function sameSyllable(query: Syllable, data: Syllable): boolean {
   return !hasMarks(query) || !hasMarks(data) || query.raw === data.raw;
 }
 
-/** Stop-word test under the same rule: the list is written with diacritics. */
+/**
+ * Stop-word test under the same rule: the list is written with diacritics. English stop words
+ * that are also Vietnamese syllables typed without marks ("so" = số/sợ, "me" = mẹ, "be" = bé,
+ * "an" = an/ăn, "he" = hè) are kept apart: they are stop words only in English text.
+ */
 export interface StopList {
   folded: ReadonlySet<string>;
   raw: ReadonlySet<string>;
+  /** Folded English stop words that could also be an unmarked Vietnamese syllable. */
+  englishOnly: ReadonlySet<string>;
 }
 
-export function makeStopList(words: readonly string[]): StopList {
-  const syl = words.flatMap((w) => analyse(w));
-  return { folded: new Set(syl.map((s) => s.folded)), raw: new Set(syl.map((s) => s.raw)) };
+export function makeStopList(words: readonly string[], english: readonly string[] = []): StopList {
+  const syl = [...words, ...english].flatMap((w) => analyse(w));
+  const always = new Set(words.flatMap((w) => analyse(w)).map((s) => s.folded));
+  const englishOnly = new Set(
+    english.flatMap((w) => analyse(w)).map((s) => s.folded).filter((f) => !always.has(f) && couldBeVietnamese(f)),
+  );
+  return { folded: new Set(syl.map((s) => s.folded)), raw: new Set(syl.map((s) => s.raw)), englishOnly };
 }
 
-export function isStopword(s: Syllable, stop: StopList): boolean {
-  return hasMarks(s) ? stop.raw.has(s.raw) : stop.folded.has(s.folded);
+/** `english`: the text may be English, so English stop words that look Vietnamese count too. */
+export function isStopword(s: Syllable, stop: StopList, english = true): boolean {
+  if (hasMarks(s)) return stop.raw.has(s.raw);
+  if (!stop.folded.has(s.folded)) return false;
+  return english || !stop.englishOnly.has(s.folded);
+}
+
+/**
+ * Expands chat shorthand ("ko" → "không", "dc" → "được", "ck" → "chồng", "14t" → "14 tuổi") word
+ * by word, so search and triage see the words the phrase lists are written in. Not applied to
+ * English text, where "k" or "r" mean nothing of the sort.
+ */
+export function expandShorthand(text: string, shorthand: Readonly<Record<string, string>>): string {
+  if (looksEnglish(text)) return text;
+  return normalize(text).replace(/[\p{L}\p{N}]+/gu, (w) => {
+    const full = shorthand[w];
+    if (full !== undefined) return full;
+    const age = /^(\d{1,2})(t|tuoi)$/.exec(w);
+    return age ? `${age[1]} tuổi` : w;
+  });
 }
 
 /** Joins two syllables into one bigram term; "_" never occurs inside a syllable. */

@@ -28,6 +28,28 @@ describe('asking a question', () => {
     expect(k.ask('dau hieu tre bi danh')).toMatchObject({ kind: 'answer', topic: 'dau-hieu-bao-luc-bo-mac' });
   });
 
+  it('words that only frame the question ("cách xử lý", "phải làm gì") do not pick the guide', () => {
+    expect(k.ask('cach xu ly khi con bi bong')).toMatchObject({ kind: 'answer', topic: 'tai-nan-thuong-tich-trong-nha' });
+    expect(k.ask('chau bi duoi nuoc phai lam gi')).toMatchObject({ topic: 'so-cuu-duoi-nuoc' });
+  });
+
+  it('a teacher hitting a child is school violence, not a question about discipline at home', () => {
+    expect(k.ask('co giao danh con toi')).toMatchObject({ kind: 'answer', topic: 'bao-luc-hoc-duong' });
+  });
+
+  it('Vietnamese typed without marks is not mistaken for English stop words ("mẹ mìn" is not "me")', () => {
+    expect(k.ask('me min la gi')).toMatchObject({ kind: 'answer', topic: 'mua-ban-bat-coc-tre-em' });
+  });
+
+  it('chat shorthand is spelled out before triage: "ko thay be dau" is a missing child now', () => {
+    expect(k.ask('ko thay be dau ca, tim khap cho roi').kind).toBe('emergency');
+  });
+
+  it('questions about child health or schoolwork get the scope reply, even when they mention the child', () => {
+    expect(k.ask('con bi sot 39 do phai lam sao').kind).toBe('offtopic');
+    expect(k.ask('cach day con hoc toan lop 1').kind).toBe('offtopic');
+  });
+
   it('the answer is the summary with a "Xem thêm" button, related topics and a source line', () => {
     const result = k.ask('con bi bat nat o truong');
     const { text, buttons } = k.renderAnswer(result, 'vi');

@@ -1,6 +1,6 @@
 // Vietnamese text processing: parents type with or without diacritics, in any Unicode form.
 import { describe, expect, it } from 'vitest';
-import { analyse, fold, indexTerms, makeStopList, normalize, stemEnglish } from '../../src/knowledge/text';
+import { analyse, expandShorthand, fold, indexTerms, isStopword, makeStopList, normalize, stemEnglish } from '../../src/knowledge/text';
 
 const stop = makeStopList(['bị', 'ở', 'có', 'the', 'my']);
 
@@ -33,5 +33,18 @@ describe('Vietnamese-aware text processing', () => {
     expect(stemEnglish('raped')).toBe(stemEnglish('rape'));
     expect(stemEnglish('drowning')).toBe('drown');
     for (const vi of ['nghe', 'khoe', 'thue', 'truong', 'nguoi', 'khong']) expect(stemEnglish(vi)).toBe(vi);
+  });
+
+  it('treats English stop words that are also unmarked Vietnamese ("so" = số, "me" = mẹ) as stop words only in English', () => {
+    const both = makeStopList(['bị'], ['so', 'me', 'the']);
+    const [so] = analyse('so');
+    expect(isStopword(so!, both, true)).toBe(true);
+    expect(isStopword(so!, both, false)).toBe(false);
+  });
+
+  it('spells out chat shorthand word by word, and ages like "14t", but leaves English alone', () => {
+    const shorthand = { ko: 'không', dc: 'được' };
+    expect(expandShorthand('con 14t di lam dc ko', shorthand)).toBe('con 14 tuổi di lam được không');
+    expect(expandShorthand('is it ok to go', shorthand)).toBe('is it ok to go');
   });
 });
