@@ -71,8 +71,8 @@ describe('the database is locked by another process when a webhook arrives', () 
     expect((await t.post(update)).status).toBe(200); // and once more, for good measure
     expect(repliesTo(31)).toHaveLength(2);
     const after = await tableCounts(t.db.client);
-    expect(after.inbox).toBe(before.inbox + 1);
-    expect(after.outbox).toBe(before.outbox + 1);
+    expect(after.inbox).toBe(before.inbox! + 1);
+    expect(after.outbox).toBe(before.outbox! + 1);
     expect(await caseProblems(t.db.client)).toEqual([]);
   }, 60_000);
 

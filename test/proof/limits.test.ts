@@ -61,7 +61,7 @@ describe('a 5,000-character message', () => {
     const state = await w.db.client.execute(`select s.step, s.data_enc from conversation_state s join users u on u.id = s.user_id where u.channel_user_id = 'long-writer'`);
     expect(state.rows[0]!.step).toBe('report.description');
     expect(state.rows[0]!.data_enc).toBeNull(); // no draft holds the text
-    // The only rows this user caused: the user, the inbox-less local updates, two replies.
+    // Two replies queued (the /baotin question and the notice), nothing else for this user.
     expect(await count(w.db.client, `select count(*) as n from outbox where recipient = 'long-writer'`)).toBe(2);
   });
 });
