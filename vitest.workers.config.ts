@@ -25,6 +25,7 @@ export default defineConfig({
   test: {
     include: ['test/workers/**/*.test.ts'],
     globalSetup: ['./test/workers/global-setup.ts'],
+    reporters: ['default', ['json', { outputFile: 'test-results/vitest-workers.json' }]],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // The Worker logs one JSON line per request and tick; keep warnings and errors only.

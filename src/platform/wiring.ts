@@ -102,7 +102,7 @@ export function cliCommands(): Record<string, CliCommand> {
       const boot = await bootForCli(io);
       try {
         const services = await mapServices(boot.handle.db);
-        return await locateCommand({ stdin: io.stdin(), out: io.out }, { index: services.index, locatePoint: services.locatePoint });
+        return await locateCommand({ stdin: withNewlines(io.stdin()), out: io.out }, { index: services.index, locatePoint: services.locatePoint });
       } finally {
         boot.close();
       }
@@ -145,6 +145,11 @@ async function muteCommand(args: string[], db: Db, io: CliIo): Promise<number> {
   await muteRule(db, ruleId, args[0] === 'mute', new Date());
   io.out(args[0] === 'mute' ? `Đã tắt nhắc việc "${ruleId}".` : `Đã bật lại nhắc việc "${ruleId}".`);
   return 0;
+}
+
+/** readline yields lines without their newline; locate reassembles raw chunks, so give them back. */
+async function* withNewlines(lines: AsyncIterable<string>): AsyncGenerator<string> {
+  for await (const line of lines) yield line + '\n';
 }
 
 async function bootForCli(io: CliIo) {

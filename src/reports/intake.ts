@@ -305,18 +305,19 @@ async function pickCommune(ctx: Ctx, d: Draft, code: string): Promise<void> {
 async function sharedPoint(ctx: Ctx, d: Draft, point: GeoPoint): Promise<void> {
   const t = tOf(ctx);
   const locate = ctx.deps.services.locatePoint;
-  if (!locate) {
-    ctx.setState(STEP.location, d as Record<string, unknown>);
-    ctx.reply(t.pointRejected);
-    return;
-  }
+  // A point that cannot be placed leaves the reporter where they were: before the description
+  // is given that is still the description, so no step runs ahead of its answers.
+  const stay = (message: string, draft: Draft) => {
+    const step = d.description ? STEP.location : STEP.description;
+    ctx.setState(step, draft as Record<string, unknown>);
+    ctx.reply(step === STEP.description ? `${message}\n\n${t.askDescription}` : message);
+  };
+  if (!locate) return stay(t.pointRejected, d);
   let r: Awaited<ReturnType<typeof locate>>;
   try {
     r = await locate(point);
   } catch {
-    ctx.setState(STEP.location, d as Record<string, unknown>);
-    ctx.reply(t.pointRejected);
-    return;
+    return stay(t.pointRejected, d);
   }
   const base: Draft = { ...d, candidates: undefined, pendingCommune: undefined, pendingPoint: undefined };
   if (r.commune && !r.nearBorder) {
@@ -331,8 +332,7 @@ async function sharedPoint(ctx: Ctx, d: Draft, point: GeoPoint): Promise<void> {
     return ask(ctx, next, STEP.pick, [t.pointNearBorder]);
   }
   // At sea or abroad: nothing is kept, the question is asked again politely.
-  ctx.setState(STEP.location, base as Record<string, unknown>);
-  ctx.reply(t.pointNowhere);
+  stay(t.pointNowhere, base);
 }
 
 async function confirmPoint(ctx: Ctx, d: Draft, yes: boolean): Promise<void> {

@@ -33,13 +33,18 @@ async function locateLine(input: string, deps: LocateCommandDeps): Promise<Locat
   return resolveCommune(input, deps.index);
 }
 
-/** `stdin` yields lines (as readline does); a chunk holding several lines is split too. */
+/** Splits chunks into lines, whether stdin yields lines or raw chunks. */
 async function* lines(stdin: AsyncIterable<string>): AsyncGenerator<string> {
+  let rest = '';
   for await (const chunk of stdin) {
-    for (const line of chunk.split('\n')) {
-      if (line.trim() !== '' || !chunk.includes('\n')) yield line.replace(/\r$/u, '');
+    rest += chunk;
+    let at: number;
+    while ((at = rest.indexOf('\n')) >= 0) {
+      yield rest.slice(0, at).replace(/\r$/u, '');
+      rest = rest.slice(at + 1);
     }
   }
+  if (rest !== '') yield rest.replace(/\r$/u, '');
 }
 
 /** Runs the command; returns the exit code (0: every line answered, even if with null). */
