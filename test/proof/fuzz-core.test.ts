@@ -8,7 +8,7 @@ import type { Incoming } from '../../src/core/types';
 import { allFeatures } from '../../src/features';
 import { realServices } from '../reports/support';
 import { createTestRuntime, type TestRuntime } from '../support/runtime';
-import { caseProblems } from './support';
+import { caseProblems, fuzzOptions } from './support';
 
 let t: TestRuntime;
 beforeAll(async () => {
@@ -105,7 +105,7 @@ describe('random conversations with the core', () => {
         const states = await t.db.client.execute('select step from conversation_state where step is not null');
         for (const s of states.rows) expect(STEP_PREFIXES.some((p) => String(s.step).startsWith(p))).toBe(true);
       }),
-      { numRuns: 120 },
+      fuzzOptions(120),
     );
     // Real reports were filed among the noise, so the property held for actual cases too.
     const cases = await t.db.client.execute(`select count(*) as n from cases`);

@@ -8,7 +8,7 @@ import { zaloRoutes } from '../../src/channels/zalo';
 import { createFakeZalo, signedWebhook, userSendLocation, userSendText, ZALO_APP_ID } from '../support/fake-zalo';
 import { callbackUpdate, createTelegramTestApp, fakeBotApi, textUpdate } from '../support/telegram';
 import { createZaloTestApp } from '../channels/zalo/harness';
-import { caseProblems } from './support';
+import { caseProblems, fuzzOptions } from './support';
 
 const telegramApi = fakeBotApi();
 const zalo = createFakeZalo();
@@ -50,7 +50,7 @@ describe('POST /telegram with the right secret and a hostile body', () => {
           const res = await t.post(body);
           expect(res.status).toBeLessThan(500);
         }),
-        { numRuns: 300 },
+        fuzzOptions(300),
       );
       expect(await caseProblems(t.db.client)).toEqual([]);
     } finally {
@@ -67,7 +67,7 @@ describe('POST /telegram with the right secret and a hostile body', () => {
           const res = await t.post(JSON.stringify(textUpdate(1, 5, pad)));
           expect(res.status).toBe(413);
         }),
-        { numRuns: 20 },
+        fuzzOptions(20),
       );
       expect((await t.db.client.execute('select count(*) as n from inbox')).rows[0]!.n).toBe(0);
     } finally {
@@ -102,7 +102,7 @@ describe('POST /zalo with random bodies, signed and unsigned', () => {
           expect(res.status).toBeLessThan(500);
           if (how !== 'signed' && how !== 'raw-garbage') expect(res.status).toBe(401);
         }),
-        { numRuns: 300 },
+        fuzzOptions(300),
       );
       const big = await post(userSendText('9', 'x'.repeat(70 * KIB)));
       expect(big.status).toBe(413);

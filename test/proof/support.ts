@@ -61,3 +61,13 @@ export async function tableCounts(client: Client): Promise<Record<string, number
   for (const t of tables) out[t] = await count(client, `select count(*) as n from ${t}`);
   return out;
 }
+
+/**
+ * fast-check settings: a fixed seed by default so CI is reproducible (a failure names its seed);
+ * `FUZZ_SEED=random npm test` explores new inputs, `FUZZ_SEED=<n>` replays one run.
+ */
+export function fuzzOptions(numRuns: number): { numRuns: number; seed?: number } {
+  const env = process.env.FUZZ_SEED;
+  if (env === 'random') return { numRuns };
+  return { numRuns, seed: env ? Number(env) : 20_261_125 };
+}
