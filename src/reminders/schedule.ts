@@ -132,6 +132,58 @@ export function matchesAudience(rule: RuleSpec, r: Recipient): boolean {
   return m(r);
 }
 
+/**
+ * Says, for one step, whether a person is to be skipped (already sent, or the period marked done).
+ * Returning undefined means nobody is skipped.
+ */
+export type SkipFor = (step: Step) => ((r: Recipient) => boolean) | undefined;
+
+/**
+ * The reminders of the given steps for everyone in their audience, minus those `skipFor` rules out.
+ * Each rule's audience is matched once per call, and each step's text and button once per language:
+ * a national tick is thousands of people on a handful of steps, so the per-person work is one key.
+ * People sharing a step and language share its `text` and `buttons` (treat them as read-only).
+ */
+export function remindersForSteps(steps: readonly Step[], recipients: readonly Recipient[], skipFor?: SkipFor): Reminder[] {
+  const audiences = new Map<RuleSpec, Recipient[]>();
+  const out: Reminder[] = [];
+  for (const step of steps) {
+    const { rule, occurrence, lead, daysLeft } = step;
+    let audience = audiences.get(rule);
+    if (!audience) {
+      const matches = audienceMatcher(rule);
+      audiences.set(rule, (audience = recipients.filter(matches)));
+    }
+    const skip = skipFor?.(step);
+    const payload = `remind:done:${rule.id}:${occurrence.period}`;
+    const prefix = `${rule.id}|${occurrence.period}|`; // sendKey = prefix + recipient id + suffix
+    const suffix = `|${lead}`;
+    const bodies = new Map<Lang, { text: string; buttons: Button[] }>();
+    for (const recipient of audience) {
+      if (skip?.(recipient)) continue;
+      const lang = recipient.lang ?? 'vi';
+      let body = bodies.get(lang);
+      if (!body) {
+        body = { text: reminderText(rule, occurrence, daysLeft, lang), buttons: [{ label: doneButtonLabel(rule, lang), payload }] };
+        bodies.set(lang, body);
+      }
+      out.push({
+        key: prefix + recipient.id + suffix,
+        ruleId: rule.id,
+        period: occurrence.period,
+        recipient,
+        lead,
+        due: occurrence.due,
+        daysLeft,
+        kind: rule.kind,
+        text: body.text,
+        buttons: body.buttons,
+      });
+    }
+  }
+  return out;
+}
+
 /** Everything that must be sent at `at`, skipping what was sent, done or muted. Pure. */
 export function dueReminders(input: DueInput): Reminder[] {
   const { at, tz } = input;
@@ -139,33 +191,11 @@ export function dueReminders(input: DueInput): Reminder[] {
   const today = localDate(at, tz);
   const muted = new Set(input.muted ?? []);
   const steps = currentSteps(input.rules, today, input.calendar ?? defaultCalendar, muted);
-  const out: Reminder[] = [];
-  for (const step of steps) {
-    const { rule, occurrence } = step;
-    const texts = new Map<Lang, string>();
-    const payload = `remind:done:${rule.id}:${occurrence.period}`;
-    for (const recipient of input.recipients) {
-      if (!matchesAudience(rule, recipient)) continue;
-      const key = sendKey(rule.id, occurrence.period, recipient.id, step.lead);
-      if (has(input.sent, key) || has(input.done, doneKey(rule.id, occurrence.period, recipient.id))) continue;
-      const lang = recipient.lang ?? 'vi';
-      let text = texts.get(lang);
-      if (text === undefined) texts.set(lang, (text = reminderText(rule, occurrence, step.daysLeft, lang)));
-      out.push({
-        key,
-        ruleId: rule.id,
-        period: occurrence.period,
-        recipient,
-        lead: step.lead,
-        due: occurrence.due,
-        daysLeft: step.daysLeft,
-        kind: rule.kind,
-        text,
-        buttons: [{ label: doneButtonLabel(rule, lang), payload }],
-      });
-    }
-  }
-  return out;
+  const { sent, done } = input;
+  if (!sent && !done) return remindersForSteps(steps, input.recipients);
+  return remindersForSteps(steps, input.recipients, ({ rule, occurrence, lead }) => (r) =>
+    has(sent, sendKey(rule.id, occurrence.period, r.id, lead)) || has(done, doneKey(rule.id, occurrence.period, r.id)),
+  );
 }
 
 export interface UpcomingItem {

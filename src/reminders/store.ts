@@ -3,9 +3,9 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Lang } from '../core/types';
 import type { Db } from '../db/db';
 import { officers, reminderDone, reminderMutes, reminderSends, users } from '../db/schema';
-import { doneKey, type Recipient, type Reminder, type Step } from './schedule';
+import { doneKey, type Recipient, type Reminder } from './schedule';
 
-/** SQLite allows 32,766 bound values per statement; 8 columns × 1,000 rows stays well below. */
+/** Steps per sent-officers query (a tick has a handful; this only bounds a pathological rule set). */
 const BATCH = 1000;
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
@@ -16,19 +16,21 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 
 /** Active officers and supervisors, with the language they chose in the bot (Vietnamese by default). */
 export async function loadRecipients(db: Db, where?: { channel: string; channelUserId: string }): Promise<Recipient[]> {
-  // Plain SQL: the whole directory (6,700 rows) is read every daytime tick, and row mapping dominated.
-  const rows = await db.all<{ id: number; role: string; commune_code: string; province_code: string; channel: string; channel_user_id: string; lang: string | null }>(sql`
-    select o.id, o.role, o.commune_code, o.province_code, o.channel, o.channel_user_id, u.lang
+  // The whole directory (6,700 rows) is read every daytime tick. It comes back as one JSON text: the
+  // driver's per-row, per-column objects cost ten times more than SQLite building the JSON.
+  const rows = await db.all<{ j: string }>(sql`
+    select json_group_array(json_array(o.id, o.role, o.commune_code, o.province_code, o.channel, o.channel_user_id, u.lang)) as j
     from ${officers} o left join ${users} u on u.channel = o.channel and u.channel_user_id = o.channel_user_id
     where o.active = 1 ${where ? sql`and o.channel = ${where.channel} and o.channel_user_id = ${where.channelUserId}` : sql``}`);
-  return rows.map((r) => ({
-    id: String(r.id),
-    role: r.role,
-    communeCode: r.commune_code,
-    provinceCode: r.province_code,
-    channel: r.channel,
-    channelUserId: r.channel_user_id,
-    lang: (r.lang === 'en' ? 'en' : 'vi') as Lang,
+  const list = JSON.parse(rows[0]?.j ?? '[]') as Array<[number, string, string, string, string, string, string | null]>;
+  return list.map(([id, role, communeCode, provinceCode, channel, channelUserId, lang]) => ({
+    id: String(id),
+    role,
+    communeCode,
+    provinceCode,
+    channel,
+    channelUserId,
+    lang: (lang === 'en' ? 'en' : 'vi') as Lang,
   }));
 }
 
@@ -45,12 +47,15 @@ export async function muteRule(db: Db, ruleId: string, muted: boolean, at: Date)
     .onConflictDoUpdate({ target: reminderMutes.ruleId, set: { muted, updatedAt: at } });
 }
 
-/** The keys already sent for the given steps (`rule|period|lead`). */
-export async function loadSentKeys(db: Db, steps: readonly Step[]): Promise<Set<string>> {
-  const sent = new Set<string>();
-  for (const part of chunks(steps.map((s) => s.id), BATCH)) {
-    const rows = await db.select({ key: reminderSends.key }).from(reminderSends).where(inArray(reminderSends.step, part));
-    for (const r of rows) sent.add(r.key);
+/** For each of the given steps (`rule|period|lead`), the ids of the officers it was already sent to. */
+export async function loadSentOfficers(db: Db, stepIds: readonly string[]): Promise<Map<string, Set<string>>> {
+  const sent = new Map<string, Set<string>>();
+  for (const part of chunks([...new Set(stepIds)], BATCH)) {
+    // One row per step with its officers as a JSON array (see loadRecipients), through reminder_sends_step.
+    const rows = await db.all<{ step: string; ids: string }>(sql`
+      select step, json_group_array(officer_id) as ids from ${reminderSends}
+      where step in (select value from json_each(${JSON.stringify(part)})) group by step`);
+    for (const r of rows) sent.set(r.step, new Set((JSON.parse(r.ids) as number[]).map(String)));
   }
   return sent;
 }
@@ -76,23 +81,88 @@ export async function loadDone(db: Db, pairs: ReadonlyArray<{ ruleId: string; pe
   return done;
 }
 
+/** Reminders grouped by step (`rule|period|lead`), in order of appearance. */
+function byStep(reminders: readonly Reminder[]): Map<string, Reminder[]> {
+  const groups = new Map<string, Reminder[]>();
+  let prev: Reminder | undefined;
+  let list: Reminder[] = [];
+  for (const r of reminders) {
+    // A plan lists each step's reminders together: only a change of step costs a key and a lookup.
+    if (!prev || r.ruleId !== prev.ruleId || r.period !== prev.period || r.lead !== prev.lead) {
+      const step = `${r.ruleId}|${r.period}|${r.lead}`;
+      const known = groups.get(step);
+      if (known) list = known;
+      else groups.set(step, (list = []));
+    }
+    list.push(r);
+    prev = r;
+  }
+  return groups;
+}
+
 /**
- * Records sends; returns the keys that were new (a concurrent tick may have taken the others).
- * Rows travel as one JSON parameter per 5,000 (json_each): a national tick writes tens of thousands,
- * and per-value binding costs more than SQLite's own insert.
+ * Inserts one step's sends: what is the same for the whole step is bound once, and only the key and
+ * the officer travel per row, as one JSON parameter (json_each): a national tick writes tens of
+ * thousands, and per-value binding costs more than SQLite's own insert. Sorted by key, the rows go
+ * into the key index in order.
  */
+function insertStep(step: string, part: readonly Reminder[], sentAt: number, returning: boolean) {
+  const first = part[0]!;
+  const rows = part.map((r) => [r.key, Number(r.recipient.id)] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return sql`
+    insert into ${reminderSends} (key, step, rule_id, period, officer_id, lead, due, sent_at)
+    select value ->> 0, ${step}, ${first.ruleId}, ${first.period}, value ->> 1, ${first.lead}, ${first.due}, ${sentAt}
+    from json_each(${JSON.stringify(rows)}) where true
+    on conflict (key) do nothing${returning ? sql` returning key` : sql``}`;
+}
+
+/** Records sends; returns the keys that were new (a concurrent tick may have taken the others). */
 export async function recordSends(db: Db, reminders: readonly Reminder[], at: Date): Promise<Set<string>> {
   const fresh = new Set<string>();
-  const sentAt = at.getTime();
-  for (const part of chunks(reminders, 5000)) {
-    const rows = part.map((r) => [r.key, `${r.ruleId}|${r.period}|${r.lead}`, r.ruleId, r.period, Number(r.recipient.id), r.lead, r.due]);
-    const result = await db.all<{ key: string }>(sql`
-      insert into ${reminderSends} (key, step, rule_id, period, officer_id, lead, due, sent_at)
-      select value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, ${sentAt}
-      from json_each(${JSON.stringify(rows)}) where true
-      on conflict (key) do nothing
-      returning key`);
-    for (const r of result) fresh.add(r.key);
+  for (const [step, list] of byStep(reminders)) {
+    for (const part of chunks(list, 5000)) {
+      for (const r of await db.all<{ key: string }>(insertStep(step, part, at.getTime(), true))) fresh.add(r.key);
+    }
+  }
+  return fresh;
+}
+
+/**
+ * `recordSends` for a caller inside a write transaction (BEGIN IMMEDIATE, as `withTransaction` opens):
+ * nobody else can write meanwhile, so it need not have every inserted key returned as a row (13,000
+ * rows on a national tick). Usually every send is new, which the count of written rows proves; when
+ * some were already taken (overlapping ticks), it undoes its insert and writes only the others.
+ */
+export async function recordSendsLocked(tx: Db, reminders: readonly Reminder[], at: Date): Promise<Set<string>> {
+  const groups = byStep(reminders);
+  const keys = new Set(reminders.map((r) => r.key));
+  await tx.run(sql.raw('savepoint record_sends'));
+  let written = 0;
+  for (const [step, list] of groups) {
+    for (const part of chunks(list, 5000)) written += (await tx.run(insertStep(step, part, at.getTime(), false))).rowsAffected;
+  }
+  if (written === keys.size) {
+    await tx.run(sql.raw('release record_sends'));
+    return keys;
+  }
+  await tx.run(sql.raw('rollback to record_sends'));
+  await tx.run(sql.raw('release record_sends'));
+  const fresh = new Set<string>();
+  for (const [step, list] of groups) {
+    for (const part of chunks(list, 5000)) {
+      const [row] = await tx.all<{ taken: string }>(sql`
+        select json_group_array(key) as taken from ${reminderSends}
+        where key in (select value from json_each(${JSON.stringify(part.map((r) => r.key))}))`);
+      const taken = new Set(JSON.parse(row?.taken ?? '[]') as string[]);
+      const todo = part.filter((r) => !taken.has(r.key));
+      if (todo.length === 0) continue;
+      const wrote = (await tx.run(insertStep(step, todo, at.getTime(), false))).rowsAffected;
+      const expected = new Set(todo.map((r) => r.key)).size;
+      // Fewer rows than that means another writer got in: not a write transaction. Roll back rather than
+      // risk sending a reminder twice.
+      if (wrote !== expected) throw new Error(`recordSendsLocked: wrote ${wrote} of ${expected} sends (not inside a write transaction?)`);
+      for (const r of todo) fresh.add(r.key);
+    }
   }
   return fresh;
 }

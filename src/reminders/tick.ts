@@ -1,6 +1,6 @@
 // The reminders step of the scheduled tick: what is due now → recorded once → queued in the outbox.
 import type { Config } from '../config';
-import type { Channel } from '../core/types';
+import type { Button, Channel } from '../core/types';
 import type { Db } from '../db/db';
 import { withTransaction } from '../db/tx';
 import { enqueueMany, type QueuedMessage } from '../outbox/outbox';
@@ -10,8 +10,8 @@ import { defaultCalendar } from './calendar';
 import { isDaytime, localDate } from './dates';
 import { RULES } from './rules.generated';
 import type { RuleSpec } from './schema';
-import { currentSteps, dueReminders, type Reminder } from './schedule';
-import { loadDone, loadMuted, loadRecipients, loadSentKeys, recordSends } from './store';
+import { currentSteps, remindersForSteps, type Reminder } from './schedule';
+import { loadDone, loadMuted, loadRecipients, loadSentOfficers, recordSendsLocked } from './store';
 
 export type ReminderClockConfig = Pick<Config, 'TZ_REGION' | 'REMINDER_DAY_START' | 'REMINDER_DAY_END'>;
 
@@ -22,7 +22,7 @@ export interface PlanOptions {
 /**
  * What a tick at `at` would send: outside the daytime window nothing; otherwise the current step of
  * every live rule for every matching officer, minus what was sent, marked done or muted.
- * Four queries whatever the size of the directory.
+ * Four queries whatever the size of the directory; each step is worked out once, not per officer.
  */
 export async function planReminders(db: Db, config: ReminderClockConfig, at: Date, opts: PlanOptions = {}): Promise<Reminder[]> {
   const tz = config.TZ_REGION;
@@ -33,19 +33,14 @@ export async function planReminders(db: Db, config: ReminderClockConfig, at: Dat
   if (steps.length === 0) return [];
   const [recipients, sent, done] = await Promise.all([
     loadRecipients(db),
-    loadSentKeys(db, steps),
+    loadSentOfficers(db, steps.map((s) => s.id)),
     loadDone(db, steps.map((s) => ({ ruleId: s.rule.id, period: s.occurrence.period }))),
   ]);
-  return dueReminders({
-    at,
-    rules: steps.map((s) => s.rule).filter((r, i, all) => all.indexOf(r) === i),
-    recipients,
-    tz,
-    dayStart: config.REMINDER_DAY_START,
-    dayEnd: config.REMINDER_DAY_END,
-    sent,
-    done,
-    muted,
+  return remindersForSteps(steps, recipients, (step) => {
+    const got = sent.get(step.id);
+    const prefix = `${step.rule.id}|${step.occurrence.period}|`;
+    if (done.size === 0) return got && ((r) => got.has(r.id));
+    return (r) => got?.has(r.id) === true || done.has(prefix + r.id); // doneKey(rule, period, officer)
   });
 }
 
@@ -61,12 +56,23 @@ export function outgoingReminders(reminders: readonly Reminder[]): QueuedMessage
     if (list) list.push(r);
     else byRecipient.set(r.recipient.id, [r]);
   }
-  // Thousands of officers get the same combination: build each text and button list once.
+  // Thousands of officers get the same combination: build each text and button list once. A part is
+  // a reminder's text with its buttons; reminders of one step and language share both objects, so
+  // numbering the parts by identity (a text's hash is cached by V8) makes the signature a few digits.
+  const parts = new Map<string, Map<readonly Button[], number>>();
+  let nextPart = 0;
+  const partOf = (r: Reminder): number => {
+    let byButtons = parts.get(r.text);
+    if (!byButtons) parts.set(r.text, (byButtons = new Map()));
+    let id = byButtons.get(r.buttons);
+    if (id === undefined) byButtons.set(r.buttons, (id = nextPart++));
+    return id;
+  };
   const bodies = new Map<string, Pick<QueuedMessage, 'text' | 'buttons'>>();
   const out: QueuedMessage[] = [];
   for (const list of byRecipient.values()) {
     const first = list[0]!;
-    const signature = list.map((r) => `${r.ruleId}|${r.period}|${r.daysLeft}|${r.recipient.lang ?? 'vi'}`).join(' ');
+    const signature = list.length === 1 ? String(partOf(first)) : list.map(partOf).join(',');
     let body = bodies.get(signature);
     if (!body) {
       const several = list.length > 1;
@@ -93,12 +99,17 @@ export function outgoingReminders(reminders: readonly Reminder[]): QueuedMessage
  * plaintext) and saves ~50 µs per message.
  */
 function onceSealer(sealer: Sealer): Sealer {
-  const cache = new Map<string, Promise<string>>();
+  // Looked up by length, then compared: hashing every 2 kB body for a Map key cost more than the
+  // comparison, and a tick has only a handful of distinct bodies.
+  const cache = new Map<number, Array<{ plain: string; sealed: Promise<string> }>>();
   return {
     seal(plain) {
-      let hit = cache.get(plain);
-      if (!hit) cache.set(plain, (hit = sealer.seal(plain)));
-      return hit;
+      let same = cache.get(plain.length);
+      if (!same) cache.set(plain.length, (same = []));
+      for (const hit of same) if (hit.plain === plain) return hit.sealed;
+      const sealed = sealer.seal(plain);
+      if (same.length < 16) same.push({ plain, sealed }); // keeps a pathological tick linear
+      return sealed;
     },
     open: (sealed) => sealer.open(sealed),
   };
@@ -110,7 +121,7 @@ function onceSealer(sealer: Sealer): Sealer {
  */
 export async function queueReminders(db: Db, sealer: Sealer, due: readonly Reminder[], at: Date): Promise<{ reminders: number; messages: number }> {
   return withTransaction(db, async (tx) => {
-    const fresh = await recordSends(tx, due, at);
+    const fresh = await recordSendsLocked(tx, due, at);
     const messages = outgoingReminders(due.filter((r) => fresh.has(r.key)));
     await enqueueMany(tx, onceSealer(sealer), messages, at);
     return { reminders: fresh.size, messages: messages.length };

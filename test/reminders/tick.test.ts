@@ -106,6 +106,20 @@ describe('the reminders tick', () => {
     expect(received('ba-dinh')).toHaveLength(1);
   });
 
+  it('a plan that is partly stale queues only the reminders nobody recorded yet', async () => {
+    const at = vn('2027-07-03T09:00:00');
+    const plan = await planReminders(world.db.db, world.config, at);
+    expect(plan.length).toBeGreaterThan(1);
+    // Another tick got one of them in first.
+    expect(await queueReminders(world.db.db, world.rt.core.sealer, plan.slice(0, 1), at)).toEqual({ reminders: 1, messages: 1 });
+    const rest = await queueReminders(world.db.db, world.rt.core.sealer, plan, at);
+    expect(rest.reminders).toBe(plan.length - 1);
+    const rows = await world.db.db.select().from(reminderSends);
+    expect(rows.map((r) => r.key).sort()).toEqual(plan.map((r) => r.key).sort());
+    await world.flush(at);
+    expect(world.sent.filter((m) => m.kind === 'reminder')).toHaveLength(1 + rest.messages);
+  });
+
   it('queues nothing at night', async () => {
     expect(await tickAndDeliver(vn('2027-07-03T05:00:00'))).toMatchObject({ reminders_due: 0 });
     expect(await tickAndDeliver(vn('2027-07-03T20:00:00'))).toMatchObject({ reminders_due: 0 });
