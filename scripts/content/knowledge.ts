@@ -18,7 +18,7 @@ import {
   type Synonyms,
   type TriageRules,
 } from '../../src/knowledge/schema';
-import { buildIndex } from '../../src/knowledge/search-index';
+import { buildIndex, serializeIndex } from '../../src/knowledge/search-index';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const OUT = join(ROOT, 'src/knowledge/compiled.generated.ts');
@@ -123,7 +123,7 @@ export function compileKnowledge(contentDir: string, guidesDir = join(contentDir
   // Topic menus follow the fixed order of the 26 ids, not the file names.
   const order = (slug: string) => (GUIDE_SLUGS as readonly string[]).indexOf(slug);
   guides.sort((a, b) => order(a.slug) - order(b.slug));
-  const indexJSON = JSON.stringify(buildIndex(guides, synonyms));
+  const indexJSON = serializeIndex(buildIndex(guides, synonyms));
   return { guides, indexJSON, synonyms, triage, hotlines, offtopic, warnings };
 }
 

@@ -1,6 +1,6 @@
 // Turns a parent's question into weighted search terms: folded syllables and bigrams (what
-// matters), written forms with diacritics (a small bonus when typed), and synonym/English
-// expansions (lower weight). Each term remembers which query words it stands for, so the
+// matters) and synonym/English expansions (lower weight). Diacritics still matter where they
+// decide meaning: stop words, framing and one-syllable expansions are matched as written. Each term remembers which query words it stands for, so the
 // searcher can tell how much of the question a guide actually answers.
 import type { Synonyms } from './schema';
 import {
@@ -22,7 +22,6 @@ export const WEIGHT = {
   bigram: 2,
   /** A word no Vietnamese syllable could spell ("grooming", "bullied") is one unit of meaning, like a bigram. */
   foreign: 2,
-  written: 0.3,
   synonym: 0.4,
   english: 0.7,
 } as const;
@@ -54,18 +53,27 @@ export interface QueryBuilder {
 export function createQueryBuilder(synonyms: Synonyms, stop: StopList): QueryBuilder {
   // Expansions use folded terms only: they widen recall, the written forms add nothing but cost.
   const folded = (phrase: string) => indexTerms(phrase, stop).filter((t) => /^[a-z0-9_]+$/.test(t));
-  const expansions: Expansion[] = [];
+  // Keyed by the phrase's first folded syllable: a question only ever looks at the few
+  // expansions that can start at one of its own syllables.
+  const expansions = new Map<string, Expansion[]>();
+  const addExpansion = (e: Expansion) => {
+    const first = e.phrase[0]?.folded;
+    if (first === undefined) return;
+    const list = expansions.get(first);
+    if (list) list.push(e);
+    else expansions.set(first, [e]);
+  };
   for (const group of synonyms.groups) {
     for (const member of group) {
       const phrase = analyse(member);
       // A lone stop word ("bị") must not pull in a whole group.
       if (phrase.length === 1 && isStopword(phrase[0]!, stop, false)) continue;
       const others = group.filter((m) => m !== member);
-      expansions.push({ phrase, terms: others.flatMap(folded), boost: WEIGHT.synonym });
+      addExpansion({ phrase, terms: [...new Set(others.flatMap(folded))], boost: WEIGHT.synonym });
     }
   }
   for (const [en, vi] of Object.entries(synonyms.english)) {
-    expansions.push({ phrase: analyse(en), terms: vi.flatMap(folded), boost: WEIGHT.english });
+    addExpansion({ phrase: analyse(en), terms: [...new Set(vi.flatMap(folded))], boost: WEIGHT.english });
   }
 
   const framing = synonyms.stopwords.phrases.map((p) => analyse(p)).filter((p) => p.length > 0);
@@ -111,7 +119,6 @@ export function createQueryBuilder(synonyms: Synonyms, stop: StopList): QueryBui
           const w = wordAt[i]!;
           if (w >= 0) {
             add(s.folded, couldBeVietnamese(s.folded) ? WEIGHT.folded : WEIGHT.foreign, [w], true);
-            if (hasMarks(s)) add(s.raw, WEIGHT.written, [w], false);
           }
           const next = syl[i + 1];
           if (next && !((framed.has(i) || framed.has(i + 1)) && coversOf(i, i + 1).length === 0)) {
@@ -119,15 +126,16 @@ export function createQueryBuilder(synonyms: Synonyms, stop: StopList): QueryBui
             add(bigram(s.folded, next.folded), WEIGHT.bigram, covers, true);
           }
         });
-        for (const e of expansions) {
-          if (!present.has(e.phrase[0]!.folded)) continue; // cheap test before the scan
-          for (const at of findPhrase(syl, e.phrase)) {
-            // One syllable typed without marks is too ambiguous to expand: "mang" may be mạng
-            // (network) or mắng (scold). Two or more syllables carry their own context.
-            if (e.phrase.length === 1 && hasMarks(e.phrase[0]!) && !hasMarks(syl[at]!)) continue;
-            const covers = coversOf(at, at + e.phrase.length - 1);
-            if (covers.length === 0) continue;
-            for (const t of e.terms) add(t, e.boost, covers, false);
+        for (const first of present) {
+          for (const e of expansions.get(first) ?? []) {
+            for (const at of findPhrase(syl, e.phrase)) {
+              // One syllable typed without marks is too ambiguous to expand: "mang" may be mạng
+              // (network) or mắng (scold). Two or more syllables carry their own context.
+              if (e.phrase.length === 1 && hasMarks(e.phrase[0]!) && !hasMarks(syl[at]!)) continue;
+              const covers = coversOf(at, at + e.phrase.length - 1);
+              if (covers.length === 0) continue;
+              for (const t of e.terms) add(t, e.boost, covers, false);
+            }
           }
         }
       }
