@@ -1,7 +1,7 @@
 // What the HTTP app, the tick and the CLI share at run time: the core, the engine and the senders.
 import type { CoreDeps } from './core/context';
 import type { Engine } from './core/engine';
-import type { FlushDeps, Senders } from './outbox/outbox';
+import type { FlushDeps, MessageBody, Senders } from './outbox/outbox';
 
 export interface Runtime {
   core: CoreDeps;
@@ -10,8 +10,11 @@ export interface Runtime {
   senders: Senders;
   /** Called when a message is dead-lettered (e.g. fall back from Zalo to Telegram). */
   onUndeliverable?: FlushDeps['onUndeliverable'];
-  /** Delivers the given outbox rows now (best effort; the tick retries what fails). */
-  deliver(ids: number[], at: Date): Promise<void>;
+  /**
+   * Delivers the given outbox rows now (best effort; the tick retries what fails). `bodies` are the
+   * rows' plaintexts from `engine.handle` (HandleResult.bodies), so they need not be opened again.
+   */
+  deliver(ids: number[], at: Date, bodies?: ReadonlyMap<number, MessageBody>): Promise<void>;
   /** Runs work after the response (Workers waitUntil); on Node it simply awaits. */
   background(task: Promise<unknown>): void | Promise<unknown>;
   now(): Date;

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/db';
 import { auditLog, conversationState, inbox, users } from '../db/schema';
 import { withTransaction } from '../db/tx';
-import { enqueue, type QueuedMessage } from '../outbox/outbox';
+import { enqueueWithBodies, type MessageBody, type QueuedMessage } from '../outbox/outbox';
 import type { ConversationState, CoreDeps, Ctx, Feature, UserRecord } from './context';
 import { catalogues, fill } from './messages';
 import { firstWarning, overLimit } from './rate-limit';
@@ -20,7 +20,14 @@ export interface HandleResult {
   messages: QueuedMessage[];
   /** Outbox row ids created, for immediate delivery. */
   outboxIds: number[];
+  /**
+   * The plaintext of each row in `outboxIds` (committed sealed in the same transaction), so the
+   * immediate delivery need not open what was just sealed. Pass it to `rt.deliver`.
+   */
+  bodies: ReadonlyMap<number, MessageBody>;
 }
+
+const NO_BODIES: ReadonlyMap<number, MessageBody> = new Map();
 
 export interface Engine {
   handle(inc: Incoming): Promise<HandleResult>;
@@ -44,12 +51,13 @@ export function createEngine(deps: CoreDeps, features: Feature[]): Engine {
               .set({ status: 'done', processedAt: inc.at })
               .where(and(eq(inbox.key, inc.dedupeKey), eq(inbox.status, 'pending')))
               .returning({ key: inbox.key });
-            if (claimed.length === 0) return { duplicate: true, messages: [], outboxIds: [] };
+            if (claimed.length === 0) return { duplicate: true, messages: [], outboxIds: [], bodies: NO_BODIES };
           }
         }
         const txDeps: CoreDeps = { ...deps, db: tx };
         const user = await upsertUser(tx, inc);
-        const state = await loadState(txDeps, user.id);
+        const stored = await loadState(txDeps, user.id);
+        const state = stored.state;
         const ctx = makeContext(txDeps, inc, user, state);
 
         const limitKey = `user:${user.id}`;
@@ -59,10 +67,10 @@ export function createEngine(deps: CoreDeps, features: Feature[]): Engine {
           await dispatch(ctx, features);
         }
 
-        await saveState(txDeps, user.id, ctx.state, inc.at);
+        await saveState(txDeps, user.id, ctx.state, stored, inc.at);
         const messages = collect(ctx, baseKey);
-        const outboxIds = await enqueue(tx, deps.sealer, messages, inc.at);
-        return { duplicate: false, messages, outboxIds };
+        const queued = await enqueueWithBodies(tx, deps.sealer, messages, inc.at);
+        return { duplicate: false, messages, outboxIds: queued.map((q) => q.id), bodies: new Map(queued.map((q) => [q.id, q.body])) };
       });
     },
   };
@@ -171,45 +179,65 @@ function ownEntry<T>(record: Record<string, T> | undefined, key: string): T | un
   return record && Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
+/** Finds or creates the sender and records when they were last seen: one statement. */
 async function upsertUser(db: Db, inc: Incoming): Promise<UserRecord> {
-  const found = await db
-    .select()
-    .from(users)
-    .where(and(eq(users.channel, inc.channel), eq(users.channelUserId, inc.userId)))
-    .limit(1);
-  const existing = found[0];
-  if (existing) {
-    await db.update(users).set({ lastSeenAt: inc.at }).where(eq(users.id, existing.id));
-    return { ...existing, lang: asLang(existing.lang) };
-  }
-  const [created] = await db
+  const [row] = await db
     .insert(users)
     .values({ channel: inc.channel, channelUserId: inc.userId, role: 'citizen', lang: 'vi', createdAt: inc.at, lastSeenAt: inc.at })
-    .returning();
-  return { ...created!, lang: 'vi' };
+    .onConflictDoUpdate({ target: [users.channel, users.channelUserId], set: { lastSeenAt: inc.at } })
+    .returning({ id: users.id, channel: users.channel, channelUserId: users.channelUserId, role: users.role, lang: users.lang });
+  return { ...row!, lang: asLang(row!.lang) };
 }
 
 function asLang(v: string): Lang {
   return v === 'en' ? 'en' : 'vi';
 }
 
-async function loadState(deps: CoreDeps, userId: number): Promise<ConversationState> {
-  const [row] = await deps.db.select().from(conversationState).where(eq(conversationState.userId, userId)).limit(1);
-  if (!row || !row.step) return { step: null, data: {} };
+/** The state as stored: what `saveState` compares against to skip an unchanged write. */
+interface StoredState {
+  state: ConversationState;
+  /** The row's step and sealed data exactly as read; `undefined` when there is no row. */
+  row?: { step: string | null; dataEnc: string | null };
+  /** JSON of the data as opened (only when the data could be read). */
+  dataJson: string;
+}
+
+async function loadState(deps: CoreDeps, userId: number): Promise<StoredState> {
+  const [row] = await deps.db
+    .select({ step: conversationState.step, dataEnc: conversationState.dataEnc })
+    .from(conversationState)
+    .where(eq(conversationState.userId, userId))
+    .limit(1);
+  if (!row || !row.step) return { state: { step: null, data: {} }, row, dataJson: '{}' };
   let data: Record<string, unknown> = {};
+  let dataJson = '{}';
   if (row.dataEnc) {
     try {
-      data = JSON.parse(await deps.sealer.open(row.dataEnc)) as Record<string, unknown>;
+      dataJson = await deps.sealer.open(row.dataEnc);
+      data = JSON.parse(dataJson) as Record<string, unknown>;
     } catch {
       // A draft sealed with an old key cannot be read: start the step again rather than fail.
       data = {};
+      dataJson = '\u0000unreadable';
     }
   }
-  return { step: row.step, data };
+  return { state: { step: row.step, data }, row, dataJson };
 }
 
-async function saveState(deps: CoreDeps, userId: number, state: ConversationState, at: Date): Promise<void> {
-  const dataEnc = state.step && Object.keys(state.data).length ? await deps.sealer.seal(JSON.stringify(state.data)) : null;
+/**
+ * Writes the state when it changed. Most updates (a question, the menu, a rate-limited message)
+ * leave it as it was: skipping the write saves a seal and a statement, and the stored row already
+ * says the same thing (`updated_at` is not read by anything that needs every update).
+ */
+async function saveState(deps: CoreDeps, userId: number, state: ConversationState, stored: StoredState, at: Date): Promise<void> {
+  const hasData = Boolean(state.step && Object.keys(state.data).length);
+  const json = hasData ? JSON.stringify(state.data) : '{}';
+  if (!stored.row && state.step === null) return; // no row reads as no step
+  if (stored.row && (stored.row.step ?? null) === state.step) {
+    const storedHasData = Boolean(stored.row.step && stored.row.dataEnc);
+    if (hasData === storedHasData && (!hasData || json === stored.dataJson)) return;
+  }
+  const dataEnc = hasData ? await deps.sealer.seal(json) : null;
   await deps.db
     .insert(conversationState)
     .values({ userId, step: state.step, dataEnc, updatedAt: at })

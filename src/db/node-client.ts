@@ -2,6 +2,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createClient, type Client } from '@libsql/client';
+import { ConnectionPool, Sqlite3Client } from '@libsql/client/sqlite3';
+import { expandConfig } from '@libsql/core/config';
 import { drizzle } from 'drizzle-orm/libsql';
 import * as schema from './schema';
 import type { Db } from './db';
@@ -12,12 +14,90 @@ export interface DbHandle {
   close(): void;
 }
 
+/** How long a connection waits for another writer (another process, the CLI) before SQLITE_BUSY. */
+export const BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * Set on every connection, because SQLite keeps them per connection and the client opens several
+ * (a transaction holds one while reads borrow another; a reconnect after SQLITE_BUSY opens new ones).
+ * synchronous=NORMAL in WAL mode: a commit is not fsynced, the WAL is at checkpoint. A process crash
+ * (kill -9, OOM) loses nothing committed; a power cut or OS crash may lose the last commits, never
+ * half of one (each case is still complete or absent). See SECURITY.md, "Durability".
+ */
+const CONNECTION_PRAGMAS = ['PRAGMA synchronous = NORMAL', 'PRAGMA cache_size = -32000', 'PRAGMA mmap_size = 268435456'];
+
+type Connection = ReturnType<ConnectionPool['acquireSync']>;
+type Statement = ReturnType<Connection['prepare']>;
+
+/** Distinct SQL texts kept prepared per connection; past this the cache starts again. */
+const STATEMENT_CACHE_SIZE = 256;
+
+/**
+ * Opens each new connection with CONNECTION_PRAGMAS (the stock pool opens them bare), and keeps its
+ * prepared statements: the client prepares every statement afresh, which costs more than running it
+ * (~0.1 ms each here, a dozen per update). A statement that threw is dropped, never reused, so one
+ * left "in progress" by SQLITE_BUSY cannot poison later calls; a reconnect drops them all.
+ */
+class LocalPool extends ConnectionPool {
+  readonly #ready = new WeakSet<object>();
+
+  override acquireSync(forTransaction = false): Connection {
+    const conn = super.acquireSync(forTransaction);
+    if (!this.#ready.has(conn)) {
+      for (const pragma of CONNECTION_PRAGMAS) conn.prepare(pragma).run();
+      cachePreparedStatements(conn);
+      this.#ready.add(conn);
+    }
+    return conn;
+  }
+}
+
+function cachePreparedStatements(conn: Connection): void {
+  const prepare = conn.prepare.bind(conn);
+  let cache = new Map<string, Statement>();
+  const forget = (sql: string, stmt: Statement) => {
+    if (cache.get(sql) === stmt) cache.delete(sql);
+  };
+  conn.prepare = ((sql: string): Statement => {
+    const cached = cache.get(sql);
+    if (cached) return cached;
+    const stmt = prepare(sql);
+    // Only the calls the client makes after a prepare are guarded; each drops the statement on error.
+    for (const method of ['all', 'run', 'get', 'iterate'] as const) {
+      const original = stmt[method].bind(stmt) as (...args: unknown[]) => unknown;
+      (stmt as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
+        try {
+          return original(...args);
+        } catch (err) {
+          forget(sql, stmt);
+          throw err;
+        }
+      };
+    }
+    if (cache.size >= STATEMENT_CACHE_SIZE) cache = new Map();
+    cache.set(sql, stmt);
+    return stmt;
+  }) as Connection['prepare'];
+}
+
+function openLocalFile(url: string): Client | undefined {
+  const config = expandConfig({ url, timeout: BUSY_TIMEOUT_MS, intMode: 'number' }, true);
+  // Only a plain local file: an in-memory database or an embedded replica keeps the stock client.
+  if (config.scheme !== 'file' || config.syncUrl || !config.path || config.path.includes(':memory:')) return undefined;
+  const pool = new LocalPool(config.path, { timeout: BUSY_TIMEOUT_MS }, Math.max(1, config.concurrency));
+  const probe = pool.acquireSync();
+  pool.release(probe);
+  return new Sqlite3Client(pool, config.intMode);
+}
+
 export function openDb(url: string, authToken?: string): DbHandle {
+  let client: Client | undefined;
   if (url.startsWith('file:')) {
     const path = url.slice('file:'.length);
     if (path && path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    client = openLocalFile(url);
   }
-  const client = createClient({ url, authToken });
+  client ??= createClient({ url, authToken, timeout: BUSY_TIMEOUT_MS });
   const db = drizzle(client, { schema });
   return { db, client, close: () => client.close() };
 }

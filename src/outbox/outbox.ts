@@ -46,16 +46,26 @@ export function backoffMs(attempts: number): number {
 
 /** Queues messages; a message whose dedupe key is already queued is skipped. Returns new row ids. */
 export async function enqueue(db: Db, sealer: Sealer, messages: QueuedMessage[], at: Date): Promise<number[]> {
-  const ids: number[] = [];
-  for (const m of messages) {
-    const body: MessageBody = { text: m.text, buttons: m.buttons, state: m.state };
+  return (await enqueueWithBodies(db, sealer, messages, at)).map((q) => q.id);
+}
+
+/**
+ * Like `enqueue`, and also returns each new row's plaintext body, so the caller can deliver right
+ * after its commit without opening what it just sealed (the stored copy stays sealed).
+ */
+export async function enqueueWithBodies(db: Db, sealer: Sealer, messages: QueuedMessage[], at: Date): Promise<Array<{ id: number; body: MessageBody }>> {
+  const bodies = messages.map((m): MessageBody => ({ text: m.text, buttons: m.buttons, state: m.state }));
+  // Sealing is asynchronous (WebCrypto): start every seal at once rather than one after another.
+  const sealed = await Promise.all(bodies.map((b) => sealer.seal(JSON.stringify(b))));
+  const queued: Array<{ id: number; body: MessageBody }> = [];
+  for (const [i, m] of messages.entries()) {
     const rows = await db
       .insert(outbox)
       .values({
         dedupeKey: m.dedupeKey,
         channel: m.to.channel,
         recipient: m.to.userId,
-        bodyEnc: await sealer.seal(JSON.stringify(body)),
+        bodyEnc: sealed[i]!,
         kind: m.kind ?? 'reply',
         caseId: m.caseId ?? null,
         status: 'pending',
@@ -64,9 +74,9 @@ export async function enqueue(db: Db, sealer: Sealer, messages: QueuedMessage[],
       })
       .onConflictDoNothing({ target: outbox.dedupeKey })
       .returning({ id: outbox.id });
-    for (const r of rows) ids.push(r.id);
+    for (const r of rows) queued.push({ id: r.id, body: bodies[i]! });
   }
-  return ids;
+  return queued;
 }
 
 /**
@@ -114,7 +124,11 @@ export interface FlushReport {
  * Sends what is due. Each row is claimed with a conditional update (a lease), so two flushes
  * running at once never send the same row twice; a lease left by a crashed process expires.
  */
-export async function flushOutbox(deps: FlushDeps, at: Date, opts: { ids?: number[]; limit?: number } = {}): Promise<FlushReport> {
+export async function flushOutbox(
+  deps: FlushDeps,
+  at: Date,
+  opts: { ids?: number[]; limit?: number; bodies?: ReadonlyMap<number, MessageBody> } = {},
+): Promise<FlushReport> {
   const report: FlushReport = { sent: 0, retried: 0, dead: 0 };
   const channels = Object.keys(deps.senders) as Channel[];
   if (channels.length === 0) return report;
@@ -124,23 +138,36 @@ export async function flushOutbox(deps: FlushDeps, at: Date, opts: { ids?: numbe
     lte(outbox.nextAttemptAt, at),
     opts.ids ? inArray(outbox.id, opts.ids.length ? opts.ids : [-1]) : undefined,
   );
-  const rows = await deps.db.select().from(outbox).where(due).orderBy(outbox.id).limit(opts.limit ?? 200);
+  const lease = { status: 'sending', nextAttemptAt: new Date(at.getTime() + LEASE_MS) } as const;
+  let rows: Array<typeof outbox.$inferSelect>;
+  if (opts.ids) {
+    // Right after an update: its few rows are claimed together, in one conditional update (the same
+    // lease as below, so a tick running at once skips them), and sent at once.
+    if (opts.ids.length === 0) return report;
+    rows = await serialised(() => deps.db.update(outbox).set(lease).where(due).returning());
+    rows.sort((a, b) => a.id - b.id);
+  } else {
+    rows = await deps.db.select().from(outbox).where(due).orderBy(outbox.id).limit(opts.limit ?? 200);
+  }
   for (const row of rows) {
-    // Writes wait their turn behind open update transactions (one writer on a local file): unqueued,
-    // they fail with SQLITE_BUSY, and a failed write after a send would send the message twice.
-    const claimed = await serialised(() =>
-      deps.db
-        .update(outbox)
-        .set({ status: 'sending', nextAttemptAt: new Date(at.getTime() + LEASE_MS) })
-        .where(and(eq(outbox.id, row.id), eq(outbox.status, row.status), eq(outbox.nextAttemptAt, row.nextAttemptAt)))
-        .returning({ id: outbox.id }),
-    );
-    if (claimed.length === 0) continue;
+    if (!opts.ids) {
+      // Each row is claimed just before it is sent, so a long batch never outlives its lease. Writes
+      // wait their turn behind open update transactions (one writer on a local file): unqueued, they
+      // fail with SQLITE_BUSY, and a failed write after a send would send the message twice.
+      const claimed = await serialised(() =>
+        deps.db
+          .update(outbox)
+          .set(lease)
+          .where(and(eq(outbox.id, row.id), eq(outbox.status, row.status), eq(outbox.nextAttemptAt, row.nextAttemptAt)))
+          .returning({ id: outbox.id }),
+      );
+      if (claimed.length === 0) continue;
+    }
     const sender = deps.senders[row.channel as Channel];
     if (!sender) continue;
     let result: SendResult;
     try {
-      const body = JSON.parse(await deps.sealer.open(row.bodyEnc)) as MessageBody;
+      const body = opts.bodies?.get(row.id) ?? (JSON.parse(await deps.sealer.open(row.bodyEnc)) as MessageBody);
       result = await sender.send(row.recipient, body, { id: row.id, kind: row.kind });
     } catch (err) {
       result = { ok: false, reason: err instanceof Error ? err.message : String(err) };

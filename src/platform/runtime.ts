@@ -38,10 +38,10 @@ export function createRuntime(parts: RuntimeParts): Runtime {
     engine: createEngine(core, parts.features ?? allFeatures()),
     senders,
     onUndeliverable: parts.onUndeliverable,
-    async deliver(ids, at) {
+    async deliver(ids, at, bodies) {
       if (ids.length === 0) return;
       try {
-        await flushOutbox({ db: parts.db, sealer: parts.sealer, senders, onUndeliverable: parts.onUndeliverable }, at, { ids });
+        await flushOutbox({ db: parts.db, sealer: parts.sealer, senders, onUndeliverable: parts.onUndeliverable }, at, { ids, bodies });
       } catch (err) {
         // Delivery is retried by the tick; the update itself is already committed.
         parts.log.warn('deliver.failed', errorFields(err));

@@ -62,5 +62,5 @@ async function handle(ctx: Context, rt: Runtime, what: Omit<Incoming, 'channel' 
     dedupeKey: `telegram:${ctx.update.update_id}`,
     ...what,
   });
-  await rt.deliver(result.outboxIds, rt.now());
+  await rt.deliver(result.outboxIds, rt.now(), result.bodies);
 }
