@@ -26,8 +26,8 @@ import {
 import type { Sealer } from './crypto';
 import { reportsMessages } from './messages';
 import { officerAddress, provinceSupervisors, routedRecipients } from './officers';
-import { langOf, reporterAddress } from './recipients';
-import { officerButtons, reporterStatus } from './render';
+import { langOf, reporterProgress } from './recipients';
+import { officerButtons } from './render';
 
 const HOUR_MS = 3_600_000;
 /** The emergency clock's reminder goes out this long before the 12 hours are up. */
@@ -125,26 +125,10 @@ async function escalate(
         : fill(t.escalationClock, { ref: next.ref, clock: clockLabel(t, reason.slice('clock:'.length) as ClockName) }),
   });
   const keyed = messages.map((m, i) => ({ ...m, dedupeKey: `esc:${row.id}:${reason}:${supervisors[i]!.id}` }));
-  const toReporter = next.status !== row.status ? await reporterProgress(db, next) : [];
+  const note = next.status !== row.status ? await reporterProgress(db, next) : null;
+  const toReporter = note ? [note] : [];
   await enqueue(db, sealer, [...keyed, ...toReporter], at);
   return { row: next, notified: supervisors.length > 0 };
-}
-
-async function reporterProgress(db: Db, row: CaseRow): Promise<QueuedMessage[]> {
-  const reporter = await reporterAddress(db, row.reporterUserId);
-  if (!reporter) return [];
-  const t = reportsMessages[reporter.lang];
-  return [
-    {
-      to: reporter.to,
-      text: fill(t.progress, { ref: row.ref, status: reporterStatus(t, row) }),
-      buttons: [],
-      state: null,
-      kind: 'status',
-      caseId: row.id,
-      dedupeKey: `case:${row.id}:status:${row.status}`,
-    },
-  ];
 }
 
 /** Returns how many reminder messages were newly queued (0 when already sent by an earlier tick). */

@@ -12,9 +12,9 @@ import { caseClocks, clockLabel, timeLeft, type CaseRow } from './clocks';
 import { openDetails, openPlace } from './details';
 import { reportsMessages, type ReportsCatalogue } from './messages';
 import { coverage, coveringRow, officerRowsOf, provinceSupervisors, type OfficerRow } from './officers';
-import { reporterAddress } from './recipients';
+import { reporterProgress } from './recipients';
 import { parseCaseRef } from './ref';
-import { officerButtons, officerStatus, placeName, renderCase, reporterStatus } from './render';
+import { officerButtons, officerStatus, placeName, renderCase } from './render';
 
 const tOf = (ctx: Ctx): ReportsCatalogue => reportsMessages[ctx.lang];
 const actor = (o: OfficerRow): string => `officer:${o.id}`;
@@ -232,20 +232,5 @@ async function escalateByOfficer(ctx: Ctx, a: Access): Promise<void> {
 export async function tellReporter(ctx: Ctx, row: CaseRow): Promise<void> {
   const note = await reporterProgress(ctx.deps.db, row);
   if (note) ctx.notify(note);
-}
-
-async function reporterProgress(db: Db, row: CaseRow): Promise<QueuedMessage | null> {
-  const reporter = await reporterAddress(db, row.reporterUserId);
-  if (!reporter) return null;
-  const t = reportsMessages[reporter.lang];
-  return {
-    to: reporter.to,
-    text: fill(t.progress, { ref: row.ref, status: reporterStatus(t, row) }),
-    buttons: [],
-    state: null,
-    kind: 'status',
-    caseId: row.id,
-    dedupeKey: `case:${row.id}:status:${row.status}`,
-  };
 }
 
