@@ -7,8 +7,7 @@ import type { Db } from '../db/db';
 import { meta } from '../db/schema/core';
 import { mapNames, mapResolverUnits } from '../db/schema/routing';
 import { tokenizeAddress } from './address-text';
-import { defaultAddressWords } from './address-words';
-import type { CommuneInfo, MapIndex, NameEntry, OldCommuneInfo, OldDistrictInfo, OldProvinceInfo, ProvinceInfo, UnitKind } from './map-index';
+import { emptyMapIndex, type CommuneInfo, type MapIndex, type NameEntry, type OldCommuneInfo, type OldDistrictInfo, type OldProvinceInfo, type ProvinceInfo, type UnitKind } from './map-index';
 import { MAX_TOKENS, resolveCommune, type ResolveResult } from './resolve';
 import type { CommuneRef } from './types';
 
@@ -129,16 +128,7 @@ export function createDbAddressResolver(db: Db, opts: DbResolverOptions = {}): (
     try {
       if (typeof text !== 'string' || text.trim() === '') return { commune: null, candidates: [], via: 'none' };
       const keys = wordRuns(text, await longestName(cost));
-      const index: MapIndex = {
-        communes: new Map(),
-        oldCommunes: new Map(),
-        oldDistricts: new Map(),
-        provinces: new Map(),
-        oldProvinces: new Map(),
-        names: new Map(),
-        maxNameTokens: 1,
-        words: defaultAddressWords(),
-      };
+      const index: MapIndex = emptyMapIndex();
       const wanted = new Set<string>();
       for (const chunk of chunks(keys)) {
         const rows = await db.select().from(mapNames).where(inArray(mapNames.key, chunk));

@@ -67,8 +67,9 @@ function asType(type: string, fallback: UnitType): UnitType {
   return KNOWN_TYPES.has(type) ? (type as UnitType) : fallback;
 }
 
-export function buildMapIndex(records: MapRecords, words: AddressWords = defaultAddressWords()): MapIndex {
-  const index: MapIndex = {
+/** An index with no units yet: filled from all the records, or (on Workers) from the rows one address needs. */
+export function emptyMapIndex(words: AddressWords = defaultAddressWords()): MapIndex {
+  return {
     communes: new Map(),
     oldCommunes: new Map(),
     oldDistricts: new Map(),
@@ -78,6 +79,10 @@ export function buildMapIndex(records: MapRecords, words: AddressWords = default
     maxNameTokens: 1,
     words,
   };
+}
+
+export function buildMapIndex(records: MapRecords, words: AddressWords = defaultAddressWords()): MapIndex {
+  const index = emptyMapIndex(words);
 
   const addName = (name: string, kind: UnitKind, code: string, partial = false): void => {
     const tokens = tokenizeAddress(name);
