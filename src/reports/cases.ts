@@ -8,10 +8,10 @@ import { cases } from '../db/schema';
 import type { QueuedMessage } from '../outbox/outbox';
 import type { Sealer } from './crypto';
 import type { CaseRow } from './clocks';
-import { openDetails, sealDetails, type CaseDetails } from './details';
+import { asStored, openDetails, sealDetails, type CaseDetails } from './details';
 import { reportsMessages } from './messages';
-import { communeOfficers, officerAddress, provinceSupervisors, type OfficerRow } from './officers';
-import { langOf } from './recipients';
+import { officerAddress, routeFor, type OfficerRow } from './officers';
+import { langsOf } from './recipients';
 import { newCaseRef } from './ref';
 import { officerButtons, renderCase } from './render';
 
@@ -33,13 +33,6 @@ export async function findCaseByRef(db: Db, ref: string): Promise<CaseRow | unde
   return row;
 }
 
-async function uniqueRef(db: Db): Promise<string> {
-  for (;;) {
-    const ref = newCaseRef();
-    if (!(await findCaseByRef(db, ref))) return ref;
-  }
-}
-
 /**
  * Files the case inside the update's transaction: the row, the audit entry and the officers'
  * notifications commit together, so nothing is sent for a case that was not stored.
@@ -47,41 +40,43 @@ async function uniqueRef(db: Db): Promise<string> {
 export async function fileCase(ctx: Ctx, report: NewCase): Promise<Filed> {
   const { db, sealer, config } = ctx.deps;
   const sourceKey = ctx.inc.dedupeKey ?? `local:${ctx.inc.channel}:${ctx.user.id}:${ctx.at.getTime()}:${crypto.randomUUID()}`;
-  const [existing] = await db.select().from(cases).where(eq(cases.sourceKey, sourceKey)).limit(1);
-  if (existing) return { row: existing, recipients: [], created: false };
-
   const commune = report.details.place.commune;
-  let recipients: OfficerRow[] = [];
-  let routedTo: 'officer' | 'supervisor' | 'unrouted' = 'unrouted';
-  if (commune) {
-    recipients = await communeOfficers(db, commune.code);
-    if (recipients.length) routedTo = 'officer';
-    else {
-      recipients = await provinceSupervisors(db, commune.province_code);
-      if (recipients.length) routedTo = 'supervisor';
+  // The seals (WebCrypto) run while the officers are looked up.
+  const [sealed, route] = await Promise.all([
+    sealDetails(sealer, report.details),
+    commune ? routeFor(db, commune.code, commune.province_code) : { routedTo: 'unrouted' as const, recipients: [] },
+  ]);
+  const { routedTo, recipients } = route;
+
+  // One statement instead of "is this update's case filed? is this ref free? insert": a repeated
+  // delivery or a taken ref is a unique conflict that inserts nothing, and is told apart after.
+  let filed: CaseRow | undefined;
+  while (!filed) {
+    [filed] = await db
+      .insert(cases)
+      .values({
+        ref: newCaseRef(),
+        sourceKey,
+        receivedAt: ctx.at,
+        status: 'received',
+        emergency: report.emergency,
+        ageBand: report.ageBand,
+        communeCode: commune?.code ?? null,
+        provinceCode: commune?.province_code ?? null,
+        routedTo,
+        reporterUserId: ctx.user.id,
+        anonymous: report.details.contact === null,
+        ...sealed,
+        updatedAt: ctx.at,
+      })
+      .onConflictDoNothing()
+      .returning();
+    if (!filed) {
+      const [existing] = await db.select().from(cases).where(eq(cases.sourceKey, sourceKey)).limit(1);
+      if (existing) return { row: existing, recipients: [], created: false };
+      // Otherwise the random ref was taken: draw another.
     }
   }
-
-  const sealed = await sealDetails(sealer, report.details);
-  const [row] = await db
-    .insert(cases)
-    .values({
-      ref: await uniqueRef(db),
-      sourceKey,
-      receivedAt: ctx.at,
-      status: 'received',
-      emergency: report.emergency,
-      ageBand: report.ageBand,
-      communeCode: commune?.code ?? null,
-      provinceCode: commune?.province_code ?? null,
-      routedTo,
-      reporterUserId: ctx.user.id,
-      anonymous: report.details.contact === null,
-      ...sealed,
-      updatedAt: ctx.at,
-    })
-    .returning();
-  const filed = row!;
   await ctx.audit('case.created', filed.id, {
     ref: filed.ref,
     routedTo,
@@ -89,9 +84,8 @@ export async function fileCase(ctx: Ctx, report: NewCase): Promise<Filed> {
     emergency: filed.emergency,
     communeCode: filed.communeCode,
   });
-  for (const m of await caseMessages(db, sealer, filed, recipients, config.TZ_REGION, ctx.at, { kind: 'case', key: 'notify' })) {
-    ctx.notify(m);
-  }
+  const notices = await caseMessages(db, sealer, filed, recipients, config.TZ_REGION, ctx.at, { kind: 'case', key: 'notify' }, asStored(report.details));
+  for (const m of notices) ctx.notify(m);
   return { row: filed, recipients, created: true };
 }
 
@@ -112,13 +106,16 @@ export async function caseMessages(
   tz: string,
   at: Date,
   opts: CaseMessageOptions,
+  /** The case's details when the caller has them in hand (just sealed): saves opening them again. */
+  known?: CaseDetails,
 ): Promise<QueuedMessage[]> {
   if (!recipients.length) return [];
-  const details = await openDetails(sealer, row);
+  const addresses: Address[] = recipients.map(officerAddress);
+  const [details, langs] = await Promise.all([known ?? openDetails(sealer, row), langsOf(db, addresses)]);
   const out: QueuedMessage[] = [];
-  for (const o of recipients) {
-    const to: Address = officerAddress(o);
-    const t = reportsMessages[await langOf(db, to)];
+  for (const [i, o] of recipients.entries()) {
+    const to = addresses[i]!;
+    const t = reportsMessages[langs[i]!];
     const header = opts.header ? opts.header(t) : fill(t.caseNew, { ref: row.ref });
     out.push({
       to,

@@ -28,24 +28,39 @@ export interface SealedDetails {
 
 export async function sealDetails(sealer: Sealer, d: CaseDetails): Promise<SealedDetails> {
   const hasPlace = d.place.text !== undefined || d.place.commune !== undefined;
+  // Sealing is asynchronous (WebCrypto): the fields are sealed at once, not one after another.
+  const [descriptionEnc, contactEnc, addressEnc, locationEnc, photoEnc] = await Promise.all([
+    sealer.seal(d.description),
+    d.contact ? sealer.seal(d.contact) : null,
+    hasPlace ? sealer.seal(JSON.stringify(d.place)) : null,
+    d.point ? sealer.seal(JSON.stringify({ lat: d.point.lat, lon: d.point.lon })) : null,
+    d.photos.length ? sealer.seal(JSON.stringify(d.photos)) : null,
+  ]);
+  return { descriptionEnc, contactEnc, addressEnc, locationEnc, photoEnc };
+}
+
+/** The details exactly as `openDetails` reads them back once sealed (what was not stored is not kept). */
+export function asStored(d: CaseDetails): CaseDetails {
+  const hasPlace = d.place.text !== undefined || d.place.commune !== undefined;
   return {
-    descriptionEnc: await sealer.seal(d.description),
-    contactEnc: d.contact ? await sealer.seal(d.contact) : null,
-    addressEnc: hasPlace ? await sealer.seal(JSON.stringify(d.place)) : null,
-    locationEnc: d.point ? await sealer.seal(JSON.stringify({ lat: d.point.lat, lon: d.point.lon })) : null,
-    photoEnc: d.photos.length ? await sealer.seal(JSON.stringify(d.photos)) : null,
+    description: d.description,
+    contact: d.contact || null,
+    place: hasPlace ? (JSON.parse(JSON.stringify(d.place)) as Place) : {},
+    point: d.point ? { lat: d.point.lat, lon: d.point.lon } : null,
+    photos: [...d.photos],
   };
 }
 
 export async function openDetails(sealer: Sealer, row: CaseRow): Promise<CaseDetails> {
   const json = async <T>(v: string | null, fallback: T): Promise<T> => (v ? (JSON.parse(await sealer.open(v)) as T) : fallback);
-  return {
-    description: await sealer.open(row.descriptionEnc),
-    contact: row.contactEnc ? await sealer.open(row.contactEnc) : null,
-    place: await json<Place>(row.addressEnc, {}),
-    point: await json<GeoPoint | null>(row.locationEnc, null),
-    photos: await json<string[]>(row.photoEnc, []),
-  };
+  const [description, contact, place, point, photos] = await Promise.all([
+    sealer.open(row.descriptionEnc),
+    row.contactEnc ? sealer.open(row.contactEnc) : null,
+    json<Place>(row.addressEnc, {}),
+    json<GeoPoint | null>(row.locationEnc, null),
+    json<string[]>(row.photoEnc, []),
+  ]);
+  return { description, contact, place, point, photos };
 }
 
 /** Only the place (names for lists and escalations), without opening the description or contact. */

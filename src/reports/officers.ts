@@ -1,5 +1,5 @@
 // Who may act on a case: commune officers of its commune, supervisors of its province.
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, or } from 'drizzle-orm';
 import type { Address, Channel } from '../core/types';
 import type { Db } from '../db/db';
 import { officers } from '../db/schema';
@@ -52,6 +52,33 @@ export async function provinceSupervisors(db: Db, provinceCode: string): Promise
     .from(officers)
     .where(and(eq(officers.communeCode, provinceCode), eq(officers.role, 'supervisor'), eq(officers.active, true)))
     .orderBy(officers.id);
+}
+
+/**
+ * Where a new case in this commune goes: its active commune officers, else the province's active
+ * supervisors, else nobody. One query for both (the same rows `communeOfficers` and
+ * `provinceSupervisors` would return, in id order).
+ */
+export async function routeFor(
+  db: Db,
+  communeCode: string,
+  provinceCode: string,
+): Promise<{ routedTo: 'officer' | 'supervisor' | 'unrouted'; recipients: OfficerRow[] }> {
+  const rows = await db
+    .select()
+    .from(officers)
+    .where(
+      and(
+        eq(officers.active, true),
+        or(eq(officers.communeCode, communeCode), and(eq(officers.communeCode, provinceCode), eq(officers.role, 'supervisor'))),
+      ),
+    )
+    .orderBy(officers.id);
+  const local = rows.filter((o) => o.communeCode === communeCode);
+  if (local.length) return { routedTo: 'officer', recipients: local };
+  const supervisors = rows.filter((o) => o.communeCode === provinceCode && o.role === 'supervisor');
+  if (supervisors.length) return { routedTo: 'supervisor', recipients: supervisors };
+  return { routedTo: 'unrouted', recipients: [] };
 }
 
 /** Who a case is (or was) routed to: the commune officers, else the province supervisors. */

@@ -1,5 +1,5 @@
 // Which language a recipient reads, and how to address the reporter of a case.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray, or } from 'drizzle-orm';
 import type { Address, Channel, Lang } from '../core/types';
 import type { Db } from '../db/db';
 import { users } from '../db/schema';
@@ -16,6 +16,24 @@ export async function langOf(db: Db, to: Address): Promise<Lang> {
     .where(and(eq(users.channel, to.channel), eq(users.channelUserId, to.userId)))
     .limit(1);
   return u?.lang === 'en' ? 'en' : 'vi';
+}
+
+/** The language of each recipient, in order, with one query for all of them (unknown → Vietnamese). */
+export async function langsOf(db: Db, to: Address[]): Promise<Lang[]> {
+  if (to.length === 0) return [];
+  if (to.length === 1) return [await langOf(db, to[0]!)];
+  const rows = await db
+    .select({ channel: users.channel, channelUserId: users.channelUserId, lang: users.lang })
+    .from(users)
+    .where(
+      or(
+        ...[...new Set(to.map((a) => a.channel))].map((channel) =>
+          and(eq(users.channel, channel), inArray(users.channelUserId, to.filter((a) => a.channel === channel).map((a) => a.userId))),
+        ),
+      ),
+    );
+  const en = new Set(rows.filter((u) => u.lang === 'en').map((u) => `${u.channel}\u0000${u.channelUserId}`));
+  return to.map((a) => (en.has(`${a.channel}\u0000${a.userId}`) ? 'en' : 'vi'));
 }
 
 export async function reporterAddress(db: Db, reporterUserId: number): Promise<{ to: Address; lang: Lang } | null> {
