@@ -1,8 +1,8 @@
 // The /admin router: login, then cases, coverage, deadlines, statistics and the outbox, each limited to
 // the user's area. Pages redirect to the login form without credentials; the API and CSV answer 401.
 import { and, eq, isNotNull } from 'drizzle-orm';
+import { pageSecurityHeaders } from '../channels/web/security';
 import { Hono, type Context } from 'hono';
-import { secureHeaders } from 'hono/secure-headers';
 import { zaloStatus } from '../channels/zalo/status';
 import type { Config } from '../config';
 import { fill } from '../core/messages';
@@ -63,20 +63,7 @@ export function adminRoutes(rt: Runtime, config: Config, opts: AdminOptions = {}
   const tz = config.TZ_REGION;
   const clientIp = opts.clientIp ?? ((c: Context) => c.req.header('cf-connecting-ip') ?? 'unknown');
 
-  app.use(
-    '*',
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'none'"],
-        styleSrc: ["'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'none'"],
-      },
-      referrerPolicy: 'no-referrer',
-    }),
-  );
+  app.use('*', pageSecurityHeaders({ images: true }));
   app.use('*', async (c, next) => {
     await next();
     c.header('Cache-Control', 'no-store');

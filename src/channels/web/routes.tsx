@@ -1,8 +1,8 @@
 // The /chat router: a web visitor talks to the same conversation core as Telegram and Zalo users.
 // POST → redirect → GET, so it works without JavaScript; the visitor is a random id in a cookie.
 import { and, eq } from 'drizzle-orm';
+import { pageSecurityHeaders } from './security';
 import { Hono } from 'hono';
-import { secureHeaders } from 'hono/secure-headers';
 import { emergencyLine, mainMenuButtons } from '../../core/menu';
 import { catalogues, fill } from '../../core/messages';
 import type { Incoming } from '../../core/types';
@@ -43,19 +43,7 @@ export function webChatRoutes(rt: Runtime, opts: WebChatOptions = {}): Hono {
   const { db, sealer } = rt.core;
   const t = catalogues.vi;
 
-  app.use(
-    '*',
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'none'"],
-        styleSrc: ["'unsafe-inline'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'none'"],
-      },
-      referrerPolicy: 'no-referrer',
-    }),
-  );
+  app.use('*', pageSecurityHeaders({ images: false }));
   // Refuse forms posted from other sites (Origin or Sec-Fetch-Site, as browsers send them).
   app.use('*', async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && !sameOrigin(c.req.header('origin'), c.req.header('sec-fetch-site'), c.req.url)) {

@@ -1,0 +1,17 @@
+// Security headers for the server-rendered pages (/chat, /admin): no scripts, no framing,
+// forms only to this site, no referrer. `images` allows the dashboard's inline data: charts.
+import { secureHeaders } from 'hono/secure-headers';
+
+export function pageSecurityHeaders(opts: { images?: boolean } = {}) {
+  return secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'none'"],
+      styleSrc: ["'unsafe-inline'"],
+      ...(opts.images ? { imgSrc: ["'self'", 'data:'] } : {}),
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+      baseUri: ["'none'"],
+    },
+    referrerPolicy: 'no-referrer',
+  });
+}
