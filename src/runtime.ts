@@ -1,6 +1,7 @@
 // What the HTTP app, the tick and the CLI share at run time: the core, the engine and the senders.
 import type { CoreDeps } from './core/context';
-import type { Engine } from './core/engine';
+import type { Engine, HandleResult } from './core/engine';
+import type { Incoming } from './core/types';
 import type { FlushDeps, MessageBody, Senders } from './outbox/outbox';
 
 export interface Runtime {
@@ -15,6 +16,11 @@ export interface Runtime {
    * rows' plaintexts from `engine.handle` (HandleResult.bodies), so they need not be opened again.
    */
   deliver(ids: number[], at: Date, bodies?: ReadonlyMap<number, MessageBody>): Promise<void>;
+  /**
+   * Handles one incoming update and delivers what it queued: the update's rows are written already
+   * claimed in its own transaction, so sending them takes no further write before the send.
+   */
+  receive(inc: Incoming): Promise<HandleResult>;
   /** Runs work after the response (Workers waitUntil); on Node it simply awaits. */
   background(task: Promise<unknown>): void | Promise<unknown>;
   now(): Date;

@@ -74,10 +74,52 @@ function cachePreparedStatements(conn: Connection): void {
         }
       };
     }
+    memoiseShape(stmt);
     if (cache.size >= STATEMENT_CACHE_SIZE) cache = new Map();
     cache.set(sql, stmt);
     return stmt;
   }) as Connection['prepare'];
+}
+
+/**
+ * The client asks a statement for its columns twice, turns on raw mode (which throws for a statement
+ * that returns no rows) and sets safe integers on every execution: each is a native call, and the
+ * answers never change for a prepared statement. They are asked once and remembered.
+ */
+function memoiseShape(stmt: Statement): void {
+  const s = stmt as unknown as {
+    columns(): unknown[];
+    raw(on?: boolean): unknown;
+    safeIntegers(on?: boolean): unknown;
+  };
+  const columns = s.columns.bind(s);
+  const raw = s.raw.bind(s);
+  const safeIntegers = s.safeIntegers.bind(s);
+  let knownColumns: unknown[] | undefined;
+  let rawState: { on: boolean | undefined; error?: unknown } | undefined;
+  let safeState: boolean | undefined;
+  s.columns = () => (knownColumns ??= columns());
+  s.raw = (on?: boolean) => {
+    if (rawState && rawState.on === on) {
+      if (rawState.error !== undefined) throw rawState.error;
+      return s;
+    }
+    try {
+      raw(on);
+      rawState = { on };
+    } catch (error) {
+      rawState = { on, error };
+      throw error;
+    }
+    return s;
+  };
+  s.safeIntegers = (on?: boolean) => {
+    if (safeState !== on) {
+      safeIntegers(on);
+      safeState = on;
+    }
+    return s;
+  };
 }
 
 function openLocalFile(url: string): Client | undefined {

@@ -58,7 +58,8 @@ export function createAsker(
     .filter((p) => p.length > 0);
   const isOfftopicWording = (text: string) => {
     const syl = analyse(text);
-    const present = new Set(syl.map((x) => x.folded));
+    const present = new Set<string>();
+    for (const x of syl) present.add(x.folded);
     return offPhrases.some((p) => present.has(p[0]!.folded) && findPhrase(syl, p).length > 0);
   };
 
@@ -69,7 +70,8 @@ export function createAsker(
       const emergency = detector.detect(text);
       const { ranked } = searcher.search(text);
       const top = ranked[0];
-      const confidence = confidenceOf(top, looksEnglish(text));
+      const english = looksEnglish(text);
+      const confidence = confidenceOf(top, english);
 
       if (emergency.emergency && emergency.kind) {
         const topics = detector.topicsFor(emergency.kind);
@@ -85,7 +87,7 @@ export function createAsker(
       }
       // Out-of-scope words: only a clear match on firm evidence still answers ("dạy con học toán"
       // must not answer with swimming lessons because "toán" looks like the "toàn" of "an toàn").
-      if (isOfftopicWording(text) && confidenceOf(top, looksEnglish(text), true) < OFFTOPIC_OVERRIDE) {
+      if (isOfftopicWording(text) && confidenceOf(top, english, true) < OFFTOPIC_OVERRIDE) {
         return { kind: 'offtopic', topic: null, score: confidence };
       }
       if (confidence >= ANSWER_THRESHOLD) return { kind: 'answer', topic: top.slug, score: confidence };

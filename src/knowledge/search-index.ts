@@ -1,6 +1,6 @@
 // The MiniSearch index: its fields, tokenizer and documents. Used by the build (to index and
 // serialise) and at run time (to loadJSON with the same options, so a cold start never indexes).
-import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
+import MiniSearch, { type AsPlainObject, type Options, type SearchOptions } from 'minisearch';
 import type { Guide, Synonyms } from './schema';
 import { indexTerms, makeStopList, type StopList } from './text';
 
@@ -25,8 +25,11 @@ export function stopListOf(synonyms: Synonyms): StopList {
   return makeStopList(synonyms.stopwords.vi, synonyms.stopwords.en);
 }
 
-/** The stop list is only needed to tokenize documents, which a loaded index never does. */
-export function indexOptions(stop: StopList | (() => StopList)): Options<IndexedDoc> {
+/**
+ * The stop list is only needed to tokenize documents, which a loaded index never does.
+ * `searchOptions`: the searcher's options, fixed for the index's lifetime (see createSearcher).
+ */
+export function indexOptions(stop: StopList | (() => StopList), searchOptions?: SearchOptions): Options<IndexedDoc> {
   let list = typeof stop === 'function' ? undefined : stop;
   const stopList = () => (list ??= (stop as () => StopList)());
   return {
@@ -38,6 +41,7 @@ export function indexOptions(stop: StopList | (() => StopList)): Options<Indexed
     // long body and in English they would triple the index, and the cold-start load, for little gain.
     tokenize: (text, field) => indexTerms(text, stopList(), BIGRAM_FIELDS.has(field ?? '')),
     processTerm: (term) => term,
+    ...(searchOptions ? { searchOptions } : {}),
   };
 }
 
@@ -110,10 +114,10 @@ export interface LoadedIndex {
 }
 
 /** MiniSearch.loadJS of the serialised index (never re-indexing), plus its term list. */
-export function loadIndex(json: string, synonyms: Synonyms): LoadedIndex {
+export function loadIndex(json: string, synonyms: Synonyms, searchOptions?: SearchOptions): LoadedIndex {
   const js = JSON.parse(json) as AsPlainObject;
   const vocabulary = new Set<string>();
   for (const entry of js.index) vocabulary.add(entry[0]);
-  return { index: MiniSearch.loadJS<IndexedDoc>(js, indexOptions(() => stopListOf(synonyms))), vocabulary };
+  return { index: MiniSearch.loadJS<IndexedDoc>(js, indexOptions(() => stopListOf(synonyms), searchOptions)), vocabulary };
 }
 

@@ -28,6 +28,18 @@ function foldSyllable(raw: string): string {
   return folded;
 }
 
+// The same for plain folding (no stemming), which the language test runs on every word of every question.
+const foldedWords = new Map<string, string>();
+function foldWord(raw: string): string {
+  let folded = foldedWords.get(raw);
+  if (folded === undefined) {
+    folded = fold(raw);
+    if (foldedWords.size > 50_000) foldedWords.clear();
+    foldedWords.set(raw, folded);
+  }
+  return folded;
+}
+
 /** Splits text into lower-case NFC syllables (letters and digits only). */
 export function syllables(text: string): string[] {
   return normalize(text).match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -179,8 +191,9 @@ export function couldBeVietnamese(foldedWord: string): boolean {
 
 /** Mostly words no Vietnamese syllable could spell ("husband", "kids"): the question is in English. */
 export function looksEnglish(text: string): boolean {
-  const words = syllables(text).map(fold);
+  const words = syllables(text);
   if (words.length === 0) return false;
-  const foreign = words.filter((w) => !couldBeVietnamese(w)).length;
+  let foreign = 0;
+  for (const w of words) if (!couldBeVietnamese(foldWord(w))) foreign++;
   return foreign / words.length >= 0.4;
 }

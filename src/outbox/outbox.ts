@@ -3,7 +3,7 @@
 import { and, eq, inArray, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/db';
 import { outbox } from '../db/schema';
-import { serialised } from '../db/tx';
+import { writeStatement } from '../db/tx';
 import type { Sealer } from '../reports/crypto';
 import type { Button, Channel, Outgoing } from '../core/types';
 
@@ -35,7 +35,8 @@ export interface Sender {
 export type Senders = Partial<Record<Channel, Sender>>;
 
 export const MAX_ATTEMPTS = 8;
-const LEASE_MS = 60_000;
+/** How long a claimed row is left to its sender before another flush may take it (a crashed process). */
+export const LEASE_MS = 60_000;
 /** A channel that says "not before" this far ahead (Zalo refuses night sends) is undeliverable for now. */
 const LONG_DEFERRAL_MS = 30 * 60_000;
 
@@ -49,34 +50,72 @@ export async function enqueue(db: Db, sealer: Sealer, messages: QueuedMessage[],
   return (await enqueueWithBodies(db, sealer, messages, at)).map((q) => q.id);
 }
 
+/** Rows on these channels are written already claimed until `until`, for a sender about to send them. */
+export interface Lease {
+  until: Date;
+  channels: readonly string[];
+}
+
+export interface Enqueued {
+  id: number;
+  body: MessageBody;
+  /** The row as written, when it was written claimed (see `Lease`): deliver it with `flushOutbox({ claimed })`. */
+  claimed?: OutboxRow;
+}
+
 /**
  * Like `enqueue`, and also returns each new row's plaintext body, so the caller can deliver right
- * after its commit without opening what it just sealed (the stored copy stays sealed).
+ * after its commit without opening what it just sealed (the stored copy stays sealed). With a lease,
+ * rows for those channels are written as claimed ('sending' until the lease ends): the delivery right
+ * after the commit skips a second write to claim them, and a tick skips them, as for any claimed row.
  */
-export async function enqueueWithBodies(db: Db, sealer: Sealer, messages: QueuedMessage[], at: Date): Promise<Array<{ id: number; body: MessageBody }>> {
+export async function enqueueWithBodies(db: Db, sealer: Sealer, messages: QueuedMessage[], at: Date, lease?: Lease): Promise<Enqueued[]> {
+  if (messages.length === 0) return [];
   const bodies = messages.map((m): MessageBody => ({ text: m.text, buttons: m.buttons, state: m.state }));
   // Sealing is asynchronous (WebCrypto): start every seal at once rather than one after another.
   const sealed = await Promise.all(bodies.map((b) => sealer.seal(JSON.stringify(b))));
-  const queued: Array<{ id: number; body: MessageBody }> = [];
-  for (const [i, m] of messages.entries()) {
-    const rows = await db
-      .insert(outbox)
-      .values({
+  const when = at.getTime();
+  const leased = messages.map((m) => (lease?.channels.includes(m.to.channel) ? lease.until : undefined));
+  // One statement for the update's few messages, written as SQL (this runs on every update).
+  const rows = sql.join(
+    messages.map((m, i) => {
+      const status = leased[i] ? 'sending' : 'pending';
+      const next = leased[i]?.getTime() ?? when;
+      return sql`(${m.dedupeKey}, ${m.to.channel}, ${m.to.userId}, ${sealed[i]!}, ${m.kind ?? 'reply'}, ${m.caseId ?? null}, ${status}, 0, ${next}, ${when})`;
+    }),
+    sql`, `,
+  );
+  const inserted = await db.all<{ id: number; dedupe_key: string }>(sql`
+    insert into outbox (dedupe_key, channel, recipient, body_enc, kind, case_id, status, attempts, next_attempt_at, created_at)
+    values ${rows} on conflict (dedupe_key) do nothing returning id, dedupe_key`);
+  // RETURNING comes in no promised order: match rows to messages by key (the first message with a key wins).
+  const indexOf = new Map<string, number>();
+  messages.forEach((m, i) => indexOf.has(m.dedupeKey) || indexOf.set(m.dedupeKey, i));
+  return inserted
+    .map((r): Enqueued => {
+      const i = indexOf.get(r.dedupe_key)!;
+      const id = Number(r.id);
+      const m = messages[i]!;
+      const until = leased[i];
+      const claimed: OutboxRow | undefined = until && {
+        id,
         dedupeKey: m.dedupeKey,
         channel: m.to.channel,
         recipient: m.to.userId,
         bodyEnc: sealed[i]!,
         kind: m.kind ?? 'reply',
         caseId: m.caseId ?? null,
-        status: 'pending',
-        nextAttemptAt: at,
+        status: 'sending',
+        attempts: 0,
+        nextAttemptAt: until,
+        lastError: null,
+        fallbackOf: null,
         createdAt: at,
-      })
-      .onConflictDoNothing({ target: outbox.dedupeKey })
-      .returning({ id: outbox.id });
-    for (const r of rows) queued.push({ id: r.id, body: bodies[i]! });
-  }
-  return queued;
+        sentAt: null,
+      };
+      return { id, body: bodies[i]!, ...(claimed ? { claimed } : {}) };
+    })
+    .sort((a, b) => a.id - b.id);
 }
 
 /**
@@ -127,7 +166,13 @@ export interface FlushReport {
 export async function flushOutbox(
   deps: FlushDeps,
   at: Date,
-  opts: { ids?: number[]; limit?: number; bodies?: ReadonlyMap<number, MessageBody> } = {},
+  opts: {
+    ids?: number[];
+    /** Rows this caller already holds claimed (written claimed with a `Lease`): sent without claiming. */
+    claimed?: OutboxRow[];
+    limit?: number;
+    bodies?: ReadonlyMap<number, MessageBody>;
+  } = {},
 ): Promise<FlushReport> {
   const report: FlushReport = { sent: 0, retried: 0, dead: 0 };
   const channels = Object.keys(deps.senders) as Channel[];
@@ -139,23 +184,24 @@ export async function flushOutbox(
     opts.ids ? inArray(outbox.id, opts.ids.length ? opts.ids : [-1]) : undefined,
   );
   const lease = { status: 'sending', nextAttemptAt: new Date(at.getTime() + LEASE_MS) } as const;
-  let rows: Array<typeof outbox.$inferSelect>;
-  if (opts.ids) {
+  let rows: OutboxRow[];
+  if (opts.claimed) {
+    rows = opts.claimed.filter((r) => deps.senders[r.channel as Channel]);
+  } else if (opts.ids) {
     // Right after an update: its few rows are claimed together, in one conditional update (the same
     // lease as below, so a tick running at once skips them), and sent at once.
     if (opts.ids.length === 0) return report;
-    rows = await serialised(() => deps.db.update(outbox).set(lease).where(due).returning());
-    rows.sort((a, b) => a.id - b.id);
+    rows = await writeStatement(deps.db, (db) => claimByIds(db, opts.ids!, channels, at, lease.nextAttemptAt));
   } else {
     rows = await deps.db.select().from(outbox).where(due).orderBy(outbox.id).limit(opts.limit ?? 200);
   }
   for (const row of rows) {
-    if (!opts.ids) {
+    if (!opts.ids && !opts.claimed) {
       // Each row is claimed just before it is sent, so a long batch never outlives its lease. Writes
       // wait their turn behind open update transactions (one writer on a local file): unqueued, they
       // fail with SQLITE_BUSY, and a failed write after a send would send the message twice.
-      const claimed = await serialised(() =>
-        deps.db
+      const claimed = await writeStatement(deps.db, (db) =>
+        db
           .update(outbox)
           .set(lease)
           .where(and(eq(outbox.id, row.id), eq(outbox.status, row.status), eq(outbox.nextAttemptAt, row.nextAttemptAt)))
@@ -174,18 +220,18 @@ export async function flushOutbox(
     }
     const attempts = row.attempts + 1;
     if (result.ok) {
-      await serialised(() => deps.db.update(outbox).set({ status: 'sent', attempts, sentAt: at, lastError: null }).where(eq(outbox.id, row.id)));
+      await markSent(deps.db, row.id, attempts, at);
       report.sent++;
     } else if (result.permanent || attempts >= MAX_ATTEMPTS) {
-      await serialised(() =>
-        deps.db.update(outbox).set({ status: 'dead', attempts, lastError: result.reason.slice(0, 500) }).where(eq(outbox.id, row.id)),
+      await writeStatement(deps.db, (db) =>
+        db.update(outbox).set({ status: 'dead', attempts, lastError: result.reason.slice(0, 500) }).where(eq(outbox.id, row.id)),
       );
       report.dead++;
       await deps.onUndeliverable?.(row, result.reason, at);
     } else {
       const wait = Math.max(result.retryAfterMs ?? 0, backoffMs(attempts));
-      await serialised(() =>
-        deps.db
+      await writeStatement(deps.db, (db) =>
+        db
           .update(outbox)
           .set({ status: 'pending', attempts, nextAttemptAt: new Date(at.getTime() + wait), lastError: result.reason.slice(0, 500) })
           .where(eq(outbox.id, row.id)),
@@ -195,6 +241,73 @@ export async function flushOutbox(
     }
   }
   return report;
+}
+
+export type OutboxRow = typeof outbox.$inferSelect;
+
+interface SentMark {
+  id: number;
+  attempts: number;
+  at: number;
+  resolve(): void;
+  reject(err: unknown): void;
+}
+const sentMarks = new WeakMap<Db, SentMark[]>();
+
+/**
+ * Records a message as sent; resolves once that is committed. Every send finishing at about the same
+ * time is recorded by one statement in one write (each send would otherwise be a write of its own).
+ */
+function markSent(db: Db, id: number, attempts: number, at: Date): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    let queue = sentMarks.get(db);
+    if (!queue) sentMarks.set(db, (queue = []));
+    queue.push({ id, attempts, at: at.getTime(), resolve, reject });
+    if (queue.length > 1) return; // the write already booked takes this one too
+    let batch: SentMark[] | undefined;
+    writeStatement(db, async (w) => {
+      batch ??= queue.splice(0); // taken when the write runs (kept if it is retried)
+      const rows = JSON.stringify(batch.map((m) => [m.id, m.attempts, m.at]));
+      await w.run(sql`
+        update outbox set status = 'sent', attempts = j.value ->> 1, sent_at = j.value ->> 2, last_error = null
+        from json_each(${rows}) as j where outbox.id = j.value ->> 0`);
+    }).then(
+      () => batch?.forEach((m) => m.resolve()),
+      (err: unknown) => (batch ?? queue.splice(0)).forEach((m) => m.reject(err)),
+    );
+  });
+}
+
+/** Claims the rows `ids` that are due on `channels` until `leaseUntil`; SQL, as it runs after every update. */
+async function claimByIds(db: Db, ids: number[], channels: Channel[], at: Date, leaseUntil: Date): Promise<OutboxRow[]> {
+  const rows = await db.all<Record<string, unknown>>(sql`
+    update outbox set status = 'sending', next_attempt_at = ${leaseUntil.getTime()}
+    where id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})
+      and channel in (${sql.join(channels.map((c) => sql`${c}`), sql`, `)})
+      and status in ('pending', 'sending') and next_attempt_at <= ${at.getTime()}
+    returning *`);
+  return rows.map(outboxRowFromSql).sort((a, b) => a.id - b.id);
+}
+
+const dateOrNull = (v: unknown) => (v === null || v === undefined ? null : new Date(Number(v)));
+
+function outboxRowFromSql(r: Record<string, unknown>): OutboxRow {
+  return {
+    id: Number(r.id),
+    dedupeKey: String(r.dedupe_key),
+    channel: String(r.channel),
+    recipient: String(r.recipient),
+    bodyEnc: String(r.body_enc),
+    kind: String(r.kind),
+    caseId: r.case_id === null ? null : Number(r.case_id),
+    status: String(r.status),
+    attempts: Number(r.attempts),
+    nextAttemptAt: new Date(Number(r.next_attempt_at)),
+    lastError: (r.last_error as string | null) ?? null,
+    fallbackOf: r.fallback_of === null ? null : Number(r.fallback_of),
+    createdAt: new Date(Number(r.created_at)),
+    sentAt: dateOrNull(r.sent_at),
+  };
 }
 
 /** Puts a dead-lettered message back in the queue (admin "retry" button). */

@@ -10,7 +10,7 @@ import { openDb, type DbHandle } from '../db/node-client';
 import { migrateDb } from '../db/migrate';
 import { seedDatabase } from '../db/seed';
 import type { Senders } from '../outbox/outbox';
-import { createSealer } from '../reports/crypto';
+import { createNodeSealer } from '../reports/crypto-node';
 import type { Runtime } from '../runtime';
 import { resolveDataKey } from './data-key';
 import { createRuntime } from './runtime';
@@ -44,7 +44,7 @@ export async function bootNode(opts: BootOptions = {}): Promise<NodeBoot> {
   if (opts.seed !== false) {
     await seedDatabase(handle.db, { contentDir: CONTENT_DIR, at: new Date(), log, demo: config.demoData, progress: (l) => process.stderr.write(l + '\n') }, nodeSeedSteps(config));
   }
-  const sealer = await createSealer(resolveDataKey(config.DATA_KEY, config.DATABASE_URL, log));
+  const sealer = createNodeSealer(resolveDataKey(config.DATA_KEY, config.DATABASE_URL, log));
   const services = await nodeServices(handle.db, CONTENT_DIR);
   const senders: Senders = { ...opts.senders };
   let bot: Bot | undefined;

@@ -7,7 +7,7 @@ import { errorFields } from '../core/log';
 import type { Services } from '../core/services';
 import type { Db } from '../db/db';
 import { allFeatures } from '../features';
-import { flushOutbox, type FlushDeps, type Senders } from '../outbox/outbox';
+import { flushOutbox, LEASE_MS, type FlushDeps, type Senders } from '../outbox/outbox';
 import type { Sealer } from '../reports/crypto';
 import type { Runtime } from '../runtime';
 
@@ -33,6 +33,14 @@ export function createRuntime(parts: RuntimeParts): Runtime {
     services: parts.services ?? {},
   };
   const senders = parts.senders ?? {};
+  const deliverNow = async (at: Date, what: Parameters<typeof flushOutbox>[2]) => {
+    try {
+      await flushOutbox({ db: parts.db, sealer: parts.sealer, senders, onUndeliverable: parts.onUndeliverable }, at, what);
+    } catch (err) {
+      // Delivery is retried by the tick; the update itself is already committed.
+      parts.log.warn('deliver.failed', errorFields(err));
+    }
+  };
   const rt: Runtime = {
     core,
     engine: createEngine(core, parts.features ?? allFeatures()),
@@ -40,12 +48,17 @@ export function createRuntime(parts: RuntimeParts): Runtime {
     onUndeliverable: parts.onUndeliverable,
     async deliver(ids, at, bodies) {
       if (ids.length === 0) return;
-      try {
-        await flushOutbox({ db: parts.db, sealer: parts.sealer, senders, onUndeliverable: parts.onUndeliverable }, at, { ids, bodies });
-      } catch (err) {
-        // Delivery is retried by the tick; the update itself is already committed.
-        parts.log.warn('deliver.failed', errorFields(err));
-      }
+      await deliverNow(at, { ids, bodies });
+    },
+    async receive(inc) {
+      const leaseFrom = rt.now();
+      const result = await rt.engine.handle(inc, { lease: { until: new Date(leaseFrom.getTime() + LEASE_MS), channels: Object.keys(senders) } });
+      if (result.claimed.length > 0) await deliverNow(rt.now(), { claimed: result.claimed, bodies: result.bodies });
+      // Rows written unclaimed (a wrapped engine, say) are claimed and sent the usual way.
+      const claimed = new Set(result.claimed.map((r) => r.id));
+      const rest = result.outboxIds.filter((id) => !claimed.has(id));
+      if (rest.length > 0) await deliverNow(rt.now(), { ids: rest, bodies: result.bodies });
+      return result;
     },
     background: parts.background ?? ((task) => task),
     now: parts.now ?? (() => new Date()),

@@ -5,7 +5,7 @@ import type { Hono } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { adminRoutes, seedWebDemo } from '../admin';
 import { createWebSender, webChatRoutes } from '../channels/web';
-import { createSealer } from '../reports/crypto';
+import { createNodeSealer } from '../reports/crypto-node';
 import { resolveDataKey } from './data-key';
 import { createZaloSender, seedZaloTokens, zaloCommand, zaloFallback, zaloRoutes, zaloTick, zaloVerificationMeta } from '../channels/zalo';
 import type { Config } from '../config';
@@ -38,7 +38,7 @@ export function nodeSeedSteps(config: Config): Array<[string, SeedStep]> {
     ['ward-shapes', async (db, o) => void (await importWardShapes(db, join(o.contentDir, 'map', 'vn-wards-2026-simplified.json'), o.progress ?? (() => undefined)))],
     ['zalo-tokens', async (db, o) => seedZaloTokens(db, config, o.at)],
     ['demo-directory', async (db, o) => (o.demo === false ? undefined : seedDemoDirectory(db, o.at))],
-    ['web-demo', async (db, o) => (o.demo === false ? undefined : seedWebDemo(db, await createSealer(resolveDataKey(config.DATA_KEY, config.DATABASE_URL, o.log)), o.at))],
+    ['web-demo', async (db, o) => (o.demo === false ? undefined : seedWebDemo(db, createNodeSealer(resolveDataKey(config.DATA_KEY, config.DATABASE_URL, o.log)), o.at))],
   ];
 }
 

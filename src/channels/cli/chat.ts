@@ -57,16 +57,8 @@ export async function chatJsonl(rt: Runtime, io: ChatIo, tickSteps: Array<[strin
       await runTick(rt, tickAt, { steps: tickSteps });
       continue;
     }
-    const result = await rt.engine.handle({
-      channel: 'cli',
-      userId: parsed.from,
-      text: parsed.text,
-      button: parsed.button,
-      location: parsed.location,
-      at,
-    });
-    // Deliver what this message caused (replies and, for cli officers, their notifications).
-    await rt.deliver(result.outboxIds, at);
+    // Handles the message and delivers what it caused (replies and, for cli officers, their notifications).
+    await rt.receive({ channel: 'cli', userId: parsed.from, text: parsed.text, button: parsed.button, location: parsed.location, at });
   }
   return failures > 0 && lineNo === failures ? 1 : 0;
 }
@@ -87,8 +79,7 @@ export async function chatInteractive(rt: Runtime, startAs: string, printQueue: 
   process.stdout.write(`BảoVệ — trò chuyện trong terminal. Bạn là "${me}". Gõ /as TÊN để đổi người, Ctrl+D để thoát.\n`);
   const send = async (what: { text?: string; button?: string }) => {
     const at = rt.now();
-    const result = await rt.engine.handle({ channel: 'cli', userId: me, at, ...what });
-    await rt.deliver(result.outboxIds, at);
+    await rt.receive({ channel: 'cli', userId: me, at, ...what });
     show();
   };
   await send({ text: '/start' });

@@ -55,12 +55,5 @@ async function handle(ctx: Context, rt: Runtime, what: Omit<Incoming, 'channel' 
   if (ctx.chat && ctx.chat.type !== 'private') return;
   const date = ctx.message?.date ?? ctx.callbackQuery?.message?.date;
   const at = ctx.callbackQuery ? rt.now() : date ? new Date(date * 1000) : rt.now();
-  const result = await rt.engine.handle({
-    channel: 'telegram',
-    userId: String(chatId),
-    at,
-    dedupeKey: `telegram:${ctx.update.update_id}`,
-    ...what,
-  });
-  await rt.deliver(result.outboxIds, rt.now(), result.bodies);
+  await rt.receive({ channel: 'telegram', userId: String(chatId), at, dedupeKey: `telegram:${ctx.update.update_id}`, ...what });
 }

@@ -38,17 +38,12 @@ export async function processZaloEvent(rt: Runtime, key: string, event?: KnownZa
       log.info('zalo.event.ignored', { key: logKey(key), event: event.event_name });
       return 'ignored';
     }
-    const result = await rt.engine.handle(inc);
+    // Handled, then delivered at once (a failed send stays in the outbox for the tick).
+    const result = await rt.receive(inc);
     if (result.duplicate) return 'duplicate';
     // The event is in the engine's hands now; keep no copy of what the user wrote.
     await serialised(() => db.update(inbox).set({ payloadEnc: null }).where(eq(inbox.key, key))).catch(() => undefined);
     log.info('zalo.event.processed', { key: logKey(key), event: event.event_name, menuAnswer: inc.button !== undefined, queued: result.outboxIds.length });
-    try {
-      await rt.deliver(result.outboxIds, at);
-    } catch (err) {
-      // The replies are safely in the outbox; the tick sends them.
-      log.warn('zalo.deliver_failed', { key: logKey(key), ...errorFields(err) });
-    }
     return 'processed';
   } catch (err) {
     const attempts = (row?.attempts ?? 0) + 1;

@@ -1,0 +1,34 @@
+// The same AES-GCM sealing as crypto.ts ("v1.<iv>.<ciphertext+tag>", interchangeable), done with
+// node:crypto on Node. WebCrypto hands every seal to the thread pool and back; inside a write
+// transaction that round trip holds the single writer while it waits. A synchronous cipher of a few
+// hundred bytes takes microseconds, so on Node the writer never waits on crypto.
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import type { Sealer } from './crypto';
+
+const TAG_BYTES = 16; // WebCrypto's AES-GCM default tag, appended to the ciphertext
+
+/** `keyB64` is base64 of 32 bytes (DATA_KEY). */
+export function createNodeSealer(keyB64: string): Sealer {
+  const key = Buffer.from(keyB64, 'base64');
+  if (key.length !== 32) throw new Error('DATA_KEY must decode to 32 bytes');
+  const sealSync = (plain: string): string => {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', key, iv);
+    const ct = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final(), cipher.getAuthTag()]);
+    return `v1.${iv.toString('base64')}.${ct.toString('base64')}`;
+  };
+  const openSync = (sealed: string): string => {
+    const [version, ivB64, ctB64] = sealed.split('.');
+    if (version !== 'v1' || !ivB64 || !ctB64) throw new Error('unknown sealed format');
+    const iv = Buffer.from(ivB64, 'base64');
+    const ct = Buffer.from(ctB64, 'base64');
+    if (iv.length !== 12 || ct.length < TAG_BYTES) throw new Error('unknown sealed format');
+    const decipher = createDecipheriv('aes-256-gcm', key, iv);
+    decipher.setAuthTag(ct.subarray(ct.length - TAG_BYTES));
+    return Buffer.concat([decipher.update(ct.subarray(0, ct.length - TAG_BYTES)), decipher.final()]).toString('utf8');
+  };
+  return {
+    seal: async (plain) => sealSync(plain),
+    open: async (sealed) => openSync(sealed),
+  };
+}

@@ -1,0 +1,42 @@
+// The searcher keeps one set of MiniSearch options for its lifetime (they are the index's default
+// search options) and switches between the exact and the typo pass per question: no question may
+// leave that switch, or its terms, behind for the next one.
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { compileKnowledge, type CompiledKnowledge } from '../../scripts/content/knowledge';
+import { createSearcher } from '../../src/knowledge/search';
+
+const content = fileURLToPath(new URL('../../content/', import.meta.url));
+let compiled: CompiledKnowledge;
+
+beforeAll(() => {
+  compiled = compileKnowledge(content);
+});
+
+const fresh = () => createSearcher(compiled.indexJSON, compiled.synonyms);
+
+describe('searching the guides', () => {
+  it('a misspelled word ("bat nac") still finds the school-violence guide through the typo pass', () => {
+    const top = fresh().search('con bi ban bat nac o truong').ranked[0];
+    expect(top?.slug).toBe('bao-luc-hoc-duong');
+  });
+
+  it('a question after a misspelled one is ranked exactly as by a searcher that never saw the typo', () => {
+    const used = fresh();
+    used.search('con bi ban bat nac o truong');
+    const after = used.search('chau bi duoi nuoc phai lam gi').ranked;
+    expect(after).toEqual(fresh().search('chau bi duoi nuoc phai lam gi').ranked);
+  });
+
+  it('asking the same question twice gives the same ranking', () => {
+    const s = fresh();
+    const first = s.search('my son is bullied at school').ranked;
+    expect(s.search('my son is bullied at school').ranked).toEqual(first);
+  });
+
+  it('a question with no searchable words finds nothing and leaves the next question unaffected', () => {
+    const s = fresh();
+    expect(s.search('?!').ranked).toEqual([]);
+    expect(s.search('con bi bat nat o truong').ranked[0]?.slug).toBe('bao-luc-hoc-duong');
+  });
+});
