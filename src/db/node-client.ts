@@ -23,8 +23,18 @@ export const BUSY_TIMEOUT_MS = 5000;
  * synchronous=NORMAL in WAL mode: a commit is not fsynced, the WAL is at checkpoint. A process crash
  * (kill -9, OOM) loses nothing committed; a power cut or OS crash may lose the last commits, never
  * half of one (each case is still complete or absent). See SECURITY.md, "Durability".
+ * wal_autocheckpoint: SQLite's default (1,000 pages) check-points inside whichever commit crosses it,
+ * about every hundred updates here, and that commit waits for the copy and its fsync (the slowest 1%
+ * of updates, ~10 ms). The Node tick check-points every minute instead (db/checkpoint.ts); this limit
+ * (~40 MB of log) is only the backstop for a burst, or a process that runs no tick.
  */
-const CONNECTION_PRAGMAS = ['PRAGMA synchronous = NORMAL', 'PRAGMA cache_size = -32000', 'PRAGMA mmap_size = 268435456'];
+export const WAL_AUTOCHECKPOINT_PAGES = 10_000;
+const CONNECTION_PRAGMAS = [
+  'PRAGMA synchronous = NORMAL',
+  `PRAGMA wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`,
+  'PRAGMA cache_size = -32000',
+  'PRAGMA mmap_size = 268435456',
+];
 
 type Connection = ReturnType<ConnectionPool['acquireSync']>;
 type Statement = ReturnType<Connection['prepare']>;

@@ -6,6 +6,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { adminRoutes, seedWebDemo } from '../admin';
 import { createWebSender, webChatRoutes } from '../channels/web';
 import { createNodeSealer } from '../reports/crypto-node';
+import { walCheckpoint } from '../db/checkpoint';
 import { resolveDataKey } from './data-key';
 import { createZaloSender, seedZaloTokens, zaloCommand, zaloFallback, zaloRoutes, zaloTick, zaloVerificationMeta } from '../channels/zalo';
 import type { Config } from '../config';
@@ -72,6 +73,7 @@ export function tickSteps(): Array<[string, TickStep]> {
     ['zalo', zaloTick],
     ['escalation', escalationTick],
     ['reminders', remindersTick],
+    ['checkpoint', (rt) => walCheckpoint(rt.core.db)],
   ];
 }
 
