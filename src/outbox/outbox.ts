@@ -177,12 +177,6 @@ export async function flushOutbox(
   const report: FlushReport = { sent: 0, retried: 0, dead: 0 };
   const channels = Object.keys(deps.senders) as Channel[];
   if (channels.length === 0) return report;
-  const due = and(
-    inArray(outbox.channel, channels),
-    or(eq(outbox.status, 'pending'), eq(outbox.status, 'sending')),
-    lte(outbox.nextAttemptAt, at),
-    opts.ids ? inArray(outbox.id, opts.ids.length ? opts.ids : [-1]) : undefined,
-  );
   const lease = { status: 'sending', nextAttemptAt: new Date(at.getTime() + LEASE_MS) } as const;
   let rows: OutboxRow[];
   if (opts.claimed) {
@@ -193,6 +187,7 @@ export async function flushOutbox(
     if (opts.ids.length === 0) return report;
     rows = await writeStatement(deps.db, (db) => claimByIds(db, opts.ids!, channels, at, lease.nextAttemptAt));
   } else {
+    const due = and(inArray(outbox.channel, channels), or(eq(outbox.status, 'pending'), eq(outbox.status, 'sending')), lte(outbox.nextAttemptAt, at));
     rows = await deps.db.select().from(outbox).where(due).orderBy(outbox.id).limit(opts.limit ?? 200);
   }
   for (const row of rows) {
