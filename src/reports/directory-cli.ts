@@ -28,13 +28,14 @@ export async function directoryCommand(
       err(`cannot read ${file}`);
       return 2;
     }
-    const result = await importOfficersCsv(deps.db, text, new Date(), err);
+    const result = await importOfficersCsv(deps.db, text, new Date(), err, undefined, { sealer: deps.sealer, tz: deps.config.TZ_REGION });
     if (!result.ok) {
       for (const e of result.errors) err(`${file}:${e.line}: ${e.message}`);
       err(`${result.errors.length} error(s); nothing was imported`);
       return 1;
     }
     out(`imported ${result.imported} new officer(s), updated ${result.updated}`);
+    if (result.rerouted) out(`handed ${result.rerouted} open case(s) waiting with the supervisor or unrouted to the new officers`);
     return 0;
   }
   if (sub === 'invite') {

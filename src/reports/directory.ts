@@ -1,12 +1,16 @@
-// The officer directory: CSV import (all-or-nothing, line-numbered errors), invite codes, demo officers.
+// The officer directory: CSV import (all-or-nothing, line-numbered errors; the communes' waiting cases
+// go to their new officers), invite codes, demo officers.
 import { parse } from 'csv-parse/sync';
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/db';
 import { invites, officers } from '../db/schema';
 import { withTransaction } from '../db/tx';
+import { enqueue } from '../outbox/outbox';
+import type { Sealer } from './crypto';
 import { normalizeVietnamesePhone } from './phone';
 import { randomChars } from './ref';
+import { rerouteOpenCases } from './reroute';
 import { unitLookupFromDb, type UnitLookup } from './units';
 
 export type { UnitLookup };
@@ -38,13 +42,18 @@ interface ValidRow {
 }
 
 export type ImportResult =
-  | { ok: true; imported: number; updated: number }
+  | { ok: true; imported: number; updated: number; /** Open cases handed to the imported officers (only when some were). */ rerouted?: number }
   | { ok: false; errors: Array<{ line: number; message: string }> };
 
 /**
  * Imports officers from CSV. Every row is checked first; one bad row means nothing is written and
  * every problem is reported with its line number. Existing officers (same channel identity and
  * commune) are updated and re-activated.
+ *
+ * With `notices` (the sealer for the outbox and the region's time zone), the open cases of each
+ * imported commune that waited with the supervisor or unrouted are routed to its officers, who get
+ * one notice each, in the import's transaction. Without it no case is rerouted: every real caller
+ * should pass it (it is optional only for checks of the CSV rules).
  */
 export async function importOfficersCsv(
   db: Db,
@@ -52,6 +61,7 @@ export async function importOfficersCsv(
   at: Date,
   progress?: (l: string) => void,
   lookup?: UnitLookup,
+  notices?: { sealer: Sealer; tz: string },
 ): Promise<ImportResult> {
   const units = lookup ?? (await unitLookupFromDb(db));
   const errors: Array<{ line: number; message: string }> = [];
@@ -154,7 +164,15 @@ export async function importOfficersCsv(
       }
       if ((i + 1) % PROGRESS_EVERY === 0) progress?.(`Đã ghi ${i + 1}/${valid.length} cán bộ…`);
     }
-    return { ok: true as const, imported, updated };
+    let rerouted = 0;
+    if (notices) {
+      for (const commune of new Set(valid.map((r) => r.communeCode))) {
+        const r = await rerouteOpenCases(tx, commune, at, notices.tz, 'import');
+        await enqueue(tx, notices.sealer, r.messages, at);
+        rerouted += r.cases.length;
+      }
+    }
+    return { ok: true as const, imported, updated, ...(rerouted ? { rerouted } : {}) };
   });
 }
 

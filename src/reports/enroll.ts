@@ -1,10 +1,12 @@
-// `/dangky CODE`: an officer links their chat to the commune (or province) of a one-time invite.
+// `/dangky CODE`: an officer links their chat to the commune (or province) of a one-time invite, and
+// takes over the commune's open cases that were waiting with the supervisor or unrouted.
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Ctx } from '../core/context';
 import { fill } from '../core/messages';
 import { invites, officers, users } from '../db/schema';
 import { unitInfo } from './units';
 import { reportsMessages } from './messages';
+import { rerouteOpenCases } from './reroute';
 
 /** "7k3q 9m2p", "7K3Q9M2P" → "7K3Q-9M2P". */
 export function parseInviteCode(text: string): string | null {
@@ -59,5 +61,8 @@ export async function enrollCommand(ctx: Ctx, arg: string): Promise<void> {
   await db.update(invites).set({ usedByOfficerId: officer!.id }).where(eq(invites.code, invite.code));
   if (ctx.user.role !== 'admin') await db.update(users).set({ role }).where(eq(users.id, ctx.user.id));
   await ctx.audit('officer.enrolled', null, { officerId: officer!.id, communeCode: invite.communeCode, role });
+  // Cases filed while this commune had no officer come to them now, in this same transaction.
+  const rerouted = await rerouteOpenCases(db, invite.communeCode, ctx.at, ctx.deps.config.TZ_REGION, 'invite');
+  for (const m of rerouted.messages) ctx.notify(m);
   ctx.reply(fill(role === 'supervisor' ? t.enrolledSupervisor : t.enrolledOfficer, { place }));
 }

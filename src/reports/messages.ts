@@ -158,6 +158,11 @@ const vi = {
   escalationClock: '⚠️ Vụ việc {ref} đã quá hạn: {clock}. Vụ việc được chuyển lên bạn.',
   escalationManual: '⚠️ Cán bộ xã/phường đã chuyển vụ việc {ref} lên bạn.',
   reminderClock: '⏰ Nhắc hạn vụ việc {ref}: {clock} — hạn {due} ({left}).',
+  rerouteHeader: '📣 Có {count} vụ việc ở xã/phường của bạn được báo trước khi bạn đăng ký, nay chuyển tới bạn xử lý:',
+  rerouteItem: '{emergency}{ref} — nhận lúc {at}\n{clocks}',
+  rerouteEmergency: '⚠️ KHẨN CẤP ',
+  rerouteMore: '… và {count} vụ việc khác. Gõ /cases để xem hết.',
+  rerouteFooter: 'Thời hạn theo quy định vẫn tính từ lúc nhận tin. Gõ /case kèm mã để xem chi tiết, ví dụ: /case {ref}',
 
   // Enrolment
   enrollUsage: 'Gõ /dangky kèm mã mời mà quản trị viên gửi cho bạn, ví dụ: /dangky 7K3Q-9M2P',
@@ -330,6 +335,11 @@ const en: ReportsCatalogue = {
   escalationClock: '⚠️ Case {ref} is overdue: {clock}. It is now passed to you.',
   escalationManual: '⚠️ The commune officer passed case {ref} to you.',
   reminderClock: '⏰ Reminder for case {ref}: {clock} — due {due} ({left}).',
+  rerouteHeader: '📣 {count} case(s) in your commune were reported before you registered and now come to you:',
+  rerouteItem: '{emergency}{ref} — received {at}\n{clocks}',
+  rerouteEmergency: '⚠️ URGENT ',
+  rerouteMore: '… and {count} more. Type /cases to see them all.',
+  rerouteFooter: 'The legal time limits still run from when the report was received. Type /case with the reference for details, e.g. /case {ref}',
 
   enrollUsage: 'Send /dangky with the invite code your administrator gave you, e.g. /dangky 7K3Q-9M2P',
   enrollInvalid: 'That invite code is wrong or already used. Ask your administrator for a new one.',
