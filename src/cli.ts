@@ -18,6 +18,7 @@ const USAGE = `Cách dùng: npm run --silent baove -- <lệnh>
   directory invite MÃ_XÃ    tạo mã mời một lần cho cán bộ (/dangky MÃ)
   reminders due --at ISO [--json]   những nhắc việc một lượt chạy lúc đó sẽ gửi
   zalo tokens set|show      quản lý cặp token Zalo OA
+  keys rotate [--batch N]   niêm phong lại dữ liệu cá nhân bằng DATA_KEY (đọc dữ liệu cũ bằng DATA_KEY_PREVIOUS)
 `;
 
 function stdinLines(): AsyncIterable<string> {

@@ -24,6 +24,20 @@ const dataKey = z
     error: 'must be base64 of exactly 32 random bytes (for example: openssl rand -base64 32)',
   });
 
+// Older keys, comma-separated, still accepted for reading while `baove keys rotate` re-seals rows.
+const previousDataKeys = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    const keys = (v ?? '').split(',').map((k) => k.trim()).filter(Boolean);
+    keys.forEach((k, i) => {
+      if (decodedLength(k) !== 32) {
+        ctx.addIssue({ code: 'custom', message: `key ${i + 1} of ${keys.length} must be base64 of exactly 32 random bytes` });
+      }
+    });
+    return keys;
+  });
+
 const botInfo = z
   .string()
   .trim()
@@ -72,6 +86,7 @@ export const envSchema = z.object({
   ZALO_REFRESH_TOKEN: optionalString,
   ZALO_VERIFICATION: optionalString,
   DATA_KEY: dataKey,
+  DATA_KEY_PREVIOUS: previousDataKeys,
   ADMIN_TOKEN: optionalString.refine((v) => v === undefined || v.length >= 16, {
     error: 'must be at least 16 characters',
   }),
@@ -123,9 +138,15 @@ export function createConfig(env: Record<string, string | undefined>): Config {
   if (c.ZALO_APP_ID && !c.ZALO_OA_SECRET_KEY) {
     problems.push('ZALO_OA_SECRET_KEY: is required when ZALO_APP_ID is set (to verify webhook signatures)');
   }
+  if (c.DATA_KEY_PREVIOUS.length && !c.DATA_KEY) {
+    // Otherwise Node would quietly generate a fresh current key and seal new data under it.
+    problems.push('DATA_KEY_PREVIOUS: needs DATA_KEY set to the new current key');
+  }
   if (problems.length) throw new ConfigError(problems);
   return {
     ...c,
+    // The current key is tried first anyway; listing it again would only cost a second try.
+    DATA_KEY_PREVIOUS: c.DATA_KEY_PREVIOUS.filter((k, i, all) => k !== c.DATA_KEY && all.indexOf(k) === i),
     telegramEnabled: Boolean(c.TELEGRAM_BOT_TOKEN && c.TELEGRAM_WEBHOOK_SECRET),
     zaloEnabled: Boolean(c.ZALO_APP_ID && c.ZALO_OA_SECRET_KEY),
     demoData: c.DEMO_DATA ? c.DEMO_DATA === 'true' : c.DATABASE_URL.startsWith('file:'),

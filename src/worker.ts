@@ -32,7 +32,7 @@ async function boot(env: WorkerEnv): Promise<Booted> {
   const config = createConfig(env);
   if (!config.DATA_KEY) throw new Error('DATA_KEY: is required on Workers (base64 of 32 random bytes)');
   const db = openWebDb(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
-  const sealer = await createSealer(config.DATA_KEY);
+  const sealer = await createSealer(config.DATA_KEY, config.DATA_KEY_PREVIOUS);
   const ctxRef: Booted['ctxRef'] = {};
   const wiring = await workerWiring(db, config, log);
   const rtRef: { rt?: Runtime } = {};

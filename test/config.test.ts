@@ -2,6 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, createConfig } from '../src/config';
 
+const KEY_A = Buffer.alloc(32, 1).toString('base64');
+const KEY_B = Buffer.alloc(32, 2).toString('base64');
+
 describe('configuration', () => {
   it('defaults to a local database and leaves channels without secrets off', () => {
     const c = createConfig({});
@@ -21,6 +24,8 @@ describe('configuration', () => {
     ['DATABASE_URL', { DATABASE_URL: 'postgres://x' }],
     ['TELEGRAM_API_ROOT', { TELEGRAM_API_ROOT: 'not a url' }],
     ['TELEGRAM_WEBHOOK_SECRET', { TELEGRAM_BOT_TOKEN: '123:abcdefghijklmn' }],
+    ['DATA_KEY_PREVIOUS', { DATA_KEY: KEY_A, DATA_KEY_PREVIOUS: `${KEY_B},c2hvcnQ=` }],
+    ['DATA_KEY_PREVIOUS', { DATA_KEY_PREVIOUS: KEY_B }],
   ])('a bad %s stops start-up with a message naming it', (name, env) => {
     expect(() => createConfig(env)).toThrow(ConfigError);
     try {
@@ -28,6 +33,11 @@ describe('configuration', () => {
     } catch (err) {
       expect((err as Error).message).toContain(name);
     }
+  });
+
+  it('reads old data keys from DATA_KEY_PREVIOUS, comma-separated, without repeating the current one', () => {
+    expect(createConfig({ DATA_KEY: KEY_A }).DATA_KEY_PREVIOUS).toEqual([]);
+    expect(createConfig({ DATA_KEY: KEY_A, DATA_KEY_PREVIOUS: ` ${KEY_B} , ${KEY_A},${KEY_B},` }).DATA_KEY_PREVIOUS).toEqual([KEY_B]);
   });
 
   it('turns Telegram on when its token and secret are present', () => {

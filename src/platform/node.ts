@@ -44,7 +44,7 @@ export async function bootNode(opts: BootOptions = {}): Promise<NodeBoot> {
   if (opts.seed !== false) {
     await seedDatabase(handle.db, { contentDir: CONTENT_DIR, at: new Date(), log, demo: config.demoData, progress: (l) => process.stderr.write(l + '\n') }, nodeSeedSteps(config));
   }
-  const sealer = createNodeSealer(resolveDataKey(config.DATA_KEY, config.DATABASE_URL, log));
+  const sealer = createNodeSealer(resolveDataKey(config.DATA_KEY, config.DATABASE_URL, log), config.DATA_KEY_PREVIOUS);
   const services = await nodeServices(handle.db, CONTENT_DIR);
   const senders: Senders = { ...opts.senders };
   let bot: Bot | undefined;

@@ -7,9 +7,11 @@ import { adminRoutes, seedWebDemo } from '../admin';
 import { createWebSender, webChatRoutes } from '../channels/web';
 import { createNodeSealer } from '../reports/crypto-node';
 import { walCheckpoint } from '../db/checkpoint';
+import { migrateDb } from '../db/migrate';
+import { openDb, type DbHandle } from '../db/node-client';
 import { resolveDataKey } from './data-key';
 import { createZaloSender, seedZaloTokens, zaloCommand, zaloFallback, zaloRoutes, zaloTick, zaloVerificationMeta } from '../channels/zalo';
-import type { Config } from '../config';
+import { createConfig, type Config } from '../config';
 import type { Logger } from '../core/log';
 import type { Services } from '../core/services';
 import type { Db } from '../db/db';
@@ -28,6 +30,7 @@ import { RULES } from '../reminders/rules.generated';
 import { muteRule } from '../reminders/store';
 import { remindersTick } from '../reminders/tick';
 import { directoryCommand } from '../reports/directory-cli';
+import { keysCommand } from '../reports/keys-cli';
 import { seedDemoDirectory } from '../reports/directory';
 import { escalationTick } from '../reports/escalation';
 import type { Runtime, TickStep } from '../runtime';
@@ -39,7 +42,7 @@ export function nodeSeedSteps(config: Config): Array<[string, SeedStep]> {
     ['ward-shapes', async (db, o) => void (await importWardShapes(db, join(o.contentDir, 'map', 'vn-wards-2026-simplified.json'), o.progress ?? (() => undefined)))],
     ['zalo-tokens', async (db, o) => seedZaloTokens(db, config, o.at)],
     ['demo-directory', async (db, o) => (o.demo === false ? undefined : seedDemoDirectory(db, o.at))],
-    ['web-demo', async (db, o) => (o.demo === false ? undefined : seedWebDemo(db, createNodeSealer(resolveDataKey(config.DATA_KEY, config.DATABASE_URL, o.log)), o.at))],
+    ['web-demo', async (db, o) => (o.demo === false ? undefined : seedWebDemo(db, createNodeSealer(resolveDataKey(config.DATA_KEY, config.DATABASE_URL, o.log), config.DATA_KEY_PREVIOUS), o.at))],
   ];
 }
 
@@ -124,6 +127,26 @@ export function cliCommands(): Record<string, CliCommand> {
         return await remindersDueCommand(args, { db: boot.handle.db, config: boot.config }, io.out);
       } finally {
         boot.close();
+      }
+    },
+    keys: async (args, io) => {
+      // Only the database and the keys: no seeding (a rotation must not write anything else).
+      let handle: DbHandle | undefined;
+      try {
+        return await keysCommand(
+          args,
+          async () => {
+            const config = createConfig(process.env);
+            handle = openDb(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
+            await migrateDb(handle.db, handle.client);
+            const current = createNodeSealer(resolveDataKey(config.DATA_KEY, config.DATABASE_URL, io.log));
+            return { db: handle.db, current, previous: config.DATA_KEY_PREVIOUS.map((k) => createNodeSealer(k)) };
+          },
+          io.out,
+          io.err,
+        );
+      } finally {
+        handle?.close();
       }
     },
     zalo: async (args, io) => {

@@ -7,13 +7,16 @@ import type { Sealer } from './crypto';
 
 const TAG_BYTES = 16; // WebCrypto's AES-GCM default tag, appended to the ciphertext
 
-/** `keyB64` is base64 of 32 bytes (DATA_KEY). */
-export function createNodeSealer(keyB64: string): Sealer {
-  const key = Buffer.from(keyB64, 'base64');
-  if (key.length !== 32) throw new Error('DATA_KEY must decode to 32 bytes');
+/**
+ * `keyB64` is base64 of 32 bytes (DATA_KEY). `previousB64` are older keys (DATA_KEY_PREVIOUS):
+ * `seal` never uses them; `open` tries the current key and then each older one (the GCM tag tells
+ * which fits).
+ */
+export function createNodeSealer(keyB64: string, previousB64: readonly string[] = []): Sealer {
+  const [key, ...previous] = [keyB64, ...previousB64].map(decodeKey);
   const sealSync = (plain: string): string => {
     const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', key, iv);
+    const cipher = createCipheriv('aes-256-gcm', key!, iv);
     const ct = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final(), cipher.getAuthTag()]);
     return `v1.${iv.toString('base64')}.${ct.toString('base64')}`;
   };
@@ -23,12 +26,33 @@ export function createNodeSealer(keyB64: string): Sealer {
     const iv = Buffer.from(ivB64, 'base64');
     const ct = Buffer.from(ctB64, 'base64');
     if (iv.length !== 12 || ct.length < TAG_BYTES) throw new Error('unknown sealed format');
-    const decipher = createDecipheriv('aes-256-gcm', key, iv);
-    decipher.setAuthTag(ct.subarray(ct.length - TAG_BYTES));
-    return Buffer.concat([decipher.update(ct.subarray(0, ct.length - TAG_BYTES)), decipher.final()]).toString('utf8');
+    try {
+      return decrypt(key!, iv, ct);
+    } catch (err) {
+      for (const old of previous) {
+        try {
+          return decrypt(old, iv, ct);
+        } catch {
+          // not this one either
+        }
+      }
+      throw err;
+    }
   };
   return {
     seal: async (plain) => sealSync(plain),
     open: async (sealed) => openSync(sealed),
   };
+}
+
+function decodeKey(keyB64: string): Buffer {
+  const key = Buffer.from(keyB64, 'base64');
+  if (key.length !== 32) throw new Error('DATA_KEY must decode to 32 bytes');
+  return key;
+}
+
+function decrypt(key: Buffer, iv: Buffer, ct: Buffer): string {
+  const decipher = createDecipheriv('aes-256-gcm', key, iv);
+  decipher.setAuthTag(ct.subarray(ct.length - TAG_BYTES));
+  return Buffer.concat([decipher.update(ct.subarray(0, ct.length - TAG_BYTES)), decipher.final()]).toString('utf8');
 }

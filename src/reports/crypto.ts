@@ -7,24 +7,44 @@ export interface Sealer {
   open(sealed: string): Promise<string>;
 }
 
-/** `key` is base64 of 32 bytes (DATA_KEY). Output is "v1.<iv b64>.<ciphertext b64>". */
-export async function createSealer(keyB64: string): Promise<Sealer> {
-  const raw = Uint8Array.from(atob(keyB64), (c) => c.charCodeAt(0));
-  if (raw.length !== 32) throw new Error('DATA_KEY must decode to 32 bytes');
-  const key = await crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['encrypt', 'decrypt']);
+/**
+ * `keyB64` is base64 of 32 bytes (DATA_KEY). Output is "v1.<iv b64>.<ciphertext b64>".
+ * `previousB64` are older keys (DATA_KEY_PREVIOUS): `seal` never uses them; `open` tries the
+ * current key and then each older one. The GCM tag tells which key fits, so "v1" needs no key id.
+ */
+export async function createSealer(keyB64: string, previousB64: readonly string[] = []): Promise<Sealer> {
+  const [key, ...previous] = await Promise.all([keyB64, ...previousB64].map(importKey));
   return {
     async seal(plain) {
       const iv = crypto.getRandomValues(new Uint8Array(12));
-      const ct = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, enc.encode(plain)));
+      const ct = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key!, enc.encode(plain)));
       return `v1.${toB64(iv)}.${toB64(ct)}`;
     },
     async open(sealed) {
       const [version, ivB64, ctB64] = sealed.split('.');
       if (version !== 'v1' || !ivB64 || !ctB64) throw new Error('unknown sealed format');
-      const pt = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: fromB64(ivB64) }, key, fromB64(ctB64));
-      return dec.decode(pt);
+      const iv = fromB64(ivB64);
+      const ct = fromB64(ctB64);
+      try {
+        return dec.decode(await crypto.subtle.decrypt({ name: 'AES-GCM', iv }, key!, ct));
+      } catch (err) {
+        for (const old of previous) {
+          try {
+            return dec.decode(await crypto.subtle.decrypt({ name: 'AES-GCM', iv }, old, ct));
+          } catch {
+            // not this one either
+          }
+        }
+        throw err;
+      }
     },
   };
+}
+
+async function importKey(keyB64: string): Promise<CryptoKey> {
+  const raw = Uint8Array.from(atob(keyB64), (c) => c.charCodeAt(0));
+  if (raw.length !== 32) throw new Error('DATA_KEY must decode to 32 bytes');
+  return crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['encrypt', 'decrypt']);
 }
 
 export function generateDataKey(): string {
