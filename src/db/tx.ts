@@ -49,9 +49,10 @@ const waiting = new WeakMap<Db, Unit[]>();
  * On a local file, units queued while a commit is in progress are run together in the next
  * transaction: a unit that throws is rejected and leaves nothing behind, the others commit. `fn` may
  * run more than once (after a busy database, or when another unit of its group failed), so it must
- * not act outside the transaction. Every unit still resolves only after its commit, so a reply is never sent for
- * an update that is not yet durable. Commits cost more than the statements of a typical update; under
- * load this is what lets one writer keep up. A remote database (Turso, Workers) runs units one by one.
+ * not act outside the transaction. Every unit still resolves only after its commit, so a reply is
+ * never sent for an update that is not yet durable. Commits cost more than the statements of a
+ * typical update; under load this is what lets one writer keep up. A remote database (Turso,
+ * Workers) runs units one by one.
  */
 export function withTransaction<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
   if (!isLocalFile(db)) return runAlone(db, fn);

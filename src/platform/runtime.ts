@@ -53,11 +53,8 @@ export function createRuntime(parts: RuntimeParts): Runtime {
     async receive(inc) {
       const leaseFrom = rt.now();
       const result = await rt.engine.handle(inc, { lease: { until: new Date(leaseFrom.getTime() + LEASE_MS), channels: Object.keys(senders) } });
+      // Rows for a channel without a sender here stay pending (only the tick could send them).
       if (result.claimed.length > 0) await deliverNow(rt.now(), { claimed: result.claimed, bodies: result.bodies });
-      // Rows written unclaimed (a wrapped engine, say) are claimed and sent the usual way.
-      const claimed = new Set(result.claimed.map((r) => r.id));
-      const rest = result.outboxIds.filter((id) => !claimed.has(id));
-      if (rest.length > 0) await deliverNow(rt.now(), { ids: rest, bodies: result.bodies });
       return result;
     },
     background: parts.background ?? ((task) => task),

@@ -24,9 +24,9 @@ describe('a parent answers the menu with a number', () => {
 
     const engineSaw: string[] = [];
     const handle = app.rt.engine.handle.bind(app.rt.engine);
-    app.rt.engine.handle = async (inc) => {
+    app.rt.engine.handle = async (inc, opts) => {
       engineSaw.push(inc.button !== undefined ? `button ${inc.button}` : `text ${inc.text}`);
-      return handle(inc);
+      return handle(inc, opts);
     };
     await app.post(userSendText('9001', '1'));
     expect(engineSaw).toEqual(['button menu:ask']);
@@ -38,9 +38,9 @@ describe('a parent answers the menu with a number', () => {
     await app.post(userSendText('9002', '/start'));
     const seen: Array<{ text?: string; button?: string }> = [];
     const handle = app.rt.engine.handle.bind(app.rt.engine);
-    app.rt.engine.handle = async (inc) => {
+    app.rt.engine.handle = async (inc, opts) => {
       seen.push({ text: inc.text, button: inc.button });
-      return handle(inc);
+      return handle(inc, opts);
     };
     await app.post(userSendText('9002', '7'));
     await app.post(userSendText('9002', '1 đứa trẻ bị đánh'));

@@ -22,9 +22,9 @@ describe('the tick retries stored Zalo events', () => {
     app = await createZaloTestApp(fake, { now: () => RECEIVED });
     const handle = app.rt.engine.handle.bind(app.rt.engine);
     let failures = 1;
-    app.rt.engine.handle = async (inc) => {
+    app.rt.engine.handle = async (inc, opts) => {
       if (failures-- > 0) throw new Error('database went away');
-      return handle(inc);
+      return handle(inc, opts);
     };
     const res = await app.post(userSendText('9601', '/start', { msgId: 'crash-1' }));
     expect(res.status).toBe(200);
