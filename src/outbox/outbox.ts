@@ -185,10 +185,11 @@ export async function flushOutbox(
     // Right after an update: its few rows are claimed together, in one conditional update (the same
     // lease as below, so a tick running at once skips them), and sent at once.
     if (opts.ids.length === 0) return report;
-    rows = await writeStatement(deps.db, (db) => claimByIds(db, opts.ids!, channels, at, lease.nextAttemptAt));
+    const mine = and(dueOn(channels, at), inArray(outbox.id, opts.ids));
+    rows = await writeStatement(deps.db, (db) => db.update(outbox).set(lease).where(mine).returning());
+    rows.sort((a, b) => a.id - b.id);
   } else {
-    const due = and(inArray(outbox.channel, channels), or(eq(outbox.status, 'pending'), eq(outbox.status, 'sending')), lte(outbox.nextAttemptAt, at));
-    rows = await deps.db.select().from(outbox).where(due).orderBy(outbox.id).limit(opts.limit ?? 200);
+    rows = await deps.db.select().from(outbox).where(dueOn(channels, at)).orderBy(outbox.id).limit(opts.limit ?? 200);
   }
   for (const row of rows) {
     if (!opts.ids && !opts.claimed) {
@@ -273,36 +274,9 @@ function markSent(db: Db, id: number, attempts: number, at: Date): Promise<void>
   });
 }
 
-/** Claims the rows `ids` that are due on `channels` until `leaseUntil`; SQL, as it runs after every update. */
-async function claimByIds(db: Db, ids: number[], channels: Channel[], at: Date, leaseUntil: Date): Promise<OutboxRow[]> {
-  const rows = await db.all<Record<string, unknown>>(sql`
-    update outbox set status = 'sending', next_attempt_at = ${leaseUntil.getTime()}
-    where id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})
-      and channel in (${sql.join(channels.map((c) => sql`${c}`), sql`, `)})
-      and status in ('pending', 'sending') and next_attempt_at <= ${at.getTime()}
-    returning *`);
-  return rows.map(outboxRowFromSql).sort((a, b) => a.id - b.id);
-}
-
-const dateOrNull = (v: unknown) => (v === null || v === undefined ? null : new Date(Number(v)));
-
-function outboxRowFromSql(r: Record<string, unknown>): OutboxRow {
-  return {
-    id: Number(r.id),
-    dedupeKey: String(r.dedupe_key),
-    channel: String(r.channel),
-    recipient: String(r.recipient),
-    bodyEnc: String(r.body_enc),
-    kind: String(r.kind),
-    caseId: r.case_id === null ? null : Number(r.case_id),
-    status: String(r.status),
-    attempts: Number(r.attempts),
-    nextAttemptAt: new Date(Number(r.next_attempt_at)),
-    lastError: (r.last_error as string | null) ?? null,
-    fallbackOf: r.fallback_of === null ? null : Number(r.fallback_of),
-    createdAt: new Date(Number(r.created_at)),
-    sentAt: dateOrNull(r.sent_at),
-  };
+/** Rows on `channels` waiting to be sent, or whose lease has run out, at `at`. */
+function dueOn(channels: Channel[], at: Date) {
+  return and(inArray(outbox.channel, channels), or(eq(outbox.status, 'pending'), eq(outbox.status, 'sending')), lte(outbox.nextAttemptAt, at));
 }
 
 /** Puts a dead-lettered message back in the queue (admin "retry" button). */
