@@ -1,25 +1,18 @@
 // The dashboard frame: skip link, navigation (current page marked), who is signed in, sign-out form.
 import type { Child } from 'hono/jsx';
-import { raw } from 'hono/html';
 import { fill } from '../../core/messages';
 import type { AdminUser } from '../auth';
 import { adminText as t } from '../messages';
 import { adminCss } from './style';
+import { PageShell } from '../../channels/web/page';
 
 export type Section = 'cases' | 'coverage' | 'deadlines' | 'stats' | 'outbox' | 'login';
 
 export function Document(props: { title: string; children: Child }) {
   return (
-    <html lang="vi">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width,initial-scale=1" />
-        <meta name="robots" content="noindex" />
-        <title>{`${props.title} — ${t.appName}`}</title>
-        <style>{raw(adminCss)}</style>
-      </head>
-      <body>{props.children}</body>
-    </html>
+    <PageShell title={`${props.title} — ${t.appName}`} css={adminCss}>
+      {props.children}
+    </PageShell>
   );
 }
 

@@ -1,8 +1,8 @@
 // The /chat page: the conversation, its buttons as form buttons, a text box. Works without JavaScript.
-import { raw } from 'hono/html';
 import type { Button } from '../../core/types';
 import { fill } from '../../core/messages';
 import { webChatText as t } from './messages';
+import { PageShell } from './page';
 import { chatCss } from './style';
 import type { TranscriptItem } from './transcript';
 
@@ -52,72 +52,63 @@ export function ChatPage(props: ChatPageProps) {
   const lastVisitor = props.items.map((i) => i.from).lastIndexOf('visitor');
   const anchor = lastVisitor >= 0 ? lastVisitor : props.items.length - 1;
   return (
-    <html lang="vi">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width,initial-scale=1" />
-        <meta name="robots" content="noindex" />
-        <title>{t.title}</title>
-        <style>{raw(chatCss)}</style>
-      </head>
-      <body>
-        <a class="skip" href="#message">
-          {t.textLabel}
-        </a>
-        <div class="wrap">
-          <header>
-            <h1>{t.heading}</h1>
-            <p class="small">{t.intro}</p>
-            <p class="sos" role="note">
-              {fill(t.emergency, { emergency: props.emergency })}
-            </p>
-          </header>
-          <main>
-            <section class="mode" aria-label="Vai trò">
-              <p>{props.asOfficer ? t.actingOfficer : t.actingCitizen}</p>
-              {props.officerAvailable || props.asOfficer ? (
-                <form method="post" action="/chat/as">
-                  <button type="submit" name="as" value={props.asOfficer ? 'citizen' : 'officer'}>
-                    {props.asOfficer ? t.switchToCitizen : t.switchToOfficer}
-                  </button>
-                </form>
-              ) : null}
-            </section>
-            <h2 class="sr">{t.conversation}</h2>
-            <ol class="chat" aria-label={t.conversation}>
-              {props.items.length === 0 && props.welcome ? (
-                <li class="msg">
-                  <span class="who">{t.bot}</span>
-                  {props.welcome.text}
-                  <Buttons buttons={props.welcome.buttons} />
-                </li>
-              ) : null}
-              {props.items.length === 0 && props.asOfficer ? <li class="msg">{t.officerEmpty}</li> : null}
-              {props.items.map((item, i) => (
-                <Message item={item} isLast={i === lastBot} anchor={i === anchor} />
-              ))}
-            </ol>
-            <form method="post" action="/chat/send" class="composer">
-              <div class="field">
-                <label for="message">{t.textLabel}</label>
-                <input type="text" id="message" name="text" maxlength={2000} required autocomplete="off" placeholder={t.textPlaceholder} />
-              </div>
-              <button type="submit" class="primary">
-                {t.send}
-              </button>
-            </form>
-            <div class="tools">
-              <a class="btn" href="/chat#latest">
-                {t.refresh}
-              </a>
-              <form method="post" action="/chat/restart">
-                <button type="submit">{t.restart}</button>
+    <PageShell title={t.title} css={chatCss}>
+      <a class="skip" href="#message">
+        {t.textLabel}
+      </a>
+      <div class="wrap">
+        <header>
+          <h1>{t.heading}</h1>
+          <p class="small">{t.intro}</p>
+          <p class="sos" role="note">
+            {fill(t.emergency, { emergency: props.emergency })}
+          </p>
+        </header>
+        <main>
+          <section class="mode" aria-label="Vai trò">
+            <p>{props.asOfficer ? t.actingOfficer : t.actingCitizen}</p>
+            {props.officerAvailable || props.asOfficer ? (
+              <form method="post" action="/chat/as">
+                <button type="submit" name="as" value={props.asOfficer ? 'citizen' : 'officer'}>
+                  {props.asOfficer ? t.switchToCitizen : t.switchToOfficer}
+                </button>
               </form>
+            ) : null}
+          </section>
+          <h2 class="sr">{t.conversation}</h2>
+          <ol class="chat" aria-label={t.conversation}>
+            {props.items.length === 0 && props.welcome ? (
+              <li class="msg">
+                <span class="who">{t.bot}</span>
+                {props.welcome.text}
+                <Buttons buttons={props.welcome.buttons} />
+              </li>
+            ) : null}
+            {props.items.length === 0 && props.asOfficer ? <li class="msg">{t.officerEmpty}</li> : null}
+            {props.items.map((item, i) => (
+              <Message item={item} isLast={i === lastBot} anchor={i === anchor} />
+            ))}
+          </ol>
+          <form method="post" action="/chat/send" class="composer">
+            <div class="field">
+              <label for="message">{t.textLabel}</label>
+              <input type="text" id="message" name="text" maxlength={2000} required autocomplete="off" placeholder={t.textPlaceholder} />
             </div>
-            <p class="small">{t.privacy}</p>
-          </main>
-        </div>
-      </body>
-    </html>
+            <button type="submit" class="primary">
+              {t.send}
+            </button>
+          </form>
+          <div class="tools">
+            <a class="btn" href="/chat#latest">
+              {t.refresh}
+            </a>
+            <form method="post" action="/chat/restart">
+              <button type="submit">{t.restart}</button>
+            </form>
+          </div>
+          <p class="small">{t.privacy}</p>
+        </main>
+      </div>
+    </PageShell>
   );
 }
