@@ -1,6 +1,7 @@
 // Fixed one-minute windows counted in the database (Workers share no memory between requests).
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/db';
+import { prepared } from '../db/prepared';
 import { rateLimits } from '../db/schema';
 
 const WINDOW_MS = 60_000;
@@ -11,17 +12,20 @@ const WINDOW_MS = 60_000;
  */
 export async function overLimit(db: Db, key: string, at: Date, perMinute: number): Promise<boolean> {
   const now = at.getTime();
-  // Written as SQL: it runs on every update, and the query builder costs more than the statement.
-  // Every right-hand side reads the old row, so `fresh` is the same test in all three.
-  const [row] = await db.all<{ count: number }>(sql`
-    insert into rate_limits (key, window_start, count, warned) values (${key}, ${now}, 1, 0)
-    on conflict (key) do update set
-      count = case when ${now} - window_start >= ${WINDOW_MS} or ${now} < window_start then 1 else count + 1 end,
-      warned = case when ${now} - window_start >= ${WINDOW_MS} or ${now} < window_start then 0 else warned end,
-      window_start = case when ${now} - window_start >= ${WINDOW_MS} or ${now} < window_start then ${now} else window_start end
-    returning count`);
-  return Number(row?.count ?? 1) > perMinute;
+  const row = await COUNT_HIT.row(db, [key, now, WINDOW_MS]);
+  return Number(row?.[0] ?? 1) > perMinute;
 }
+
+// Written as SQL (db/prepared.ts): it runs on every update, and the query builder costs more than the
+// statement. ?1 the key, ?2 now, ?3 the window. Every right-hand side reads the old row, so `fresh`
+// is the same test in all three.
+const COUNT_HIT = prepared<[count: number]>(`
+  insert into rate_limits (key, window_start, count, warned) values (?1, ?2, 1, 0)
+  on conflict (key) do update set
+    count = case when ?2 - window_start >= ?3 or ?2 < window_start then 1 else count + 1 end,
+    warned = case when ?2 - window_start >= ?3 or ?2 < window_start then 0 else warned end,
+    window_start = case when ?2 - window_start >= ?3 or ?2 < window_start then ?2 else window_start end
+  returning count`);
 
 /** True the first time a key is marked in its window, so a polite notice is sent once. */
 export async function firstWarning(db: Db, key: string): Promise<boolean> {

@@ -6,6 +6,7 @@ import { ConnectionPool, Sqlite3Client } from '@libsql/client/sqlite3';
 import { expandConfig } from '@libsql/core/config';
 import { drizzle } from 'drizzle-orm/libsql';
 import * as schema from './schema';
+import { registerWriterLookup, type RawConnection } from './prepared';
 import type { Db } from './db';
 
 export interface DbHandle {
@@ -50,6 +51,8 @@ const STATEMENT_CACHE_SIZE = 256;
  */
 class LocalPool extends ConnectionPool {
   readonly #ready = new WeakSet<object>();
+  /** The connections held by an open transaction (the stock pool keeps its own set private). */
+  readonly #transactions = new Set<Connection>();
 
   override acquireSync(forTransaction = false): Connection {
     const conn = super.acquireSync(forTransaction);
@@ -58,6 +61,33 @@ class LocalPool extends ConnectionPool {
       cachePreparedStatements(conn);
       this.#ready.add(conn);
     }
+    if (forTransaction) this.#transactions.add(conn);
+    return conn;
+  }
+
+  override async acquire(forTransaction = false): Promise<Connection> {
+    const conn = await super.acquire(forTransaction); // a connection handed over by a release skips acquireSync
+    if (forTransaction) this.#transactions.add(conn);
+    return conn;
+  }
+
+  override release(conn: Connection): void {
+    this.#transactions.delete(conn);
+    super.release(conn);
+  }
+
+  override close(): void {
+    this.#transactions.clear(); // reconnect() closes every connection, those of open transactions too
+    super.close();
+  }
+
+  /**
+   * The connection of the one open transaction, for db/prepared.ts; none when there are several (then
+   * which is whose cannot be told, and statements take the ordinary path).
+   */
+  soleTransaction(): Connection | undefined {
+    if (this.#transactions.size !== 1) return undefined;
+    const [conn] = this.#transactions;
     return conn;
   }
 }
@@ -139,7 +169,9 @@ function openLocalFile(url: string): Client | undefined {
   const pool = new LocalPool(config.path, { timeout: BUSY_TIMEOUT_MS }, Math.max(1, config.concurrency));
   const probe = pool.acquireSync();
   pool.release(probe);
-  return new Sqlite3Client(pool, config.intMode);
+  const client = new Sqlite3Client(pool, config.intMode);
+  registerWriterLookup(client, () => pool.soleTransaction() as unknown as RawConnection | undefined);
+  return client;
 }
 
 export function openDb(url: string, authToken?: string): DbHandle {

@@ -4,6 +4,7 @@
 // Units that arrive while another commit is running share the next commit ("group commit").
 import pRetry, { AbortError } from 'p-retry';
 import type { Db } from './db';
+import { bindTransaction, unbindTransaction } from './prepared';
 
 export class DbBusyError extends Error {
   constructor(cause: unknown) {
@@ -109,7 +110,7 @@ async function attempt<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
   // The first try runs bare: setting up p-retry costs more than most transactions, and is only needed
   // when the database is busy.
   try {
-    return await db.transaction(async (tx) => fn(tx as unknown as Db));
+    return await db.transaction(inTransaction(db, fn));
   } catch (err) {
     if (!isBusyError(err)) throw err;
     dropPoisonedConnections(db);
@@ -117,7 +118,7 @@ async function attempt<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
   try {
     return await pRetry(
       () =>
-        db.transaction(async (tx) => fn(tx as unknown as Db)).catch((err: unknown) => {
+        db.transaction(inTransaction(db, fn)).catch((err: unknown) => {
           if (isBusyError(err)) {
             dropPoisonedConnections(db);
             throw err;
@@ -130,6 +131,19 @@ async function attempt<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
     if (isBusyError(err)) throw new DbBusyError(err);
     throw err;
   }
+}
+
+/** Runs `fn` with the transaction's handle, on which db/prepared.ts statements may run directly. */
+function inTransaction<T>(db: Db, fn: (tx: Db) => Promise<T>): (tx: unknown) => Promise<T> {
+  return async (handle) => {
+    const tx = handle as Db;
+    bindTransaction(tx, db);
+    try {
+      return await fn(tx);
+    } finally {
+      unbindTransaction(tx);
+    }
+  };
 }
 
 /** A remote database takes one unit per transaction, each retried on its own. */

@@ -3,6 +3,7 @@
 import { and, eq, inArray, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/db';
 import { outbox } from '../db/schema';
+import { prepared, type Prepared, type SqlArg } from '../db/prepared';
 import { writeStatement } from '../db/tx';
 import type { Sealer } from '../reports/crypto';
 import type { Button, Channel, Outgoing } from '../core/types';
@@ -77,24 +78,26 @@ export async function enqueueWithBodies(db: Db, sealer: Sealer, messages: Queued
   const when = at.getTime();
   const leased = messages.map((m) => (lease?.channels.includes(m.to.channel) ? lease.until : undefined));
   // One statement for the update's few messages, written as SQL (this runs on every update).
-  const rows = sql.join(
-    messages.map((m, i) => {
-      const status = leased[i] ? 'sending' : 'pending';
-      const next = leased[i]?.getTime() ?? when;
-      return sql`(${m.dedupeKey}, ${m.to.channel}, ${m.to.userId}, ${sealed[i]!}, ${m.kind ?? 'reply'}, ${m.caseId ?? null}, ${status}, 0, ${next}, ${when})`;
-    }),
-    sql`, `,
-  );
-  const inserted = await db.all<{ id: number; dedupe_key: string }>(sql`
-    insert into outbox (dedupe_key, channel, recipient, body_enc, kind, case_id, status, attempts, next_attempt_at, created_at)
-    values ${rows} on conflict (dedupe_key) do nothing returning id, dedupe_key`);
+  const args = messages.flatMap((m, i): SqlArg[] => [
+    m.dedupeKey,
+    m.to.channel,
+    m.to.userId,
+    sealed[i]!,
+    m.kind ?? 'reply',
+    m.caseId ?? null,
+    leased[i] ? 'sending' : 'pending',
+    leased[i]?.getTime() ?? when,
+    when,
+  ]);
+  const insert = insertRows(messages.length);
+  const inserted = messages.length === 1 ? [await insert.row(db, args)].filter((r) => r !== undefined) : await insert.rows(db, args);
   // RETURNING comes in no promised order: match rows to messages by key (the first message with a key wins).
   const indexOf = new Map<string, number>();
   messages.forEach((m, i) => indexOf.has(m.dedupeKey) || indexOf.set(m.dedupeKey, i));
   return inserted
-    .map((r): Enqueued => {
-      const i = indexOf.get(r.dedupe_key)!;
-      const id = Number(r.id);
+    .map(([rowId, key]): Enqueued => {
+      const i = indexOf.get(key)!;
+      const id = Number(rowId);
       const m = messages[i]!;
       const until = leased[i];
       const claimed: OutboxRow | undefined = until && {
@@ -116,6 +119,15 @@ export async function enqueueWithBodies(db: Db, sealer: Sealer, messages: Queued
       return { id, body: bodies[i]!, ...(claimed ? { claimed } : {}) };
     })
     .sort((a, b) => a.id - b.id);
+}
+
+const inserts: Array<Prepared<[id: number, dedupeKey: string]>> = [];
+/** The outbox insert for `n` rows (the texts for 1, 2, 3 … rows are made once each). */
+function insertRows(n: number): Prepared<[id: number, dedupeKey: string]> {
+  return (inserts[n] ??= prepared(`
+    insert into outbox (dedupe_key, channel, recipient, body_enc, kind, case_id, status, attempts, next_attempt_at, created_at)
+    values ${Array.from({ length: n }, () => '(?, ?, ?, ?, ?, ?, ?, 0, ?, ?)').join(', ')}
+    on conflict (dedupe_key) do nothing returning id, dedupe_key`));
 }
 
 /**
@@ -263,16 +275,17 @@ function markSent(db: Db, id: number, attempts: number, at: Date): Promise<void>
     let batch: SentMark[] | undefined;
     writeStatement(db, async (w) => {
       batch ??= queue.splice(0); // taken when the write runs (kept if it is retried)
-      const rows = JSON.stringify(batch.map((m) => [m.id, m.attempts, m.at]));
-      await w.run(sql`
-        update outbox set status = 'sent', attempts = j.value ->> 1, sent_at = j.value ->> 2, last_error = null
-        from json_each(${rows}) as j where outbox.id = j.value ->> 0`);
+      await MARK_SENT.run(w, [JSON.stringify(batch.map((m) => [m.id, m.attempts, m.at]))]);
     }).then(
       () => batch?.forEach((m) => m.resolve()),
       (err: unknown) => (batch ?? queue.splice(0)).forEach((m) => m.reject(err)),
     );
   });
 }
+
+const MARK_SENT = prepared(`
+  update outbox set status = 'sent', attempts = j.value ->> 1, sent_at = j.value ->> 2, last_error = null
+  from json_each(?) as j where outbox.id = j.value ->> 0`);
 
 /** Rows on `channels` waiting to be sent, or whose lease has run out, at `at`. */
 function dueOn(channels: Channel[], at: Date) {

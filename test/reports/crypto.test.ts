@@ -21,6 +21,14 @@ describe('sealing personal data', () => {
     expect(await sealer.seal(secret)).not.toBe(await sealer.seal(secret));
   });
 
+  it('never repeats an IV, across the blocks of random bytes the IVs are drawn from', async () => {
+    const sealer = createNodeSealer(key);
+    const ivs = new Set<string>();
+    const n = 2000; // several blocks of 340
+    for (let i = 0; i < n; i++) ivs.add((await sealer.seal('x')).split('.')[1]!);
+    expect(ivs.size).toBe(n);
+  });
+
   it('opens what the other implementation sealed (Workers and Node share one database)', async () => {
     const web = await createSealer(key);
     const node = createNodeSealer(key);

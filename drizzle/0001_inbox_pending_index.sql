@@ -1,0 +1,2 @@
+DROP INDEX `inbox_status`;--> statement-breakpoint
+CREATE INDEX `inbox_status` ON `inbox` (`status`) WHERE status = 'pending';
