@@ -11,7 +11,7 @@ export interface HammerResult {
   errors: number;
 }
 
-export const HAMMER_SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+export const HAMMER_SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 /**
  * Each server is hammered this long before it is measured, the echo bot and the real bot alike, so
  * both are measured as the long-running servers they are. A cold server spends its first seconds in

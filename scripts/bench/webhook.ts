@@ -12,7 +12,7 @@ import { startFakeBotApi } from './fake-bot-api';
 import { hammerTelegram, type HammerResult } from './hammer';
 import { prepareDatabase, startServer, tempDatabaseUrl, WEBHOOK_SECRET } from './server-process';
 
-export const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+export const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 
 export interface WebhookComparison {
   webhook_rps: number;

@@ -177,9 +177,7 @@ function ownEntry<T>(record: Record<string, T> | undefined, key: string): T | un
 // takes to run it. The column names are checked by the engine's tests.
 
 const AUDIT = prepared('insert into audit_log (at, actor, action, case_id, detail) values (?, ?, ?, ?, ?)');
-const INBOX_INSERT = prepared<[string]>(
-  "insert into inbox (key, channel, received_at, status, processed_at) values (?, ?, ?, 'done', ?) on conflict do nothing returning key",
-);
+const INBOX_INSERT = prepared("insert into inbox (key, channel, received_at, status, processed_at) values (?, ?, ?, 'done', ?) on conflict do nothing");
 const INBOX_CLAIM_PENDING = prepared<[string]>("update inbox set status = 'done', processed_at = ? where key = ? and status = 'pending' returning key");
 
 /**
@@ -188,7 +186,7 @@ const INBOX_CLAIM_PENDING = prepared<[string]>("update inbox set status = 'done'
  */
 async function claimInbox(db: Db, key: string, channel: string, at: Date): Promise<boolean> {
   const when = at.getTime();
-  if (await INBOX_INSERT.row(db, [key, channel, when, when])) return true;
+  if ((await INBOX_INSERT.write(db, [key, channel, when, when])).changes > 0) return true;
   return (await INBOX_CLAIM_PENDING.row(db, [when, key])) !== undefined;
 }
 

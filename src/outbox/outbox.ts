@@ -89,8 +89,14 @@ export async function enqueueWithBodies(db: Db, sealer: Sealer, messages: Queued
     leased[i]?.getTime() ?? when,
     when,
   ]);
-  const insert = insertRows(messages.length);
-  const inserted = messages.length === 1 ? [await insert.row(db, args)].filter((r) => r !== undefined) : await insert.rows(db, args);
+  let inserted: Array<readonly [id: number, dedupeKey: string]>;
+  if (messages.length === 1) {
+    // Most updates queue one reply: its id is the insert's rowid (none when its key was already queued).
+    const { lastRowid } = await INSERT_ONE.write(db, args);
+    inserted = lastRowid === undefined ? [] : [[lastRowid, messages[0]!.dedupeKey]];
+  } else {
+    inserted = await insertRows(messages.length).rows(db, args);
+  }
   // RETURNING comes in no promised order: match rows to messages by key (the first message with a key wins).
   const indexOf = new Map<string, number>();
   messages.forEach((m, i) => indexOf.has(m.dedupeKey) || indexOf.set(m.dedupeKey, i));
@@ -121,6 +127,9 @@ export async function enqueueWithBodies(db: Db, sealer: Sealer, messages: Queued
     .sort((a, b) => a.id - b.id);
 }
 
+const INSERT_ONE = prepared(`
+  insert into outbox (dedupe_key, channel, recipient, body_enc, kind, case_id, status, attempts, next_attempt_at, created_at)
+  values (?, ?, ?, ?, ?, ?, ?, 0, ?, ?) on conflict (dedupe_key) do nothing`);
 const inserts: Array<Prepared<[id: number, dedupeKey: string]>> = [];
 /** The outbox insert for `n` rows (the texts for 1, 2, 3 … rows are made once each). */
 function insertRows(n: number): Prepared<[id: number, dedupeKey: string]> {

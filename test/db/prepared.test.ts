@@ -79,6 +79,22 @@ describe('prepared statements', () => {
     expect(await ALL.rows(t.db, [])).toEqual([]);
   });
 
+  it('write() tells the rows changed and the new rowid, on both paths, and no rowid when nothing was inserted', async () => {
+    const INSERT = prepared("insert into audit_log (at, actor, action) values (?, 'system', ?)");
+    const INSERT_META = prepared('insert into meta (key, value, updated_at) values (?, ?, 1) on conflict (key) do nothing');
+    const direct = await withTransaction(t.db, async (tx) => [await INSERT.write(tx, [1, 'a']), await INSERT_META.write(tx, ['k', 'v']), await INSERT_META.write(tx, ['k', 'v'])]);
+    const drizzle = [await INSERT.write(t.db, [2, 'b']), await INSERT_META.write(t.db, ['k', 'v'])];
+    expect(direct).toEqual([
+      { changes: 1, lastRowid: 1 },
+      { changes: 1, lastRowid: expect.any(Number) },
+      { changes: 0, lastRowid: undefined },
+    ]);
+    expect(drizzle).toEqual([
+      { changes: 1, lastRowid: 2 },
+      { changes: 0, lastRowid: undefined },
+    ]);
+  });
+
   it('say so when the values do not match the parameters', async () => {
     await expect(PUT.row(t.db, ['only one'])).rejects.toThrow(/takes 3 values, got 1/);
     expect(() => prepared('select ?, ?1')).toThrow(/mixes/);
