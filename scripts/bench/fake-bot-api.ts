@@ -21,6 +21,13 @@ export interface FakeBotApiServer {
   /** Every request seen, accepted or not. */
   requestCount(): number;
   mode: FakeBotApiMode;
+  /**
+   * When set, sendMessage calls beyond this many accepted in all are held unanswered (until the
+   * caller's connection dies or the fake closes): a Bot API that stops answering mid-burst.
+   */
+  holdAfter: number | undefined;
+  /** Resolves once `n` sendMessage calls have been accepted in all. */
+  whenAccepted(n: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -40,12 +47,15 @@ export async function startFakeBotApi(opts: { record?: boolean } = {}): Promise<
   let accepted = 0;
   let requests = 0;
   let messageId = 1;
+  const waiters: Array<{ n: number; resolve(): void }> = [];
   const state: FakeBotApiServer = {
     apiRoot: '',
     sends: [],
     sendCount: () => accepted,
     requestCount: () => requests,
     mode: 'up',
+    holdAfter: undefined,
+    whenAccepted: (n) => (accepted >= n ? Promise.resolve() : new Promise<void>((resolve) => waiters.push({ n, resolve }))),
     close: async () => undefined,
   };
 
@@ -73,7 +83,12 @@ export async function startFakeBotApi(opts: { record?: boolean } = {}): Promise<
       }
       let result: unknown = true;
       if (method === 'sendMessage') {
+        if (state.holdAfter !== undefined && accepted >= state.holdAfter) return; // held: never answered
         accepted++;
+        for (const w of waiters.filter((w) => accepted >= w.n)) {
+          waiters.splice(waiters.indexOf(w), 1);
+          w.resolve();
+        }
         if (record) state.sends.push({ chatId: String(body.chat_id), text: String(body.text ?? '') });
         result = { message_id: messageId++, date: Math.floor(Date.now() / 1000), chat: { id: Number(body.chat_id), type: 'private' }, text: body.text };
       } else if (method === 'getMe') {
