@@ -15,7 +15,7 @@ const USAGE = `Cách dùng: npm run --silent baove -- <lệnh>
   ask --jsonl               mỗi dòng stdin là một câu hỏi
   locate --jsonl            mỗi dòng stdin là một địa chỉ, hoặc geo:LAT,LON
   directory import FILE.csv nhập danh bạ cán bộ (tất cả hoặc không dòng nào)
-  directory invite MÃ_XÃ    tạo mã mời một lần cho cán bộ (/dangky MÃ)
+  directory invite MÃ_XÃ    tạo mã mời một lần cho cán bộ (/dangky MÃ), dùng được INVITE_TTL_DAYS ngày (mặc định 7)
   reminders due --at ISO [--json]   những nhắc việc một lượt chạy lúc đó sẽ gửi
   zalo tokens set|show      quản lý cặp token Zalo OA
   keys rotate [--batch N]   niêm phong lại dữ liệu cá nhân bằng DATA_KEY (đọc dữ liệu cũ bằng DATA_KEY_PREVIOUS)

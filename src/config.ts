@@ -98,6 +98,8 @@ export const envSchema = z.object({
   REMINDER_DAY_START: clockTime.default('07:30'),
   REMINDER_DAY_END: clockTime.default('20:00'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
+  /** How long an officer invite code (/dangky) works after it is made. Our choice, not a legal rule. */
+  INVITE_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(7),
   ESCALATE_EMERGENCY_HOURS: z.coerce.number().positive().default(2),
   ESCALATE_NORMAL_HOURS: z.coerce.number().positive().default(24),
   PUBLIC_URL: optionalString,

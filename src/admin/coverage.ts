@@ -1,7 +1,8 @@
 // Coverage: which communes have no active officer, per province; invites and directory rows in scope.
-import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/db';
 import { invites, mapCommunes, mapProvinces, officers } from '../db/schema';
+import { inviteExpiresAt, invitesWorkingSince } from '../reports/directory';
 import type { AdminUser } from './auth';
 
 export interface ProvinceCoverage {
@@ -70,10 +71,12 @@ export interface InviteRow {
   communeCode: string;
   role: string;
   createdAt: Date;
+  expiresAt: Date;
 }
 
-/** Unused invites in scope, newest first. */
-export async function openInvites(db: Db, user: AdminUser, limit = 50): Promise<InviteRow[]> {
+/** Unused invites in scope that still work at `at` (INVITE_TTL_DAYS), newest first, with when each stops. */
+export async function openInvites(db: Db, user: AdminUser, at: Date, ttlDays: number, limit = 50): Promise<InviteRow[]> {
+  const madeAfter = invitesWorkingSince(at, ttlDays);
   const inScope =
     user.role === 'province'
       ? or(
@@ -81,12 +84,13 @@ export async function openInvites(db: Db, user: AdminUser, limit = 50): Promise<
           inArray(invites.communeCode, db.select({ code: mapCommunes.code }).from(mapCommunes).where(eq(mapCommunes.provinceCode, user.scopeCode!))),
         )
       : undefined;
-  return db
+  const rows = await db
     .select({ code: invites.code, communeCode: invites.communeCode, role: invites.role, createdAt: invites.createdAt })
     .from(invites)
-    .where(and(isNull(invites.usedAt), inScope))
+    .where(and(isNull(invites.usedAt), gt(invites.createdAt, madeAfter), inScope))
     .orderBy(desc(invites.createdAt))
     .limit(limit);
+  return rows.map((r) => ({ ...r, expiresAt: inviteExpiresAt(r.createdAt, ttlDays) }));
 }
 
 /** Active directory rows of one province (officers of its communes and its supervisors). */

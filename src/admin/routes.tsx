@@ -238,7 +238,7 @@ export function adminRoutes(rt: Runtime, config: Config, opts: AdminOptions = {}
         user={user}
         provinces={await provinceCoverage(db, user)}
         selected={selected}
-        invites={await openInvites(db, user)}
+        invites={await openInvites(db, user, at, config.INVITE_TTL_DAYS)}
         unrouted={unrouted}
         flash={flash}
         error={c.req.query('err') === 'invite' ? t.inviteBad : undefined}

@@ -2,7 +2,7 @@
 import type { Config } from '../config';
 import type { Db } from '../db/db';
 import type { Sealer } from './crypto';
-import { createInvite, importOfficersCsv } from './directory';
+import { createInvite, importOfficersCsv, inviteExpiresAt } from './directory';
 import { unitLookupFromDb } from './units';
 
 const USAGE = 'usage: directory import FILE.csv | directory invite <commune_code|province_code> [--role officer|supervisor]';
@@ -52,9 +52,11 @@ export async function directoryCommand(
       err(`unknown ${code.length === 2 ? 'province' : 'commune'} code ${code}`);
       return 1;
     }
-    const invite = await createInvite(deps.db, code, role, new Date());
+    const made = new Date();
+    const invite = await createInvite(deps.db, code, role, made);
     out(invite.code);
-    err(`one-time code for ${role} of ${code}: the officer sends /dangky ${invite.code} to the bot`);
+    const expires = inviteExpiresAt(made, deps.config.INVITE_TTL_DAYS);
+    err(`one-time code for ${role} of ${code}: the officer sends /dangky ${invite.code} to the bot before ${expires.toISOString()} (INVITE_TTL_DAYS=${deps.config.INVITE_TTL_DAYS})`);
     return 0;
   }
   err(USAGE);

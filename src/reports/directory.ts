@@ -182,6 +182,18 @@ export interface Invite {
   role: 'officer' | 'supervisor';
 }
 
+const DAY_MS = 24 * 3_600_000;
+
+/** When an invite made at `createdAt` stops working (INVITE_TTL_DAYS). */
+export function inviteExpiresAt(createdAt: Date, ttlDays: number): Date {
+  return new Date(createdAt.getTime() + ttlDays * DAY_MS);
+}
+
+/** Invites made after this still work at `at`. */
+export function invitesWorkingSince(at: Date, ttlDays: number): Date {
+  return new Date(at.getTime() - ttlDays * DAY_MS);
+}
+
 /** A one-time code an officer sends as `/dangky CODE`; printed as XXXX-XXXX. */
 export async function createInvite(db: Db, communeCode: string, role: 'officer' | 'supervisor', at: Date): Promise<Invite> {
   for (;;) {

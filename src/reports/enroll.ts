@@ -1,9 +1,10 @@
 // `/dangky CODE`: an officer links their chat to the commune (or province) of a one-time invite, and
 // takes over the commune's open cases that were waiting with the supervisor or unrouted.
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Ctx } from '../core/context';
 import { fill } from '../core/messages';
 import { invites, officers, users } from '../db/schema';
+import { invitesWorkingSince } from './directory';
 import { unitInfo } from './units';
 import { reportsMessages } from './messages';
 import { rerouteOpenCases } from './reroute';
@@ -22,16 +23,20 @@ export async function enrollCommand(ctx: Ctx, arg: string): Promise<void> {
     return;
   }
   const code = parseInviteCode(arg);
-  // Claiming the invite and using it happen in this update's transaction: a code works once.
+  // Claiming the invite and using it happen in this update's transaction: a code works once, and only
+  // within INVITE_TTL_DAYS of being made.
+  const madeAfter = invitesWorkingSince(ctx.at, ctx.deps.config.INVITE_TTL_DAYS);
   const [invite] = code
     ? await db
         .update(invites)
         .set({ usedAt: ctx.at })
-        .where(and(eq(invites.code, code), isNull(invites.usedAt)))
+        .where(and(eq(invites.code, code), isNull(invites.usedAt), gt(invites.createdAt, madeAfter)))
         .returning()
     : [];
   if (!invite) {
-    await ctx.audit('officer.enroll_failed', null);
+    // One answer for a wrong, used or expired code; the audit row says which (never the code itself).
+    const [known] = code ? await db.select({ usedAt: invites.usedAt }).from(invites).where(eq(invites.code, code)).limit(1) : [];
+    await ctx.audit('officer.enroll_failed', null, { reason: !known ? 'unknown' : known.usedAt ? 'used' : 'expired' });
     ctx.reply(t.enrollInvalid);
     return;
   }

@@ -342,7 +342,7 @@ const en: ReportsCatalogue = {
   rerouteFooter: 'The legal time limits still run from when the report was received. Type /case with the reference for details, e.g. /case {ref}',
 
   enrollUsage: 'Send /dangky with the invite code your administrator gave you, e.g. /dangky 7K3Q-9M2P',
-  enrollInvalid: 'That invite code is wrong or already used. Ask your administrator for a new one.',
+  enrollInvalid: 'That invite code is wrong, already used or expired. Ask your administrator for a new one.',
   enrolledOfficer: 'Registered: you are the child-protection officer of {place}. Reports about it will come to you. Type /cases to see open cases.',
   enrolledSupervisor: 'Registered: you are the provincial officer of {place}. Overdue cases and cases without a commune officer will come to you.',
 

@@ -1,7 +1,10 @@
 // Stories of the officer directory: a CSV import that is all-or-nothing, invite codes and /dangky.
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { invites, officers } from '../../src/db/schema';
+import { eq } from 'drizzle-orm';
+import { openInvites } from '../../src/admin/coverage';
+import { auditLog, invites, officers } from '../../src/db/schema';
+import { createInvite } from '../../src/reports/directory';
 import { directoryCommand, importOfficersCsv, seedDemoDirectory, type UnitLookup } from '../../src/reports';
 import { createWorld, last, refIn, type World } from './support';
 
@@ -113,6 +116,27 @@ describe('invite codes', () => {
     expect(w.sent.filter((m) => m.to === 'new-officer' && m.channel === 'telegram' && m.text.includes(ref))).toHaveLength(1);
     expect(w.inboxOf('supervisor-ha-noi')).toHaveLength(0);
     expect(last(await w.say('new-officer', '/cases', { channel: 'telegram' })).text).toContain(ref);
+  });
+
+  it('stops working INVITE_TTL_DAYS (7) after it was made: refused like a wrong code, audited as expired, no longer listed', async () => {
+    // The world's clock reads 2026-11-25.
+    const old = await createInvite(w.db.db, '00025', 'officer', new Date('2026-11-17T00:00:00Z'));
+    const fresh = await createInvite(w.db.db, '00070', 'officer', new Date('2026-11-20T00:00:00Z'));
+    expect(w.config.INVITE_TTL_DAYS).toBe(7);
+
+    expect(last(await w.say('late-officer', `/dangky ${old.code}`, { channel: 'telegram' })).text).toContain('đã hết hạn');
+    expect((await w.db.db.select().from(officers)).find((o) => o.channelUserId === 'late-officer')).toBeUndefined();
+    expect((await w.db.db.select().from(invites).where(eq(invites.code, old.code)))[0]!.usedAt).toBeNull();
+    const failed = await w.db.db.select().from(auditLog).where(eq(auditLog.action, 'officer.enroll_failed'));
+    expect(failed.map((a) => JSON.parse(a.detail!))).toEqual([{ reason: 'expired' }]);
+    expect(JSON.stringify(failed)).not.toContain(old.code);
+
+    const admin = { role: 'national', scopeCode: null, actor: 'admin:test' } as unknown as Parameters<typeof openInvites>[1];
+    const listed = await openInvites(w.db.db, admin, new Date('2026-11-25T03:00:00Z'), 7);
+    expect(listed.map((i) => i.code)).toEqual([fresh.code]);
+    expect(listed[0]!.expiresAt.toISOString()).toBe('2026-11-27T00:00:00.000Z');
+
+    expect(last(await w.say('on-time-officer', `/dangky ${fresh.code}`, { channel: 'telegram' })).text).toContain('Hoàn Kiếm');
   });
 
   it('makes a supervisor from a province invite', async () => {

@@ -128,7 +128,7 @@ export function CoveragePage(p: CoverageProps) {
                 <th scope="col">Mã mời</th>
                 <th scope="col">{t.col.commune}</th>
                 <th scope="col">{t.inviteRole}</th>
-                <th scope="col">{t.when}</th>
+                <th scope="col">{t.inviteExpires}</th>
               </tr>
             </thead>
             <tbody>
@@ -139,7 +139,7 @@ export function CoveragePage(p: CoverageProps) {
                   </td>
                   <td data-label={t.col.commune}>{i.communeCode}</td>
                   <td data-label={t.inviteRole}>{i.role === 'supervisor' ? t.roleSupervisor : t.roleOfficer}</td>
-                  <td data-label={t.when}>{when(i.createdAt, p.tz)}</td>
+                  <td data-label={t.inviteExpires}>{when(i.expiresAt, p.tz)}</td>
                 </tr>
               ))}
             </tbody>
