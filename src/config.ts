@@ -172,3 +172,11 @@ function isTimeZone(tz: string): boolean {
     return false;
   }
 }
+
+/**
+ * Demo data is on by default for a local file. With a public URL or NODE_ENV=production the server
+ * probably has real users, and demo officers must not be among them: the server warns at start.
+ */
+export function demoDataLooksDeployed(demoData: boolean, env: Record<string, string | undefined>): boolean {
+  return demoData && (Boolean(env.PUBLIC_URL?.trim()) || env.NODE_ENV === 'production');
+}

@@ -1,7 +1,7 @@
 // `npm start`: the Node server on HOST:PORT with the local database, demo data, web chat and the tick.
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
-import { ConfigError } from './config';
+import { ConfigError, demoDataLooksDeployed } from './config';
 import { errorFields } from './core/log';
 import { bootNode } from './platform/node';
 import { appRoutes, tickSteps } from './platform/wiring';
@@ -17,6 +17,14 @@ async function main(argv: string[]): Promise<void> {
 
   const boot = await bootNode({ env });
   const { config, rt, log, bot } = boot;
+  if (demoDataLooksDeployed(config.demoData, env)) {
+    // Demo officers and the web chat's "act as the demo officer" switch must not reach real users.
+    log.warn('demo_data.in_deployment', { public_url: Boolean(config.PUBLIC_URL), node_env: env.NODE_ENV ?? null });
+    process.stderr.write(
+      '\nCẢNH BÁO: dữ liệu demo đang bật (cán bộ demo, nút "làm cán bộ demo" trên web chat) trên một máy chủ có vẻ đang phục vụ thật.\n' +
+        '  Đặt DEMO_DATA=false nếu đây không phải bản chạy thử.\n',
+    );
+  }
   const routes = await appRoutes(rt, config);
   const app = createApp({
     rt,

@@ -1,6 +1,6 @@
 // Configuration is validated once at start; a bad value is named in the error.
 import { describe, expect, it } from 'vitest';
-import { ConfigError, createConfig } from '../src/config';
+import { ConfigError, createConfig, demoDataLooksDeployed } from '../src/config';
 
 const KEY_A = Buffer.alloc(32, 1).toString('base64');
 const KEY_B = Buffer.alloc(32, 2).toString('base64');
@@ -43,5 +43,22 @@ describe('configuration', () => {
   it('turns Telegram on when its token and secret are present', () => {
     const c = createConfig({ TELEGRAM_BOT_TOKEN: '123:abcdefghijklmn', TELEGRAM_WEBHOOK_SECRET: 's3cret' });
     expect(c.telegramEnabled).toBe(true);
+  });
+});
+
+describe('demo data in a deployment', () => {
+  it('is flagged when demo data is on and the server has a public URL or runs in production', () => {
+    expect(demoDataLooksDeployed(true, { PUBLIC_URL: 'https://baove.example.vn' })).toBe(true);
+    expect(demoDataLooksDeployed(true, { NODE_ENV: 'production' })).toBe(true);
+    expect(demoDataLooksDeployed(true, {})).toBe(false); // npm start on a laptop
+    expect(demoDataLooksDeployed(true, { PUBLIC_URL: '  ' })).toBe(false);
+    expect(demoDataLooksDeployed(false, { NODE_ENV: 'production', PUBLIC_URL: 'https://baove.example.vn' })).toBe(false);
+  });
+
+  it('follows DEMO_DATA, and is on by default only for a local file', () => {
+    const key = { DATA_KEY: Buffer.alloc(32, 1).toString('base64') };
+    expect(createConfig({ ...key, DATABASE_URL: 'file:./data/x.db' }).demoData).toBe(true);
+    expect(createConfig({ ...key, DATABASE_URL: 'file:./data/x.db', DEMO_DATA: 'false' }).demoData).toBe(false);
+    expect(createConfig({ ...key, DATABASE_URL: 'libsql://db.example.turso.io', DATABASE_AUTH_TOKEN: 't' }).demoData).toBe(false);
   });
 });
