@@ -127,16 +127,18 @@ export async function enqueueWithBodies(db: Db, sealer: Sealer, messages: Queued
     .sort((a, b) => a.id - b.id);
 }
 
-const INSERT_ONE = prepared(`
-  insert into outbox (dedupe_key, channel, recipient, body_enc, kind, case_id, status, attempts, next_attempt_at, created_at)
-  values (?, ?, ?, ?, ?, ?, ?, 0, ?, ?) on conflict (dedupe_key) do nothing`);
-const inserts: Array<Prepared<[id: number, dedupeKey: string]>> = [];
-/** The outbox insert for `n` rows (the texts for 1, 2, 3 … rows are made once each). */
-function insertRows(n: number): Prepared<[id: number, dedupeKey: string]> {
-  return (inserts[n] ??= prepared(`
+/** The outbox insert of `n` rows; the rows it inserted come back only when `returning`. */
+function insertText(n: number, returning: boolean): string {
+  return `
     insert into outbox (dedupe_key, channel, recipient, body_enc, kind, case_id, status, attempts, next_attempt_at, created_at)
     values ${Array.from({ length: n }, () => '(?, ?, ?, ?, ?, ?, ?, 0, ?, ?)').join(', ')}
-    on conflict (dedupe_key) do nothing returning id, dedupe_key`));
+    on conflict (dedupe_key) do nothing${returning ? ' returning id, dedupe_key' : ''}`;
+}
+const INSERT_ONE = prepared(insertText(1, false));
+const inserts: Array<Prepared<[id: number, dedupeKey: string]>> = [];
+/** The outbox insert for `n` rows, returning them (the texts for 2, 3 … rows are made once each). */
+function insertRows(n: number): Prepared<[id: number, dedupeKey: string]> {
+  return (inserts[n] ??= prepared(insertText(n, true)));
 }
 
 /**
