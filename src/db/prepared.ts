@@ -108,13 +108,7 @@ export function prepared<Row extends readonly unknown[] = unknown[]>(text: strin
       return first;
     },
     async run(db, args) {
-      check(args);
-      const conn = connectionOf.get(db);
-      if (conn) {
-        conn.prepare(text).run(args);
-        return;
-      }
-      await db.run(viaDrizzle(args));
+      await this.write(db, args);
     },
     async write(db, args) {
       check(args);
