@@ -1,8 +1,8 @@
 // The Hono app: health, webhooks and web pages, mounted as small routers. Same app on Node and Workers.
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { sql } from 'drizzle-orm';
 import type { Bot } from 'grammy';
+import { webhookBodyLimit } from './channels/body';
 import { telegramRoutes } from './channels/telegram/routes';
 import { errorFields } from './core/log';
 import { emergencyLine } from './core/menu';
@@ -24,14 +24,9 @@ export function createApp(parts: AppParts): Hono {
   const { rt } = parts;
   const app = new Hono();
 
-  app.use(
-    '/telegram/*',
-    bodyLimit({ maxSize: WEBHOOK_BODY_LIMIT, onError: (c) => c.json({ ok: false, error: 'body too large' }, 413) }),
-  );
-  app.use(
-    '/zalo/*',
-    bodyLimit({ maxSize: WEBHOOK_BODY_LIMIT, onError: (c) => c.json({ ok: false, error: 'body too large' }, 413) }),
-  );
+  const tooLarge = webhookBodyLimit(WEBHOOK_BODY_LIMIT, (c) => c.json({ ok: false, error: 'body too large' }, 413));
+  app.use('/telegram/*', tooLarge);
+  app.use('/zalo/*', tooLarge);
 
   app.get('/healthz', async (c) => {
     let db = false;
@@ -54,7 +49,7 @@ export function createApp(parts: AppParts): Hono {
     ),
   );
 
-  if (parts.telegram) app.route('/telegram', telegramRoutes(parts.telegram.bot, parts.telegram.secret));
+  if (parts.telegram) app.route('/telegram', telegramRoutes(parts.telegram.bot, parts.telegram.secret, WEBHOOK_BODY_LIMIT));
   for (const [path, router] of Object.entries(parts.routes ?? {})) app.route(path, router);
 
   app.notFound((c) => c.json({ ok: false, error: 'not found' }, 404));

@@ -1,10 +1,10 @@
 // POST /zalo: the OA webhook. Verify the signature over the raw bytes, store the event (deduped on
 // msg_id), answer 200 at once, then process it (waitUntil on Workers, inline on Node).
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { eq } from 'drizzle-orm';
 import { inbox } from '../../db/schema';
 import { serialised } from '../../db/tx';
+import { readBody, webhookBodyLimit } from '../body';
 import { errorFields } from '../../core/log';
 import type { Runtime } from '../../runtime';
 import { parseZaloEvent, zaloEventKey } from './events';
@@ -18,7 +18,7 @@ export function zaloRoutes(rt: Runtime): Hono {
   const app = new Hono();
   app.post(
     '/',
-    bodyLimit({ maxSize: ZALO_BODY_LIMIT, onError: (c) => c.json({ error: 'payload too large' }, 413) }),
+    webhookBodyLimit(ZALO_BODY_LIMIT, (c) => c.json({ error: 'payload too large' }, 413)),
     async (c) => {
       const { config, log, db, sealer } = rt.core;
       const appId = config.ZALO_APP_ID;
@@ -30,8 +30,8 @@ export function zaloRoutes(rt: Runtime): Hono {
         log.warn('zalo.webhook.rejected', { reason: 'no_signature' });
         return c.json({ error: 'bad signature' }, 401);
       }
-      const raw = new Uint8Array(await c.req.arrayBuffer());
-      if (raw.length > ZALO_BODY_LIMIT) return c.json({ error: 'payload too large' }, 413);
+      const raw = await readBody(c, ZALO_BODY_LIMIT);
+      if (!raw) return c.json({ error: 'payload too large' }, 413);
       let json: unknown;
       try {
         json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(raw));
