@@ -4,6 +4,7 @@ import { Bot } from 'grammy';
 import { createConfig, type Config } from '../config';
 import { createTelegramSender } from '../channels/telegram/sender';
 import { createBot } from '../channels/telegram/bot';
+import { botApiFetch } from '../channels/telegram/node-fetch';
 import { createLogger, type Logger } from '../core/log';
 import type { Feature } from '../core/context';
 import { openDb, type DbHandle } from '../db/node-client';
@@ -52,7 +53,7 @@ export async function bootNode(opts: BootOptions = {}): Promise<NodeBoot> {
   if (config.telegramEnabled) {
     // The runtime needs the senders and the bot needs the runtime: the bot reads it lazily.
     bot = createBot(
-      { token: config.TELEGRAM_BOT_TOKEN!, apiRoot: config.TELEGRAM_API_ROOT, botInfo: config.TELEGRAM_BOT_INFO as never },
+      { token: config.TELEGRAM_BOT_TOKEN!, apiRoot: config.TELEGRAM_API_ROOT, botInfo: config.TELEGRAM_BOT_INFO as never, fetch: botApiFetch() },
       new Proxy({} as Runtime, { get: (_t, k) => (rtRef.rt as unknown as Record<string | symbol, unknown>)[k] }),
     );
     senders.telegram = createTelegramSender(bot.api, log);
