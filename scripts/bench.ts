@@ -42,14 +42,19 @@ const result = {
   geo_p99_ms: round(geo.geo_p99_ms),
   locate_p99_ms: round(locate.locate_p99_ms),
 };
+// The issue's targets (#8), and goals of our own beyond them, reported apart.
 const targets = {
   handle_p99_ms: result.handle_p99_ms < 10,
   ask_p99_ms: result.ask_p99_ms < 2,
-  index_load_ms: result.index_load_ms < 20,
   webhook_rps: result.webhook_rps >= 0.5 * result.baseline_echo_rps,
   bundle_gzip_kib: result.bundle_gzip_kib <= 400,
   tick_ms_full_country: result.tick_ms_full_country < 1000,
-  geo_p99_ms: result.geo_p99_ms < 2,
 };
-log(`bench: targets ${Object.values(targets).every(Boolean) ? 'all met' : 'NOT all met'}: ${JSON.stringify(targets)}`);
-process.stdout.write(JSON.stringify({ ...result, targets_met: targets }) + '\n');
+const ownGoals = {
+  index_load_ms: result.index_load_ms < 20,
+  geo_p99_ms: result.geo_p99_ms < 2,
+  locate_p99_ms: result.locate_p99_ms < 2,
+};
+const verdict = (o: Record<string, boolean>) => (Object.values(o).every(Boolean) ? 'all met' : `NOT met: ${Object.keys(o).filter((k) => !o[k]).join(', ')}`);
+log(`bench: targets ${verdict(targets)}; own goals ${verdict(ownGoals)}`);
+process.stdout.write(JSON.stringify({ ...result, targets_met: targets, own_goals_met: ownGoals }) + '\n');
