@@ -34,7 +34,7 @@ async function boot(env: WorkerEnv): Promise<Booted> {
   const db = openWebDb(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
   const sealer = await createSealer(config.DATA_KEY, config.DATA_KEY_PREVIOUS);
   const ctxRef: Booted['ctxRef'] = {};
-  const wiring = await workerWiring(db, config, log);
+  const wiring = await workerWiring(db, config, log, sealer);
   const rtRef: { rt?: Runtime } = {};
   const bot = config.telegramEnabled
     ? createBot(

@@ -12,6 +12,7 @@ import { migrateDb } from '../db/migrate';
 import { seedDatabase } from '../db/seed';
 import type { Senders } from '../outbox/outbox';
 import { createNodeSealer } from '../reports/crypto-node';
+import type { Sealer } from '../reports/crypto';
 import type { Runtime } from '../runtime';
 import { resolveDataKey } from './data-key';
 import { createRuntime } from './runtime';
@@ -58,7 +59,7 @@ export async function bootNode(opts: BootOptions = {}): Promise<NodeBoot> {
     );
     senders.telegram = createTelegramSender(bot.api, log);
   }
-  Object.assign(senders, await extraSenders(config, handle, log));
+  Object.assign(senders, await extraSenders(config, handle, log, sealer));
   const rt = createRuntime({
     db: handle.db,
     config,
@@ -73,7 +74,7 @@ export async function bootNode(opts: BootOptions = {}): Promise<NodeBoot> {
   return { config, handle, rt, bot, log, close: () => handle.close() };
 }
 
-async function extraSenders(config: Config, handle: DbHandle, log: Logger): Promise<Senders> {
+async function extraSenders(config: Config, handle: DbHandle, log: Logger, sealer: Sealer): Promise<Senders> {
   const { channelSenders } = await import('./wiring');
-  return channelSenders(config, handle.db, log);
+  return channelSenders(config, handle.db, log, sealer);
 }

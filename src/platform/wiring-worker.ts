@@ -15,6 +15,7 @@ import type { Logger } from '../core/log';
 import type { Services } from '../core/services';
 import type { Db } from '../db/db';
 import type { FlushDeps, Senders } from '../outbox/outbox';
+import type { Sealer } from '../reports/crypto';
 import { remindersTick } from '../reminders/tick';
 import { escalationTick } from '../reports/escalation';
 import { communeRefs, createDbAddressResolver } from '../routing/db-resolve';
@@ -49,10 +50,10 @@ export function workerServices(db: Db): Services {
   };
 }
 
-export async function workerWiring(db: Db, config: Config, log: Logger): Promise<WorkerWiring> {
+export async function workerWiring(db: Db, config: Config, log: Logger, sealer: Sealer): Promise<WorkerWiring> {
   return {
     services: workerServices(db),
-    senders: { web: createWebSender(), ...(config.zaloEnabled ? { zalo: createZaloSender({ db, config, log }) } : {}) },
+    senders: { web: createWebSender(), ...(config.zaloEnabled ? { zalo: createZaloSender({ db, config, log, sealer }) } : {}) },
     // A Zalo message that cannot be delivered (48-hour window, night hours) falls back to another channel.
     onUndeliverable: async (row, reason, at) => void (await zaloFallback(db, row, reason, at)),
     async routes(rt) {

@@ -6,6 +6,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { adminRoutes, seedWebDemo } from '../admin';
 import { createWebSender, webChatRoutes } from '../channels/web';
 import { createNodeSealer } from '../reports/crypto-node';
+import type { Sealer } from '../reports/crypto';
 import { walCheckpoint } from '../db/checkpoint';
 import { migrateDb } from '../db/migrate';
 import { openDb, type DbHandle } from '../db/node-client';
@@ -37,12 +38,14 @@ import type { Runtime, TickStep } from '../runtime';
 
 
 export function nodeSeedSteps(config: Config): Array<[string, SeedStep]> {
+  let sealer: Sealer | undefined;
+  const sealerFor = (log: Logger) => (sealer ??= createNodeSealer(resolveDataKey(config.DATA_KEY, config.DATABASE_URL, log), config.DATA_KEY_PREVIOUS));
   return [
     ['commune-map', async (db, o) => void (await importCommuneMap(db, join(o.contentDir, 'map'), o.progress ?? (() => undefined)))],
     ['ward-shapes', async (db, o) => void (await importWardShapes(db, join(o.contentDir, 'map', 'vn-wards-2026-simplified.json'), o.progress ?? (() => undefined)))],
-    ['zalo-tokens', async (db, o) => seedZaloTokens(db, config, o.at)],
+    ['zalo-tokens', async (db, o) => seedZaloTokens(db, sealerFor(o.log), config, o.at)],
     ['demo-directory', async (db, o) => (o.demo === false ? undefined : seedDemoDirectory(db, o.at))],
-    ['web-demo', async (db, o) => (o.demo === false ? undefined : seedWebDemo(db, createNodeSealer(resolveDataKey(config.DATA_KEY, config.DATABASE_URL, o.log), config.DATA_KEY_PREVIOUS), o.at))],
+    ['web-demo', async (db, o) => (o.demo === false ? undefined : seedWebDemo(db, sealerFor(o.log), o.at))],
   ];
 }
 
@@ -63,8 +66,8 @@ export async function nodeServices(db: Db, _contentDir: string): Promise<Service
   return mapServices(db);
 }
 
-export function channelSenders(config: Config, db: Db, log: Logger): Senders {
-  return config.zaloEnabled ? { zalo: createZaloSender({ db, config, log }) } : {};
+export function channelSenders(config: Config, db: Db, log: Logger, sealer: Sealer): Senders {
+  return config.zaloEnabled ? { zalo: createZaloSender({ db, config, log, sealer }) } : {};
 }
 
 export function onUndeliverableHook(db: Db): FlushDeps['onUndeliverable'] {
@@ -152,7 +155,7 @@ export function cliCommands(): Record<string, CliCommand> {
     zalo: async (args, io) => {
       const boot = await bootForCli(io);
       try {
-        return await zaloCommand(args, { db: boot.handle.db, config: boot.config }, io.out);
+        return await zaloCommand(args, { db: boot.handle.db, config: boot.config, sealer: boot.rt.core.sealer }, io.out);
       } finally {
         boot.close();
       }

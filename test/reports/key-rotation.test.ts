@@ -75,7 +75,7 @@ async function theCase() {
 }
 
 describe('changing DATA_KEY', () => {
-  it('finds every sealed column in the schema: case details, drafts, queued messages, Zalo events, web chat lines', () => {
+  it('finds every sealed column in the schema: case details, drafts, queued messages, Zalo events and tokens, web chat lines', () => {
     const columns = sealedTables().flatMap((t) => t.columns.map((c) => `${t.name}.${c.column.name}`));
     expect(columns).toEqual(
       expect.arrayContaining([
@@ -88,6 +88,8 @@ describe('changing DATA_KEY', () => {
         'inbox.payload_enc',
         'outbox.body_enc',
         'web_chat_lines.body_enc',
+        'zalo_tokens.access_token_enc',
+        'zalo_tokens.refresh_token_enc',
       ]),
     );
   });

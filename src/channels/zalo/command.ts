@@ -1,6 +1,7 @@
 // `baove zalo tokens set --access X --refresh Y [--expires-in S]` and `baove zalo tokens show`.
 import type { Config } from '../../config';
 import type { Db } from '../../db/db';
+import type { Sealer } from '../../reports/crypto';
 import { maskToken, readZaloTokens, setZaloTokens } from './tokens';
 
 const USAGE = [
@@ -9,7 +10,7 @@ const USAGE = [
   '  zalo tokens show',
 ].join('\n');
 
-export async function zaloCommand(args: string[], deps: { db: Db; config: Config }, out: (l: string) => void): Promise<number> {
+export async function zaloCommand(args: string[], deps: { db: Db; config: Config; sealer: Sealer }, out: (l: string) => void): Promise<number> {
   const rest = args[0] === 'zalo' ? args.slice(1) : args;
   const [group, action, ...flags] = rest;
   if (group !== 'tokens' || (action !== 'set' && action !== 'show')) {
@@ -18,7 +19,7 @@ export async function zaloCommand(args: string[], deps: { db: Db; config: Config
   }
   const at = new Date();
   if (action === 'show') {
-    const row = await readZaloTokens(deps.db);
+    const row = await readZaloTokens(deps.db, deps.sealer);
     if (!row) {
       out('no Zalo tokens stored');
       return 1;
@@ -48,7 +49,7 @@ export async function zaloCommand(args: string[], deps: { db: Db; config: Config
       return 2;
     }
   }
-  const row = await setZaloTokens(deps.db, { accessToken: access, refreshToken: refresh, expiresInS }, at);
+  const row = await setZaloTokens(deps.db, deps.sealer, { accessToken: access, refreshToken: refresh, expiresInS }, at);
   out(`Zalo tokens stored: access ${maskToken(row.accessToken)} until ${row.expiresAt.toISOString()}, refresh ${maskToken(row.refreshToken)}`);
   if (!deps.config.ZALO_APP_SECRET) out('warning: ZALO_APP_SECRET is not set, so the token cannot be refreshed automatically');
   return 0;

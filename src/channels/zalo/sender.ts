@@ -3,6 +3,7 @@
 import type { Config } from '../../config';
 import type { Db } from '../../db/db';
 import type { Logger } from '../../core/log';
+import type { Sealer } from '../../reports/crypto';
 import type { MessageBody, SendResult, Sender } from '../../outbox/outbox';
 import { sendCsText, type CsResult, type FetchFn } from './api';
 import { renderNumberedMenu, saveMenu } from './menu';
@@ -13,6 +14,8 @@ export interface ZaloSenderDeps {
   db: Db;
   config: Config;
   log: Logger;
+  /** Opens the stored token pair (sealed with DATA_KEY). */
+  sealer: Sealer;
   fetch?: typeof fetch;
   /** The clock, for the night-window wait; defaults to the system clock (senders run at the edge). */
   now?: () => Date;
@@ -35,7 +38,7 @@ export function createZaloSender(deps: ZaloSenderDeps): Sender {
   return {
     async send(recipient: string, body: MessageBody, meta: { id: number; kind: string }): Promise<SendResult> {
       const { log, config } = deps;
-      const tokens = await readZaloTokens(deps.db);
+      const tokens = await readZaloTokens(deps.db, deps.sealer);
       if (!tokens) {
         log.error('zalo.send.no_token', { outboxId: meta.id, kind: meta.kind });
         return { ok: false, reason: 'zalo: no access token stored (npm run baove -- zalo tokens set)', retryAfterMs: NO_TOKEN_WAIT_MS };

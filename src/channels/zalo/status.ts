@@ -2,10 +2,10 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/db';
 import { inbox } from '../../db/schema';
-import { readZaloTokens } from './tokens';
+import { readZaloTokenState } from './tokens';
 
 export async function zaloStatus(db: Db): Promise<{ tokenExpiresAt: Date | null; lastRefreshError: string | null; pendingEvents: number }> {
-  const tokens = await readZaloTokens(db);
+  const tokens = await readZaloTokenState(db);
   const [pending] = await db
     .select({ n: sql<number>`count(*)` })
     .from(inbox)

@@ -4,7 +4,7 @@ import { and, asc, eq, lte } from 'drizzle-orm';
 import { inbox } from '../../db/schema';
 import type { TickStep } from '../../runtime';
 import { processZaloEvent } from './process';
-import { readZaloTokens, refreshZaloTokens } from './tokens';
+import { readZaloTokenState, refreshZaloTokens } from './tokens';
 
 /** An event younger than this may still be in the hands of the request that stored it. */
 export const EVENT_RETRY_AFTER_MS = 60_000;
@@ -16,7 +16,7 @@ const EVENTS_PER_TICK = 50;
 
 export const zaloTick: TickStep = async (rt, at) => {
   const counts = { eventsProcessed: 0, eventsRetrying: 0, eventsFailed: 0, tokenRefreshed: 0, tokenRefreshFailed: 0 };
-  const { db, config, log } = rt.core;
+  const { db, config, log, sealer } = rt.core;
   if (!config.zaloEnabled) return counts;
 
   const stale = await db
@@ -32,10 +32,10 @@ export const zaloTick: TickStep = async (rt, at) => {
     else if (outcome === 'failed') counts.eventsFailed++;
   }
 
-  const tokens = await readZaloTokens(db);
+  const tokens = await readZaloTokenState(db);
   const recentlyFailed = tokens?.lastErrorAt && at.getTime() - tokens.lastErrorAt.getTime() < REFRESH_RETRY_MS;
   if (tokens && tokens.expiresAt.getTime() - at.getTime() < REFRESH_BEFORE_MS && !recentlyFailed) {
-    const outcome = await refreshZaloTokens({ db, config, log, now: () => at });
+    const outcome = await refreshZaloTokens({ db, config, log, sealer, now: () => at });
     if (outcome.ok) counts.tokenRefreshed++;
     else counts.tokenRefreshFailed++;
   }

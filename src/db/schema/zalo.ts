@@ -3,12 +3,19 @@ import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /**
  * The OA token pair; one row (id = 1). The refresh token can be used only once, so every write of a
- * new pair is a compare-and-swap on the refresh token it replaced.
+ * new pair is a compare-and-swap on the refresh token it replaced. Both tokens are sealed with
+ * DATA_KEY (`*_enc`, so `baove keys rotate` re-seals them with everything else).
  */
 export const zaloTokens = sqliteTable('zalo_tokens', {
   id: integer('id').primaryKey(),
-  accessToken: text('access_token').notNull(),
-  refreshToken: text('refresh_token').notNull(),
+  accessTokenEnc: text('access_token_enc'),
+  refreshTokenEnc: text('refresh_token_enc'),
+  /**
+   * The pair in clear, as stored before migration 0002. The first start after it seals a pair found
+   * here and empties these; nothing writes them any more.
+   */
+  legacyAccessToken: text('access_token'),
+  legacyRefreshToken: text('refresh_token'),
   expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
   refreshExpiresAt: integer('refresh_expires_at', { mode: 'timestamp_ms' }),
   updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),

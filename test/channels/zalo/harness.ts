@@ -25,9 +25,9 @@ export async function createZaloTestApp(fake: FakeZalo, opts: TestRuntimeOptions
 
 /** Puts the real Zalo sender and webhook on a test runtime whose config has the Zalo variables. */
 export async function attachZalo<T extends TestRuntime>(t: T, fake: FakeZalo, log: Logger = silentLogger): Promise<T & ZaloTestApp> {
-  t.rt.senders.zalo = createZaloSender({ db: t.db.db, config: t.config, log, now: () => t.rt.now() });
+  t.rt.senders.zalo = createZaloSender({ db: t.db.db, config: t.config, log, sealer: t.rt.core.sealer, now: () => t.rt.now() });
   const pair = fake.issuePair();
-  await setZaloTokens(t.db.db, pair, new Date('2026-11-25T02:00:00Z'));
+  await setZaloTokens(t.db.db, t.rt.core.sealer, pair, new Date('2026-11-25T02:00:00Z'));
   const app = zaloRoutes(t.rt);
   return Object.assign(t, {
     fake,
