@@ -31,15 +31,19 @@ export function webhookBodyLimit(maxSize: number, onError: (c: Context) => Respo
   };
 }
 
-/** The body's bytes, or null when there are more than `maxSize`. */
-export async function readBody(c: Context, maxSize: number): Promise<Uint8Array | null> {
+/** A body read: its bytes, or the status to refuse it with (413 too large, 400 cut off by the sender). */
+export type BodyRead = { ok: true; bytes: Uint8Array } | { ok: false; status: 400 | 413 };
+
+export async function readBody(c: Context, maxSize: number): Promise<BodyRead> {
   const incoming = unreadNodeRequest(c);
   const bytes = incoming ? await readIncoming(incoming, maxSize) : new Uint8Array(await c.req.arrayBuffer());
-  return bytes && bytes.length <= maxSize ? bytes : null;
+  if (bytes === 'incomplete') return { ok: false, status: 400 };
+  return bytes && bytes.length <= maxSize ? { ok: true, bytes } : { ok: false, status: 413 };
 }
 
-function readIncoming(incoming: IncomingMessage, maxSize: number): Promise<Uint8Array | null> {
-  return new Promise((resolve, reject) => {
+/** The bytes; null past `maxSize`; 'incomplete' when the connection closed before the end of the body. */
+function readIncoming(incoming: IncomingMessage, maxSize: number): Promise<Uint8Array | null | 'incomplete'> {
+  return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
     const done = () => {
@@ -62,13 +66,14 @@ function readIncoming(incoming: IncomingMessage, maxSize: number): Promise<Uint8
       done();
       resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size));
     };
-    const onError = (err: Error) => {
+    // A sender that goes away mid-body: nothing was read that could be acted on.
+    const onError = () => {
       done();
-      reject(err);
+      resolve('incomplete');
     };
     const onClose = () => {
       done();
-      reject(new Error('request body incomplete: the connection closed'));
+      resolve('incomplete');
     };
     incoming.on('data', onData);
     incoming.on('end', onEnd);

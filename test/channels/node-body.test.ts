@@ -11,12 +11,15 @@ import { WEBHOOK_BODY_LIMIT } from '../../src/app';
 import { zaloRoutes } from '../../src/channels/zalo';
 import { createTelegramTestApp, fakeBotApi, textUpdate, WEBHOOK_SECRET } from '../support/telegram';
 import { createFakeZalo, signedWebhook, userSendText } from '../support/fake-zalo';
+import { silentLogger } from '../../src/core/log';
 import { createZaloTestApp, type ZaloTestApp } from './zalo/harness';
 
 const api = fakeBotApi();
 const zalo = createFakeZalo();
 const msw = setupServer(...api.server.listHandlers(), ...zalo.handlers);
 let t: Awaited<ReturnType<typeof createTelegramTestApp>>;
+const logged: string[] = [];
+const log = { ...silentLogger, error: (event: string) => void logged.push(event), warn: (event: string) => void logged.push(event) };
 let z: ZaloTestApp;
 const servers: ServerType[] = [];
 let port: number;
@@ -31,7 +34,7 @@ async function listen(fetch: (req: Request, env: unknown) => Response | Promise<
 
 beforeAll(async () => {
   msw.listen({ onUnhandledRequest: 'error' });
-  t = await createTelegramTestApp();
+  t = await createTelegramTestApp({ log });
   port = await listen(t.app.fetch);
   z = await createZaloTestApp(zalo);
   zaloPort = await listen(zaloRoutes(z.rt).fetch);
@@ -122,6 +125,22 @@ describe('POST /telegram on the Node server', () => {
     expect((await post('{"update_id": 1,')).status).toBe(400);
     expect((await post('[1, 2, 3]')).status).toBe(400);
     expect((await post(JSON.stringify(textUpdate(t.nextUpdateId(), 5105, '/start')), { secret: 'wrong' })).status).toBe(401);
+  });
+
+  it('shrugs off a sender that hangs up halfway through the body, and serves the next one', async () => {
+    const before = api.sends().length;
+    const json = JSON.stringify(textUpdate(t.nextUpdateId(), 5106, '/start'));
+    await new Promise<void>((resolve) => {
+      const socket = connect(port, '127.0.0.1', () => {
+        socket.write(`POST /telegram HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nX-Telegram-Bot-Api-Secret-Token: ${WEBHOOK_SECRET}\r\nContent-Length: ${json.length}\r\n\r\n`);
+        socket.write(json.slice(0, 20), () => setTimeout(() => socket.destroy(), 20));
+      });
+      socket.on('close', () => resolve());
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    expect((await post(JSON.stringify(textUpdate(t.nextUpdateId(), 5107, '/start')))).status).toBe(200);
+    expect(api.sends().length).toBe(before + 1);
+    expect(logged).not.toContain('http.error');
   });
 
   it('writes no case for any of it', async () => {

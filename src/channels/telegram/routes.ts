@@ -17,10 +17,10 @@ export function telegramRoutes(bot: Bot, secret: string, maxBodyBytes: number): 
       return c.json({ ok: false, error: 'unauthorized' }, 401);
     }
     const body = await readBody(c, maxBodyBytes);
-    if (!body) return c.json({ ok: false, error: 'body too large' }, 413);
+    if (!body.ok) return c.json({ ok: false, error: body.status === 413 ? 'body too large' : 'incomplete body' }, body.status);
     let update: unknown;
     try {
-      update = JSON.parse(new TextDecoder().decode(body));
+      update = JSON.parse(new TextDecoder().decode(body.bytes));
     } catch {
       return c.json({ ok: false, error: 'malformed JSON' }, 400);
     }

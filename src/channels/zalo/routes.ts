@@ -30,8 +30,9 @@ export function zaloRoutes(rt: Runtime): Hono {
         log.warn('zalo.webhook.rejected', { reason: 'no_signature' });
         return c.json({ error: 'bad signature' }, 401);
       }
-      const raw = await readBody(c, ZALO_BODY_LIMIT);
-      if (!raw) return c.json({ error: 'payload too large' }, 413);
+      const body = await readBody(c, ZALO_BODY_LIMIT);
+      if (!body.ok) return c.json({ error: body.status === 413 ? 'payload too large' : 'incomplete body' }, body.status);
+      const raw = body.bytes;
       let json: unknown;
       try {
         json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(raw));
