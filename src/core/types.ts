@@ -40,4 +40,9 @@ export interface Outgoing {
   state: string | null;
   kind?: 'reply' | 'case' | 'reminder' | 'escalation' | 'status';
   caseId?: number;
+  /**
+   * A Telegram file id to send as a photo, with `text` as its caption. Only ever queued for a
+   * Telegram recipient of the same bot (a file id means nothing elsewhere).
+   */
+  photo?: string;
 }

@@ -12,6 +12,8 @@ export interface MessageBody {
   text: string;
   buttons: Button[];
   state: string | null;
+  /** See `Outgoing.photo`. */
+  photo?: string;
 }
 
 export interface QueuedMessage extends Outgoing {
@@ -72,7 +74,7 @@ export interface Enqueued {
  */
 export async function enqueueWithBodies(db: Db, sealer: Sealer, messages: QueuedMessage[], at: Date, lease?: Lease): Promise<Enqueued[]> {
   if (messages.length === 0) return [];
-  const bodies = messages.map((m): MessageBody => ({ text: m.text, buttons: m.buttons, state: m.state }));
+  const bodies = messages.map((m): MessageBody => ({ text: m.text, buttons: m.buttons, state: m.state, ...(m.photo ? { photo: m.photo } : {}) }));
   // Sealing is asynchronous (WebCrypto): start every seal at once rather than one after another.
   const sealed = await Promise.all(bodies.map((b) => sealer.seal(JSON.stringify(b))));
   const when = at.getTime();

@@ -4,7 +4,7 @@ import { and, asc, eq, inArray, ne, or } from 'drizzle-orm';
 import type { Ctx } from '../core/context';
 import { fill } from '../core/messages';
 import type { Db } from '../db/db';
-import { cases } from '../db/schema';
+import { cases, users } from '../db/schema';
 import type { QueuedMessage } from '../outbox/outbox';
 import { auditAs } from './audit';
 import { caseMessages, findCaseByRef } from './cases';
@@ -55,9 +55,44 @@ export async function showCase(ctx: Ctx, arg: string): Promise<void> {
   }
   const a = await access(ctx, arg);
   if (!a) return;
-  await auditAs(ctx.deps.db, ctx.at, actor(a.officer), 'case.viewed', a.row.id, { via: 'chat' });
   const details = await openDetails(ctx.deps.sealer, a.row);
-  ctx.reply(renderCase(t, a.row, details, ctx.deps.config.TZ_REGION, ctx.at, a.row.ref), officerButtons(t, a.row));
+  const photos = details.photos.length ? await photoDelivery(ctx, a.row, details.photos) : undefined;
+  await auditAs(ctx.deps.db, ctx.at, actor(a.officer), 'case.viewed', a.row.id, { via: 'chat', ...(photos?.sent ? { photos: photos.sent } : {}) });
+  ctx.reply(renderCase(t, a.row, details, ctx.deps.config.TZ_REGION, ctx.at, a.row.ref, photos?.lines), officerButtons(t, a.row));
+  photos?.queue();
+}
+
+/**
+ * How the case's photos reach the officer viewing it. A Telegram photo is a file id of this bot:
+ * it can be sent to an officer on Telegram, after the case text, and to nobody else. A Zalo photo is
+ * a link to Zalo's servers, which is given as it is.
+ */
+async function photoDelivery(ctx: Ctx, row: CaseRow, photos: string[]): Promise<{ lines: string[]; sent: number; queue: () => void }> {
+  const t = tOf(ctx);
+  const [reporter] = await ctx.deps.db.select({ channel: users.channel }).from(users).where(eq(users.id, row.reporterUserId)).limit(1);
+  const count = photos.length;
+  if (reporter?.channel === 'telegram' && ctx.inc.channel === 'telegram') {
+    const queue = () =>
+      photos.forEach((fileId, i) =>
+        ctx.notify({
+          to: { channel: 'telegram', userId: ctx.inc.userId },
+          text: fill(t.casePhotoCaption, { n: i + 1, total: count, ref: row.ref }),
+          buttons: [],
+          state: ctx.state.step,
+          kind: 'case',
+          caseId: row.id,
+          photo: fileId,
+          dedupeKey: `case:${row.id}:photo:${i}:${ctx.inc.dedupeKey ?? `${ctx.inc.userId}:${ctx.at.getTime()}`}`,
+        }),
+      );
+    return { lines: [fill(t.casePhotosBelow, { count })], sent: count, queue };
+  }
+  if (reporter?.channel === 'zalo') {
+    const links = photos.filter((p) => /^https:\/\//.test(p));
+    return { lines: [fill(t.casePhotosLinks, { count }), ...links], sent: 0, queue: () => undefined };
+  }
+  const line = reporter?.channel === 'telegram' ? t.casePhotosElsewhere : t.casePhotosPlain;
+  return { lines: [fill(line, { count })], sent: 0, queue: () => undefined };
 }
 
 /** `/cases`: the open cases this officer covers, each with the time left on its running clocks. */

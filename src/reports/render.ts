@@ -63,7 +63,7 @@ export function clockLines(t: ReportsCatalogue, row: CaseRow, tz: string, at: Da
  * The full case for someone whose jurisdiction covers it. The reporter's contact appears only when
  * they gave one (an anonymous report has none stored at all).
  */
-export function renderCase(t: ReportsCatalogue, row: CaseRow, d: CaseDetails, tz: string, at: Date, header: string): string {
+export function renderCase(t: ReportsCatalogue, row: CaseRow, d: CaseDetails, tz: string, at: Date, header: string, photoLines?: string[]): string {
   const lines = [header];
   if (row.emergency) lines.push(t.caseEmergency);
   lines.push(fill(t.caseWhere, { place: placeName(t, d.place) }));
@@ -71,7 +71,8 @@ export function renderCase(t: ReportsCatalogue, row: CaseRow, d: CaseDetails, tz
   if (d.point) lines.push(fill(t.caseMap, { url: mapLink(d.point) }));
   lines.push(fill(t.caseAge, { age: ageLabel(t, row.ageBand) }));
   lines.push(fill(t.caseDescription, { description: d.description }));
-  if (d.photos.length) lines.push(fill(t.casePhotos, { count: d.photos.length }));
+  // Photos are not in the notice itself; `/case` (showCase) sends them, and says how in `photoLines`.
+  if (d.photos.length) lines.push(...(photoLines ?? [fill(t.casePhotos, { count: d.photos.length, ref: row.ref })]));
   lines.push(!row.anonymous && d.contact ? fill(t.caseContact, { contact: d.contact }) : t.caseAnonymous);
   lines.push(fill(t.caseReceived, { at: formatDateTime(row.receivedAt, tz) }));
   lines.push(fill(t.caseStatus, { status: officerStatus(t, row.status) }));

@@ -6,12 +6,18 @@ import type { Logger } from '../../core/log';
 import type { Sender, SendResult } from '../../outbox/outbox';
 
 const TELEGRAM_MAX = 4096;
+const TELEGRAM_CAPTION_MAX = 1024;
 
 export function createTelegramSender(api: Api, log: Logger): Sender {
   return {
     async send(recipient, body, meta): Promise<SendResult> {
       const parts = splitText(body.text, TELEGRAM_MAX - 96);
       try {
+        if (body.photo) {
+          // A photo of a case, for its officer: the text is a short caption.
+          await api.sendPhoto(recipient, body.photo, { caption: body.text.slice(0, TELEGRAM_CAPTION_MAX) });
+          return { ok: true };
+        }
         for (const [i, part] of parts.entries()) {
           const last = i === parts.length - 1;
           await api.sendMessage(recipient, part, last && body.buttons.length ? { reply_markup: { inline_keyboard: keyboard(body.buttons) } } : {});
