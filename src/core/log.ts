@@ -13,8 +13,16 @@ export function createLogger(sink: (line: string) => void = (l) => process.stder
 
 export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 
-/** Error details safe to log: the kind and message, without stack or user data. */
+/**
+ * Error details safe to log: the kind and message, without stack or user data. A failed query's
+ * message ends with its parameters ("Failed query: … params: 0912…"), which can be a phone or a
+ * name (an officer import): they are cut off, the statement stays.
+ */
 export function errorFields(err: unknown): Record<string, unknown> {
-  if (err instanceof Error) return { error: err.name, message: err.message.slice(0, 200) };
-  return { error: String(err).slice(0, 200) };
+  if (err instanceof Error) return { error: err.name, message: withoutParams(err.message).slice(0, 200) };
+  return { error: withoutParams(String(err)).slice(0, 200) };
+}
+
+function withoutParams(text: string): string {
+  return text.replace(/\bparams:[\s\S]*$/, 'params: (not logged)');
 }
