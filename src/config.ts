@@ -100,6 +100,12 @@ export const envSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
   /** How long an officer invite code (/dangky) works after it is made. Our choice, not a legal rule. */
   INVITE_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+  /**
+   * Retention (our choice, not a legal rule): a report draft left this many days is deleted, and a
+   * sent message's body is dropped this many days after it was sent (the row stays, as 'archived').
+   */
+  DRAFT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  SENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   ESCALATE_EMERGENCY_HOURS: z.coerce.number().positive().default(2),
   ESCALATE_NORMAL_HOURS: z.coerce.number().positive().default(24),
   PUBLIC_URL: optionalString,

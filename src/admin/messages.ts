@@ -86,7 +86,7 @@ export const adminText = {
   statusCol: 'Tình trạng',
   attempts: 'Số lần thử',
   lastError: 'Lỗi gần nhất',
-  outboxStatus: { pending: 'đang chờ', sending: 'đang gửi', sent: 'đã gửi', dead: 'thất bại', held: 'tạm giữ' } as Record<string, string>,
+  outboxStatus: { pending: 'đang chờ', sending: 'đang gửi', sent: 'đã gửi', dead: 'thất bại', held: 'tạm giữ', archived: 'đã gửi, đã xóa nội dung' } as Record<string, string>,
   outboxKind: { reply: 'trả lời', case: 'vụ việc', reminder: 'nhắc việc', escalation: 'chuyển cấp', status: 'tiến độ' } as Record<string, string>,
   coverageTitle: 'Độ phủ cán bộ',
   coverageHelp: 'Xã/phường chưa có cán bộ bảo vệ trẻ em nào đang hoạt động trong danh bạ. Tin báo ở đó sẽ chuyển tới phụ trách cấp tỉnh (nếu có).',

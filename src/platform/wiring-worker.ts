@@ -12,6 +12,7 @@ import { webChatRoutes } from '../channels/web/routes';
 import { createWebSender } from '../channels/web/sender';
 import type { Config } from '../config';
 import type { Logger } from '../core/log';
+import { retentionTick } from '../core/retention';
 import type { Services } from '../core/services';
 import type { Db } from '../db/db';
 import type { FlushDeps, Senders } from '../outbox/outbox';
@@ -75,5 +76,6 @@ export function workerTickSteps(): Array<[string, TickStep]> {
     ['zalo', zaloTick],
     ['escalation', escalationTick],
     ['reminders', remindersTick],
+    ['retention', retentionTick],
   ];
 }

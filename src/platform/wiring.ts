@@ -14,6 +14,7 @@ import { resolveDataKey } from './data-key';
 import { createZaloSender, seedZaloTokens, zaloCommand, zaloFallback, zaloRoutes, zaloTick, zaloVerificationMeta } from '../channels/zalo';
 import { createConfig, type Config } from '../config';
 import type { Logger } from '../core/log';
+import { retentionTick } from '../core/retention';
 import type { Services } from '../core/services';
 import type { Db } from '../db/db';
 import type { SeedStep } from '../db/seed';
@@ -79,6 +80,7 @@ export function tickSteps(): Array<[string, TickStep]> {
     ['zalo', zaloTick],
     ['escalation', escalationTick],
     ['reminders', remindersTick],
+    ['retention', retentionTick],
     ['checkpoint', (rt) => walCheckpoint(rt.core.db)],
   ];
 }

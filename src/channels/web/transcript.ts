@@ -1,5 +1,5 @@
 // Both sides of a web conversation: the visitor's lines (sealed, ours) and the bot's outbox rows (sealed, core's).
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, ne } from 'drizzle-orm';
 import type { Button } from '../../core/types';
 import type { Db } from '../../db/db';
 import { outbox, webChatLines } from '../../db/schema';
@@ -30,7 +30,7 @@ export async function loadTranscript(db: Db, sealer: Sealer, userId: string, lim
     db
       .select()
       .from(outbox)
-      .where(and(eq(outbox.channel, 'web'), eq(outbox.recipient, userId)))
+      .where(and(eq(outbox.channel, 'web'), eq(outbox.recipient, userId), ne(outbox.status, 'archived'))) // archived: body dropped (core/retention.ts)
       .orderBy(desc(outbox.createdAt), desc(outbox.id))
       .limit(limit),
   ]);

@@ -18,12 +18,17 @@ export const users = sqliteTable(
 );
 
 /** Per-user conversation step; `data` is encrypted JSON (a draft report holds personal data). */
-export const conversationState = sqliteTable('conversation_state', {
-  userId: integer('user_id').primaryKey(),
-  step: text('step'),
-  dataEnc: text('data_enc'),
-  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
-});
+export const conversationState = sqliteTable(
+  'conversation_state',
+  {
+    userId: integer('user_id').primaryKey(),
+    step: text('step'),
+    dataEnc: text('data_enc'),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  // Only rows that hold a draft: the retention step finds the abandoned ones without a scan.
+  (t) => [index('conversation_state_drafts').on(t.updatedAt).where(sql`data_enc is not null`)],
+);
 
 /** Inbound updates already accepted, so a retried webhook changes nothing twice. */
 export const inbox = sqliteTable(
@@ -54,7 +59,7 @@ export const outbox = sqliteTable(
     bodyEnc: text('body_enc').notNull(), // encrypted JSON {text, buttons, state}
     kind: text('kind').notNull().default('reply'), // reply | case | reminder | escalation | status
     caseId: integer('case_id'),
-    status: text('status').notNull().default('pending'), // pending | sending | sent | dead | held
+    status: text('status').notNull().default('pending'), // pending | sending | sent | dead | held | archived (sent, body dropped)
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }).notNull(),
     lastError: text('last_error'),

@@ -1,0 +1,1 @@
+CREATE INDEX `conversation_state_drafts` ON `conversation_state` (`updated_at`) WHERE data_enc is not null;
