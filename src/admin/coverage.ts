@@ -87,7 +87,7 @@ export async function openInvites(db: Db, user: AdminUser, at: Date, ttlDays: nu
   const rows = await db
     .select({ code: invites.code, communeCode: invites.communeCode, role: invites.role, createdAt: invites.createdAt })
     .from(invites)
-    .where(and(isNull(invites.usedAt), gt(invites.createdAt, madeAfter), inScope))
+    .where(and(isNull(invites.usedAt), isNull(invites.revokedAt), gt(invites.createdAt, madeAfter), inScope))
     .orderBy(desc(invites.createdAt))
     .limit(limit);
   return rows.map((r) => ({ ...r, expiresAt: inviteExpiresAt(r.createdAt, ttlDays) }));

@@ -13,7 +13,8 @@ import { enqueue, outboxCounts, requeue } from '../outbox/outbox';
 import { getCaseForAdmin, listCasesForAdmin, type AdminCaseSummary } from '../reports/admin';
 import { auditAs } from '../reports/audit';
 import { findCaseByRef } from '../reports/cases';
-import { createInvite } from '../reports/directory';
+import { createInvite, findInvite, revokeInvite } from '../reports/directory';
+import { parseInviteCode } from '../reports/enroll';
 import { acknowledgeCaseAs } from '../reports/officer';
 import { parseCaseRef } from '../reports/ref';
 import type { Runtime } from '../runtime';
@@ -231,8 +232,15 @@ export function adminRoutes(rt: Runtime, config: Config, opts: AdminOptions = {}
     const unrouted = await listCasesForAdmin(db, sealer, { routedTo: 'unrouted', status: OPEN_STATUSES, ...scopeFilter(user), limit: 200, tz });
     const sent = Number(c.req.query('sent'));
     const sentTo = Number.isInteger(sent) && sent > 0 ? (await db.select().from(officers).where(eq(officers.id, sent)).limit(1))[0] : undefined;
+    const revoked = parseInviteCode(c.req.query('revoked') ?? '');
     const flash =
-      c.req.query('ok') === 'invite' ? t.inviteCreate + ' ✓' : sentTo ? fill(t.loginCodeSent, { name: sentTo.name, channel: sentTo.channel }) : undefined;
+      c.req.query('ok') === 'invite'
+        ? t.inviteCreate + ' ✓'
+        : revoked
+          ? fill(t.inviteRevoked, { code: revoked })
+          : sentTo
+            ? fill(t.loginCodeSent, { name: sentTo.name, channel: sentTo.channel })
+            : undefined;
     return c.html(
       <CoveragePage
         user={user}
@@ -241,7 +249,7 @@ export function adminRoutes(rt: Runtime, config: Config, opts: AdminOptions = {}
         invites={await openInvites(db, user, at, config.INVITE_TTL_DAYS)}
         unrouted={unrouted}
         flash={flash}
-        error={c.req.query('err') === 'invite' ? t.inviteBad : undefined}
+        error={c.req.query('err') === 'invite' ? t.inviteBad : c.req.query('err') === 'revoke' ? t.inviteRevokeBad : undefined}
         at={at}
         tz={tz}
       />,
@@ -259,6 +267,19 @@ export function adminRoutes(rt: Runtime, config: Config, opts: AdminOptions = {}
     await createInvite(db, code, role, at);
     await auditAs(db, at, user.actor, 'admin.invite_created', null, { unit: code, role });
     return c.redirect('/admin/coverage?ok=invite#invites', 303);
+  });
+
+  app.post('/invites/:code/revoke', async (c) => {
+    const user = c.get('user');
+    if (!managesDirectory(user)) return c.html(<MessagePage title="403" text={t.notAllowed} />, 403);
+    const invite = await findInvite(db, c.req.param('code'));
+    // The same rule as for making it: an invite outside this user's scope is not theirs to withdraw.
+    const role = invite?.role === 'supervisor' ? 'supervisor' : 'officer';
+    if (!invite || !(await mayInvite(db, user, invite.communeCode, role))) return c.redirect('/admin/coverage?err=revoke#invites', 303);
+    const at = rt.now();
+    if ((await revokeInvite(db, invite.code, at)) !== 'revoked') return c.redirect('/admin/coverage?err=revoke#invites', 303);
+    await auditAs(db, at, user.actor, 'admin.invite_revoked', null, { unit: invite.communeCode, role });
+    return c.redirect(`/admin/coverage?revoked=${encodeURIComponent(invite.code)}#invites`, 303);
   });
 
   app.post('/officers/:id/login-code', async (c) => {

@@ -1,11 +1,14 @@
-// `baove directory import FILE.csv` and `baove directory invite <code> [--role supervisor]` (Node CLI only).
+// `baove directory import FILE.csv`, `baove directory invite <code> [--role supervisor]` and
+// `baove directory revoke <invite code>` (Node CLI only).
 import type { Config } from '../config';
 import type { Db } from '../db/db';
 import type { Sealer } from './crypto';
-import { createInvite, importOfficersCsv, inviteExpiresAt } from './directory';
+import { createInvite, importOfficersCsv, inviteExpiresAt, revokeInvite } from './directory';
+import { parseInviteCode } from './enroll';
 import { unitLookupFromDb } from './units';
+import { auditAs } from './audit';
 
-const USAGE = 'usage: directory import FILE.csv | directory invite <commune_code|province_code> [--role officer|supervisor]';
+const USAGE = 'usage: directory import FILE.csv | directory invite <commune_code|province_code> [--role officer|supervisor] | directory revoke <invite code>';
 
 export async function directoryCommand(
   args: string[],
@@ -58,6 +61,21 @@ export async function directoryCommand(
     const expires = inviteExpiresAt(made, deps.config.INVITE_TTL_DAYS);
     err(`one-time code for ${role} of ${code}: the officer sends /dangky ${invite.code} to the bot before ${expires.toISOString()} (INVITE_TTL_DAYS=${deps.config.INVITE_TTL_DAYS})`);
     return 0;
+  }
+  if (sub === 'revoke') {
+    const code = parseInviteCode(rest.join(' '));
+    if (!code) {
+      err(USAGE);
+      return 2;
+    }
+    const outcome = await revokeInvite(deps.db, code, new Date());
+    if (outcome === 'revoked') {
+      await auditAs(deps.db, new Date(), 'admin:cli', 'admin.invite_revoked', null, { via: 'cli' });
+      out(`revoked ${code}: /dangky ${code} no longer works`);
+      return 0;
+    }
+    err(outcome === 'unknown' ? `no invite ${code}` : outcome === 'used' ? `${code} was already used; remove the officer instead` : `${code} was already revoked`);
+    return 1;
   }
   err(USAGE);
   return 2;

@@ -1,7 +1,7 @@
 // The officer directory: CSV import (all-or-nothing, line-numbered errors; the communes' waiting cases
 // go to their new officers), invite codes, demo officers.
 import { parse } from 'csv-parse/sync';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/db';
 import { invites, officers } from '../db/schema';
@@ -201,6 +201,27 @@ export async function createInvite(db: Db, communeCode: string, role: 'officer' 
     const rows = await db.insert(invites).values({ code, communeCode, role, createdAt: at }).onConflictDoNothing().returning();
     if (rows.length) return { code, communeCode, role };
   }
+}
+
+/** An invite as stored, for whoever may withdraw it. */
+export async function findInvite(db: Db, code: string) {
+  const [row] = await db.select().from(invites).where(eq(invites.code, code)).limit(1);
+  return row;
+}
+
+/**
+ * Withdraws an unused invite: `/dangky` with it then fails like any wrong code. Says why when it
+ * cannot ('unknown', 'used', 'revoked' already).
+ */
+export async function revokeInvite(db: Db, code: string, at: Date): Promise<'revoked' | 'unknown' | 'used' | 'already'> {
+  const rows = await db
+    .update(invites)
+    .set({ revokedAt: at })
+    .where(and(eq(invites.code, code), isNull(invites.usedAt), isNull(invites.revokedAt)))
+    .returning({ code: invites.code });
+  if (rows.length) return 'revoked';
+  const row = await findInvite(db, code);
+  return !row ? 'unknown' : row.usedAt ? 'used' : 'already';
 }
 
 /** Demo officers on the `cli` channel, so `chat --jsonl` shows a case reaching an officer. Idempotent. */

@@ -23,20 +23,21 @@ export async function enrollCommand(ctx: Ctx, arg: string): Promise<void> {
     return;
   }
   const code = parseInviteCode(arg);
-  // Claiming the invite and using it happen in this update's transaction: a code works once, and only
-  // within INVITE_TTL_DAYS of being made.
+  // Claiming the invite and using it happen in this update's transaction: a code works once, only
+  // within INVITE_TTL_DAYS of being made, and not after it was revoked.
   const madeAfter = invitesWorkingSince(ctx.at, ctx.deps.config.INVITE_TTL_DAYS);
   const [invite] = code
     ? await db
         .update(invites)
         .set({ usedAt: ctx.at })
-        .where(and(eq(invites.code, code), isNull(invites.usedAt), gt(invites.createdAt, madeAfter)))
+        .where(and(eq(invites.code, code), isNull(invites.usedAt), isNull(invites.revokedAt), gt(invites.createdAt, madeAfter)))
         .returning()
     : [];
   if (!invite) {
     // One answer for a wrong, used or expired code; the audit row says which (never the code itself).
-    const [known] = code ? await db.select({ usedAt: invites.usedAt }).from(invites).where(eq(invites.code, code)).limit(1) : [];
-    await ctx.audit('officer.enroll_failed', null, { reason: !known ? 'unknown' : known.usedAt ? 'used' : 'expired' });
+    const [known] = code ? await db.select({ usedAt: invites.usedAt, revokedAt: invites.revokedAt }).from(invites).where(eq(invites.code, code)).limit(1) : [];
+    const reason = !known ? 'unknown' : known.usedAt ? 'used' : known.revokedAt ? 'revoked' : 'expired';
+    await ctx.audit('officer.enroll_failed', null, { reason });
     ctx.reply(t.enrollInvalid);
     return;
   }

@@ -139,6 +139,27 @@ describe('invite codes', () => {
     expect(last(await w.say('on-time-officer', `/dangky ${fresh.code}`, { channel: 'telegram' })).text).toContain('Hoàn Kiếm');
   });
 
+  it('can be revoked before it is used: refused like a wrong code, audited as revoked, no longer listed', async () => {
+    const deps = { db: w.db.db, config: w.config, sealer: w.rt.core.sealer };
+    const invite = await createInvite(w.db.db, '00025', 'officer', new Date('2026-11-24T00:00:00Z'));
+    const out: string[] = [];
+    const err: string[] = [];
+    expect(await directoryCommand(['revoke', invite.code.toLowerCase().replace('-', ' ')], deps, (l) => out.push(l), (l) => err.push(l))).toBe(0);
+    expect(out.join('\n')).toContain(`revoked ${invite.code}`);
+    expect(await directoryCommand(['revoke', invite.code], deps, () => {}, (l) => err.push(l))).toBe(1);
+    expect(err.at(-1)).toContain('already revoked');
+    expect(await directoryCommand(['revoke', 'ZZZZ-ZZZZ'], deps, () => {}, (l) => err.push(l))).toBe(1);
+    expect(err.at(-1)).toContain('no invite');
+
+    expect(last(await w.say('would-be-officer', `/dangky ${invite.code}`, { channel: 'telegram' })).text).toContain('không đúng, đã dùng rồi');
+    expect((await w.db.db.select().from(officers)).find((o) => o.channelUserId === 'would-be-officer')).toBeUndefined();
+    const failed = await w.db.db.select().from(auditLog).where(eq(auditLog.action, 'officer.enroll_failed'));
+    expect(failed.map((a) => JSON.parse(a.detail!))).toEqual([{ reason: 'revoked' }]);
+    expect((await w.db.db.select().from(auditLog).where(eq(auditLog.action, 'admin.invite_revoked'))).map((a) => a.actor)).toEqual(['admin:cli']);
+    const admin = { role: 'national', scopeCode: null, actor: 'admin:test' } as unknown as Parameters<typeof openInvites>[1];
+    expect(await openInvites(w.db.db, admin, new Date('2026-11-25T03:00:00Z'), 7)).toEqual([]);
+  });
+
   it('makes a supervisor from a province invite', async () => {
     const out: string[] = [];
     const deps = { db: w.db.db, config: w.config, sealer: w.rt.core.sealer };

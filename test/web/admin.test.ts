@@ -2,7 +2,8 @@
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_CASE_REF, issueLoginCode } from '../../src/admin';
-import { auditLog, cases, officers, outbox } from '../../src/db/schema';
+import { auditLog, cases, invites, officers, outbox } from '../../src/db/schema';
+import { createInvite } from '../../src/reports/directory';
 import { enqueue } from '../../src/outbox/outbox';
 import { ADMIN_TOKEN, Client, createWebWorld, hiddenField, logIn, type WebWorld } from './support';
 
@@ -166,6 +167,36 @@ describe('roles', () => {
     const officer = new Client(w.app);
     expect((await logIn(officer, code)).status).toBe(303);
     expect(await (await officer.get('/admin')).text()).toContain(DEMO_CASE_REF);
+  });
+});
+
+describe('withdrawing an invite from the dashboard', () => {
+  it('works for staff whose scope covers it, is audited, and then the code no longer works', async () => {
+    const invite = await createInvite(w.db.db, '00025', 'officer', w.clock.now);
+    const khanhHoa = new Client(w.app);
+    await logIn(khanhHoa, await issueLoginCode(w.db.db, await officerId('supervisor-khanh-hoa'), 'admin:token', w.clock.now));
+    const theirs = await (await khanhHoa.get('/admin/coverage')).text();
+    expect(theirs).not.toContain(invite.code);
+    const refused = await khanhHoa.post(`/admin/invites/${invite.code}/revoke`, { _csrf: hiddenField(theirs, '_csrf') });
+    expect(refused.headers.get('location')).toBe('/admin/coverage?err=revoke#invites');
+    expect((await w.db.db.select().from(invites).where(eq(invites.code, invite.code)))[0]!.revokedAt).toBeNull();
+
+    // National staff: this test world has no commune map, which a province's scope is read from.
+    const national = new Client(w.app);
+    await logIn(national, ADMIN_TOKEN);
+    const page = await (await national.get('/admin/coverage')).text();
+    expect(page).toContain(`/admin/invites/${invite.code}/revoke`);
+    const done = await national.post(`/admin/invites/${invite.code}/revoke`, { _csrf: hiddenField(page, '_csrf') });
+    expect(done.status).toBe(303);
+    const after = await (await national.get(done.headers.get('location')!)).text();
+    expect(after).toContain(`Đã thu hồi mã mời ${invite.code}`);
+    expect(after).not.toContain(`/admin/invites/${invite.code}/revoke`);
+    const audited = await w.db.db.select().from(auditLog).where(eq(auditLog.action, 'admin.invite_revoked'));
+    expect(audited.map((a) => [a.actor, JSON.parse(a.detail!)])).toEqual([['admin:token', { unit: '00025', role: 'officer' }]]);
+    // Without the form's CSRF token nothing happens.
+    const other = await createInvite(w.db.db, '00025', 'officer', w.clock.now);
+    expect((await national.post(`/admin/invites/${other.code}/revoke`, {})).status).toBe(403);
+    expect((await w.db.db.select().from(invites).where(eq(invites.code, other.code)))[0]!.revokedAt).toBeNull();
   });
 });
 

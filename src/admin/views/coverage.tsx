@@ -129,6 +129,7 @@ export function CoveragePage(p: CoverageProps) {
                 <th scope="col">{t.col.commune}</th>
                 <th scope="col">{t.inviteRole}</th>
                 <th scope="col">{t.inviteExpires}</th>
+                <th scope="col">{t.inviteRevoke}</th>
               </tr>
             </thead>
             <tbody>
@@ -140,6 +141,14 @@ export function CoveragePage(p: CoverageProps) {
                   <td data-label={t.col.commune}>{i.communeCode}</td>
                   <td data-label={t.inviteRole}>{i.role === 'supervisor' ? t.roleSupervisor : t.roleOfficer}</td>
                   <td data-label={t.inviteExpires}>{when(i.expiresAt, p.tz)}</td>
+                  <td data-label={t.inviteRevoke}>
+                    <form method="post" action={`/admin/invites/${encodeURIComponent(i.code)}/revoke`}>
+                      <Csrf user={p.user} />
+                      <button type="submit" class="secondary" aria-label={fill(t.inviteRevokeLabel, { code: i.code })}>
+                        {t.inviteRevoke}
+                      </button>
+                    </form>
+                  </td>
                 </tr>
               ))}
             </tbody>

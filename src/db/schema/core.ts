@@ -116,6 +116,8 @@ export const invites = sqliteTable('invites', {
   createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   usedAt: integer('used_at', { mode: 'timestamp_ms' }),
   usedByOfficerId: integer('used_by_officer_id'),
+  /** Withdrawn before use (dashboard or `directory revoke`): the code no longer works. */
+  revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
 });
 
 /** A report from a citizen. Personal details are encrypted at rest (AES-GCM, DATA_KEY). */
