@@ -36,3 +36,11 @@ export async function firstWarning(db: Db, key: string): Promise<boolean> {
     .returning({ key: rateLimits.key });
   return rows.length > 0;
 }
+
+/** The hits counted for `key` in the window that holds `at` (0 for none or an elapsed window); counts none. */
+export async function hitsNow(db: Db, key: string, at: Date): Promise<number> {
+  const [row] = await db.select({ windowStart: rateLimits.windowStart, count: rateLimits.count }).from(rateLimits).where(eq(rateLimits.key, key)).limit(1);
+  if (!row) return 0;
+  const since = at.getTime() - row.windowStart.getTime();
+  return since >= WINDOW_MS || since < 0 ? 0 : row.count;
+}

@@ -3,11 +3,16 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Ctx } from '../core/context';
 import { fill } from '../core/messages';
+import { hitsNow, overLimit } from '../core/rate-limit';
 import { invites, officers, users } from '../db/schema';
 import { invitesWorkingSince } from './directory';
 import { unitInfo } from './units';
 import { reportsMessages } from './messages';
 import { rerouteOpenCases } from './reroute';
+
+/** Wrong `/dangky` codes tolerated per minute from everyone together (our choice, not a rule). */
+export const FAILURES_PER_MINUTE = 30;
+const FAILURES_KEY = 'enroll:failures';
 
 /** "7k3q 9m2p", "7K3Q9M2P" → "7K3Q-9M2P". */
 export function parseInviteCode(text: string): string | null {
@@ -20,6 +25,14 @@ export async function enrollCommand(ctx: Ctx, arg: string): Promise<void> {
   const { db } = ctx.deps;
   if (!arg) {
     ctx.reply(t.enrollUsage);
+    return;
+  }
+  // Guessing codes from many accounts at once gets past the per-user rate limit; wrong codes are
+  // therefore also counted for everyone together, and past FAILURES_PER_MINUTE sign-up pauses for
+  // the rest of that minute, valid codes included (else the pause would still tell right from wrong).
+  if ((await hitsNow(db, FAILURES_KEY, ctx.at)) >= FAILURES_PER_MINUTE) {
+    await ctx.audit('officer.enroll_paused', null);
+    ctx.reply(t.enrollPaused);
     return;
   }
   const code = parseInviteCode(arg);
@@ -38,6 +51,7 @@ export async function enrollCommand(ctx: Ctx, arg: string): Promise<void> {
     const [known] = code ? await db.select({ usedAt: invites.usedAt, revokedAt: invites.revokedAt }).from(invites).where(eq(invites.code, code)).limit(1) : [];
     const reason = !known ? 'unknown' : known.usedAt ? 'used' : known.revokedAt ? 'revoked' : 'expired';
     await ctx.audit('officer.enroll_failed', null, { reason });
+    await overLimit(db, FAILURES_KEY, ctx.at, FAILURES_PER_MINUTE);
     ctx.reply(t.enrollInvalid);
     return;
   }

@@ -5,6 +5,7 @@ import { eq } from 'drizzle-orm';
 import { openInvites } from '../../src/admin/coverage';
 import { auditLog, invites, officers } from '../../src/db/schema';
 import { createInvite } from '../../src/reports/directory';
+import { FAILURES_PER_MINUTE } from '../../src/reports/enroll';
 import { directoryCommand, importOfficersCsv, seedDemoDirectory, type UnitLookup } from '../../src/reports';
 import { createWorld, last, refIn, type World } from './support';
 
@@ -158,6 +159,23 @@ describe('invite codes', () => {
     expect((await w.db.db.select().from(auditLog).where(eq(auditLog.action, 'admin.invite_revoked'))).map((a) => a.actor)).toEqual(['admin:cli']);
     const admin = { role: 'national', scopeCode: null, actor: 'admin:test' } as unknown as Parameters<typeof openInvites>[1];
     expect(await openInvites(w.db.db, admin, new Date('2026-11-25T03:00:00Z'), 7)).toEqual([]);
+  });
+
+  it('pauses sign-up for everyone for the rest of a minute after FAILURES_PER_MINUTE wrong codes, from however many accounts', async () => {
+    const invite = await createInvite(w.db.db, '00025', 'officer', new Date('2026-11-25T00:00:00Z'));
+    const start = new Date('2026-11-25T04:00:00Z');
+    for (let i = 0; i < FAILURES_PER_MINUTE; i++) {
+      const reply = last(await w.say(`guesser-${i}`, `/dangky AAAA-${String(1000 + i).replace(/[01]/g, 'B')}`, { channel: 'telegram', at: new Date(start.getTime() + i * 1000) }));
+      expect(reply.text).toContain('không đúng');
+    }
+    // The right code, within the same minute: paused too, so the pause tells nothing about the code.
+    const paused = last(await w.say('real-officer', `/dangky ${invite.code}`, { channel: 'telegram', at: new Date(start.getTime() + 40_000) }));
+    expect(paused.text).toContain('tạm dừng đăng ký');
+    expect((await w.db.db.select().from(invites).where(eq(invites.code, invite.code)))[0]!.usedAt).toBeNull();
+    expect(await w.db.db.select().from(auditLog).where(eq(auditLog.action, 'officer.enroll_paused'))).toHaveLength(1);
+    // A minute after the first failure it works again.
+    const later = last(await w.say('real-officer', `/dangky ${invite.code}`, { channel: 'telegram', at: new Date(start.getTime() + 61_000) }));
+    expect(later.text).toContain('Giảng Võ');
   });
 
   it('makes a supervisor from a province invite', async () => {
