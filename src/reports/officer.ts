@@ -56,43 +56,42 @@ export async function showCase(ctx: Ctx, arg: string): Promise<void> {
   const a = await access(ctx, arg);
   if (!a) return;
   const details = await openDetails(ctx.deps.sealer, a.row);
-  const photos = details.photos.length ? await photoDelivery(ctx, a.row, details.photos) : undefined;
+  const photos = details.photos.length ? await sendPhotos(ctx, a.row, details.photos) : undefined;
   await auditAs(ctx.deps.db, ctx.at, actor(a.officer), 'case.viewed', a.row.id, { via: 'chat', ...(photos?.sent ? { photos: photos.sent } : {}) });
   ctx.reply(renderCase(t, a.row, details, ctx.deps.config.TZ_REGION, ctx.at, a.row.ref, photos?.lines), officerButtons(t, a.row));
-  photos?.queue();
 }
 
 /**
- * How the case's photos reach the officer viewing it. A Telegram photo is a file id of this bot:
- * it can be sent to an officer on Telegram, after the case text, and to nobody else. A Zalo photo is
- * a link to Zalo's servers, which is given as it is.
+ * Queues the case's photos for the officer viewing it, where they can be sent, and says how in the
+ * case text (`lines`). A Telegram photo is a file id of this bot: it can be sent to an officer on
+ * Telegram, and to nobody else; it goes out after the case text, as every reply goes before the
+ * update's other messages. A Zalo photo is a link to Zalo's servers, which is given as it is.
  */
-async function photoDelivery(ctx: Ctx, row: CaseRow, photos: string[]): Promise<{ lines: string[]; sent: number; queue: () => void }> {
+async function sendPhotos(ctx: Ctx, row: CaseRow, photos: string[]): Promise<{ lines: string[]; sent: number }> {
   const t = tOf(ctx);
   const [reporter] = await ctx.deps.db.select({ channel: users.channel }).from(users).where(eq(users.id, row.reporterUserId)).limit(1);
   const count = photos.length;
   if (reporter?.channel === 'telegram' && ctx.inc.channel === 'telegram') {
-    const queue = () =>
-      photos.forEach((fileId, i) =>
-        ctx.notify({
-          to: { channel: 'telegram', userId: ctx.inc.userId },
-          text: fill(t.casePhotoCaption, { n: i + 1, total: count, ref: row.ref }),
-          buttons: [],
-          state: ctx.state.step,
-          kind: 'case',
-          caseId: row.id,
-          photo: fileId,
-          dedupeKey: `case:${row.id}:photo:${i}:${ctx.inc.dedupeKey ?? `${ctx.inc.userId}:${ctx.at.getTime()}`}`,
-        }),
-      );
-    return { lines: [fill(t.casePhotosBelow, { count })], sent: count, queue };
+    photos.forEach((fileId, i) =>
+      ctx.notify({
+        to: { channel: 'telegram', userId: ctx.inc.userId },
+        text: fill(t.casePhotoCaption, { n: i + 1, total: count, ref: row.ref }),
+        buttons: [],
+        state: ctx.state.step,
+        kind: 'case',
+        caseId: row.id,
+        photo: fileId,
+        dedupeKey: `case:${row.id}:photo:${i}:${ctx.inc.dedupeKey ?? `${ctx.inc.userId}:${ctx.at.getTime()}`}`,
+      }),
+    );
+    return { lines: [fill(t.casePhotosBelow, { count })], sent: count };
   }
   if (reporter?.channel === 'zalo') {
     const links = photos.filter((p) => /^https:\/\//.test(p));
-    return { lines: [fill(t.casePhotosLinks, { count }), ...links], sent: 0, queue: () => undefined };
+    return { lines: [fill(t.casePhotosLinks, { count }), ...links], sent: 0 };
   }
   const line = reporter?.channel === 'telegram' ? t.casePhotosElsewhere : t.casePhotosPlain;
-  return { lines: [fill(line, { count })], sent: 0, queue: () => undefined };
+  return { lines: [fill(line, { count })], sent: 0 };
 }
 
 /** `/cases`: the open cases this officer covers, each with the time left on its running clocks. */
