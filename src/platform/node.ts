@@ -43,10 +43,10 @@ export async function bootNode(opts: BootOptions = {}): Promise<NodeBoot> {
   const config = createConfig(opts.env ?? process.env);
   const handle = openDb(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
   await migrateDb(handle.db, handle.client);
-  if (opts.seed !== false) {
-    await seedDatabase(handle.db, { contentDir: CONTENT_DIR, at: new Date(), log, demo: config.demoData, progress: (l) => process.stderr.write(l + '\n') }, nodeSeedSteps(config));
-  }
   const sealer = createNodeSealer(resolveDataKey(config.DATA_KEY, config.DATABASE_URL, log), config.DATA_KEY_PREVIOUS);
+  if (opts.seed !== false) {
+    await seedDatabase(handle.db, { contentDir: CONTENT_DIR, at: new Date(), log, demo: config.demoData, progress: (l) => process.stderr.write(l + '\n') }, nodeSeedSteps(config, sealer));
+  }
   const services = await nodeServices(handle.db, CONTENT_DIR);
   const senders: Senders = { ...opts.senders };
   let bot: Bot | undefined;

@@ -38,15 +38,13 @@ import { escalationTick } from '../reports/escalation';
 import type { Runtime, TickStep } from '../runtime';
 
 
-export function nodeSeedSteps(config: Config): Array<[string, SeedStep]> {
-  let sealer: Sealer | undefined;
-  const sealerFor = (log: Logger) => (sealer ??= createNodeSealer(resolveDataKey(config.DATA_KEY, config.DATABASE_URL, log), config.DATA_KEY_PREVIOUS));
+export function nodeSeedSteps(config: Config, sealer: Sealer): Array<[string, SeedStep]> {
   return [
     ['commune-map', async (db, o) => void (await importCommuneMap(db, join(o.contentDir, 'map'), o.progress ?? (() => undefined)))],
     ['ward-shapes', async (db, o) => void (await importWardShapes(db, join(o.contentDir, 'map', 'vn-wards-2026-simplified.json'), o.progress ?? (() => undefined)))],
-    ['zalo-tokens', async (db, o) => seedZaloTokens(db, sealerFor(o.log), config, o.at)],
+    ['zalo-tokens', async (db, o) => seedZaloTokens(db, sealer, config, o.at)],
     ['demo-directory', async (db, o) => (o.demo === false ? undefined : seedDemoDirectory(db, o.at))],
-    ['web-demo', async (db, o) => (o.demo === false ? undefined : seedWebDemo(db, sealerFor(o.log), o.at))],
+    ['web-demo', async (db, o) => (o.demo === false ? undefined : seedWebDemo(db, sealer, o.at))],
   ];
 }
 

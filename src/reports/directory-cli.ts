@@ -3,7 +3,7 @@
 import type { Config } from '../config';
 import type { Db } from '../db/db';
 import type { Sealer } from './crypto';
-import { createInvite, importOfficersCsv, inviteExpiresAt, revokeInvite } from './directory';
+import { createInvite, findInvite, importOfficersCsv, inviteExpiresAt, revokeInvite } from './directory';
 import { parseInviteCode } from './enroll';
 import { unitLookupFromDb } from './units';
 import { auditAs } from './audit';
@@ -68,9 +68,11 @@ export async function directoryCommand(
       err(USAGE);
       return 2;
     }
-    const outcome = await revokeInvite(deps.db, code, new Date());
+    const at = new Date();
+    const outcome = await revokeInvite(deps.db, code, at);
     if (outcome === 'revoked') {
-      await auditAs(deps.db, new Date(), 'admin:cli', 'admin.invite_revoked', null, { via: 'cli' });
+      const invite = (await findInvite(deps.db, code))!;
+      await auditAs(deps.db, at, 'admin:cli', 'admin.invite_revoked', null, { unit: invite.communeCode, role: invite.role });
       out(`revoked ${code}: /dangky ${code} no longer works`);
       return 0;
     }
