@@ -98,6 +98,19 @@ export const envSchema = z.object({
   REMINDER_DAY_START: clockTime.default('07:30'),
   REMINDER_DAY_END: clockTime.default('20:00'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
+  /**
+   * Web chat, per client address (one household or school may share one): messages a minute, and
+   * reports filed an hour. Past the second, the visitor is pointed to the hotlines instead.
+   */
+  WEB_ADDRESS_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(60),
+  WEB_ADDRESS_REPORTS_PER_HOUR: z.coerce.number().int().min(1).max(1000).default(3),
+  /**
+   * Behind a reverse proxy: the one header it sets with the client's address (e.g. X-Forwarded-For,
+   * X-Real-IP). Only then are that header and X-Forwarded-Proto believed; otherwise the socket's peer.
+   */
+  TRUST_PROXY_HEADER: optionalString.refine((v) => v === undefined || /^[A-Za-z0-9-]{1,64}$/.test(v), {
+    error: 'must be a header name such as X-Forwarded-For',
+  }),
   /** How long an officer invite code (/dangky) works after it is made. Our choice, not a legal rule. */
   INVITE_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(7),
   /**

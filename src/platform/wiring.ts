@@ -1,7 +1,8 @@
 // Where the capabilities are plugged into the Node runtime: seed steps, services, senders, tick
 // steps, routes and CLI commands. Each capability stays unaware of the others.
 import { join } from 'node:path';
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
+import { clientAddress } from '../core/client-address';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { adminRoutes, seedWebDemo } from '../admin';
 import { createWebSender, webChatRoutes } from '../channels/web';
@@ -89,8 +90,10 @@ export async function appRoutes(rt: Runtime, config: Config): Promise<{ routes: 
   if (config.zaloEnabled) routes['/zalo'] = zaloRoutes(rt);
   // The web chat's outbox rows are read by its page; its sender only marks them sent.
   rt.senders.web ??= createWebSender();
-  routes['/chat'] = webChatRoutes(rt, { demoOfficer: config.demoData });
-  routes['/admin'] = adminRoutes(rt, config, { clientIp: (c) => getConnInfo(c).remote.address ?? 'unknown' });
+  // The socket's peer, or behind a proxy only the header the operator named (TRUST_PROXY_HEADER).
+  const address = { trustedHeader: config.TRUST_PROXY_HEADER, socketAddress: (c: Context) => getConnInfo(c).remote.address };
+  routes['/chat'] = webChatRoutes(rt, { demoOfficer: config.demoData, address });
+  routes['/admin'] = adminRoutes(rt, config, { clientIp: (c) => clientAddress(c, address) });
   return { routes, headExtra: zaloVerificationMeta(config) };
 }
 

@@ -84,6 +84,10 @@ const vi = {
     'Hiện BảoVệ chưa có cán bộ nhận tin cho nơi này, nên tin đang chờ người quản trị chuyển đi. ' +
     'Để trẻ được giúp sớm, bạn hãy gọi {hotlines} và đọc mã tin trên.\n' +
     'Gõ /status {ref} để xem tình trạng.',
+  filingLimited:
+    'Tin này chưa được gửi đi: từ địa chỉ mạng này đã có nhiều tin báo trong một giờ qua. ' +
+    'Nếu trẻ đang gặp nguy hiểm, hãy gọi ngay {hotlines} — tổng đài nghe máy cả ngày đêm và miễn phí. ' +
+    'Tin của bạn vẫn được giữ ở đây: bạn có thể bấm "Gửi tin" lại sau ít phút.',
 
   // Reporter status
   statusUsage: 'Gõ /status kèm mã tin, ví dụ: /status BV-7K3Q9M',
@@ -269,6 +273,10 @@ const en: ReportsCatalogue = {
     'BảoVệ has no officer for this place yet, so the report waits for an administrator to pass it on. ' +
     'To get help for the child quickly, call {hotlines} and give the reference above.\n' +
     'Type /status {ref} to see its status.',
+  filingLimited:
+    'This report was not sent: many reports have come from this network address in the past hour. ' +
+    'If a child is in danger, call {hotlines} now — the lines answer day and night, free of charge. ' +
+    'Your report is kept here: you can press "Send" again in a little while.',
 
   statusUsage: 'Type /status with the reference, e.g. /status BV-7K3Q9M',
   statusNotFound: 'No report {ref} was found in this chat. Please check the reference.',

@@ -27,7 +27,7 @@ export async function createWebWorld(opts: { services?: Services; admin?: AdminO
   const app = createApp({
     rt: t.rt,
     routes: {
-      '/chat': webChatRoutes(t.rt, { demoOfficer: true }),
+      '/chat': webChatRoutes(t.rt, { demoOfficer: true, address: { trustedHeader: 'x-test-ip' } }),
       '/admin': adminRoutes(t.rt, t.config, opts.admin ?? { clientIp: (c) => c.req.header('x-test-ip') ?? '127.0.0.1' }),
     },
   });

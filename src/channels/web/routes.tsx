@@ -10,13 +10,19 @@ import type { Db } from '../../db/db';
 import { officers } from '../../db/schema';
 import type { Runtime } from '../../runtime';
 import { WEB_DEMO_OFFICER } from './demo';
+import { addressKey, clientAddress, type ClientAddressOptions } from '../../core/client-address';
 import { actingAsOfficer, ensureSession, readSession, setActingAs, startNewSession } from './session';
 import { loadTranscript, recordVisitorLine } from './transcript';
 import { ChatPage } from './views';
 
 export interface WebChatOptions {
-  /** Offer "switch to demo officer" (only where the demo directory is seeded; never in production). */
+  /**
+   * The demo web chat (only where the demo directory is seeded; never in production): it offers
+   * "switch to demo officer", and the reports filed from it are demo cases, seen only by demo officers.
+   */
   demoOfficer?: boolean;
+  /** How to tell the visitor's address (reports and messages are limited per address). */
+  address?: ClientAddressOptions;
 }
 
 const MAX_FORM_CHARS = 2000;
@@ -82,7 +88,9 @@ export function webChatRoutes(rt: Runtime, opts: WebChatOptions = {}): Hono {
     const { userId } = await identity(c, session);
     const who = userId ?? session;
     const at = rt.now();
-    const inc: Incoming = button ? { channel: 'web', userId: who, button, at } : { channel: 'web', userId: who, text, at };
+    const origin = await addressKey(clientAddress(c, opts.address ?? {}));
+    const demo = opts.demoOfficer ? { demo: true } : {};
+    const inc: Incoming = button ? { channel: 'web', userId: who, button, at, origin, ...demo } : { channel: 'web', userId: who, text, at, origin, ...demo };
     const shown = button ? await buttonLabel(who, button) : text.trim();
     await recordVisitorLine(db, sealer, who, shown, at);
     await rt.receive(inc);
