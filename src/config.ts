@@ -170,7 +170,8 @@ export function createConfig(env: Record<string, string | undefined>): Config {
     DATA_KEY_PREVIOUS: c.DATA_KEY_PREVIOUS.filter((k, i, all) => k !== c.DATA_KEY && all.indexOf(k) === i),
     telegramEnabled: Boolean(c.TELEGRAM_BOT_TOKEN && c.TELEGRAM_WEBHOOK_SECRET),
     zaloEnabled: Boolean(c.ZALO_APP_ID && c.ZALO_OA_SECRET_KEY),
-    demoData: c.DEMO_DATA ? c.DEMO_DATA === 'true' : c.DATABASE_URL.startsWith('file:'),
+    // Default: on for a local file only, and off where the server looks deployed (PUBLIC_URL, NODE_ENV=production).
+    demoData: c.DEMO_DATA ? c.DEMO_DATA === 'true' : c.DATABASE_URL.startsWith('file:') && !demoDataLooksDeployed(true, env),
     version: VERSION,
   };
 }

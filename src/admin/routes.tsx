@@ -132,6 +132,7 @@ export function adminRoutes(rt: Runtime, config: Config, opts: AdminOptions = {}
       status: f.status || undefined,
       provinceCode: scope.provinceCode,
       communeCode: scope.communeCode ?? (f.commune || undefined),
+      worlds: scope.worlds,
       limit: 500,
       tz,
     });

@@ -34,7 +34,7 @@ import { muteRule } from '../reminders/store';
 import { remindersTick } from '../reminders/tick';
 import { directoryCommand } from '../reports/directory-cli';
 import { keysCommand } from '../reports/keys-cli';
-import { seedDemoDirectory } from '../reports/directory';
+import { retireDemoOfficers, seedDemoDirectory } from '../reports/directory';
 import { escalationTick } from '../reports/escalation';
 import type { Runtime, TickStep } from '../runtime';
 
@@ -44,7 +44,8 @@ export function nodeSeedSteps(config: Config, sealer: Sealer): Array<[string, Se
     ['commune-map', async (db, o) => void (await importCommuneMap(db, join(o.contentDir, 'map'), o.progress ?? (() => undefined)))],
     ['ward-shapes', async (db, o) => void (await importWardShapes(db, join(o.contentDir, 'map', 'vn-wards-2026-simplified.json'), o.progress ?? (() => undefined)))],
     ['zalo-tokens', async (db, o) => seedZaloTokens(db, sealer, config, o.at)],
-    ['demo-directory', async (db, o) => (o.demo === false ? undefined : seedDemoDirectory(db, o.at))],
+    // DEMO_DATA=false retires the demo officers an earlier start seeded (their demo case stays, seen by no real officer).
+    ['demo-directory', async (db, o) => void (o.demo === false ? await retireDemoOfficers(db) : await seedDemoDirectory(db, o.at))],
     ['web-demo', async (db, o) => (o.demo === false ? undefined : seedWebDemo(db, sealer, o.at))],
   ];
 }

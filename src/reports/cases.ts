@@ -2,7 +2,7 @@
 import { eq } from 'drizzle-orm';
 import type { Ctx } from '../core/context';
 import { fill } from '../core/messages';
-import type { Address } from '../core/types';
+import type { Address, Incoming } from '../core/types';
 import type { Db } from '../db/db';
 import { cases } from '../db/schema';
 import type { QueuedMessage } from '../outbox/outbox';
@@ -10,7 +10,7 @@ import type { Sealer } from './crypto';
 import type { CaseRow } from './clocks';
 import { asStored, openDetails, sealDetails, type CaseDetails } from './details';
 import { reportsMessages } from './messages';
-import { officerAddress, routeFor, type OfficerRow } from './officers';
+import { officerAddress, routeFor, type CaseWorld, type OfficerRow } from './officers';
 import { langsOf } from './recipients';
 import { newCaseRef } from './ref';
 import { officerButtons, renderCase } from './render';
@@ -28,6 +28,12 @@ export interface Filed {
   created: boolean;
 }
 
+/** Which officers may see the case: the demo web chat files demo cases, the server's own console local ones. */
+export function caseWorld(inc: Pick<Incoming, 'channel' | 'demo'>): CaseWorld {
+  if (inc.demo) return 'demo';
+  return inc.channel === 'cli' ? 'local' : 'real';
+}
+
 export async function findCaseByRef(db: Db, ref: string): Promise<CaseRow | undefined> {
   const [row] = await db.select().from(cases).where(eq(cases.ref, ref)).limit(1);
   return row;
@@ -41,10 +47,11 @@ export async function fileCase(ctx: Ctx, report: NewCase): Promise<Filed> {
   const { db, sealer, config } = ctx.deps;
   const sourceKey = ctx.inc.dedupeKey ?? `local:${ctx.inc.channel}:${ctx.user.id}:${ctx.at.getTime()}:${crypto.randomUUID()}`;
   const commune = report.details.place.commune;
+  const world = caseWorld(ctx.inc);
   // The seals (WebCrypto) run while the officers are looked up.
   const [sealed, route] = await Promise.all([
     sealDetails(sealer, report.details),
-    commune ? routeFor(db, commune.code, commune.province_code) : { routedTo: 'unrouted' as const, recipients: [] },
+    commune ? routeFor(db, commune.code, commune.province_code, world) : { routedTo: 'unrouted' as const, recipients: [] },
   ]);
   const { routedTo, recipients } = route;
 
@@ -64,6 +71,7 @@ export async function fileCase(ctx: Ctx, report: NewCase): Promise<Filed> {
         communeCode: commune?.code ?? null,
         provinceCode: commune?.province_code ?? null,
         routedTo,
+        world,
         reporterUserId: ctx.user.id,
         anonymous: report.details.contact === null,
         ...sealed,

@@ -113,7 +113,7 @@ async function escalate(
     .where(eq(cases.id, row.id))
     .returning();
   const next = updated!;
-  const supervisors = next.provinceCode ? await provinceSupervisors(db, next.provinceCode) : [];
+  const supervisors = next.provinceCode ? await provinceSupervisors(db, next.provinceCode, next.world) : [];
   await auditAs(db, at, 'system', 'case.escalated', row.id, { reason, to: supervisors.map((s) => s.id) });
   const hours = row.emergency ? config.ESCALATE_EMERGENCY_HOURS : config.ESCALATE_NORMAL_HOURS;
   const messages = await caseMessages(db, sealer, next, supervisors, config.TZ_REGION, at, {

@@ -11,7 +11,7 @@ import { caseMessages, findCaseByRef } from './cases';
 import { caseClocks, clockLabel, timeLeft, type CaseRow } from './clocks';
 import { openDetails, openPlace } from './details';
 import { reportsMessages, type ReportsCatalogue } from './messages';
-import { coverage, coveringRow, officerRowsOf, provinceSupervisors, type OfficerRow } from './officers';
+import { coverage, coveringRow, officerRowsOf, provinceSupervisors, worldsFor, type OfficerRow } from './officers';
 import { reporterProgress } from './recipients';
 import { parseCaseRef } from './ref';
 import { officerButtons, officerStatus, placeName, renderCase } from './render';
@@ -110,6 +110,7 @@ export async function listCases(ctx: Ctx): Promise<void> {
     .where(
       and(
         ne(cases.status, 'closed'),
+        inArray(cases.world, worldsFor(rows[0]!)),
         or(
           communes.length ? inArray(cases.communeCode, communes) : undefined,
           provinces.length ? inArray(cases.provinceCode, provinces) : undefined,
@@ -247,7 +248,7 @@ async function escalateByOfficer(ctx: Ctx, a: Access): Promise<void> {
     .returning();
   const row = updated!;
   const supervisors = row.provinceCode
-    ? (await provinceSupervisors(db, row.provinceCode)).filter(
+    ? (await provinceSupervisors(db, row.provinceCode, row.world)).filter(
         (s) => !(s.channel === a.officer.channel && s.channelUserId === a.officer.channelUserId),
       )
     : [];

@@ -75,6 +75,7 @@ export function webChatRoutes(rt: Runtime, opts: WebChatOptions = {}): Hono {
         emergency={emergencyLine('vi')}
         asOfficer={asOfficer}
         officerAvailable={await demoOfficerActive(db, opts.demoOfficer ?? false)}
+        demo={opts.demoOfficer ?? false}
       />,
     );
   });

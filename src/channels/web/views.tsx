@@ -13,6 +13,8 @@ export interface ChatPageProps {
   emergency: string;
   asOfficer: boolean;
   officerAvailable: boolean;
+  /** The demo web chat: its reports are demo cases (said plainly at the top). */
+  demo?: boolean;
 }
 
 /** Buttons stay on the newest message, and on case and reminder messages an officer acts on later. */
@@ -60,6 +62,11 @@ export function ChatPage(props: ChatPageProps) {
         <header>
           <h1>{t.heading}</h1>
           <p class="small">{t.intro}</p>
+          {props.demo ? (
+            <p class="demo" role="note">
+              {t.demoNotice}
+            </p>
+          ) : null}
           <p class="sos" role="note">
             {fill(t.emergency, { emergency: props.emergency })}
           </p>
