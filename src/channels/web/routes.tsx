@@ -94,7 +94,7 @@ export function webChatRoutes(rt: Runtime, opts: WebChatOptions = {}): Hono {
     const inc: Incoming = button ? { channel: 'web', userId: who, button, at, origin, ...demo } : { channel: 'web', userId: who, text, at, origin, ...demo };
     const shown = button ? await buttonLabel(who, button) : text.trim();
     await recordVisitorLine(db, sealer, who, shown, at);
-    await rt.receive(inc);
+    await rt.receive(inc, { wait: true });
     return c.redirect('/chat#latest', 303);
   });
 
