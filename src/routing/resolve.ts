@@ -9,8 +9,7 @@
 // and nothing written contradicts it. Otherwise their communes are the candidates.
 import { type AddressToken, tokenizeAddress } from './address-text';
 import { COMMUNE_TYPES, DISTRICT_TYPES, PROVINCE_TYPES, type UnitType } from './address-words';
-import { distance } from 'fastest-levenshtein';
-import { fuzzyWard } from './fuzzy';
+import { distance, fuzzyWard } from './fuzzy';
 import type { MapIndex, NameEntry } from './map-index';
 import type { CommuneRef, LocateResult } from './types';
 
