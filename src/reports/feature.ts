@@ -2,7 +2,7 @@
 import type { Feature } from '../core/context';
 import { enrollCommand } from './enroll';
 import { handleReportButton, handleReportStep, startReport } from './intake';
-import { handleCaseButton, listCases, showCase } from './officer';
+import { listCases, showCase } from './officer';
 import { reporterStatusCommand } from './status';
 
 export { startReport };
@@ -21,7 +21,6 @@ export const reportsFeature: Feature = {
   },
   buttons: {
     report: handleReportButton,
-    case: handleCaseButton,
   },
   steps: { prefix: 'report.', handle: handleReportStep },
 };

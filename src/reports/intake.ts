@@ -11,6 +11,8 @@ import { emergencyLine } from '../core/menu';
 import { reportsMessages, type ReportsCatalogue } from './messages';
 import { normalizeVietnamesePhone } from './phone';
 import { ageLabel, placeName } from './render';
+import { caseWorkMessages } from '../cases/messages';
+import { reporterButtons } from '../cases/reporter';
 
 export const STEP = {
   description: 'report.description',
@@ -381,16 +383,18 @@ async function confirmReport(ctx: Ctx, d: Draft): Promise<void> {
   });
   ctx.setState(null);
   const { row } = filed;
+  const w = caseWorkMessages[ctx.lang];
   const values = { ref: row.ref, hotlines: hotlines(ctx) };
-  if (row.routedTo === 'unrouted') {
-    ctx.reply(fill(t.filedUnrouted, values));
+  const buttons = reporterButtons(w, row.ref);
+  if (row.level === 'national') {
+    ctx.reply(fill(w.filedNational, values), buttons);
     return;
   }
   const recipient =
-    row.routedTo === 'officer'
-      ? fill(t.recipientOfficer, { commune: d.commune?.name ?? '' })
-      : fill(t.recipientSupervisor, { province: d.commune?.province_name ?? '' });
-  ctx.reply(fill(t.filed, { ...values, recipient }));
+    row.level === 'commune'
+      ? fill(w.filedTo_commune, { commune: d.commune?.name ?? '' })
+      : fill(w.filedTo_province, { province: d.commune?.province_name ?? '', commune: d.commune?.name ?? '' });
+  ctx.reply(fill(t.filed, { ...values, recipient }), buttons);
 }
 
 /** "có", "co", "đúng", "yes" → true; "không", "ko", "sai", "no" → false; otherwise null. */

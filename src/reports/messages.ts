@@ -75,7 +75,7 @@ const vi = {
   filed:
     'Đã gửi tin. Mã tin của bạn: {ref}\n\n' +
     'Tin đã được chuyển tới {recipient}. Cán bộ có thể liên hệ nếu bạn để lại số điện thoại.\n' +
-    'Gõ /status {ref} để xem tình trạng (chỉ xem được từ cuộc trò chuyện này).\n' +
+    'Bấm "Xem tình trạng" hoặc gửi mã tin để biết tin đang ở đâu (chỉ xem được từ cuộc trò chuyện này).\n' +
     'Nếu trẻ gặp nguy hiểm, hãy gọi ngay {hotlines}.',
   recipientOfficer: 'cán bộ bảo vệ trẻ em của {commune}',
   recipientSupervisor: 'cán bộ phụ trách bảo vệ trẻ em của {province}',
@@ -119,6 +119,7 @@ const vi = {
   caseClocks: 'Thời hạn:',
   clockLine: '• {name}: {due}{state}',
   clockDone: ' (đã xong)',
+  clockSkipped: ' (không thực hiện)',
   clockOpen: ' ({left})',
   clock_deliver: 'Chuyển tin tới xã/phường ngay',
   clock_emergency: 'Can thiệp khẩn cấp trong 12 giờ',
@@ -131,9 +132,13 @@ const vi = {
   officerStatus_closed: 'đã đóng',
   officerStatus_escalated: 'đã chuyển lên cấp trên',
   btnAck: 'Tiếp nhận',
-  btnVerify: 'Đã xác minh',
-  btnPlan: 'Đã lập kế hoạch',
-  btnApprove: 'Kế hoạch đã duyệt',
+  btnVerify: 'Xác minh, đánh giá',
+  btnPlan: 'Lập kế hoạch',
+  btnApprove: 'Ghi nhận phê duyệt',
+  btnNote: 'Ghi chú thực hiện',
+  btnReview: 'Đánh giá lại',
+  btnRefer: 'Chuyển gửi hỗ trợ',
+  btnTransfer: 'Chuyển xã/phường khác',
   btnEscalate: 'Chuyển cấp trên',
   btnClose: 'Đóng vụ việc',
   btnCloseSure: 'Đúng, đóng vụ việc',
@@ -147,7 +152,7 @@ const vi = {
   closeAsk: 'Bạn chắc chắn muốn đóng vụ việc {ref}? Sau khi đóng sẽ không còn nhắc hạn.',
   closed: 'Đã đóng vụ việc {ref}.',
   escalatedByOfficer: 'Đã chuyển vụ việc {ref} lên cán bộ phụ trách cấp tỉnh.',
-  escalatedNoSupervisor: 'Đã đánh dấu vụ việc {ref} cần cấp trên xử lý. Hiện chưa có cán bộ cấp tỉnh đăng ký; người quản trị sẽ thấy vụ việc này.',
+  escalatedNoSupervisor: 'Đã chuyển vụ việc {ref} lên hàng chờ cấp quốc gia: tỉnh chưa có cán bộ phụ trách đăng ký trên BảoVệ.',
   alreadyDone: 'Vụ việc {ref} đã ở tình trạng "{status}", không cần làm lại.',
   notAllowedNow: 'Vụ việc {ref} đang ở tình trạng "{status}", chưa làm được việc này.',
   casesNone: 'Không có vụ việc nào đang mở.',
@@ -155,6 +160,7 @@ const vi = {
   casesItem: '{emergency}{ref} — {place} — {status}\n{clocks}',
   casesClockItem: '   {name}: {left}',
   leftDone: 'đã xong',
+  leftSkipped: 'không thực hiện',
   spanHours: '{h} giờ {m} phút',
   spanDays: '{d} ngày {h} giờ',
   left: 'còn {span}',
@@ -260,7 +266,7 @@ const en: ReportsCatalogue = {
   filed:
     'Report sent. Your reference: {ref}\n\n' +
     'It has gone to {recipient}. The officer may contact you if you left a number.\n' +
-    'Type /status {ref} to see its status (only from this chat).\n' +
+    'Press "See status" or send the reference to know where it is (only from this chat).\n' +
     'If a child is in danger, call {hotlines} now.',
   recipientOfficer: 'the child-protection officer of {commune}',
   recipientSupervisor: 'the provincial child-protection officer of {province}',
@@ -302,6 +308,7 @@ const en: ReportsCatalogue = {
   caseClocks: 'Time limits:',
   clockLine: '• {name}: {due}{state}',
   clockDone: ' (done)',
+  clockSkipped: ' (not carried out)',
   clockOpen: ' ({left})',
   clock_deliver: 'Deliver to the commune immediately',
   clock_emergency: 'Emergency intervention within 12 hours',
@@ -314,9 +321,13 @@ const en: ReportsCatalogue = {
   officerStatus_closed: 'closed',
   officerStatus_escalated: 'escalated',
   btnAck: 'Take up',
-  btnVerify: 'Verified',
-  btnPlan: 'Plan drafted',
-  btnApprove: 'Plan approved',
+  btnVerify: 'Verify and assess',
+  btnPlan: 'Support plan',
+  btnApprove: 'Record approval',
+  btnNote: 'Implementation note',
+  btnReview: 'Review',
+  btnRefer: 'Refer for support',
+  btnTransfer: 'Move to another commune',
   btnEscalate: 'Escalate',
   btnClose: 'Close case',
   btnCloseSure: 'Yes, close it',
@@ -330,7 +341,7 @@ const en: ReportsCatalogue = {
   closeAsk: 'Are you sure you want to close case {ref}? No more reminders will be sent.',
   closed: 'Case {ref} closed.',
   escalatedByOfficer: 'Case {ref} has been passed to the provincial officer.',
-  escalatedNoSupervisor: 'Case {ref} is marked for a higher level. No provincial officer is registered yet; administrators will see it.',
+  escalatedNoSupervisor: 'Case {ref} went up to the national queue: the province has no officer registered on BảoVệ.',
   alreadyDone: 'Case {ref} is already "{status}"; nothing to do.',
   notAllowedNow: 'Case {ref} is "{status}"; this action is not possible yet.',
   casesNone: 'No open cases.',
@@ -338,6 +349,7 @@ const en: ReportsCatalogue = {
   casesItem: '{emergency}{ref} — {place} — {status}\n{clocks}',
   casesClockItem: '   {name}: {left}',
   leftDone: 'done',
+  leftSkipped: 'not carried out',
   spanHours: '{h} h {m} min',
   spanDays: '{d} d {h} h',
   left: '{span} left',
