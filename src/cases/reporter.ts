@@ -27,10 +27,11 @@ const MAX_ADDITION_CHARS = 1500;
 const MAX_PHOTOS = 6;
 
 const tOf = (ctx: Ctx): CaseWorkCatalogue => caseWorkMessages[ctx.lang];
+const menuButton = (ctx: Ctx): Button => ({ label: ctx.t.menuMain, payload: 'menu:main' });
 
 /** The buttons under a filed report or a status answer: see status, add information. */
 export function reporterButtons(t: CaseWorkCatalogue, ref: string, closed = false): Button[] {
-  const b: Button[] = [{ label: t.btnStatus, payload: `status:view:${ref}` }];
+  const b: Button[] = [{ label: t.btnStatus, payload: `status:${ref}` }];
   if (!closed) b.push({ label: t.btnAddInfo, payload: `status:add:${ref}` });
   return b;
 }
@@ -63,7 +64,10 @@ export async function answerStatus(ctx: Ctx, ref: string | null): Promise<void> 
       return;
     }
     await ctx.audit('case.status_viewed', row.id);
-    ctx.reply(fill(t.statusItem, { ref: row.ref, receivedAt: formatDateTime(row.receivedAt, tz), status: reporterWords(ctx.lang, row) }).slice(2), reporterButtons(t, row.ref, row.status === 'closed'));
+    ctx.reply(fill(reportsMessages[ctx.lang].statusLine, { ref: row.ref, receivedAt: formatDateTime(row.receivedAt, tz), status: reporterWords(ctx.lang, row) }), [
+      ...reporterButtons(t, row.ref, row.status === 'closed'),
+      menuButton(ctx),
+    ]);
     return;
   }
   const rows = await ctx.deps.db
@@ -73,22 +77,25 @@ export async function answerStatus(ctx: Ctx, ref: string | null): Promise<void> 
     .orderBy(desc(cases.receivedAt))
     .limit(STATUS_LIST_MAX);
   if (!rows.length) {
-    ctx.reply(t.statusNone);
+    ctx.reply(reportsMessages[ctx.lang].statusUsage, [{ label: ctx.t.menuReport, payload: 'menu:report' }, menuButton(ctx)]);
     return;
   }
+  if (rows.length === 1) return answerStatus(ctx, rows[0]!.ref);
   for (const row of rows) await ctx.audit('case.status_viewed', row.id);
   const lines = rows.map((row) => fill(t.statusItem, { ref: row.ref, receivedAt: formatDateTime(row.receivedAt, tz), status: reporterWords(ctx.lang, row) }));
   const open = rows.filter((r) => r.status !== 'closed');
   const buttons: Button[] = open.slice(0, 3).map((r) => ({ label: `${t.btnAddInfo} ${r.ref}`, payload: `status:add:${r.ref}` }));
-  ctx.reply([t.statusHeader, ...lines, ...(open.length ? [t.statusFooter] : [])].join('\n'), buttons);
+  ctx.reply([t.statusHeader, ...lines, ...(open.length ? [t.statusFooter] : [])].join('\n'), [...buttons, menuButton(ctx)]);
 }
 
-/** `status:view:<ref>` and `status:add:<ref>` buttons. */
+/** `status:<ref>` (see it) and `status:add:<ref>` (add to it) buttons. */
 export async function handleStatusButton(ctx: Ctx, args: string[]): Promise<void> {
-  const [action = '', refText = ''] = args;
-  const ref = parseCaseRef(refText);
-  if (action === 'add' && ref) return startAddition(ctx, ref);
-  return answerStatus(ctx, ref);
+  const [first = '', second = ''] = args;
+  if (first === 'add') {
+    const ref = parseCaseRef(second);
+    if (ref) return startAddition(ctx, ref);
+  }
+  return answerStatus(ctx, parseCaseRef(first === 'view' ? second : first));
 }
 
 async function ownCase(ctx: Ctx, ref: string): Promise<CaseRow | null> {
@@ -151,5 +158,5 @@ export async function handleAddition(ctx: Ctx): Promise<void> {
     });
   });
   ctx.setState(null);
-  ctx.reply(fill(t.addInfoDone, { ref: row.ref }), reporterButtons(t, row.ref));
+  ctx.reply(fill(t.addInfoDone, { ref: row.ref }), [...reporterButtons(t, row.ref), menuButton(ctx)]);
 }

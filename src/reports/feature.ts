@@ -1,11 +1,11 @@
 // The reports feature: intake steps and buttons, /baotin, /status, officer commands and buttons, /dangky.
 import type { Feature } from '../core/context';
 import { enrollCommand } from './enroll';
-import { handleReportButton, handleReportStep, startReport } from './intake';
+import { cancelReport, handleReportButton, handleReportStep, startReport } from './intake';
 import { listCases, showCase } from './officer';
 import { reporterStatusCommand } from './status';
 
-export { startReport };
+export { cancelReport, startReport };
 
 export const reportsFeature: Feature = {
   name: 'reports',

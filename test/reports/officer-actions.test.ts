@@ -29,7 +29,7 @@ describe('an officer works a case', () => {
     expect(last(await steps.plan()).buttons.map((b) => b.payload)).toContain(`case:approve:${ref}`);
     await steps.approve();
     const ask = last(await w.say('officer-ba-dinh', { button: `case:close:${ref}` }));
-    expect(ask.buttons.map((b) => b.payload)).toEqual(['safe', 'transferred', 'referred', 'unfounded', 'other'].map((r) => `case:closeok:${ref}:${r}`));
+    expect(ask.buttons.map((b) => b.payload).filter((p) => p.startsWith('case:'))).toEqual(['safe', 'transferred', 'referred', 'unfounded', 'other'].map((r) => `case:closeok:${ref}:${r}`));
     expect((await w.caseByRef(ref))!.status).toBe('plan');
     await steps.close('safe');
     const row = (await w.caseByRef(ref))!;

@@ -53,6 +53,8 @@ export interface FakeZalo {
   failNextSend(code: number, message?: string): void;
   /** Holds token exchanges until the returned function is called (to make refreshes overlap). */
   holdOAuth(): () => void;
+  /** Holds customer-service sends (a slow Zalo API) until the returned function is called. */
+  holdSends(): () => void;
 }
 
 export function createFakeZalo(): FakeZalo {
@@ -63,6 +65,7 @@ export function createFakeZalo(): FakeZalo {
   const failures: Array<{ code: number; message: string }> = [];
   let serial = 0;
   let gate: Promise<void> | null = null;
+  let sendGate: Promise<void> | null = null;
 
   const issuePair = () => {
     serial++;
@@ -83,6 +86,7 @@ export function createFakeZalo(): FakeZalo {
         body,
         accepted: false,
       };
+      if (sendGate) await sendGate;
       csCalls.push(call);
       if (!accessToken || !validAccess.has(accessToken)) {
         return HttpResponse.json({ error: -216, message: 'Access token is invalid' });
@@ -127,6 +131,14 @@ export function createFakeZalo(): FakeZalo {
     isValidRefresh: (token) => validRefresh.has(token),
     failNextSend(code, message = 'fake failure') {
       failures.push({ code, message });
+    },
+    holdSends() {
+      let release!: () => void;
+      sendGate = new Promise<void>((resolve) => (release = resolve));
+      return () => {
+        sendGate = null;
+        release();
+      };
     },
     holdOAuth() {
       let release!: () => void;

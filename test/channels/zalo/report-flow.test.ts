@@ -36,9 +36,10 @@ describe('a parent on Zalo reports abuse with numbered answers', () => {
     await say('/baotin');
     await say(DESCRIPTION);
     const ageQuestion = await say(ADDRESS);
-    expect(ageQuestion).toMatch(/\n1\. .+\n2\. .+\n3\. .+\n4\. .+\n\nTrả lời bằng số \(1–4\)\.$/);
+    // Four age bands, then "Huỷ": every step can be left.
+    expect(ageQuestion).toMatch(/\n1\. .+\n2\. .+\n3\. .+\n4\. .+\n5\. Huỷ\n\nTrả lời bằng số \(1–5\)\.$/);
     const dangerQuestion = await say('2'); // 6–10 years
-    expect(dangerQuestion).toMatch(/\n3\. .+\n\nTrả lời bằng số \(1–3\)\.$/);
+    expect(dangerQuestion).toMatch(/\n3\. .+\n4\. Huỷ\n\nTrả lời bằng số \(1–4\)\.$/);
     await say('số 2'); // not in danger right now
     const contactQuestion = await say('1'); // anonymous
     expect(contactQuestion).toContain('1. ');
@@ -56,6 +57,6 @@ describe('a parent on Zalo reports abuse with numbered answers', () => {
     expect((await w.post(userSendText(OFFICER, '1'))).status).toBe(200);
     const [acked] = await w.db.db.select().from(cases).where(eq(cases.ref, ref));
     expect(acked!.status).toBe('acknowledged');
-    expect(lastTo(PARENT)).toContain('đã được cán bộ tiếp nhận');
+    expect(lastTo(PARENT)).toContain('đã được tiếp nhận ở cấp xã/phường');
   });
 });
