@@ -39,8 +39,10 @@ describe('demo data and real reports', () => {
     const row = (await w.caseByRef(ref))!;
     expect(row.world).toBe('real');
     expect(row.routedTo).toBe('unrouted');
-    // The reporter is told the truth: nobody has it yet, call the hotline.
-    expect(reply).toContain('chưa có cán bộ nhận tin');
+    expect(row.level).toBe('national'); // the uncovered case goes up the chain at once
+    // The reporter is told the truth: nobody local has it yet, call the hotline.
+    expect(reply).toContain('chưa có cán bộ');
+    expect(reply).toContain('111');
     const notices = await w.db.db.select().from(outbox).where(eq(outbox.caseId, row.id));
     expect(notices.filter((n) => n.kind === 'case')).toEqual([]);
     expect(w.sent.filter((m) => m.channel === 'cli' || m.to === 'demo-officer-ba-dinh')).toEqual([]);
