@@ -166,8 +166,12 @@ export interface Triage {
 /** What each sentence says, computed once per message. */
 interface Facts {
   s: Sentence;
-  /** About knowing or preventing, not about one child now. */
-  general: boolean;
+  /**
+   * Where general wording starts ("dấu hiệu…", "nếu…", "làm sao để…"), or null. It makes a question
+   * of the danger words AFTER it ("nếu con bị bắt cóc"), not of those before ("con nuốt 3 viên thuốc,
+   * chưa thấy biểu hiện gì").
+   */
+  generalAt: number | null;
   /** Asking about a topic ("tại sao…", "số nào…"): not a disclosure (danger is still danger). */
   asking: boolean;
   /** Where the sentence tells of the past ("hồi nhỏ", "năm ngoái"). */
@@ -245,11 +249,17 @@ export function createTriage(rules: TriageRules): Triage {
     const firmNow = presentFirm.hits(s);
     const oneChild = cue.specific_child.length + cue.first_person.length + cue.first_person_en.length + cue.present.length > 0;
     // General wording is read on the sentence before masking ("cách sơ cứu" is masked as a cue word).
-    const general = !cry && !threat.any(s.unmasked) && (hypothetical.any(s.unmasked) || (how.any(s.unmasked) && !oneChild));
+    let generalAt: number | null = null;
+    if (!cry && !threat.any(s.unmasked)) {
+      const starts = hypothetical.hits(s.unmasked).map(([a]) => a);
+      // How-to wording with no real child and no "now" makes the whole sentence a question.
+      if (how.any(s.unmasked) && !oneChild) starts.push(0);
+      if (starts.length > 0) generalAt = Math.min(...starts);
+    }
     return {
       s,
       // "dọa … nếu không …" is a threat, not a hypothesis.
-      general,
+      generalAt,
       asking: asking.any(s),
       past: past.hits(s),
       firmNow,
@@ -258,13 +268,18 @@ export function createTriage(rules: TriageRules): Triage {
     };
   }
 
+  /** Is general wording said before the first of these danger words? */
+  function isGeneral(f: Facts, spans: Span[]): boolean {
+    return f.generalAt !== null && f.generalAt <= Math.min(...spans.map(([a]) => a));
+  }
+
   /** Does this danger kind fire in this sentence? 'disclosure' when it is abuse told with no danger cue. */
   function fires(rule: DangerRule, f: Facts, cry: boolean): 'danger' | 'disclosure' | null {
-    if (f.general) return null;
     const terms = rule.terms.hits(f.s);
     const phrases = rule.phrases.hits(f.s);
     const childTerms = rule.childTerms.hits(f.s);
     if (terms.length === 0 && phrases.length === 0 && childTerms.length === 0) return null;
+    if (isGeneral(f, [...terms, ...phrases, ...childTerms])) return null;
     const told = () => rule.disclosure !== undefined && f.disclosureCues.length > 0 && !f.asking;
     // Told as over, unless "đang"/"vừa" stands right before the danger word ("năm ngoái bé bị bỏng,
     // giờ đang lên sẹo" is over; "hồi trước thì không, giờ nó đang đánh con" is not).
@@ -322,7 +337,7 @@ export function createTriage(rules: TriageRules): Triage {
       }
       // Signs of distress near a child, a cue or a cry: danger, named by the sign.
       for (const f of facts) {
-        if (f.general || f.cue.distress.length === 0) continue;
+        if (f.cue.distress.length === 0 || isGeneral(f, f.cue.distress)) continue;
         if (f.past.length > 0 && !nearWithin(f.cue.distress, f.firmNow, TIGHT)) continue;
         const cues = [...f.cue.specific_child, ...f.cue.first_person, ...f.cue.first_person_en, ...f.cue.present];
         if (cry || near(f.cue.distress, cues)) {
@@ -334,8 +349,9 @@ export function createTriage(rules: TriageRules): Triage {
       if (disclosed) return { outcome: { triage: 'disclosure', kind: disclosed, voice, lang }, why: `danger word told without a danger cue` };
       for (const rule of disclosures) {
         for (const f of facts) {
-          if (f.general || f.asking) continue;
+          if (f.asking) continue;
           const terms = rule.terms.hits(f.s);
+          if (terms.length > 0 && isGeneral(f, terms)) continue;
           // Told in the same sentence as the child, the writer as victim, a repeat, the past or a teller.
           if (terms.length > 0 && (f.disclosureCues.length > 0 || rule.extraCues.any(f.s))) {
             const why = () => `disclosure ${rule.kind}: ${words(f.s, terms)} with ${words(f.s, f.disclosureCues)}`;
