@@ -10,7 +10,7 @@ import type { Sealer } from './crypto';
 import type { CaseRow } from './clocks';
 import { asStored, openDetails, sealDetails, type CaseDetails } from './details';
 import { reportsMessages } from './messages';
-import { officerAddress, routeFor, type OfficerRow } from './officers';
+import { forReporter, officerAddress, routeFor, type OfficerRow } from './officers';
 import { langsOf } from './recipients';
 import { newCaseRef } from './ref';
 import { officerButtons, renderCase } from './render';
@@ -46,7 +46,8 @@ export async function fileCase(ctx: Ctx, report: NewCase): Promise<Filed> {
     sealDetails(sealer, report.details),
     commune ? routeFor(db, commune.code, commune.province_code) : { routedTo: 'unrouted' as const, recipients: [] },
   ]);
-  const { routedTo, recipients } = route;
+  const routedTo = route.routedTo;
+  const recipients = forReporter(route.recipients, ctx.user.id);
 
   // One statement instead of "is this update's case filed? is this ref free? insert": a repeated
   // delivery or a taken ref is a unique conflict that inserts nothing, and is told apart after.
