@@ -1,7 +1,7 @@
 // The officer directory: CSV import (all-or-nothing, line-numbered errors; the communes' waiting cases
 // go to their new officers), invite codes, demo officers.
 import { parse } from 'csv-parse/sync';
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, like, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/db';
 import { invites, officers } from '../db/schema';
@@ -261,7 +261,13 @@ export async function retireDemoOfficers(db: Db): Promise<number> {
       .returning({ id: officers.id });
     retired += rows.length;
   }
-  return retired;
+  // The web chat's per-visitor demo officers (channels/web/demo.ts `pairedDemoOfficer`).
+  const paired = await db
+    .update(officers)
+    .set({ active: false })
+    .where(and(eq(officers.channel, 'web'), like(officers.channelUserId, 'demo-officer-%'), eq(officers.active, true)))
+    .returning({ id: officers.id });
+  return retired + paired.length;
 }
 
 export async function countOfficers(db: Db): Promise<number> {

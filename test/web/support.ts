@@ -19,9 +19,9 @@ export interface WebWorld extends TestRuntime {
   caseByRef(ref: string): Promise<typeof cases.$inferSelect | undefined>;
 }
 
-export async function createWebWorld(opts: { services?: Services; admin?: AdminOptions; now?: () => Date } = {}): Promise<WebWorld> {
+export async function createWebWorld(opts: { services?: Services; admin?: AdminOptions; now?: () => Date; env?: Record<string, string> } = {}): Promise<WebWorld> {
   const clock = { now: START };
-  const t = await createTestRuntime({ env: { ADMIN_TOKEN }, services: opts.services, now: opts.now ?? (() => clock.now) });
+  const t = await createTestRuntime({ env: { ADMIN_TOKEN, ...opts.env }, services: opts.services, now: opts.now ?? (() => clock.now) });
   await seedDemoDirectory(t.db.db, START);
   await seedWebDemo(t.db.db, t.rt.core.sealer, START);
   const app = createApp({
