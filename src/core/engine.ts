@@ -7,7 +7,7 @@ import type { ConversationState, CoreDeps, Ctx, Feature, UserRecord } from './co
 import { catalogues, fill } from './messages';
 import { firstWarning, overLimit } from './rate-limit';
 import { emergencyLine, mainMenuButtons } from './menu';
-import type { Button, Incoming, Lang } from './types';
+import type { Button, Incoming, Lang, ReplyExtras } from './types';
 
 export const MAX_TEXT_CHARS = 2000;
 export const MAX_PAYLOAD_CHARS = 64;
@@ -76,7 +76,7 @@ export function createEngine(deps: CoreDeps, features: Feature[]): Engine {
 }
 
 interface Pending {
-  replies: Array<{ text: string; buttons: Button[] }>;
+  replies: Array<{ text: string; buttons: Button[]; extras?: ReplyExtras }>;
   notifications: QueuedMessage[];
 }
 const pendingOf = new WeakMap<Ctx, Pending>();
@@ -94,8 +94,8 @@ function makeContext(deps: CoreDeps, inc: Incoming, user: UserRecord, state: Con
     setState(step, data) {
       ctx.state = { step, data: data ?? (step === null ? {} : ctx.state.data) };
     },
-    reply(text, buttons = []) {
-      pending.replies.push({ text, buttons });
+    reply(text, buttons = [], extras) {
+      pending.replies.push({ text, buttons, ...(extras ? { extras } : {}) });
     },
     notify(message) {
       pending.notifications.push(message);
@@ -115,6 +115,8 @@ function collect(ctx: Ctx, baseKey: string): QueuedMessage[] {
     to,
     text: r.text,
     buttons: r.buttons,
+    ...(r.extras?.calls?.length ? { calls: r.extras.calls } : {}),
+    ...(r.extras?.tone ? { tone: r.extras.tone } : {}),
     // Every reply says what the bot now waits for; the last one is what the user answers.
     state: ctx.state.step,
     kind: 'reply',

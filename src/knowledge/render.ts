@@ -11,7 +11,6 @@ export interface Rendered {
 }
 
 const MAX_RELATED = 3;
-const MAX_SOURCES = 2;
 const MAX_SUGGESTIONS = 4;
 
 export interface Renderer {
@@ -27,9 +26,13 @@ export function createRenderer(guides: readonly Guide[], hotlines: Hotlines): Re
   const topicButton = (g: Guide, lang: Lang): Button => ({ label: titleOf(g, lang), payload: `topic:${g.slug}` });
   const allTopicsButton = (lang: Lang): Button => ({ label: messages[lang].allTopics, payload: 'menu:topics' });
 
+  /**
+   * One source, in a short line: the guide's first law or guidance source (a local plan only when
+   * there is nothing else). The review state stays in the data and on the dashboard, not here.
+   */
   function sourceLine(g: Guide, lang: Lang): string {
-    const cites = g.sources.slice(0, MAX_SOURCES).map((s) => s.cite);
-    return messages[lang].sourcePrefix + cites.join('; ') + (g.reviewed ? '' : ` ${messages[lang].notReviewed}`);
+    const source = g.sources.find((s) => s.kind !== 'plan') ?? g.sources[0]!;
+    return messages[lang].sourcePrefix + source.cite;
   }
 
   function relatedButtons(g: Guide, lang: Lang): Button[] {
@@ -61,9 +64,10 @@ export function createRenderer(guides: readonly Guide[], hotlines: Hotlines): Re
   }
 
   function answer(g: Guide, lang: Lang): Rendered {
+    // The first sentence answers the question: the summary comes first, the title is on "Xem thêm".
     const summary = lang === 'en' ? g.summary_en : g.summary;
     return {
-      text: [titleOf(g, lang), '', summary, '', sourceLine(g, lang)].join('\n'),
+      text: [summary, '', sourceLine(g, lang)].join('\n'),
       buttons: [{ label: messages[lang].more, payload: `guide:full:${g.slug}` }, ...relatedButtons(g, lang)],
     };
   }

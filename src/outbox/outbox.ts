@@ -6,7 +6,7 @@ import { outbox } from '../db/schema';
 import { prepared, type Prepared, type SqlArg } from '../db/prepared';
 import { writeStatement } from '../db/tx';
 import type { Sealer } from '../reports/crypto';
-import type { Button, Channel, Outgoing } from '../core/types';
+import type { Button, Call, Channel, Outgoing } from '../core/types';
 
 export interface MessageBody {
   text: string;
@@ -14,6 +14,9 @@ export interface MessageBody {
   state: string | null;
   /** See `Outgoing.photo`. */
   photo?: string;
+  /** See `ReplyExtras`: one-tap calls and the reply's tone. */
+  calls?: Call[];
+  tone?: 'urgent' | 'disclosure';
 }
 
 export interface QueuedMessage extends Outgoing {
@@ -74,7 +77,16 @@ export interface Enqueued {
  */
 export async function enqueueWithBodies(db: Db, sealer: Sealer, messages: QueuedMessage[], at: Date, lease?: Lease): Promise<Enqueued[]> {
   if (messages.length === 0) return [];
-  const bodies = messages.map((m): MessageBody => ({ text: m.text, buttons: m.buttons, state: m.state, ...(m.photo ? { photo: m.photo } : {}) }));
+  const bodies = messages.map(
+    (m): MessageBody => ({
+      text: m.text,
+      buttons: m.buttons,
+      state: m.state,
+      ...(m.photo ? { photo: m.photo } : {}),
+      ...(m.calls?.length ? { calls: m.calls } : {}),
+      ...(m.tone ? { tone: m.tone } : {}),
+    }),
+  );
   // Sealing is asynchronous (WebCrypto): start every seal at once rather than one after another.
   const sealed = await Promise.all(bodies.map((b) => sealer.seal(JSON.stringify(b))));
   const when = at.getTime();
