@@ -19,5 +19,8 @@ export const webChatText = {
   officerEmpty: 'Chưa có vụ việc nào. Hãy quay lại làm người dân, báo tin một vụ việc ở phường Ba Đình, Hà Nội, rồi chuyển sang đây để xem.',
   buttonsFor: 'Các lựa chọn',
   pending: 'đang gửi',
+  urgent: 'KHẨN CẤP',
+  callNow: 'Bấm để gọi ngay',
+  callBar: 'Gọi khẩn cấp',
   privacy: 'Phiên trò chuyện được giữ bằng một cookie ngẫu nhiên trên trình duyệt này; địa chỉ trang không chứa thông tin cá nhân.',
 } as const;

@@ -1,8 +1,9 @@
 // The /chat page: the conversation, its buttons as form buttons, a text box. Works without JavaScript.
-import type { Button } from '../../core/types';
+import type { Button, Call } from '../../core/types';
 import { fill } from '../../core/messages';
 import { webChatText as t } from './messages';
 import { PageShell } from './page';
+import { CallBar, CallButtons, LinkedNumbers } from './phone';
 import { chatCss } from './style';
 import type { TranscriptItem } from './transcript';
 
@@ -11,6 +12,8 @@ export interface ChatPageProps {
   /** Shown when the conversation is empty: the welcome and the main menu (not stored until used). */
   welcome: { text: string; buttons: Button[] } | null;
   emergency: string;
+  /** The emergency numbers of the call bar, in order (content/hotlines.yaml). */
+  callBar: Call[];
   asOfficer: boolean;
   officerAvailable: boolean;
 }
@@ -35,11 +38,21 @@ function Buttons(props: { buttons: Button[] }) {
 
 function Message(props: { item: TranscriptItem; isLast: boolean; anchor: boolean }) {
   const { item } = props;
-  const cls = item.from === 'visitor' ? 'msg me' : item.kind === 'case' || item.kind === 'escalation' ? 'msg case' : 'msg';
+  const cls =
+    item.from === 'visitor'
+      ? 'msg me'
+      : item.kind === 'case' || item.kind === 'escalation'
+        ? 'msg case'
+        : item.tone === 'urgent'
+          ? 'msg urgent'
+          : item.tone === 'disclosure'
+            ? 'msg disclosure'
+            : 'msg';
   return (
-    <li class={cls} id={props.anchor ? 'latest' : undefined}>
-      <span class="who">{item.from === 'visitor' ? t.you : t.bot}</span>
-      {item.text}
+    <li class={cls} id={props.anchor ? 'latest' : undefined} role={item.tone === 'urgent' ? 'alert' : undefined}>
+      <span class="who">{item.tone === 'urgent' ? `${t.bot} — ${t.urgent}` : item.from === 'visitor' ? t.you : t.bot}</span>
+      {item.from === 'visitor' ? item.text : <LinkedNumbers text={item.text} />}
+      {item.calls?.length ? <CallButtons calls={item.calls} label={t.callNow} /> : null}
       {item.pending ? <span class="pending"> ({t.pending})</span> : null}
       {showsButtons(item, props.isLast) ? <Buttons buttons={item.buttons} /> : null}
     </li>
@@ -53,6 +66,7 @@ export function ChatPage(props: ChatPageProps) {
   const anchor = lastVisitor >= 0 ? lastVisitor : props.items.length - 1;
   return (
     <PageShell title={t.title} css={chatCss}>
+      <CallBar calls={props.callBar} label={t.callBar} />
       <a class="skip" href="#message">
         {t.textLabel}
       </a>
@@ -61,7 +75,7 @@ export function ChatPage(props: ChatPageProps) {
           <h1>{t.heading}</h1>
           <p class="small">{t.intro}</p>
           <p class="sos" role="note">
-            {fill(t.emergency, { emergency: props.emergency })}
+            <LinkedNumbers text={fill(t.emergency, { emergency: props.emergency })} />
           </p>
         </header>
         <main>
@@ -80,7 +94,7 @@ export function ChatPage(props: ChatPageProps) {
             {props.items.length === 0 && props.welcome ? (
               <li class="msg">
                 <span class="who">{t.bot}</span>
-                {props.welcome.text}
+                <LinkedNumbers text={props.welcome.text} />
                 <Buttons buttons={props.welcome.buttons} />
               </li>
             ) : null}
