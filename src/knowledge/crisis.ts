@@ -38,7 +38,8 @@ export function createCrisisRenderer(content: CrisisContent, hotlines: Hotlines,
   const steps = (list: string[], values: Record<string, string>) => list.map((s, i) => `${i + 1}. ${fill(s, values)}`);
   const sourceLine = (ids: string[], lang: Lang) => {
     const first = ids.map((id) => content.sources[id]).find((s) => s !== undefined);
-    return first ? messages[lang].sourcePrefix + first.cite : '';
+    // The short form: a closing "(…)" gloss stays in the data.
+    return first ? messages[lang].sourcePrefix + first.cite.replace(/\s*\([^()]*\)\s*$/u, '') : '';
   };
   const guideButton = (slug: string, lang: Lang): Button[] => {
     const g = bySlug.get(slug);

@@ -3,7 +3,7 @@
 import type { Button, Lang } from '../core/types';
 import type { AskResult } from './answer';
 import { fill, messages } from './messages';
-import type { Guide, Hotlines } from './schema';
+import type { Guide, Hotlines, Source } from './schema';
 
 export interface Rendered {
   text: string;
@@ -12,6 +12,12 @@ export interface Rendered {
 
 const MAX_RELATED = 3;
 const MAX_SUGGESTIONS = 4;
+
+/** A cite without its notes: a law's " — …" remark and a closing "(…)" gloss stay in the data. */
+export function shortCite(source: Source): string {
+  const cite = source.kind === 'law' ? source.cite.split(' — ')[0]! : source.cite;
+  return cite.replace(/\s*\([^()]*\)\s*$/u, '').trim();
+}
 
 export interface Renderer {
   renderAnswer(result: AskResult, lang: Lang): Rendered;
@@ -32,7 +38,7 @@ export function createRenderer(guides: readonly Guide[], hotlines: Hotlines): Re
    */
   function sourceLine(g: Guide, lang: Lang): string {
     const source = g.sources.find((s) => s.kind !== 'plan') ?? g.sources[0]!;
-    return messages[lang].sourcePrefix + source.cite;
+    return messages[lang].sourcePrefix + shortCite(source);
   }
 
   function relatedButtons(g: Guide, lang: Lang): Button[] {
