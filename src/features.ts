@@ -2,10 +2,10 @@
 import { createBasicsFeature } from './core/basics';
 import type { Feature } from './core/context';
 import { guidanceFeature } from './knowledge/feature';
-import { reportsFeature, startReport } from './reports/feature';
+import { cancelReport, reportsFeature, startReport } from './reports/feature';
 import { whereFeature } from './reports/where';
 import { remindersFeature } from './reminders/feature';
 
 export function allFeatures(): Feature[] {
-  return [createBasicsFeature({ startReport }), reportsFeature, whereFeature, remindersFeature, guidanceFeature];
+  return [createBasicsFeature({ startReport, cancelReport }), reportsFeature, whereFeature, remindersFeature, guidanceFeature];
 }

@@ -17,13 +17,33 @@ export interface Runtime {
    */
   deliver(ids: number[], at: Date, bodies?: ReadonlyMap<number, MessageBody>): Promise<void>;
   /**
-   * Handles one incoming update and delivers what it queued: the update's rows are written already
-   * claimed in its own transaction, so sending them takes no further write before the send.
+   * Handles one incoming update, resolves once it is committed, and delivers what it queued after
+   * that, in the background (`background`): a webhook answers without waiting on the platform's API.
+   * The update's rows are written already claimed in its own transaction, so sending them takes no
+   * further write before the send; a send that fails stays in the outbox for the tick.
+   * `wait: true` (the CLI, the web chat) resolves only after the delivery too.
    */
-  receive(inc: Incoming): Promise<HandleResult>;
-  /** Runs work after the response (Workers waitUntil); on Node it simply awaits. */
-  background(task: Promise<unknown>): void | Promise<unknown>;
+  receive(inc: Incoming, opts?: ReceiveOptions): Promise<HandleResult>;
+  /**
+   * Runs work after the response: on Workers `waitUntil` of the request's execution context
+   * (`scope`), on Node detached (and tracked, see `idle`). Never rejects; failures are logged.
+   */
+  background(task: Promise<unknown>, scope?: BackgroundScope): void;
+  /** Resolves when every background task started so far (and any they started) has finished (Node, tests). */
+  idle(): Promise<void>;
   now(): Date;
+}
+
+/** What keeps a request's background work alive after its response (a Workers ExecutionContext). */
+export interface BackgroundScope {
+  waitUntil(promise: Promise<unknown>): void;
+}
+
+export interface ReceiveOptions {
+  /** The request's execution context (Workers), for its background delivery. */
+  scope?: BackgroundScope;
+  /** Deliver before resolving (the CLI prints, the web chat shows what was sent). */
+  wait?: boolean;
 }
 
 /** A step of the scheduled tick. Returns counts for the log; must be idempotent. */

@@ -69,8 +69,11 @@ async function main(argv: string[]): Promise<void> {
     clearInterval(timer);
     void bot?.stop();
     server.close(() => {
-      boot.close();
-      process.exit(0);
+      // Sends still running after their webhook's answer finish first (whatever fails stays queued).
+      void rt.idle().finally(() => {
+        boot.close();
+        process.exit(0);
+      });
     });
   };
   process.on('SIGINT', stop);

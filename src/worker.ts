@@ -50,8 +50,9 @@ async function boot(env: WorkerEnv): Promise<Booted> {
     services: wiring.services,
     senders: { ...(bot ? { telegram: createTelegramSender(bot.api, log) } : {}), ...wiring.senders },
     onUndeliverable: wiring.onUndeliverable,
-    // Zalo wants its 200 within ~2 s: the event is stored first, processed after the response.
-    background: (task) => (ctxRef.current ? ctxRef.current.waitUntil(task) : task),
+    // Work after the response (sends, Zalo processing) stays alive through the request's own
+    // execution context; the last request's one is the fallback (the cron tick).
+    background: (task, scope) => (scope ?? ctxRef.current)?.waitUntil(task),
   });
   rtRef.rt = rt;
   const routes = await wiring.routes(rt);

@@ -22,7 +22,8 @@ async function help(ctx: Ctx): Promise<void> {
   ctx.reply(text, mainMenuButtons(ctx.t));
 }
 
-async function cancel(ctx: Ctx): Promise<void> {
+async function cancel(ctx: Ctx, links: MenuLinks): Promise<void> {
+  if (links.cancelReport && ctx.state.step?.startsWith('report.')) return links.cancelReport(ctx);
   const hadStep = ctx.state.step !== null;
   ctx.setState(null);
   ctx.reply(hadStep ? ctx.t.cancelled : ctx.t.nothingToCancel, mainMenuButtons(ctx.t));
@@ -48,6 +49,8 @@ async function topics(ctx: Ctx): Promise<void> {
 /** Entry points owned by other features, reachable from the main menu. */
 export interface MenuLinks {
   startReport?: (ctx: Ctx) => Promise<void>;
+  /** "Huỷ" during a report: the report's own words (nothing was sent). */
+  cancelReport?: (ctx: Ctx) => Promise<void>;
 }
 
 function notBuilt(ctx: Ctx, feature: string): void {
@@ -62,8 +65,8 @@ export const createBasicsFeature = (links: MenuLinks = {}): Feature => ({
     help,
     huongdan: help,
     menu: showMenu,
-    cancel,
-    huy: cancel,
+    cancel: (ctx) => cancel(ctx, links),
+    huy: (ctx) => cancel(ctx, links),
     lang: async (ctx, arg) => {
       const wanted = arg.toLowerCase();
       if (wanted === 'en' || wanted === 'vi') return setLang(ctx, wanted);
@@ -91,7 +94,7 @@ export const createBasicsFeature = (links: MenuLinks = {}): Feature => ({
           ctx.reply(ctx.t.about, mainMenuButtons(ctx.t));
           return;
         case 'cancel':
-          return cancel(ctx);
+          return cancel(ctx, links);
         case 'report':
           return links.startReport ? links.startReport(ctx) : notBuilt(ctx, ctx.t.menuReport);
         default:

@@ -6,7 +6,8 @@ import { enqueueWithBodies, type Lease, type MessageBody, type OutboxRow, type Q
 import type { ConversationState, CoreDeps, Ctx, Feature, UserRecord } from './context';
 import { catalogues, fill } from './messages';
 import { firstWarning, overLimit } from './rate-limit';
-import { emergencyLine, mainMenuButtons } from './menu';
+import { emergencyLine, mainMenuButtons, withWayOn } from './menu';
+import { plainCommand } from './words';
 import type { Button, Incoming, Lang, ReplyExtras } from './types';
 
 export const MAX_TEXT_CHARS = 2000;
@@ -114,7 +115,8 @@ function collect(ctx: Ctx, baseKey: string): QueuedMessage[] {
   const replies: QueuedMessage[] = pending.replies.map((r, i) => ({
     to,
     text: r.text,
-    buttons: r.buttons,
+    // No reply is a dead end: each carries at least a way back to the menu (or out of the step).
+    buttons: withWayOn(ctx.t, r.buttons, ctx.state.step),
     ...(r.extras?.calls?.length ? { calls: r.extras.calls } : {}),
     ...(r.extras?.tone ? { tone: r.extras.tone } : {}),
     // Every reply says what the bot now waits for; the last one is what the user answers.
@@ -142,9 +144,10 @@ async function dispatch(ctx: Ctx, features: Feature[]): Promise<void> {
   }
   ctx.inc = { ...inc, text };
   const command = /^\/([A-Za-z_]+)(?:@\w+)?(?:\s+([\s\S]*))?$/.exec(text);
-  if (command) {
-    const name = command[1]!.toLowerCase();
-    const arg = (command[2] ?? '').trim();
+  const words = command ? null : plainCommand(text, { officer: ctx.user.role === 'officer' || ctx.user.role === 'supervisor', inStep: ctx.state.step !== null });
+  if (command || words) {
+    const name = command ? command[1]!.toLowerCase() : words!.name;
+    const arg = command ? (command[2] ?? '').trim() : words!.arg;
     const handler = ownEntry(features.find((f) => ownEntry(f.commands, name))?.commands, name);
     if (handler) return handler(ctx, arg);
     ctx.reply(ctx.t.unknown, mainMenuButtons(ctx.t));

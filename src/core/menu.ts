@@ -22,3 +22,18 @@ export function emergencyLine(lang: Lang): string {
 function shortLabel(label: string): string {
   return label.replace(/\s*\(.*\)\s*$/, '');
 }
+
+/**
+ * The buttons a reply goes out with, so no reply is a dead end: a final reply (no step) keeps its
+ * own buttons and gains "main menu" when it has no way there; a step that waits for an answer
+ * gains a cancel button when it has none.
+ */
+export function withWayOn(t: Catalogue, buttons: Button[], step: string | null): Button[] {
+  if (step === null) {
+    if (buttons.length === 0) return mainMenuButtons(t);
+    const reachesMenu = buttons.some((b) => b.payload === 'menu:main' || b.payload === 'menu:report');
+    return reachesMenu ? buttons : [...buttons, { label: t.menuMain, payload: 'menu:main' }];
+  }
+  const cancels = buttons.some((b) => b.payload === 'menu:cancel' || b.payload.endsWith(':cancel'));
+  return cancels ? buttons : [...buttons, { label: t.cancelButton, payload: 'menu:cancel' }];
+}

@@ -15,21 +15,21 @@ const vi = {
   menuHotlines: 'Số điện thoại khẩn cấp',
   menuAbout: 'Giới thiệu',
   menuMain: 'Về menu chính',
+  cancelButton: 'Huỷ',
   help:
-    'Cách dùng BảoVệ:\n' +
+    'Cách dùng BảoVệ: bấm các nút bên dưới, hoặc gõ bằng lời của bạn.\n' +
     '• Gõ câu hỏi, ví dụ: "làm sao dạy con tự bảo vệ cơ thể"\n' +
-    '• /menu — menu chính\n' +
-    '• /baotin — báo tin trẻ bị xâm hại\n' +
-    '• /status BV-XXXXXX — xem tình trạng tin đã báo\n' +
-    '• /diachi — xem mình đang ở xã/phường nào\n' +
-    '• /huy — huỷ bước đang làm\n' +
-    '• /lang — đổi ngôn ngữ (English)\n\n' +
+    '• "báo tin" — báo tin trẻ bị xâm hại\n' +
+    '• "xem tình trạng" kèm mã tin — tình trạng tin đã báo\n' +
+    '• "huỷ" — dừng việc đang làm\n' +
+    '• "menu" — menu chính\n' +
+    '• "English" — chuyển sang tiếng Anh\n\n' +
     'Khẩn cấp: {emergency}.',
   officerHelp:
-    'Lệnh cho cán bộ:\n' +
-    '• /cases — các vụ việc đang mở của xã/phường\n' +
-    '• /case BV-XXXXXX — xem một vụ việc\n' +
-    '• /nhacviec — các hạn báo cáo sắp tới',
+    'Dành cho cán bộ:\n' +
+    '• "vụ việc" — các vụ việc đang mở của xã/phường\n' +
+    '• "vụ việc BV-XXXXXX" hoặc chỉ gõ mã — xem một vụ việc\n' +
+    '• "nhắc việc" — các hạn báo cáo sắp tới',
   about:
     'BảoVệ giúp cha mẹ tìm hướng dẫn an toàn cho trẻ có nguồn rõ ràng, giúp người dân báo tin xâm hại trẻ em ' +
     'tới đúng cán bộ bảo vệ trẻ em của xã/phường, và nhắc cán bộ các thời hạn theo luật.\n\n' +
@@ -63,21 +63,21 @@ const en: Catalogue = {
   menuHotlines: 'Emergency numbers',
   menuAbout: 'About',
   menuMain: 'Main menu',
+  cancelButton: 'Cancel',
   help:
-    'How to use BảoVệ:\n' +
+    'How to use BảoVệ: press the buttons below, or type in your own words.\n' +
     '• Type a question, e.g. "how do I teach my child body safety"\n' +
-    '• /menu — main menu\n' +
-    '• /baotin — report child abuse\n' +
-    '• /status BV-XXXXXX — status of a report you filed\n' +
-    '• /diachi — which commune am I in?\n' +
-    '• /cancel — cancel what you are doing\n' +
-    '• /lang — change language (Tiếng Việt)\n\n' +
+    '• "report" — report child abuse\n' +
+    '• "status" with the reference — status of a report you filed\n' +
+    '• "cancel" — stop what you are doing\n' +
+    '• "menu" — main menu\n' +
+    '• "tiếng Việt" — switch to Vietnamese\n\n' +
     'Emergency: {emergency}.',
   officerHelp:
-    'Officer commands:\n' +
-    '• /cases — open cases in your commune\n' +
-    '• /case BV-XXXXXX — show one case\n' +
-    '• /nhacviec — upcoming reporting deadlines',
+    'For officers:\n' +
+    '• "cases" — open cases in your commune\n' +
+    '• "case BV-XXXXXX", or just the reference — show one case\n' +
+    '• "nhắc việc" — upcoming reporting deadlines',
   about:
     'BảoVệ gives parents sourced child-safety guidance, routes citizens’ abuse reports to the right commune ' +
     'child-protection officer, and reminds officers of their legal time limits.\n\n' +

@@ -9,7 +9,7 @@ import type { Db } from '../db/db';
 import { allFeatures } from '../features';
 import { flushOutbox, LEASE_MS, type FlushDeps, type Senders } from '../outbox/outbox';
 import type { Sealer } from '../reports/crypto';
-import type { Runtime } from '../runtime';
+import type { BackgroundScope, Runtime } from '../runtime';
 
 export interface RuntimeParts {
   db: Db;
@@ -20,7 +20,8 @@ export interface RuntimeParts {
   senders?: Senders;
   features?: Feature[];
   onUndeliverable?: FlushDeps['onUndeliverable'];
-  background?: (task: Promise<unknown>) => void | Promise<unknown>;
+  /** Where background work goes (Workers: the request's waitUntil); by default detached and tracked. */
+  background?: (task: Promise<unknown>, scope?: BackgroundScope) => void;
   now?: () => Date;
 }
 
@@ -41,6 +42,19 @@ export function createRuntime(parts: RuntimeParts): Runtime {
       parts.log.warn('deliver.failed', errorFields(err));
     }
   };
+  // Background work on Node: detached from the request, tracked so `idle()` (tests, shutdown) can wait.
+  const pending = new Set<Promise<unknown>>();
+  const track = (task: Promise<unknown>): void => {
+    const t: Promise<unknown> = task.then(
+      () => pending.delete(t),
+      (err: unknown) => {
+        pending.delete(t);
+        parts.log.warn('background.failed', errorFields(err));
+      },
+    );
+    pending.add(t);
+  };
+  const place = parts.background ?? ((task: Promise<unknown>) => track(task));
   const rt: Runtime = {
     core,
     engine: createEngine(core, parts.features ?? allFeatures()),
@@ -50,14 +64,24 @@ export function createRuntime(parts: RuntimeParts): Runtime {
       if (ids.length === 0) return;
       await deliverNow(at, { ids, bodies });
     },
-    async receive(inc) {
+    async receive(inc, opts = {}) {
       const leaseFrom = rt.now();
       const result = await rt.engine.handle(inc, { lease: { until: new Date(leaseFrom.getTime() + LEASE_MS), channels: Object.keys(senders) } });
-      // Rows for a channel without a sender here stay pending (only the tick could send them).
-      if (result.claimed.length > 0) await deliverNow(rt.now(), { claimed: result.claimed, bodies: result.bodies });
+      // Committed: the answer to the platform no longer depends on anything below. Rows for a
+      // channel without a sender here stay pending (only the tick could send them).
+      if (result.claimed.length > 0) {
+        const delivery = deliverNow(rt.now(), { claimed: result.claimed, bodies: result.bodies });
+        if (opts.wait) await delivery;
+        else rt.background(delivery, opts.scope);
+      }
       return result;
     },
-    background: parts.background ?? ((task) => task),
+    background(task, scope) {
+      place(task.catch((err: unknown) => parts.log.warn('background.failed', errorFields(err))), scope);
+    },
+    async idle() {
+      while (pending.size > 0) await Promise.all([...pending]);
+    },
     now: parts.now ?? (() => new Date()),
   };
   return rt;

@@ -1,11 +1,11 @@
 // The reports feature: intake steps and buttons, /baotin, /status, officer commands and buttons, /dangky.
 import type { Feature } from '../core/context';
 import { enrollCommand } from './enroll';
-import { handleReportButton, handleReportStep, startReport } from './intake';
+import { cancelReport, handleReportButton, handleReportStep, startReport } from './intake';
 import { handleCaseButton, listCases, showCase } from './officer';
 import { reporterStatusCommand } from './status';
 
-export { startReport };
+export { cancelReport, startReport };
 
 export const reportsFeature: Feature = {
   name: 'reports',
@@ -22,6 +22,7 @@ export const reportsFeature: Feature = {
   buttons: {
     report: handleReportButton,
     case: handleCaseButton,
+    status: (ctx, [ref = '']) => reporterStatusCommand(ctx, ref),
   },
   steps: { prefix: 'report.', handle: handleReportStep },
 };

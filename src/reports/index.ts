@@ -1,6 +1,6 @@
 // Public face of the reports capability: the features, the tick step, the directory and admin views.
 // The Worker should import the feature/where/escalation files directly: directory-cli reads files (Node only).
-export { reportsFeature, startReport } from './feature';
+export { cancelReport, reportsFeature, startReport } from './feature';
 export { whereFeature } from './where';
 export { escalationTick, dueForCase } from './escalation';
 export { directoryCommand } from './directory-cli';

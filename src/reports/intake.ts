@@ -7,7 +7,8 @@ import { fold } from '../knowledge/text';
 import type { CommuneRef } from '../routing/types';
 import { AGE_BANDS, isAgeBand, parseAge, type AgeBand } from './age';
 import { fileCase } from './cases';
-import { emergencyLine } from '../core/menu';
+import { emergencyLine, mainMenuButtons } from '../core/menu';
+import { statusButton } from './status';
 import { reportsMessages, type ReportsCatalogue } from './messages';
 import { normalizeVietnamesePhone } from './phone';
 import { ageLabel, placeName } from './render';
@@ -47,7 +48,14 @@ export interface Draft {
   danger?: Danger;
   /** A phone number, or null for anonymous; undefined until answered. */
   contact?: string | null;
+  /** While one field is being changed from the summary: the draft as it was, for "keep as it was". */
+  before?: Draft;
 }
+
+/** The summary's fields, as named in the `report:edit:<field>` payloads. */
+export const EDITABLE_FIELDS = ['description', 'location', 'child_age', 'danger', 'contact'] as const;
+export type EditableField = (typeof EDITABLE_FIELDS)[number];
+const isEditableField = (v: string): v is EditableField => (EDITABLE_FIELDS as readonly string[]).includes(v);
 
 const tOf = (ctx: Ctx): ReportsCatalogue => reportsMessages[ctx.lang];
 const draftOf = (ctx: Ctx): Draft => (ctx.state.step?.startsWith('report.') ? (ctx.state.data as Draft) : {});
@@ -66,14 +74,30 @@ function nextStep(d: Draft): string {
 /** Moves to the next unanswered step and asks it, after any lines that lead up to it. */
 function advance(ctx: Ctx, d: Draft, lead: string[] = []): void {
   const step = nextStep(d);
-  ctx.setState(step, d as Record<string, unknown>);
-  ask(ctx, d, step, lead);
+  // Back at the summary, a change is complete: the old answers are no longer needed.
+  const next: Draft = step === STEP.confirm && d.before ? { ...d, before: undefined } : d;
+  ctx.setState(step, next as Record<string, unknown>);
+  ask(ctx, next, step, lead);
 }
 
 function ask(ctx: Ctx, d: Draft, step: string, lead: string[] = []): void {
   const t = tOf(ctx);
   const [text, buttons] = question(ctx, t, d, step);
-  ctx.reply([...lead, text].join('\n\n'), buttons);
+  say(ctx, [...lead, text].join('\n\n'), buttons);
+}
+
+/**
+ * A reply while a report step is open: its buttons, then "keep as it was" while a field is being
+ * changed, and always a way out ("Huỷ"), so no step is a dead end.
+ */
+function say(ctx: Ctx, text: string, buttons: Button[] = []): void {
+  const t = tOf(ctx);
+  const d = draftOf(ctx);
+  const onStep = ctx.state.step?.startsWith('report.') ?? false;
+  const extra: Button[] = [];
+  if (onStep && d.before && ctx.state.step !== STEP.confirm) extra.push({ label: t.keepButton, payload: 'report:keep' });
+  if (onStep && !buttons.some((b) => b.payload === 'report:cancel')) extra.push({ label: t.cancelButton, payload: 'report:cancel' });
+  ctx.reply(text, [...buttons, ...extra]);
 }
 
 function question(ctx: Ctx, t: ReportsCatalogue, d: Draft, step: string): [string, Button[]] {
@@ -120,21 +144,68 @@ function pickButtons(t: ReportsCatalogue, candidates: CommuneRef[]): Button[] {
 function confirmButtons(t: ReportsCatalogue): Button[] {
   return [
     { label: t.confirmButton, payload: 'report:confirm' },
+    ...EDITABLE_FIELDS.map((field) => ({ label: t[`editButton_${field}`], payload: `report:edit:${field}` })),
     { label: t.cancelButton, payload: 'report:cancel' },
   ];
 }
 
-function summary(_ctx: Ctx, t: ReportsCatalogue, d: Draft): string {
+/** The step that asks a field again. */
+const EDIT_STEP: Record<EditableField, string> = {
+  description: STEP.description,
+  location: STEP.location,
+  child_age: STEP.age,
+  danger: STEP.danger,
+  contact: STEP.contact,
+};
+
+/** The draft without one field's answer, so that step is the next unanswered one. */
+function withoutField(d: Draft, field: EditableField): Draft {
+  switch (field) {
+    case 'description':
+      return { ...d, description: undefined };
+    case 'location':
+      return { ...d, located: undefined, address: undefined, commune: undefined, point: undefined, candidates: undefined, pendingPoint: undefined, pendingCommune: undefined };
+    case 'child_age':
+      return { ...d, ageBand: undefined };
+    case 'danger':
+      return { ...d, danger: undefined };
+    case 'contact':
+      return { ...d, contact: undefined };
+  }
+}
+
+/** `report:edit:<field>` on the summary: asks that field again (showing what it says now); the summary follows. */
+function editField(ctx: Ctx, d: Draft, field: EditableField): void {
+  const t = tOf(ctx);
+  const current = summaryValues(t, d);
+  const value = { description: current.description, location: current.place, child_age: current.age, danger: current.danger, contact: current.contact }[field];
+  const next: Draft = { ...withoutField(d, field), before: { ...d, before: undefined } };
+  const step = EDIT_STEP[field];
+  ctx.setState(step, next as Record<string, unknown>);
+  ask(ctx, next, step, [fill(t.editing, { value: `"${value}"` })]);
+}
+
+/** "Giữ như cũ" while changing a field: the draft as it was, and the summary again. */
+function keepAsItWas(ctx: Ctx, d: Draft): void {
+  if (!d.before) return advance(ctx, d);
+  advance(ctx, { ...d.before, before: undefined });
+}
+
+function summaryValues(t: ReportsCatalogue, d: Draft) {
   const photos = d.photos?.length ? fill(t.summaryPhotos, { count: d.photos.length }) : '';
   const place = d.commune ? `${placeName(t, { commune: d.commune })}${d.address ? ` (${d.address})` : ''}` : (d.address ?? t.placeUnknown);
   const danger = d.danger === 'yes' ? t.dangerYesShort : d.danger === 'no' ? t.dangerNoShort : t.dangerUnsureShort;
-  return fill(t.summary, {
+  return {
     description: (d.description ?? '') + photos,
     place,
     age: ageLabel(t, d.ageBand ?? 'unknown'),
     danger,
     contact: d.contact ?? t.contactAnonymous,
-  });
+  };
+}
+
+function summary(_ctx: Ctx, t: ReportsCatalogue, d: Draft): string {
+  return fill(t.summary, summaryValues(t, d));
 }
 
 /** `/baotin` and the main menu's "Báo tin xâm hại": starts a report, or resumes one left half-way. */
@@ -226,6 +297,8 @@ export async function handleReportButton(ctx: Ctx, args: string[]): Promise<void
   }
   const d = draftOf(ctx);
   if (action === 'cancel') return cancelReport(ctx);
+  if (action === 'edit' && step === STEP.confirm && isEditableField(arg)) return editField(ctx, d, arg);
+  if (action === 'keep' && d.before) return keepAsItWas(ctx, d);
   if (action === 'pick' && step === STEP.pick) return pickCommune(ctx, d, arg);
   if (action === 'loc' && step === STEP.confirmPoint && (arg === 'yes' || arg === 'no')) return confirmPoint(ctx, d, arg === 'yes');
   if (action === 'age' && step === STEP.age && isAgeBand(arg)) return advance(ctx, { ...d, ageBand: arg });
@@ -246,17 +319,17 @@ function description(ctx: Ctx, t: ReportsCatalogue, d: Draft, text: string): voi
   if (!text) {
     // A photo without a caption: keep it and ask for words.
     ctx.setState(STEP.description, next as Record<string, unknown>);
-    ctx.reply(ctx.inc.photo && !lead.length ? t.photoSaved : [...lead, t.askDescription].join('\n\n'));
+    say(ctx, ctx.inc.photo && !lead.length ? t.photoSaved : [...lead, t.askDescription].join('\n\n'));
     return;
   }
   if (text.length > MAX_DESCRIPTION_CHARS) {
     ctx.setState(STEP.description, next as Record<string, unknown>);
-    ctx.reply(fill(t.descriptionTooLong, { max: MAX_DESCRIPTION_CHARS }));
+    say(ctx, fill(t.descriptionTooLong, { max: MAX_DESCRIPTION_CHARS }));
     return;
   }
   if (text.length < MIN_DESCRIPTION_CHARS || text.split(/\s+/).length < 2) {
     ctx.setState(STEP.description, next as Record<string, unknown>);
-    ctx.reply(t.descriptionTooShort);
+    say(ctx, t.descriptionTooShort);
     return;
   }
   advance(ctx, { ...next, description: text }, lead);
@@ -293,7 +366,7 @@ async function pickCommune(ctx: Ctx, d: Draft, code: string): Promise<void> {
   if (code === 'none') {
     const next: Draft = { ...d, candidates: undefined, pendingPoint: undefined, point: undefined, address: undefined };
     ctx.setState(STEP.location, next as Record<string, unknown>);
-    ctx.reply(t.pickRetype);
+    say(ctx, t.pickRetype);
     return;
   }
   const chosen = d.candidates?.find((c) => c.code === code);
@@ -310,7 +383,7 @@ async function sharedPoint(ctx: Ctx, d: Draft, point: GeoPoint): Promise<void> {
   const stay = (message: string, draft: Draft) => {
     const step = d.description ? STEP.location : STEP.description;
     ctx.setState(step, draft as Record<string, unknown>);
-    ctx.reply(step === STEP.description ? `${message}\n\n${t.askDescription}` : message);
+    say(ctx, step === STEP.description ? `${message}\n\n${t.askDescription}` : message);
   };
   if (!locate) return stay(t.pointRejected, d);
   let r: Awaited<ReturnType<typeof locate>>;
@@ -351,7 +424,7 @@ async function confirmPoint(ctx: Ctx, d: Draft, yes: boolean): Promise<void> {
   // "No": the point is dropped (store only what the case needs) and the address is typed instead.
   const next: Draft = { ...d, pendingCommune: undefined, pendingPoint: undefined };
   ctx.setState(STEP.location, next as Record<string, unknown>);
-  ctx.reply(t.pointRejected);
+  say(ctx, t.pointRejected);
 }
 
 function answerDanger(ctx: Ctx, d: Draft, danger: Danger): void {
@@ -360,9 +433,10 @@ function answerDanger(ctx: Ctx, d: Draft, danger: Danger): void {
   advance(ctx, { ...d, danger }, lead);
 }
 
-async function cancelReport(ctx: Ctx): Promise<void> {
+/** Cancels the report in progress (the "Huỷ" button, or "huỷ" typed at any step): nothing is kept. */
+export async function cancelReport(ctx: Ctx): Promise<void> {
   ctx.setState(null);
-  ctx.reply(tOf(ctx).cancelled);
+  ctx.reply(tOf(ctx).cancelled, mainMenuButtons(ctx.t));
 }
 
 async function confirmReport(ctx: Ctx, d: Draft): Promise<void> {
@@ -382,15 +456,17 @@ async function confirmReport(ctx: Ctx, d: Draft): Promise<void> {
   ctx.setState(null);
   const { row } = filed;
   const values = { ref: row.ref, hotlines: hotlines(ctx) };
+  // What comes next: the report's status, another report, the menu.
+  const next: Button[] = [statusButton(t, row.ref), { label: t.anotherReport, payload: 'menu:report' }, { label: ctx.t.menuMain, payload: 'menu:main' }];
   if (row.routedTo === 'unrouted') {
-    ctx.reply(fill(t.filedUnrouted, values));
+    ctx.reply(fill(t.filedUnrouted, values), next);
     return;
   }
   const recipient =
     row.routedTo === 'officer'
       ? fill(t.recipientOfficer, { commune: d.commune?.name ?? '' })
       : fill(t.recipientSupervisor, { province: d.commune?.province_name ?? '' });
-  ctx.reply(fill(t.filed, { ...values, recipient }));
+  ctx.reply(fill(t.filed, { ...values, recipient }), next);
 }
 
 /** "có", "co", "đúng", "yes" → true; "không", "ko", "sai", "no" → false; otherwise null. */

@@ -5,7 +5,7 @@ const vi = {
   // Intake
   intro:
     'Cảm ơn bạn đã lên tiếng. Mình sẽ hỏi vài câu ngắn (khoảng 2 phút) rồi chuyển tin tới cán bộ bảo vệ trẻ em của xã/phường. ' +
-    'Bạn có thể báo ẩn danh, và gõ /huy để dừng bất cứ lúc nào.\n' +
+    'Bạn có thể báo ẩn danh, và bấm "Huỷ" (hoặc gõ "huỷ") để dừng bất cứ lúc nào.\n' +
     'Nếu trẻ đang gặp nguy hiểm ngay lúc này, hãy gọi {hotlines}.',
   resumed: 'Mình tiếp tục tin bạn đang báo dở nhé.',
   askDescription:
@@ -15,7 +15,7 @@ const vi = {
   photoSaved: 'Mình đã nhận ảnh. Bạn kể thêm bằng lời chuyện gì đã xảy ra nhé.',
   photoLimit: 'Mình chỉ giữ tối đa {max} ảnh cho mỗi tin. Bạn kể bằng lời giúp mình nhé.',
   askLocation:
-    'Chuyện xảy ra ở đâu? Gõ địa chỉ theo cách bạn quen gọi, tên cũ cũng được (ví dụ: "phường Phúc Xá, quận Ba Đình, Hà Nội"). ' +
+    'Chuyện xảy ra ở đâu? Gõ địa chỉ theo cách bạn quen gọi, tên cũ cũng được (ví dụ: "phường Quán Thánh, quận Ba Đình, Hà Nội"). ' +
     'Trên điện thoại, bạn cũng có thể gửi vị trí.',
   locationNotFound:
     'Mình chưa tìm ra xã/phường nào khớp với "{text}". Bạn ghi thêm tên xã/phường và tỉnh/thành phố giúp mình nhé (tên cũ cũng được), hoặc gửi vị trí.',
@@ -60,7 +60,7 @@ const vi = {
     '• Tuổi của trẻ: {age}\n' +
     '• Đang nguy hiểm: {danger}\n' +
     '• Liên hệ: {contact}\n\n' +
-    'Bấm "Gửi tin" để chuyển tới cán bộ bảo vệ trẻ em, hoặc "Huỷ".',
+    'Bấm "Gửi tin" để chuyển tới cán bộ bảo vệ trẻ em. Muốn sửa phần nào, bấm nút "Sửa" của phần đó.',
   summaryPhotos: ' (kèm {count} ảnh)',
   placeUnknown: 'chưa xác định',
   contactAnonymous: 'ẩn danh',
@@ -70,12 +70,23 @@ const vi = {
   confirmButton: 'Gửi tin',
   cancelButton: 'Huỷ',
   confirmInvalid: 'Bạn bấm "Gửi tin" để gửi, hoặc "Huỷ" nếu không muốn gửi nữa.',
-  cancelled: 'Đã huỷ, tin chưa được gửi đi. Nếu cần, bạn có thể báo lại bằng /baotin bất cứ lúc nào.',
-  staleButton: 'Nút này đã cũ. Gõ /baotin để báo tin mới.',
+  cancelled: 'Đã huỷ, tin chưa được gửi đi. Khi cần, bạn bấm "Báo tin xâm hại" để báo lại bất cứ lúc nào.',
+  staleButton: 'Nút này đã cũ. Bạn chọn một mục bên dưới nhé.',
+  editButton_description: 'Sửa sự việc',
+  editButton_location: 'Sửa nơi xảy ra',
+  editButton_child_age: 'Sửa tuổi',
+  editButton_danger: 'Sửa mức nguy hiểm',
+  editButton_contact: 'Sửa liên hệ',
+  editing: 'Bạn sửa phần này nhé. Đang ghi: {value}',
+  keepButton: 'Giữ như cũ',
+  statusButton: 'Xem tình trạng',
+  statusButtonRef: 'Tình trạng {ref}',
+  anotherReport: 'Báo tin khác',
+  statusPick: 'Bạn đã báo các tin sau từ cuộc trò chuyện này. Bấm một tin để xem tình trạng:',
   filed:
     'Đã gửi tin. Mã tin của bạn: {ref}\n\n' +
     'Tin đã được chuyển tới {recipient}. Cán bộ có thể liên hệ nếu bạn để lại số điện thoại.\n' +
-    'Gõ /status {ref} để xem tình trạng (chỉ xem được từ cuộc trò chuyện này).\n' +
+    'Bấm "Xem tình trạng" (hoặc gõ "xem tình trạng") để biết tin đã được xử lý tới đâu; chỉ xem được từ cuộc trò chuyện này.\n' +
     'Nếu trẻ gặp nguy hiểm, hãy gọi ngay {hotlines}.',
   recipientOfficer: 'cán bộ bảo vệ trẻ em của {commune}',
   recipientSupervisor: 'cán bộ phụ trách bảo vệ trẻ em của {province}',
@@ -83,10 +94,10 @@ const vi = {
     'Đã ghi nhận tin. Mã tin của bạn: {ref}\n\n' +
     'Hiện BảoVệ chưa có cán bộ nhận tin cho nơi này, nên tin đang chờ người quản trị chuyển đi. ' +
     'Để trẻ được giúp sớm, bạn hãy gọi {hotlines} và đọc mã tin trên.\n' +
-    'Gõ /status {ref} để xem tình trạng.',
+    'Bấm "Xem tình trạng" để biết tin đã được chuyển tới đâu.',
 
   // Reporter status
-  statusUsage: 'Gõ /status kèm mã tin, ví dụ: /status BV-7K3Q9M',
+  statusUsage: 'Cuộc trò chuyện này chưa báo tin nào. Nếu bạn có mã tin, gõ "xem tình trạng" kèm mã, ví dụ: xem tình trạng BV-7K3Q9M',
   statusNotFound: 'Không tìm thấy tin {ref} trong cuộc trò chuyện này. Bạn kiểm tra lại mã tin nhé.',
   statusLine: 'Tin {ref} (gửi lúc {receivedAt}): {status}',
   status_received: 'đã được chuyển tới cán bộ, đang chờ tiếp nhận.',
@@ -106,7 +117,7 @@ const vi = {
   caseMap: 'Bản đồ: {url}',
   caseAge: 'Tuổi của trẻ: {age}',
   caseDescription: 'Sự việc: {description}',
-  casePhotos: 'Kèm {count} ảnh: gõ /case {ref} để xem.',
+  casePhotos: 'Kèm {count} ảnh: gõ mã {ref} để xem.',
   casePhotosBelow: 'Kèm {count} ảnh, gửi ngay bên dưới.',
   casePhotosPlain: 'Kèm {count} ảnh.',
   casePhotoCaption: 'Ảnh {n}/{total} của vụ việc {ref}',
@@ -138,8 +149,8 @@ const vi = {
   btnClose: 'Đóng vụ việc',
   btnCloseSure: 'Đúng, đóng vụ việc',
   caseNotFound: 'Không tìm thấy vụ việc {ref}.',
-  caseUsage: 'Gõ /case kèm mã vụ việc, ví dụ: /case BV-7K3Q9M',
-  notOfficer: 'Lệnh này dành cho cán bộ bảo vệ trẻ em đã đăng ký. Nếu bạn là cán bộ, gõ /dangky kèm mã mời.',
+  caseUsage: 'Gõ mã vụ việc để xem, ví dụ: BV-7K3Q9M',
+  notOfficer: 'Phần này dành cho cán bộ bảo vệ trẻ em đã đăng ký. Nếu bạn là cán bộ, gõ "đăng ký" kèm mã mời.',
   acked: 'Đã ghi nhận: bạn tiếp nhận vụ việc {ref}.',
   assessed: 'Đã ghi nhận: vụ việc {ref} đã được xác minh, đánh giá ban đầu.',
   planned: 'Đã ghi nhận: vụ việc {ref} đã có kế hoạch hỗ trợ, can thiệp.',
@@ -166,14 +177,14 @@ const vi = {
   rerouteHeader: '📣 Có {count} vụ việc ở xã/phường của bạn được báo trước khi bạn đăng ký, nay chuyển tới bạn xử lý:',
   rerouteItem: '{emergency}{ref} — nhận lúc {at}\n{clocks}',
   rerouteEmergency: '⚠️ KHẨN CẤP ',
-  rerouteMore: '… và {count} vụ việc khác. Gõ /cases để xem hết.',
-  rerouteFooter: 'Thời hạn theo quy định vẫn tính từ lúc nhận tin. Gõ /case kèm mã để xem chi tiết, ví dụ: /case {ref}',
+  rerouteMore: '… và {count} vụ việc khác. Gõ "vụ việc" để xem hết.',
+  rerouteFooter: 'Thời hạn theo quy định vẫn tính từ lúc nhận tin. Gõ mã vụ việc để xem chi tiết, ví dụ: {ref}',
 
   // Enrolment
-  enrollUsage: 'Gõ /dangky kèm mã mời mà quản trị viên gửi cho bạn, ví dụ: /dangky 7K3Q-9M2P',
+  enrollUsage: 'Gõ "đăng ký" kèm mã mời mà quản trị viên gửi cho bạn, ví dụ: đăng ký 7K3Q-9M2P',
   enrollInvalid: 'Mã mời không đúng, đã dùng rồi hoặc đã hết hạn. Bạn liên hệ quản trị viên để nhận mã mới.',
   enrollPaused: 'Vừa có quá nhiều mã mời sai được thử nên BảoVệ tạm dừng đăng ký ít phút. Bạn thử lại sau nhé.',
-  enrolledOfficer: 'Đã đăng ký: bạn là cán bộ bảo vệ trẻ em của {place}. Tin báo về nơi này sẽ được gửi tới bạn. Gõ /cases để xem các vụ việc đang mở.',
+  enrolledOfficer: 'Đã đăng ký: bạn là cán bộ bảo vệ trẻ em của {place}. Tin báo về nơi này sẽ được gửi tới bạn. Gõ "vụ việc" để xem các vụ việc đang mở.',
   enrolledSupervisor: 'Đã đăng ký: bạn là cán bộ phụ trách cấp tỉnh của {place}. Vụ việc quá hạn hoặc chưa có cán bộ xã sẽ được gửi tới bạn.',
 
   // Where am I
@@ -184,7 +195,7 @@ const vi = {
   whereBorder: 'Vị trí này ở gần ranh giới, có thể thuộc một trong các nơi sau:\n{list}',
   whereCandidates: 'Địa chỉ này có thể thuộc một trong các nơi sau:\n{list}',
   whereNowhere: 'Vị trí này có vẻ không thuộc xã/phường nào của Việt Nam (có thể ở ngoài biển hoặc nước ngoài). Bạn gửi lại giúp mình nhé.',
-  whereNotFound: 'Mình chưa tìm ra xã/phường nào khớp với địa chỉ này. Bạn gõ lại /diachi kèm địa chỉ đầy đủ hơn (có tên tỉnh/thành phố), hoặc gửi vị trí.',
+  whereNotFound: 'Mình chưa tìm ra xã/phường nào khớp với địa chỉ này. Bạn gõ "địa chỉ" kèm địa chỉ đầy đủ hơn (có tên tỉnh/thành phố), hoặc gửi vị trí.',
   whereUnavailable: 'Mình chưa tra được vị trí lúc này. Bạn thử lại sau ít phút nhé.',
 };
 
@@ -193,7 +204,7 @@ export type ReportsCatalogue = typeof vi;
 const en: ReportsCatalogue = {
   intro:
     'Thank you for speaking up. I will ask a few short questions (about 2 minutes), then pass your report to the commune child-protection officer. ' +
-    'You may stay anonymous, and type /cancel to stop at any time.\n' +
+    'You may stay anonymous, and press "Cancel" (or type "cancel") to stop at any time.\n' +
     'If a child is in danger right now, call {hotlines}.',
   resumed: 'Let us continue the report you started.',
   askDescription: 'Briefly tell what happened: who, which child, when, what you saw or heard. You may attach a photo.',
@@ -202,7 +213,7 @@ const en: ReportsCatalogue = {
   photoSaved: 'Photo received. Please also tell in words what happened.',
   photoLimit: 'I keep at most {max} photos per report. Please tell the rest in words.',
   askLocation:
-    'Where did it happen? Type the address as you know it, old names are fine (e.g. "phường Phúc Xá, quận Ba Đình, Hà Nội"). ' +
+    'Where did it happen? Type the address as you know it, old names are fine (e.g. "phường Quán Thánh, quận Ba Đình, Hà Nội"). ' +
     'On a phone you can also share a location.',
   locationNotFound:
     'I could not find a commune matching "{text}". Please add the commune/ward and province names (old names are fine), or share a location.',
@@ -245,7 +256,7 @@ const en: ReportsCatalogue = {
     '• Child’s age: {age}\n' +
     '• In danger now: {danger}\n' +
     '• Contact: {contact}\n\n' +
-    'Press "Send" to pass it to the child-protection officer, or "Cancel".',
+    'Press "Send" to pass it to the child-protection officer. To change a part, press its "Change" button.',
   summaryPhotos: ' ({count} photo(s) attached)',
   placeUnknown: 'not determined',
   contactAnonymous: 'anonymous',
@@ -255,12 +266,23 @@ const en: ReportsCatalogue = {
   confirmButton: 'Send',
   cancelButton: 'Cancel',
   confirmInvalid: 'Press "Send" to send, or "Cancel" if you no longer want to.',
-  cancelled: 'Cancelled; nothing was sent. You can report again with /baotin at any time.',
-  staleButton: 'That button has expired. Type /baotin to start a new report.',
+  cancelled: 'Cancelled; nothing was sent. Press "Report abuse" to report again at any time.',
+  staleButton: 'That button has expired. Please pick an option below.',
+  editButton_description: 'Change what happened',
+  editButton_location: 'Change the place',
+  editButton_child_age: 'Change the age',
+  editButton_danger: 'Change the danger',
+  editButton_contact: 'Change the contact',
+  editing: 'Let us change this part. It now reads: {value}',
+  keepButton: 'Keep as it was',
+  statusButton: 'See status',
+  statusButtonRef: 'Status of {ref}',
+  anotherReport: 'Another report',
+  statusPick: 'You filed these reports from this chat. Press one to see its status:',
   filed:
     'Report sent. Your reference: {ref}\n\n' +
     'It has gone to {recipient}. The officer may contact you if you left a number.\n' +
-    'Type /status {ref} to see its status (only from this chat).\n' +
+    'Press "See status" (or type "status") to see how far it has got; only from this chat.\n' +
     'If a child is in danger, call {hotlines} now.',
   recipientOfficer: 'the child-protection officer of {commune}',
   recipientSupervisor: 'the provincial child-protection officer of {province}',
@@ -268,9 +290,9 @@ const en: ReportsCatalogue = {
     'Report recorded. Your reference: {ref}\n\n' +
     'BảoVệ has no officer for this place yet, so the report waits for an administrator to pass it on. ' +
     'To get help for the child quickly, call {hotlines} and give the reference above.\n' +
-    'Type /status {ref} to see its status.',
+    'Press "See status" to see where it has gone.',
 
-  statusUsage: 'Type /status with the reference, e.g. /status BV-7K3Q9M',
+  statusUsage: 'No report was filed from this chat. If you have a reference, type "status" and the reference, e.g. status BV-7K3Q9M',
   statusNotFound: 'No report {ref} was found in this chat. Please check the reference.',
   statusLine: 'Report {ref} (sent {receivedAt}): {status}',
   status_received: 'passed to the officer, waiting to be taken up.',
@@ -289,7 +311,7 @@ const en: ReportsCatalogue = {
   caseMap: 'Map: {url}',
   caseAge: 'Child’s age: {age}',
   caseDescription: 'What happened: {description}',
-  casePhotos: '{count} photo(s) attached: type /case {ref} to see them.',
+  casePhotos: '{count} photo(s) attached: type {ref} to see them.',
   casePhotosBelow: '{count} photo(s) attached, sent right below.',
   casePhotosPlain: '{count} photo(s) attached.',
   casePhotoCaption: 'Photo {n}/{total} of case {ref}',
@@ -321,8 +343,8 @@ const en: ReportsCatalogue = {
   btnClose: 'Close case',
   btnCloseSure: 'Yes, close it',
   caseNotFound: 'Case {ref} not found.',
-  caseUsage: 'Type /case with the reference, e.g. /case BV-7K3Q9M',
-  notOfficer: 'This command is for registered child-protection officers. If you are one, send /dangky with your invite code.',
+  caseUsage: 'Type the case reference to see it, e.g. BV-7K3Q9M',
+  notOfficer: 'This is for registered child-protection officers. If you are one, type "đăng ký" and your invite code.',
   acked: 'Recorded: you took up case {ref}.',
   assessed: 'Recorded: case {ref} has been verified and initially assessed.',
   planned: 'Recorded: case {ref} has a support/intervention plan.',
@@ -349,13 +371,13 @@ const en: ReportsCatalogue = {
   rerouteHeader: '📣 {count} case(s) in your commune were reported before you registered and now come to you:',
   rerouteItem: '{emergency}{ref} — received {at}\n{clocks}',
   rerouteEmergency: '⚠️ URGENT ',
-  rerouteMore: '… and {count} more. Type /cases to see them all.',
-  rerouteFooter: 'The legal time limits still run from when the report was received. Type /case with the reference for details, e.g. /case {ref}',
+  rerouteMore: '… and {count} more. Type "cases" to see them all.',
+  rerouteFooter: 'The legal time limits still run from when the report was received. Type a reference for details, e.g. {ref}',
 
-  enrollUsage: 'Send /dangky with the invite code your administrator gave you, e.g. /dangky 7K3Q-9M2P',
+  enrollUsage: 'Type "đăng ký" and the invite code your administrator gave you, e.g. đăng ký 7K3Q-9M2P',
   enrollInvalid: 'That invite code is wrong, already used or expired. Ask your administrator for a new one.',
   enrollPaused: 'Too many wrong invite codes were just tried, so sign-up is paused for a few minutes. Please try again later.',
-  enrolledOfficer: 'Registered: you are the child-protection officer of {place}. Reports about it will come to you. Type /cases to see open cases.',
+  enrolledOfficer: 'Registered: you are the child-protection officer of {place}. Reports about it will come to you. Type "cases" to see open cases.',
   enrolledSupervisor: 'Registered: you are the provincial officer of {place}. Overdue cases and cases without a commune officer will come to you.',
 
   whereAsk: 'Share your location (on a phone: press 📎 and choose "Location"), or type an old address, and I will tell you the new commune.',
@@ -364,7 +386,7 @@ const en: ReportsCatalogue = {
   whereBorder: 'This location is near a boundary; it may be in one of:\n{list}',
   whereCandidates: 'This address may be in one of:\n{list}',
   whereNowhere: 'This location does not seem to be in any Vietnamese commune (perhaps at sea or abroad). Please share it again.',
-  whereNotFound: 'I could not find a commune for this address. Send /diachi again with a fuller address (with the province), or share a location.',
+  whereNotFound: 'I could not find a commune for this address. Type "địa chỉ" and a fuller address (with the province), or share a location.',
   whereUnavailable: 'I cannot look up locations right now. Please try again in a few minutes.',
 };
 

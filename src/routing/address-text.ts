@@ -37,8 +37,30 @@ const SEGMENT_BREAK = /[,;:\n\r|()[\]{}]+/u;
 const WORD = /[\p{L}\p{M}\p{N}/]+/gu;
 const APOSTROPHES = /['’‘ʼ`´]/gu;
 
-/** Abbreviations people glue to a number: "Q1", "P12", "F7", "KP3", "TDP5". */
-const GLUED_PREFIX = /^(p|f|q|x|h|tt|tx|tp|kp|tdp|sn|ph)(\d+)$/u;
+/** Abbreviations and unit words people glue to a number: "Q1", "P12", "F7", "KP3", "TDP5", "Phường3". */
+const GLUED_PREFIX = /^(p|f|q|x|h|tt|tx|tp|kp|tdp|sn|ph|phuong|quan|huyen|xa|ward|district)(\d+)$/u;
+
+/**
+ * Chat and OCR text glues words together; put the spaces back before anything else is read:
+ * - a lower-case letter followed by a capital starts a new word: "XãBù" → "Xã Bù", "TỉnhThái Nguyên",
+ *   "P.AnKhánh", "T.PhốBuôn Ma Thuột", "HồChíMinh";
+ * - a unit abbreviation in capitals glued to a capitalised name: "XPhước Vĩnh Đông", "TPMỹ Tho";
+ * - letters and digits glued together: "Phường3", "Đô3", "3Bình" (but not "12A", a house number).
+ */
+function ungluedWords(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2')
+    .replace(/(?<![\p{L}\p{N}])(X|P|F|TT|TX|TP)(?=\p{Lu}\p{Ll})/gu, '$1 ')
+    .replace(/(\p{L}{2,})(\d)/gu, '$1 $2')
+    .replace(/(?<![\p{L}\p{N}/])(\d+)(\p{L}{2,})/gu, '$1 $2');
+}
+
+/** A digit inside a word is OCR noise: "Ph1ú" → "Phú". */
+const STRAY_DIGIT = /(?<=\p{L})\d(?=\p{L})/gu;
+
+/** No Vietnamese syllable starts with "f": "fmễ" is "F" (phường) glued to "mễ". */
+const F_GLUED = /^f(?=[^\d\s])/u;
 
 type WordForms = Omit<AddressToken, 'segment'>;
 // Syllables repeat endlessly across 13,000 place names and user input: fold each spelling once.
@@ -64,9 +86,13 @@ function makeToken(word: string, segment: number): AddressToken {
  */
 export function tokenizeAddress(text: string): AddressToken[] {
   const tokens: AddressToken[] = [];
-  const segments = text.normalize('NFC').toLowerCase().replace(APOSTROPHES, '').split(SEGMENT_BREAK);
+  const segments = ungluedWords(text).replace(APOSTROPHES, '').toLowerCase().replace(STRAY_DIGIT, '').split(SEGMENT_BREAK);
   segments.forEach((segment, index) => {
     for (const word of segment.match(WORD) ?? []) {
+      if (F_GLUED.test(word) && word.length > 1 && !/\d/u.test(word)) {
+        tokens.push(makeToken('f', index), makeToken(word.slice(1), index));
+        continue;
+      }
       if (word.includes('/')) {
         if (/\d/u.test(word)) tokens.push({ ...makeToken(word, index), numeric: false });
         else for (const part of word.split('/').filter(Boolean)) tokens.push(makeToken(part, index));

@@ -60,6 +60,8 @@ export interface MapIndex {
   names: Map<string, NameEntry[]>; // folded name → units
   maxNameTokens: number;
   words: AddressWords;
+  /** Holds the whole map (not just the units one lookup named): only then may a name be matched fuzzily. */
+  complete: boolean;
 }
 
 const KNOWN_TYPES: ReadonlySet<string> = new Set(UNIT_TYPES);
@@ -78,6 +80,7 @@ export function emptyMapIndex(words: AddressWords = defaultAddressWords()): MapI
     names: new Map(),
     maxNameTokens: 1,
     words,
+    complete: false,
   };
 }
 
@@ -147,6 +150,18 @@ export function buildMapIndex(records: MapRecords, words: AddressWords = default
   for (const [code, aliases] of Object.entries(words.oldDistrictAliases)) {
     if (index.oldDistricts.has(code)) for (const alias of aliases) addName(alias, 'oldDistrict', code);
   }
+  // In Hồ Chí Minh City people write the old districts by their initials: "P5, BT" (Bình Thạnh), "GV"
+  // (Gò Vấp), "PN" (Phú Nhuận). Taken from the names themselves; never one that reads as a unit word
+  // or a street/hamlet word ("TP", "CC"). Two districts with the same initials both keep them ("BT":
+  // Bình Thạnh and Bình Tân): the ward written next to it decides.
+  for (const d of records.oldDistricts) {
+    if (d.provinceCode !== INITIALS_PROVINCE) continue;
+    const initials = districtInitials(d.name);
+    if (!initials) continue;
+    const asTokens = tokenizeAddress(initials);
+    if (words.unitTypes.matchAt(asTokens, 0) || words.noiseMarkers.matchAt(asTokens, 0)) continue;
+    addName(initials, 'oldDistrict', d.code);
+  }
   for (const c of records.oldCommunes) {
     index.oldCommunes.set(c.code, {
       code: c.code,
@@ -203,7 +218,18 @@ export function buildMapIndex(records: MapRecords, words: AddressWords = default
       if (province) district.targetProvinces.add(province);
     }
   }
+  index.complete = true;
   return index;
+}
+
+/** The old province whose districts are written by their initials (Hồ Chí Minh City). */
+const INITIALS_PROVINCE = '79';
+
+/** "Bình Thạnh" → "bt", "Gò Vấp" → "gv"; null for one-word or numbered names. */
+export function districtInitials(name: string): string | null {
+  const words = tokenizeAddress(name);
+  if (words.length < 2 || words.some((w) => w.numeric)) return null;
+  return words.map((w) => w.fold[0]).join('');
 }
 
 const ROMAN: Record<string, number> = { i: 1, v: 5, x: 10 };

@@ -9,6 +9,8 @@
 // and nothing written contradicts it. Otherwise their communes are the candidates.
 import { type AddressToken, tokenizeAddress } from './address-text';
 import { COMMUNE_TYPES, DISTRICT_TYPES, PROVINCE_TYPES, type UnitType } from './address-words';
+import { distance } from 'fastest-levenshtein';
+import { fuzzyWard } from './fuzzy';
 import type { MapIndex, NameEntry } from './map-index';
 import type { CommuneRef, LocateResult } from './types';
 
@@ -59,11 +61,42 @@ interface Reading {
   targets: string[];
   via: 'current' | 'old';
   contradicted: boolean;
+  /** The mention naming the commune (or the old district) this reading rests on. */
+  anchor: Mention;
+  role: 'commune' | 'district';
 }
 
 interface Analysis {
   tokens: AddressToken[];
   mentions: Mention[];
+  /** Where a ward's name should start: right after each commune-level unit word ("xã", "P.", "F"). */
+  wardSlots: number[];
+  unitWordStarts: Set<number>;
+  noiseStarts: Set<number>;
+  noisy: boolean[];
+  /** Tokens a unit word, a street/hamlet word, or the number or name after one accounts for. */
+  accounted: boolean[];
+  /** For a name, the words that continue it into longer names ("láng" → "hạ", "thượng"). */
+  nextWords: Map<string, Set<string>> | null;
+}
+
+const nextWordsCache = new WeakMap<Map<string, unknown>, Map<string, Set<string>>>();
+/** Every name's first words → the words that follow them in longer names (built once per index). */
+function nextWordsOf(index: MapIndex): Map<string, Set<string>> {
+  const cached = nextWordsCache.get(index.names);
+  if (cached) return cached;
+  const out = new Map<string, Set<string>>();
+  for (const key of index.names.keys()) {
+    const words = key.split(' ');
+    for (let i = 1; i < words.length; i++) {
+      const head = words.slice(0, i).join(' ');
+      const set = out.get(head) ?? new Set<string>();
+      set.add(words[i]!);
+      out.set(head, set);
+    }
+  }
+  nextWordsCache.set(index.names, out);
+  return out;
 }
 
 export function analyse(text: string, index: MapIndex): Analysis {
@@ -108,13 +141,29 @@ export function analyse(text: string, index: MapIndex): Analysis {
   const unitWordStarts = new Set<number>();
   const englishTypeStartingAt = new Map<number, UnitType>(); // "Ba Dinh Ward": the word after the name
   const noiseStarts: number[] = [];
+  const wardSlots: number[] = [];
+  const accounted = new Array<boolean>(n).fill(false);
+  const account = (from: number, length: number) => {
+    for (let j = from; j < from + length; j++) accounted[j] = true;
+  };
   for (let i = 0; i < n; ) {
     const exact = unitTypes.matchAt(tokens, i, writesDiacritics);
     const english = exact ? null : englishUnitTypes.matchAt(tokens, i);
     if (english) englishTypeStartingAt.set(i, english.value);
     // A misspelt unit word counts unless the word is part of a name written here ("Sập Xa").
     const unit = exact ?? english ?? (coveredFromLeft[i] ? null : unitTypes.matchTypo(tokens, i));
+    // A road named after a unit ("Tỉnh lộ 10", "Đường huyện 5") is a street, not "tỉnh"/"huyện".
+    const road = unit && !coveredFromLeft[i] ? noiseMarkers.matchAt(tokens, i, writesDiacritics) : null;
+    if (road && unit && road.length > unit.length) {
+      account(i, road.length);
+      noiseStarts.push(i);
+      i += road.length;
+      continue;
+    }
     if (unit) {
+      const next = tokens[i + unit.length];
+      if (!english && COMMUNE_TYPES.has(unit.value) && next && next.segment === tokens[i]!.segment) wardSlots.push(i + unit.length);
+      account(i, unit.length);
       unitWordStarts.add(i);
       unitTypeEndingAt.set(i + unit.length, unit.value);
       i += unit.length;
@@ -124,6 +173,7 @@ export function analyse(text: string, index: MapIndex): Analysis {
     // inside a name it is part of it ("Tam Đường").
     const marker = unitTypeEndingAt.has(i) || coveredFromLeft[i] ? null : noiseMarkers.matchAt(tokens, i, writesDiacritics);
     if (marker) {
+      account(i, marker.length);
       noiseStarts.push(i);
       i += marker.length;
       continue;
@@ -167,7 +217,8 @@ export function analyse(text: string, index: MapIndex): Analysis {
       provinceName: isProvince,
     };
   });
-  return { tokens, mentions };
+  for (let j = 0; j < n; j++) if (noisy[j]) accounted[j] = true;
+  return { tokens, mentions, wardSlots, unitWordStarts, noiseStarts: new Set(noiseStarts), noisy, accounted, nextWords: index.complete ? nextWordsOf(index) : null };
 }
 
 function roleOf(entry: NameEntry): Role {
@@ -343,6 +394,8 @@ export function readings(analysis: Analysis, index: MapIndex): Reading[] {
         targets,
         via: e.kind === 'commune' ? 'current' : 'old',
         contradicted: isContradicted(target, used, mentions, index),
+        anchor: m,
+        role: role === 'commune' ? 'commune' : 'district',
       });
     }
   }
@@ -365,11 +418,133 @@ function collect(into: Set<string>, tier: Reading[]): void {
   for (const r of ordered) for (const code of r.targets) into.add(code);
 }
 
+const HIGHER_KINDS: ReadonlySet<string> = new Set(['oldDistrict', 'province', 'oldProvince']);
+/** The name also names a district or a province ("Thủ Đức", "Buôn Ma Thuột", "Bình Phước"). */
+const namesHigherUnit = (m: Mention): boolean => m.entries.some((e) => HIGHER_KINDS.has(e.kind));
+const hasDigit = (t: AddressToken): boolean => /\d/u.test(t.fold);
+
+/** Where a part of the address ends: a comma, a unit word, a street/hamlet word, a number. */
+function endsPart(a: Analysis, j: number, segment: number): boolean {
+  const t = a.tokens[j];
+  return !t || t.segment !== segment || hasDigit(t) || a.unitWordStarts.has(j) || a.noiseStarts.has(j);
+}
+
+/** The words from `pos` that may spell a ward's name, up to the end of its part or a district/province name. */
+function wardWords(a: Analysis, pos: number): AddressToken[] {
+  const words: AddressToken[] = [];
+  const segment = a.tokens[pos]?.segment ?? -1;
+  for (let j = pos; !endsPart(a, j, segment); j++) {
+    if (j > pos && a.mentions.some((m) => m.start === j && namesHigherUnit(m))) break;
+    words.push(a.tokens[j]!);
+  }
+  return words;
+}
+
+/**
+ * Does the ward word written after a unit word ("P. …", "Xã …") support this reading? It does when
+ * the reading's name starts there and takes all its words ("P. Láng Hạa" is not "Phường Láng"), and
+ * when the unit word was followed by a province or district instead ("TT. Huế").
+ */
+function slotExplained(a: Analysis, pos: number, anchor: Mention): boolean {
+  const here = a.mentions.filter((m) => m.start === pos);
+  if (here.length > 0 && here.every((m) => m.entries.every((e) => roleOf(e) !== 'commune'))) return true;
+  if (anchor.start !== pos) return false;
+  const segment = a.tokens[pos]!.segment;
+  if (endsPart(a, anchor.end, segment) || a.mentions.some((m) => m.start === anchor.end)) return true;
+  // A word left over that could be the misspelt rest of a longer name ("P. Láng Hạa": "Láng Hạ").
+  const key = a.tokens
+    .slice(anchor.start, anchor.end)
+    .map((t) => t.fold)
+    .join(' ');
+  const leftover = a.tokens[anchor.end]!.fold;
+  if (leftover.length <= 2) return true; // an abbreviation ("BH" for Biên Hòa), not a misspelt word
+  // Without the whole map (a lookup from the database) the longer names are unknown: stay unsure.
+  if (!a.nextWords) return false;
+  for (const next of a.nextWords.get(key) ?? []) if (distance(leftover, next) <= 1 || next.startsWith(leftover)) return false;
+  return true;
+}
+
+/**
+ * Words before the anchor that no name, unit word or street word accounts for (a ward written
+ * unrecognisably), from the nearest part that has any. A part opening with a house number is a street.
+ */
+function unexplainedBefore(a: Analysis, anchor: Mention): AddressToken[] {
+  const bySegment = new Map<number, AddressToken[]>();
+  const opensWithNumber = new Set<number>();
+  for (let j = 0; j < anchor.start; j++) {
+    const t = a.tokens[j]!;
+    if (!bySegment.has(t.segment)) {
+      bySegment.set(t.segment, []);
+      if (hasDigit(t)) opensWithNumber.add(t.segment);
+    }
+    if (opensWithNumber.has(t.segment) || hasDigit(t) || a.accounted[j]) continue;
+    if (a.mentions.some((m) => m.start <= j && j < m.end)) continue;
+    bySegment.get(t.segment)!.push(t);
+  }
+  const parts = [...bySegment.values()].filter((words) => words.length > 0);
+  return parts[parts.length - 1] ?? [];
+}
+
+/** Is one reading backed by the text, with no ward word left unrecognised beside it? */
+function supported(a: Analysis, r: Reading): boolean {
+  if (r.role === 'district') return a.wardSlots.length === 0;
+  if (!a.wardSlots.every((pos) => slotExplained(a, pos, r.anchor))) return false;
+  // A bare name that is also an old district's or a province's, after words that name nothing: the
+  // writer most likely gave the ward in those words, and the district or city here.
+  if (r.anchor.unitType === null && namesHigherUnit(r.anchor) && unexplainedBefore(a, r.anchor).length > 0) return false;
+  return true;
+}
+
+/** The provinces (current codes) and old districts written clearly in the text. */
+function writtenScope(a: Analysis, index: MapIndex): { provinces: string[]; districts: string[] } {
+  const provinces = new Set<string>();
+  for (const m of a.mentions) {
+    if (m.noisy || !m.strong) continue;
+    // "Thái Bình" alone, or "P. Hòa Bình", names a ward or a district as much as a province.
+    const typedProvince = m.unitType !== null && PROVINCE_TYPES.has(m.unitType);
+    const afterOtherWords = m.unitType === null && a.tokens.slice(0, m.start).some((_t, j) => !a.accounted[j]);
+    if (!typedProvince && !afterOtherWords) continue;
+    for (const e of m.entries) {
+      if (e.kind === 'province') provinces.add(e.code);
+      const moved = e.kind === 'oldProvince' ? index.oldProvinces.get(e.code)?.newProvinceCode : null;
+      if (moved) provinces.add(moved);
+    }
+  }
+  const districts = new Set<string>();
+  for (const m of a.mentions) {
+    if (m.noisy || (m.unitType !== null && !DISTRICT_TYPES.has(m.unitType))) continue;
+    for (const e of m.entries) {
+      if (e.kind !== 'oldDistrict') continue;
+      const d = index.oldDistricts.get(e.code);
+      if (!d) continue;
+      if (provinces.size > 0 && ![...d.targetProvinces].some((p) => provinces.has(p))) continue;
+      if (provinces.size === 0 && !m.strong && m.unitType === null) continue;
+      districts.add(e.code);
+    }
+  }
+  return { provinces: [...provinces], districts: [...districts] };
+}
+
+/** The ward words to match fuzzily: after a unit word the readings could not place, else before the name used. */
+function unplacedWardWords(a: Analysis, anchors: Mention[]): AddressToken[] {
+  for (const pos of a.wardSlots) {
+    if (anchors.some((m) => slotExplained(a, pos, m))) continue;
+    const words = wardWords(a, pos);
+    if (words.length > 0) return words;
+  }
+  for (const m of anchors) {
+    if (m.unitType !== null || !namesHigherUnit(m)) continue;
+    const words = unexplainedBefore(a, m);
+    if (words.length > 0) return words;
+  }
+  return [];
+}
+
 export function resolveCommune(text: string, index: MapIndex): ResolveResult {
   const none: ResolveResult = { commune: null, candidates: [], via: 'none' };
   if (typeof text !== 'string' || text.trim() === '') return none;
-  const all = readings(analyse(text, index), index);
-  if (all.length === 0) return none;
+  const analysis = analyse(text, index);
+  const all = readings(analysis, index);
 
   const clean = all.filter((r) => !r.contradicted);
   const bestClean = clean.reduce((best, r) => Math.max(best, r.score), Number.NEGATIVE_INFINITY);
@@ -378,15 +553,46 @@ export function resolveCommune(text: string, index: MapIndex): ResolveResult {
   const codes = new Set<string>();
   const tier = clean.filter((r) => r.score === bestClean);
   collect(codes, tier);
-  const via = tier[0]?.via ?? all[0]?.via ?? 'none';
+  let via: ResolveResult['via'] = tier[0]?.via ?? all[0]?.via ?? 'none';
 
-  // One commune, and nothing written that points elsewhere more strongly: that is the answer.
-  if (codes.size === 1 && bestClean >= bestContradicted) {
+  // One commune, nothing written that points elsewhere more strongly, and every ward word written
+  // accounted for: that is the answer.
+  if (codes.size === 1 && bestClean >= bestContradicted && tier.some((r) => supported(analysis, r))) {
     const only = refs(codes, index);
     return { commune: only[0] ?? null, candidates: only, via };
   }
-  // Otherwise never guess: offer the best readings. Readings that disagree with a province or district
-  // written in the text are not offered: a pick list of communes elsewhere would mislead.
-  const candidates = refs(codes, index);
+
+  // A ward word the names did not place ("P.Tân Lợii", "Đằng Gian"): match it by edit distance within
+  // the district or province written, when the whole map is at hand.
+  const scope = writtenScope(analysis, index);
+  const fuzzyCodes: string[] = [];
+  if (index.complete && (scope.districts.length > 0 || scope.provinces.length > 0)) {
+    const words = unplacedWardWords(
+      analysis,
+      tier.map((r) => r.anchor),
+    );
+    if (words.length > 0) {
+      const folded = words.map((t) => t.fold);
+      let match = scope.districts.length > 0 ? fuzzyWard(folded, { districts: scope.districts, provinces: [] }, index) : null;
+      if (!match && scope.provinces.length > 0) match = fuzzyWard(folded, { districts: [], provinces: scope.provinces }, index);
+      const inScope = (code: string) => scope.provinces.length === 0 || scope.provinces.includes(index.communes.get(code)?.ref.province_code ?? '');
+      if (match?.sure && inScope(match.sure)) {
+        const only = refs([match.sure], index);
+        return { commune: only[0] ?? null, candidates: only, via: match.via };
+      }
+      if (match) {
+        fuzzyCodes.push(...match.candidates);
+        if (codes.size === 0) via = match.via;
+      }
+    }
+  }
+
+  // Otherwise never guess: offer the close spellings, then the best readings, within the province
+  // written. Readings that disagree with a province or district written in the text are not offered:
+  // a pick list of communes elsewhere would mislead.
+  const offered = [...new Set([...fuzzyCodes, ...codes])].filter(
+    (code) => scope.provinces.length === 0 || scope.provinces.includes(index.communes.get(code)?.ref.province_code ?? ''),
+  );
+  const candidates = refs(offered, index);
   return { commune: null, candidates, via: candidates.length > 0 ? via : 'none' };
 }

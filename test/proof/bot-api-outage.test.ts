@@ -76,12 +76,16 @@ beforeEach(async () => {
 });
 afterEach(() => t.cleanup());
 
-const post = (update: unknown) =>
-  app.request('/telegram', {
+/** One webhook call, then the sends that follow its answer (they fail while the API is down). */
+async function post(update: unknown): Promise<Response> {
+  const res = await app.request('/telegram', {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'X-Telegram-Bot-Api-Secret-Token': WEBHOOK_SECRET },
     body: JSON.stringify(update),
   });
+  await t.rt.idle();
+  return res;
+}
 
 async function tickAt(ms: number) {
   now = ms;

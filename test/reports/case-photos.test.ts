@@ -63,7 +63,7 @@ describe('photos of a report', () => {
   it('are sent to the Telegram officer who opens the case, after its text, and the view is audited', async () => {
     const ref = await reportWithPhoto();
     const notice = api.sends().find((c) => String(c.body.chat_id) === String(OFFICER))!;
-    expect(String(notice.body.text)).toContain(`Kèm 1 ảnh: gõ /case ${ref} để xem.`);
+    expect(String(notice.body.text)).toContain(`Kèm 1 ảnh: gõ mã ${ref} để xem.`);
     expect(api.calls.filter((c) => c.method === 'sendPhoto')).toHaveLength(0); // not with the notice
 
     const before = api.calls.length;

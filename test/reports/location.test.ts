@@ -24,7 +24,7 @@ describe('a location shared during a report', () => {
     const confirm = last(await w.say('pin-1', { location: IN_BA_DINH }));
     expect(confirm.state).toBe('report.location.confirm');
     expect(confirm.text).toBe('Có phải ở Phường Ba Đình, Thành phố Hà Nội không?');
-    expect(confirm.buttons.map((b) => b.payload)).toEqual(['report:loc:yes', 'report:loc:no']);
+    expect(confirm.buttons.map((b) => b.payload)).toEqual(['report:loc:yes', 'report:loc:no', 'report:cancel']);
 
     expect(last(await w.say('pin-1', { button: 'report:loc:yes' })).state).toBe('report.child_age');
     await w.say('pin-1', { button: 'report:age:6-10' });
@@ -85,7 +85,7 @@ describe('a location shared during a report', () => {
     const pick = last(await w.say('pin-4', { location: IN_BA_DINH }));
     expect(pick.state).toBe('report.location.pick');
     expect(pick.text).toContain('gần ranh giới');
-    expect(pick.buttons.map((b) => b.payload)).toEqual(['report:pick:00004', 'report:pick:00008', 'report:pick:none']);
+    expect(pick.buttons.map((b) => b.payload)).toEqual(['report:pick:00004', 'report:pick:00008', 'report:pick:none', 'report:cancel']);
     await w.say('pin-4', { button: 'report:pick:00008' });
     await w.say('pin-4', { button: 'report:age:11-15' });
     await w.say('pin-4', { button: 'report:danger:unsure' });

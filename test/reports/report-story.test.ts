@@ -36,19 +36,28 @@ describe('a citizen reports abuse with an old district address', () => {
       'report:age:6-10',
       'report:age:11-15',
       'report:age:unknown',
+      'report:cancel',
     ]);
     expect(last(await w.say('citizen-1', '7 tuổi')).state).toBe('report.danger');
     expect(last(await w.say('citizen-1', { button: 'report:danger:no' })).state).toBe('report.contact');
     const summary = last(await w.say('citizen-1', '0912 345 678'));
     expect(summary.state).toBe('report.confirm');
     expect(summary.text).toContain('Phường Ba Đình, Thành phố Hà Nội');
-    expect(summary.buttons.map((b) => b.payload)).toEqual(['report:confirm', 'report:cancel']);
+    expect(summary.buttons.map((b) => b.payload)).toEqual([
+      'report:confirm',
+      'report:edit:description',
+      'report:edit:location',
+      'report:edit:child_age',
+      'report:edit:danger',
+      'report:edit:contact',
+      'report:cancel',
+    ]);
 
     const filed = last(await w.say('citizen-1', { button: 'report:confirm' }));
     expect(filed.state).toBeNull();
     const ref = refIn(filed.text);
     expect(ref).toMatch(/^BV-[2-9A-HJ-NP-TW-Z]{6}$/);
-    expect(filed.text).toContain(`/status ${ref}`);
+    expect(filed.buttons.map((b) => b.payload)).toContain(`status:${ref}`);
 
     // Only the Ba Đình officer got the case; the neighbouring ward's officer and the supervisor did not.
     const officerMsgs = w.inboxOf('officer-ba-dinh');
@@ -195,7 +204,7 @@ describe('the intake conversation', () => {
     const pick = last(await w.say('c6', 'phường Kim Mã quận Ba Đình Hà Nội'));
     expect(pick.state).toBe('report.location.pick');
     expect(pick.buttons.map((b) => b.payload)).toContain('report:pick:00004');
-    expect(last(pick.buttons).payload).toBe('report:pick:none');
+    expect(pick.buttons.map((b) => b.payload).slice(-2)).toEqual(['report:pick:none', 'report:cancel']);
     const retype = last(await w.say('c6', { button: 'report:pick:none' }));
     expect(retype.state).toBe('report.location');
     await w.say('c6', 'phường Kim Mã quận Ba Đình Hà Nội');

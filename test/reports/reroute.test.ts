@@ -61,7 +61,7 @@ describe('an officer enrols by invite after reports came in for their commune', 
     expect(notice.text).toContain(fill(vi.rerouteHeader, { count: 1 }));
     expect(notice.text).toContain(`${vi.rerouteEmergency}${urgent} — nhận lúc ${formatDateTime(before!.receivedAt, w.config.TZ_REGION)}`);
     expect(notice.text).toContain(`${vi.clock_emergency}: còn 11 giờ`);
-    expect(notice.text).toContain(`/case ${urgent}`);
+    expect(notice.text).toContain(`ví dụ: ${urgent}`);
     expect(notice.text).not.toContain(closedRef);
     expect(notice.text).not.toContain(elsewhere);
     // Nothing of the report itself travels in the list (the officer opens it with /case).

@@ -6,7 +6,7 @@ import { createBasicsFeature } from '../../src/core/basics';
 import type { Logger } from '../../src/core/log';
 import type { Services } from '../../src/core/services';
 import { cases } from '../../src/db/schema';
-import { reportsFeature, seedDemoDirectory, startReport, whereFeature } from '../../src/reports';
+import { cancelReport, reportsFeature, seedDemoDirectory, startReport, whereFeature } from '../../src/reports';
 import { createPointLocator } from '../../src/routing/geo';
 import { communeNamesFromUnits, fileShapeStore, findUnitsFile, WARD_SHAPES_FILE } from '../../src/routing/geo/node';
 import { mapIndexFromFiles, type MapIndex } from '../../src/routing/map-index';
@@ -45,7 +45,7 @@ export interface World extends TestRuntime {
 export async function createWorld(opts: { services?: Services; log?: Logger; env?: Record<string, string> } = {}): Promise<World> {
   const t = await createTestRuntime({
     services: opts.services ?? realServices(),
-    features: [createBasicsFeature({ startReport }), reportsFeature, whereFeature],
+    features: [createBasicsFeature({ startReport, cancelReport }), reportsFeature, whereFeature],
     log: opts.log,
     env: opts.env,
   });

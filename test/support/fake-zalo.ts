@@ -55,6 +55,8 @@ export interface FakeZalo {
   holdOAuth(): () => void;
   /** Answer messages with an attachment (the OA's buttons) with an error, as an OA without them might. */
   refuseAttachments(on: boolean): void;
+  /** Holds customer-service sends (a slow Zalo API) until the returned function is called. */
+  holdSends(): () => void;
 }
 
 export function createFakeZalo(): FakeZalo {
@@ -66,6 +68,7 @@ export function createFakeZalo(): FakeZalo {
   let serial = 0;
   let gate: Promise<void> | null = null;
   let noAttachments = false;
+  let sendGate: Promise<void> | null = null;
 
   const issuePair = () => {
     serial++;
@@ -86,6 +89,7 @@ export function createFakeZalo(): FakeZalo {
         body,
         accepted: false,
       };
+      if (sendGate) await sendGate;
       csCalls.push(call);
       if (!accessToken || !validAccess.has(accessToken)) {
         return HttpResponse.json({ error: -216, message: 'Access token is invalid' });
@@ -136,6 +140,14 @@ export function createFakeZalo(): FakeZalo {
     },
     failNextSend(code, message = 'fake failure') {
       failures.push({ code, message });
+    },
+    holdSends() {
+      let release!: () => void;
+      sendGate = new Promise<void>((resolve) => (release = resolve));
+      return () => {
+        sendGate = null;
+        release();
+      };
     },
     holdOAuth() {
       let release!: () => void;

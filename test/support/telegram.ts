@@ -69,7 +69,14 @@ export async function createTelegramTestApp(opts: TestRuntimeOptions = {}) {
     app,
     bot,
     nextUpdateId: () => ++updateId,
-    post(update: unknown, secret: string | null = WEBHOOK_SECRET) {
+    /** POSTs an update; resolves once the answer came back and the sends that followed it are done. */
+    async post(update: unknown, secret: string | null = WEBHOOK_SECRET) {
+      const res = await this.answer(update, secret);
+      await t.rt.idle();
+      return res;
+    },
+    /** POSTs an update and resolves with the answer alone (the sends may still be running). */
+    answer(update: unknown, secret: string | null = WEBHOOK_SECRET) {
       return app.request('/telegram', {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(secret === null ? {} : { 'X-Telegram-Bot-Api-Secret-Token': secret }) },

@@ -3,7 +3,7 @@
 // The database is a real libSQL file behind a local Hrana server; Telegram is a local fake.
 import { createExecutionContext, createScheduledController, SELF, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it, vi } from 'vitest';
 import worker from '../../src/worker';
 import { BOT_INFO, OFFICER_BA_DINH, SUPERVISOR_HA_NOI, WEBHOOK_SECRET } from './constants';
 
@@ -58,6 +58,8 @@ describe('the Telegram webhook on the Worker', () => {
     const update = textUpdate(chat, '/start');
     const first = await postUpdate(update);
     expect(first.status).toBe(200);
+    // The reply is sent after the answer (waitUntil).
+    await vi.waitFor(async () => expect(await messagesTo(chat)).toHaveLength(1));
     const afterFirst = await messagesTo(chat);
     expect(afterFirst).toHaveLength(1);
     expect(afterFirst[0]).toContain('111');
@@ -98,6 +100,8 @@ describe('the cron tick on the Worker', () => {
     const received = Date.now();
     await say(buttonUpdate(reporter, 'report:confirm'));
 
+    await vi.waitFor(async () => expect((await messagesTo(reporter)).at(-1)).toMatch(/BV-[0-9A-Z]{6}/));
+    await vi.waitFor(async () => expect(await messagesTo(OFFICER_BA_DINH)).not.toHaveLength(0));
     const confirmation = (await messagesTo(reporter)).at(-1) ?? '';
     const ref = /BV-[0-9A-Z]{6}/.exec(confirmation)?.[0];
     expect(ref, confirmation).toBeDefined();

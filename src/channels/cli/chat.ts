@@ -58,7 +58,7 @@ export async function chatJsonl(rt: Runtime, io: ChatIo, tickSteps: Array<[strin
       continue;
     }
     // Handles the message and delivers what it caused (replies and, for cli officers, their notifications).
-    await rt.receive({ channel: 'cli', userId: parsed.from, text: parsed.text, button: parsed.button, location: parsed.location, at });
+    await rt.receive({ channel: 'cli', userId: parsed.from, text: parsed.text, button: parsed.button, location: parsed.location, at }, { wait: true });
   }
   return failures > 0 && lineNo === failures ? 1 : 0;
 }
@@ -79,7 +79,7 @@ export async function chatInteractive(rt: Runtime, startAs: string, printQueue: 
   process.stdout.write(`BảoVệ — trò chuyện trong terminal. Bạn là "${me}". Gõ /as TÊN để đổi người, Ctrl+D để thoát.\n`);
   const send = async (what: { text?: string; button?: string }) => {
     const at = rt.now();
-    await rt.receive({ channel: 'cli', userId: me, at, ...what });
+    await rt.receive({ channel: 'cli', userId: me, at, ...what }, { wait: true });
     show();
   };
   await send({ text: '/start' });

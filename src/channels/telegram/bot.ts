@@ -5,6 +5,7 @@ import { autoRetry } from '@grammyjs/auto-retry';
 import type { Incoming } from '../../core/types';
 import { errorFields } from '../../core/log';
 import type { Runtime } from '../../runtime';
+import { scopeOf } from '../scope';
 
 export interface TelegramOptions {
   token: string;
@@ -29,8 +30,9 @@ export function createBot(opts: TelegramOptions, rt: Runtime): Bot {
 
   bot.on('callback_query:data', async (ctx) => {
     await handle(ctx, rt, { button: ctx.callbackQuery.data });
-    // The spinner on the pressed button stops; failing to do so is harmless.
-    await ctx.answerCallbackQuery().catch(() => undefined);
+    // The spinner on the pressed button stops, after the answer (a slow Bot API never holds the
+    // webhook); failing to do so is harmless.
+    rt.background(ctx.answerCallbackQuery().catch(() => undefined), scopeOf(ctx.update));
   });
   bot.on('message:location', (ctx) =>
     handle(ctx, rt, { location: { lat: ctx.message.location.latitude, lon: ctx.message.location.longitude } }),
@@ -55,5 +57,6 @@ async function handle(ctx: Context, rt: Runtime, what: Omit<Incoming, 'channel' 
   if (ctx.chat && ctx.chat.type !== 'private') return;
   const date = ctx.message?.date ?? ctx.callbackQuery?.message?.date;
   const at = ctx.callbackQuery ? rt.now() : date ? new Date(date * 1000) : rt.now();
-  await rt.receive({ channel: 'telegram', userId: String(chatId), at, dedupeKey: `telegram:${ctx.update.update_id}`, ...what });
+  // Resolves once committed; the replies are sent after the webhook's answer (runtime.receive).
+  await rt.receive({ channel: 'telegram', userId: String(chatId), at, dedupeKey: `telegram:${ctx.update.update_id}`, ...what }, { scope: scopeOf(ctx.update) });
 }

@@ -1,11 +1,12 @@
 // POST /telegram: authenticates the secret-token header, rejects malformed bodies, then hands the
 // update to grammY (webhookCallback, with the update already parsed). A retried update is deduped by
-// the engine (inbox table).
+// the engine (inbox table). The answer waits for the commit only, never for the Bot API.
 import { Hono, type Context } from 'hono';
 import { webhookCallback, type Bot } from 'grammy';
 import type { Update } from 'grammy/types';
 import { safeEqual } from '../../core/safe-equal';
 import { readBody } from '../body';
+import { bindScope, executionScope } from '../scope';
 
 const SECRET_HEADER = 'X-Telegram-Bot-Api-Secret-Token';
 
@@ -25,6 +26,9 @@ export function telegramRoutes(bot: Bot, secret: string, maxBodyBytes: number): 
       return c.json({ ok: false, error: 'malformed JSON' }, 400);
     }
     if (!isUpdate(update)) return c.json({ ok: false, error: 'not a Telegram update' }, 400);
+    // The handler returns once the update is committed; its sends run after the answer, kept alive
+    // by this request's execution context on Workers (see bot.ts).
+    bindScope(update, executionScope(c));
     return callback(c, update);
   });
   return app;

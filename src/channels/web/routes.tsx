@@ -92,7 +92,7 @@ export function webChatRoutes(rt: Runtime, opts: WebChatOptions = {}): Hono {
     const inc: Incoming = button ? { channel: 'web', userId: who, button, at } : { channel: 'web', userId: who, text, at };
     const shown = button ? await buttonLabel(who, button) : text.trim();
     await recordVisitorLine(db, sealer, who, shown, at);
-    await rt.receive(inc);
+    await rt.receive(inc, { wait: true });
     return c.redirect('/chat#latest', 303);
   });
 

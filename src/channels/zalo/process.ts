@@ -39,7 +39,8 @@ export async function processZaloEvent(rt: Runtime, key: string, event?: KnownZa
       return 'ignored';
     }
     // Handled, then delivered at once (a failed send stays in the outbox for the tick).
-    const result = await rt.receive(inc);
+    // Already after the webhook's answer (or in the tick): deliver before finishing.
+    const result = await rt.receive(inc, { wait: true });
     if (result.duplicate) return 'duplicate';
     // The event is in the engine's hands now; keep no copy of what the user wrote.
     await serialised(() => db.update(inbox).set({ payloadEnc: null }).where(eq(inbox.key, key))).catch(() => undefined);

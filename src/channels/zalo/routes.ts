@@ -1,10 +1,11 @@
 // POST /zalo: the OA webhook. Verify the signature over the raw bytes, store the event (deduped on
-// msg_id), answer 200 at once, then process it (waitUntil on Workers, inline on Node).
+// msg_id), answer 200 at once, then process it (waitUntil on Workers, detached on Node).
 import { Hono } from 'hono';
 import { eq } from 'drizzle-orm';
 import { inbox } from '../../db/schema';
 import { serialised } from '../../db/tx';
 import { readBody, webhookBodyLimit } from '../body';
+import { executionScope } from '../scope';
 import { errorFields } from '../../core/log';
 import type { Runtime } from '../../runtime';
 import { parseZaloEvent, zaloEventKey } from './events';
@@ -81,8 +82,10 @@ export function zaloRoutes(rt: Runtime): Hono {
         log.error('zalo.webhook.store_failed', errorFields(err));
         return c.json({ error: 'temporarily unavailable' }, 503);
       }
-      const waiting = rt.background(processZaloEvent(rt, key, event));
-      if (waiting) await waiting;
+      // Stored: answer now (Zalo wants its 200 within 2 s); processing and sending follow in the
+      // background (waitUntil on Workers, detached on Node). A crash before the end leaves the row
+      // pending for the tick.
+      rt.background(processZaloEvent(rt, key, event), executionScope(c));
       return c.json({ ok: true });
     },
   );

@@ -13,6 +13,8 @@ export interface ZaloTestApp extends TestRuntime {
   pair: { accessToken: string; refreshToken: string };
   /** POSTs an event to /zalo, signed as Zalo would unless told otherwise. */
   post(event: object, opts?: Parameters<typeof signedWebhook>[1]): Promise<Response>;
+  /** POSTs an event and resolves with the answer alone (processing and sends may still run). */
+  answer(event: object, opts?: Parameters<typeof signedWebhook>[1]): Promise<Response>;
   inboxCount(): Promise<number>;
   /** Texts the fake Zalo accepted for this user, in order. */
   textsTo(userId: string): string[];
@@ -33,6 +35,11 @@ export async function attachZalo<T extends TestRuntime>(t: T, fake: FakeZalo, lo
     fake,
     pair,
     async post(event: object, o?: Parameters<typeof signedWebhook>[1]) {
+      const res = await app.request('/', await signedWebhook(event, o));
+      await t.rt.idle(); // the processing and sends that follow the answer
+      return res;
+    },
+    async answer(event: object, o?: Parameters<typeof signedWebhook>[1]) {
       return app.request('/', await signedWebhook(event, o));
     },
     async inboxCount() {

@@ -36,9 +36,10 @@ describe('a parent on Zalo reports abuse with numbered answers', () => {
     await say('/baotin');
     await say(DESCRIPTION);
     const ageQuestion = await say(ADDRESS);
-    expect(ageQuestion).toMatch(/\n1\. .+\n2\. .+\n3\. .+\n4\. .+\n\nTrả lời bằng số \(1–4\)\.$/);
+    // Four age bands, then "Huỷ": every step can be left.
+    expect(ageQuestion).toMatch(/\n1\. .+\n2\. .+\n3\. .+\n4\. .+\n5\. Huỷ\n\nTrả lời bằng số \(1–5\)\.$/);
     const dangerQuestion = await say('2'); // 6–10 years
-    expect(dangerQuestion).toMatch(/\n3\. .+\n\nTrả lời bằng số \(1–3\)\.$/);
+    expect(dangerQuestion).toMatch(/\n3\. .+\n4\. Huỷ\n\nTrả lời bằng số \(1–4\)\.$/);
     await say('số 2'); // not in danger right now
     const contactQuestion = await say('1'); // anonymous
     expect(contactQuestion).toContain('1. ');
