@@ -2,7 +2,9 @@
 import type { Db } from '../db/db';
 import { prepared } from '../db/prepared';
 import { withTransaction } from '../db/tx';
-import { enqueueWithBodies, type Lease, type MessageBody, type OutboxRow, type QueuedMessage } from '../outbox/outbox';
+import { enqueueWithBodies, type Enqueued, type Lease, type MessageBody, type OutboxRow, type QueuedMessage } from '../outbox/outbox';
+import { isRemote } from '../db/deferred';
+import { handleBatched } from './batched';
 import type { ConversationState, CoreDeps, Ctx, Feature, UserRecord } from './context';
 import { catalogues, fill } from './messages';
 import { firstWarning, overLimit } from './rate-limit';
@@ -41,12 +43,10 @@ export interface Engine {
 }
 
 export function createEngine(deps: CoreDeps, features: Feature[]): Engine {
-  return {
-    async handle(inc, opts = {}) {
-      const baseKey = inc.dedupeKey ?? `${inc.channel}:${inc.userId}:${inc.at.getTime()}:${crypto.randomUUID().slice(0, 8)}`;
-      return withTransaction(deps.db, async (tx) => {
+  const inTransaction = (inc: Incoming, opts: HandleOptions, baseKey: string) =>
+      withTransaction(deps.db, async (tx): Promise<HandleResult> => {
         if (inc.dedupeKey && !(await claimInbox(tx, inc.dedupeKey, inc.channel, inc.at))) {
-          return { duplicate: true, messages: [], outboxIds: [], bodies: NO_BODIES, claimed: [] };
+          return DUPLICATE;
         }
         const txDeps: CoreDeps = { ...deps, db: tx };
         const { user, stateRow } = await findUser(tx, inc);
@@ -61,20 +61,34 @@ export function createEngine(deps: CoreDeps, features: Feature[]): Engine {
           await dispatch(ctx, features);
         }
 
-        await saveState(txDeps, user.id, ctx.state, stored, inc.at);
+        const stateArgs = await stateWrite(txDeps, user.id, ctx.state, stored, inc.at);
+        if (stateArgs) await STATE_UPSERT.run(tx, stateArgs);
         const messages = collect(ctx, baseKey);
         const queued = await enqueueWithBodies(tx, deps.sealer, messages, inc.at, opts.lease);
-        return {
-          duplicate: false,
-          messages,
-          outboxIds: queued.map((q) => q.id),
-          bodies: new Map(queued.map((q) => [q.id, q.body])),
-          claimed: queued.flatMap((q) => (q.claimed ? [q.claimed] : [])),
-        };
+        return handled(messages, queued);
       });
+  return {
+    async handle(inc, opts = {}) {
+      const baseKey = inc.dedupeKey ?? `${inc.channel}:${inc.userId}:${inc.at.getTime()}:${crypto.randomUUID().slice(0, 8)}`;
+      // A remote database: reads in one round trip, every write in one atomic batch (core/batched.ts).
+      // A local file: one write transaction, statements straight on its connection (db/prepared.ts).
+      if (isRemote(deps.db)) return handleBatched(deps, features, inc, opts, baseKey, () => inTransaction(inc, opts, baseKey));
+      return inTransaction(inc, opts, baseKey);
     },
   };
 }
+
+export function handled(messages: QueuedMessage[], queued: Enqueued[]): HandleResult {
+  return {
+    duplicate: false,
+    messages,
+    outboxIds: queued.map((q) => q.id),
+    bodies: new Map(queued.map((q) => [q.id, q.body])),
+    claimed: queued.flatMap((q) => (q.claimed ? [q.claimed] : [])),
+  };
+}
+
+export const DUPLICATE: HandleResult = { duplicate: true, messages: [], outboxIds: [], bodies: NO_BODIES, claimed: [] };
 
 interface Pending {
   replies: Array<{ text: string; buttons: Button[]; extras?: ReplyExtras }>;
@@ -82,7 +96,7 @@ interface Pending {
 }
 const pendingOf = new WeakMap<Ctx, Pending>();
 
-function makeContext(deps: CoreDeps, inc: Incoming, user: UserRecord, state: ConversationState): Ctx {
+export function makeContext(deps: CoreDeps, inc: Incoming, user: UserRecord, state: ConversationState): Ctx {
   const pending: Pending = { replies: [], notifications: [] };
   const ctx: Ctx = {
     deps,
@@ -109,7 +123,7 @@ function makeContext(deps: CoreDeps, inc: Incoming, user: UserRecord, state: Con
   return ctx;
 }
 
-function collect(ctx: Ctx, baseKey: string): QueuedMessage[] {
+export function collect(ctx: Ctx, baseKey: string): QueuedMessage[] {
   const pending = pendingOf.get(ctx)!;
   const to = { channel: ctx.inc.channel, userId: ctx.inc.userId };
   const replies: QueuedMessage[] = pending.replies.map((r, i) => ({
@@ -127,7 +141,7 @@ function collect(ctx: Ctx, baseKey: string): QueuedMessage[] {
   return [...replies, ...pending.notifications];
 }
 
-async function dispatch(ctx: Ctx, features: Feature[]): Promise<void> {
+export async function dispatch(ctx: Ctx, features: Feature[]): Promise<void> {
   const { inc } = ctx;
   if (inc.button !== undefined) {
     const payload = inc.button.slice(0, MAX_PAYLOAD_CHARS);
@@ -196,10 +210,10 @@ async function claimInbox(db: Db, key: string, channel: string, at: Date): Promi
 }
 
 /** How stale `last_seen_at` may get before an update rewrites it: a read is cheaper than a write. */
-const LAST_SEEN_PRECISION_MS = 60 * 60_000;
+export const LAST_SEEN_PRECISION_MS = 60 * 60_000;
 
 /** The sender's conversation_state row as stored (`undefined`: there is none). */
-type StateRow = { step: string | null; dataEnc: string | null } | undefined;
+export type StateRow = { step: string | null; dataEnc: string | null } | undefined;
 
 /**
  * Finds or creates the sender, with their conversation state, in one read; records when they were
@@ -228,12 +242,12 @@ const USER_UPSERT = prepared<[id: number, role: string, lang: string]>(`
   on conflict (channel, channel_user_id) do update set last_seen_at = excluded.last_seen_at
   returning id, role, lang`);
 
-function asLang(v: string): Lang {
+export function asLang(v: string): Lang {
   return v === 'en' ? 'en' : 'vi';
 }
 
 /** The state as stored: what `saveState` compares against to skip an unchanged write. */
-interface StoredState {
+export interface StoredState {
   state: ConversationState;
   /** The row's step and sealed data exactly as read; `undefined` when there is no row. */
   row?: { step: string | null; dataEnc: string | null };
@@ -241,7 +255,7 @@ interface StoredState {
   dataJson: string;
 }
 
-async function loadState(deps: CoreDeps, row: StateRow): Promise<StoredState> {
+export async function loadState(deps: CoreDeps, row: StateRow): Promise<StoredState> {
   if (!row || !row.step) return { state: { step: null, data: {} }, row, dataJson: '{}' };
   let data: Record<string, unknown> = {};
   let dataJson = '{}';
@@ -259,22 +273,23 @@ async function loadState(deps: CoreDeps, row: StateRow): Promise<StoredState> {
 }
 
 /**
- * Writes the state when it changed. Most updates (a question, the menu, a rate-limited message)
- * leave it as it was: skipping the write saves a seal and a statement, and the stored row already
- * says the same thing (`updated_at` is not read by anything that needs every update).
+ * The state row to write, or null when it did not change. Most updates (a question, the menu, a
+ * rate-limited message) leave it as it was: skipping the write saves a seal and a statement, and the
+ * stored row already says the same thing (`updated_at` is not read by anything that needs every
+ * update). The values are STATE_UPSERT's: user id, step, sealed data, updated at.
  */
-async function saveState(deps: CoreDeps, userId: number, state: ConversationState, stored: StoredState, at: Date): Promise<void> {
+export async function stateWrite(deps: CoreDeps, userId: number, state: ConversationState, stored: StoredState, at: Date): Promise<[number, string | null, string | null, number] | null> {
   const hasData = Boolean(state.step && Object.keys(state.data).length);
   const json = hasData ? JSON.stringify(state.data) : '{}';
-  if (!stored.row && state.step === null) return; // no row reads as no step
+  if (!stored.row && state.step === null) return null; // no row reads as no step
   if (stored.row && (stored.row.step ?? null) === state.step) {
     const storedHasData = Boolean(stored.row.step && stored.row.dataEnc);
-    if (hasData === storedHasData && (!hasData || json === stored.dataJson)) return;
+    if (hasData === storedHasData && (!hasData || json === stored.dataJson)) return null;
   }
   const dataEnc = hasData ? await deps.sealer.seal(json) : null;
-  await STATE_UPSERT.run(deps.db, [userId, state.step, dataEnc, at.getTime()]);
+  return [userId, state.step, dataEnc, at.getTime()];
 }
 
-const STATE_UPSERT = prepared(`
+export const STATE_UPSERT = prepared(`
   insert into conversation_state (user_id, step, data_enc, updated_at) values (?, ?, ?, ?)
   on conflict (user_id) do update set step = excluded.step, data_enc = excluded.data_enc, updated_at = excluded.updated_at`);

@@ -4,7 +4,8 @@ import type { Db } from '../db/db';
 import { prepared } from '../db/prepared';
 import { rateLimits } from '../db/schema';
 
-const WINDOW_MS = 60_000;
+export const RATE_WINDOW_MS = 60_000;
+const WINDOW_MS = RATE_WINDOW_MS;
 
 /**
  * Counts one hit for `key`; true when the key is over `perMinute` in the current window.

@@ -108,7 +108,14 @@ export function prepared<Row extends readonly unknown[] = unknown[]>(text: strin
       return first;
     },
     async run(db, args) {
-      await this.write(db, args);
+      // Never reads the result: on a batched update (db/deferred.ts) the write is only recorded.
+      check(args);
+      const conn = connectionOf.get(db);
+      if (conn) {
+        conn.prepare(text).run(args);
+        return;
+      }
+      await db.run(viaDrizzle(args));
     },
     async write(db, args) {
       check(args);

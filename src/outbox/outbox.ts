@@ -77,6 +77,39 @@ export interface Enqueued {
  */
 export async function enqueueWithBodies(db: Db, sealer: Sealer, messages: QueuedMessage[], at: Date, lease?: Lease): Promise<Enqueued[]> {
   if (messages.length === 0) return [];
+  const rows = await outboxRows(sealer, messages, at, lease);
+  let inserted: Array<readonly [id: number, dedupeKey: string]>;
+  if (messages.length === 1) {
+    // Most updates queue one reply: its id is the insert's rowid (none when its key was already queued).
+    const { lastRowid } = await INSERT_ONE.write(db, rows.args);
+    inserted = lastRowid === undefined ? [] : [[lastRowid, messages[0]!.dedupeKey]];
+  } else {
+    inserted = await insertRows(messages.length).rows(db, rows.args);
+  }
+  return rows.enqueued(inserted);
+}
+
+/**
+ * `enqueueWithBodies` as one statement for a batch (db/deferred.ts): run it with the update's other
+ * writes, then pass the rows it returned (id, dedupe_key) to `enqueued`.
+ */
+export async function enqueueStatement(
+  sealer: Sealer,
+  messages: QueuedMessage[],
+  at: Date,
+  lease?: Lease,
+): Promise<{ sql: string; args: SqlArg[]; enqueued(rows: ReadonlyArray<ArrayLike<unknown>>): Enqueued[] } | null> {
+  if (messages.length === 0) return null;
+  const rows = await outboxRows(sealer, messages, at, lease);
+  return {
+    sql: insertRows(messages.length).text,
+    args: rows.args,
+    enqueued: (returned) => rows.enqueued(returned.map((r) => [Number(r[0]), String(r[1])] as const)),
+  };
+}
+
+/** The sealed rows of an update's messages, as insert arguments; and the Enqueued of the rows inserted. */
+async function outboxRows(sealer: Sealer, messages: QueuedMessage[], at: Date, lease?: Lease) {
   const bodies = messages.map(
     (m): MessageBody => ({
       text: m.text,
@@ -103,42 +136,37 @@ export async function enqueueWithBodies(db: Db, sealer: Sealer, messages: Queued
     leased[i]?.getTime() ?? when,
     when,
   ]);
-  let inserted: Array<readonly [id: number, dedupeKey: string]>;
-  if (messages.length === 1) {
-    // Most updates queue one reply: its id is the insert's rowid (none when its key was already queued).
-    const { lastRowid } = await INSERT_ONE.write(db, args);
-    inserted = lastRowid === undefined ? [] : [[lastRowid, messages[0]!.dedupeKey]];
-  } else {
-    inserted = await insertRows(messages.length).rows(db, args);
-  }
-  // RETURNING comes in no promised order: match rows to messages by key (the first message with a key wins).
-  const indexOf = new Map<string, number>();
-  messages.forEach((m, i) => indexOf.has(m.dedupeKey) || indexOf.set(m.dedupeKey, i));
-  return inserted
-    .map(([rowId, key]): Enqueued => {
-      const i = indexOf.get(key)!;
-      const id = Number(rowId);
-      const m = messages[i]!;
-      const until = leased[i];
-      const claimed: OutboxRow | undefined = until && {
-        id,
-        dedupeKey: m.dedupeKey,
-        channel: m.to.channel,
-        recipient: m.to.userId,
-        bodyEnc: sealed[i]!,
-        kind: m.kind ?? 'reply',
-        caseId: m.caseId ?? null,
-        status: 'sending',
-        attempts: 0,
-        nextAttemptAt: until,
-        lastError: null,
-        fallbackOf: null,
-        createdAt: at,
-        sentAt: null,
-      };
-      return { id, body: bodies[i]!, ...(claimed ? { claimed } : {}) };
-    })
-    .sort((a, b) => a.id - b.id);
+  const enqueued = (inserted: ReadonlyArray<readonly [id: number, dedupeKey: string]>): Enqueued[] => {
+    // RETURNING comes in no promised order: match rows to messages by key (the first message with a key wins).
+    const indexOf = new Map<string, number>();
+    messages.forEach((m, i) => indexOf.has(m.dedupeKey) || indexOf.set(m.dedupeKey, i));
+    return inserted
+      .map(([rowId, key]): Enqueued => {
+        const i = indexOf.get(key)!;
+        const id = Number(rowId);
+        const m = messages[i]!;
+        const until = leased[i];
+        const claimed: OutboxRow | undefined = until && {
+          id,
+          dedupeKey: m.dedupeKey,
+          channel: m.to.channel,
+          recipient: m.to.userId,
+          bodyEnc: sealed[i]!,
+          kind: m.kind ?? 'reply',
+          caseId: m.caseId ?? null,
+          status: 'sending',
+          attempts: 0,
+          nextAttemptAt: until,
+          lastError: null,
+          fallbackOf: null,
+          createdAt: at,
+          sentAt: null,
+        };
+        return { id, body: bodies[i]!, ...(claimed ? { claimed } : {}) };
+      })
+      .sort((a, b) => a.id - b.id);
+  };
+  return { args, enqueued };
 }
 
 /** The outbox insert of `n` rows; the rows it inserted come back only when `returning`. */

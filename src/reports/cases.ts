@@ -1,16 +1,18 @@
 // Cases: filing a confirmed report (sealed, routed, audited, notified) and finding one by reference.
-import { eq } from 'drizzle-orm';
+import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Ctx } from '../core/context';
 import { fill } from '../core/messages';
-import type { Address } from '../core/types';
+import type { Address, Lang } from '../core/types';
 import type { Db } from '../db/db';
-import { cases } from '../db/schema';
+import { readBatch } from '../db/deferred';
+import { cases, officers, users } from '../db/schema';
+import type { CommuneRef } from '../routing/types';
 import type { QueuedMessage } from '../outbox/outbox';
 import type { Sealer } from './crypto';
 import type { CaseRow } from './clocks';
 import { asStored, openDetails, sealDetails, type CaseDetails } from './details';
 import { reportsMessages } from './messages';
-import { officerAddress, routeFor, type OfficerRow } from './officers';
+import { officerAddress, pickRoute, routeCondition, type OfficerRow } from './officers';
 import { langsOf } from './recipients';
 import { newCaseRef } from './ref';
 import { officerButtons, renderCase } from './render';
@@ -36,47 +38,47 @@ export async function findCaseByRef(db: Db, ref: string): Promise<CaseRow | unde
 /**
  * Files the case inside the update's transaction: the row, the audit entry and the officers'
  * notifications commit together, so nothing is sent for a case that was not stored.
+ *
+ * Written for a batched update (db/deferred.ts): one read (the officers who get the case with the
+ * language each reads, the next case id, whether the drawn reference is free, whether this update
+ * already filed a case), then writes that need no result. The id is chosen here; a concurrent case
+ * that took it makes the update's batch fail, and the update runs again.
  */
 export async function fileCase(ctx: Ctx, report: NewCase): Promise<Filed> {
   const { db, sealer, config } = ctx.deps;
   const sourceKey = ctx.inc.dedupeKey ?? `local:${ctx.inc.channel}:${ctx.user.id}:${ctx.at.getTime()}:${crypto.randomUUID()}`;
   const commune = report.details.place.commune;
-  // The seals (WebCrypto) run while the officers are looked up.
-  const [sealed, route] = await Promise.all([
-    sealDetails(sealer, report.details),
-    commune ? routeFor(db, commune.code, commune.province_code) : { routedTo: 'unrouted' as const, recipients: [] },
-  ]);
-  const { routedTo, recipients } = route;
-
-  // One statement instead of "is this update's case filed? is this ref free? insert": a repeated
-  // delivery or a taken ref is a unique conflict that inserts nothing, and is told apart after.
-  let filed: CaseRow | undefined;
-  while (!filed) {
-    [filed] = await db
-      .insert(cases)
-      .values({
-        ref: newCaseRef(),
-        sourceKey,
-        receivedAt: ctx.at,
-        status: 'received',
-        emergency: report.emergency,
-        ageBand: report.ageBand,
-        communeCode: commune?.code ?? null,
-        provinceCode: commune?.province_code ?? null,
-        routedTo,
-        reporterUserId: ctx.user.id,
-        anonymous: report.details.contact === null,
-        ...sealed,
-        updatedAt: ctx.at,
-      })
-      .onConflictDoNothing()
-      .returning();
-    if (!filed) {
-      const [existing] = await db.select().from(cases).where(eq(cases.sourceKey, sourceKey)).limit(1);
-      if (existing) return { row: existing, recipients: [], created: false };
-      // Otherwise the random ref was taken: draw another.
-    }
+  let ref = newCaseRef();
+  // The seals (WebCrypto) run while the database answers.
+  const sealing = sealDetails(sealer, report.details);
+  let plan = await planCase(db, commune, ref, sourceKey);
+  while (plan.refTaken) {
+    ref = newCaseRef(); // the random reference was taken: draw another
+    plan = await planCase(db, commune, ref, sourceKey);
   }
+  if (plan.existingId !== null) {
+    const [existing] = await db.select().from(cases).where(eq(cases.id, plan.existingId)).limit(1);
+    if (existing) return { row: existing, recipients: [], created: false };
+  }
+  const { routedTo, recipients, langs } = plan;
+  const values = {
+    id: plan.nextId,
+    ref,
+    sourceKey,
+    receivedAt: ctx.at,
+    status: 'received',
+    emergency: report.emergency,
+    ageBand: report.ageBand,
+    communeCode: commune?.code ?? null,
+    provinceCode: commune?.province_code ?? null,
+    routedTo,
+    reporterUserId: ctx.user.id,
+    anonymous: report.details.contact === null,
+    ...(await sealing),
+    updatedAt: ctx.at,
+  } satisfies typeof cases.$inferInsert;
+  await db.insert(cases).values(values);
+  const filed = asRow(values);
   await ctx.audit('case.created', filed.id, {
     ref: filed.ref,
     routedTo,
@@ -84,9 +86,55 @@ export async function fileCase(ctx: Ctx, report: NewCase): Promise<Filed> {
     emergency: filed.emergency,
     communeCode: filed.communeCode,
   });
-  const notices = await caseMessages(db, sealer, filed, recipients, config.TZ_REGION, ctx.at, { kind: 'case', key: 'notify' }, asStored(report.details));
+  const notices = await caseMessages(db, sealer, filed, recipients, config.TZ_REGION, ctx.at, { kind: 'case', key: 'notify' }, asStored(report.details), langs);
   for (const m of notices) ctx.notify(m);
   return { row: filed, recipients, created: true };
+}
+
+/** The row as the insert of `values` stores it: every other column at its default, or null. */
+function asRow(values: typeof cases.$inferInsert): CaseRow {
+  const row: Record<string, unknown> = {};
+  for (const [key, column] of Object.entries(getTableColumns(cases))) {
+    const given = (values as Record<string, unknown>)[key];
+    row[key] = given !== undefined ? given : column.default !== undefined ? column.default : null;
+  }
+  return row as CaseRow;
+}
+
+interface CasePlan {
+  routedTo: 'officer' | 'supervisor' | 'unrouted';
+  recipients: OfficerRow[];
+  langs: Lang[];
+  nextId: number;
+  refTaken: boolean;
+  existingId: number | null;
+}
+
+/** What filing a case needs to know, read in one batch (one round trip to a remote database). */
+async function planCase(db: Db, commune: CommuneRef | undefined, ref: string, sourceKey: string): Promise<CasePlan> {
+  const ids = db
+    .select({
+      nextId: sql<number>`coalesce(max(${cases.id}), 0) + 1`,
+      refTaken: sql<number>`(select count(*) from ${cases} where ${cases.ref} = ${ref})`,
+      existingId: sql<number | null>`(select ${cases.id} from ${cases} where ${cases.sourceKey} = ${sourceKey})`,
+    })
+    .from(cases);
+  const who = db
+    .select({ officer: officers, lang: users.lang })
+    .from(officers)
+    .leftJoin(users, and(eq(users.channel, officers.channel), eq(users.channelUserId, officers.channelUserId)))
+    .where(commune ? routeCondition(commune.code, commune.province_code) : sql`0`)
+    .orderBy(officers.id);
+  const [[counts], rows] = await readBatch(db, ids, who);
+  const langOf = new Map(rows.map((r) => [r.officer.id, (r.lang === 'en' ? 'en' : 'vi') as Lang]));
+  const route = commune ? pickRoute(rows.map((r) => r.officer), commune.code, commune.province_code) : { routedTo: 'unrouted' as const, recipients: [] };
+  return {
+    ...route,
+    langs: route.recipients.map((o) => langOf.get(o.id) ?? 'vi'),
+    nextId: Number(counts!.nextId),
+    refTaken: Number(counts!.refTaken) > 0,
+    existingId: counts!.existingId === null ? null : Number(counts!.existingId),
+  };
 }
 
 export interface CaseMessageOptions {
@@ -108,10 +156,12 @@ export async function caseMessages(
   opts: CaseMessageOptions,
   /** The case's details when the caller has them in hand (just sealed): saves opening them again. */
   known?: CaseDetails,
+  /** Each recipient's language when the caller read it already: saves a query. */
+  knownLangs?: Lang[],
 ): Promise<QueuedMessage[]> {
   if (!recipients.length) return [];
   const addresses: Address[] = recipients.map(officerAddress);
-  const [details, langs] = await Promise.all([known ?? openDetails(sealer, row), langsOf(db, addresses)]);
+  const [details, langs] = await Promise.all([known ?? openDetails(sealer, row), knownLangs ?? langsOf(db, addresses)]);
   const out: QueuedMessage[] = [];
   for (const [i, o] of recipients.entries()) {
     const to = addresses[i]!;

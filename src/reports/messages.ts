@@ -20,7 +20,8 @@ const vi = {
   locationNotFound:
     'Mình chưa tìm ra xã/phường nào khớp với "{text}". Bạn ghi thêm tên xã/phường và tỉnh/thành phố giúp mình nhé (tên cũ cũng được), hoặc gửi vị trí.',
   locationUnavailable: 'Mình chưa tra được địa chỉ lúc này, nhưng vẫn ghi lại địa chỉ bạn gõ để chuyển đi.',
-  pickCommune: 'Có vài xã/phường khớp với địa chỉ này. Bạn chọn đúng nơi xảy ra giúp mình:',
+  pickCommune:
+    'Mình chưa chắc địa chỉ này thuộc xã/phường nào. Bạn chọn đúng nơi xảy ra giúp mình, hoặc gửi vị trí trên điện thoại:',
   pickNone: 'Không có trong danh sách',
   pickRetype: 'Không sao. Bạn gõ lại địa chỉ, ghi rõ tên xã/phường và tỉnh/thành phố giúp mình nhé.',
   pickInvalid: 'Bạn chọn một xã/phường trong danh sách, hoặc bấm "Không có trong danh sách" để gõ lại nhé.',
@@ -218,7 +219,7 @@ const en: ReportsCatalogue = {
   locationNotFound:
     'I could not find a commune matching "{text}". Please add the commune/ward and province names (old names are fine), or share a location.',
   locationUnavailable: 'I cannot look up addresses right now, but I have kept the address you typed.',
-  pickCommune: 'Several communes match this address. Please pick the right one:',
+  pickCommune: 'I am not sure which commune this address is in. Please pick the right one, or share your location from your phone:',
   pickNone: 'Not in this list',
   pickRetype: 'No problem. Please type the address again with the commune/ward and province names.',
   pickInvalid: 'Please pick a commune from the list, or press "Not in this list" to type it again.',

@@ -74,11 +74,24 @@ export async function routeFor(
       ),
     )
     .orderBy(officers.id);
+  return pickRoute(rows, communeCode, provinceCode);
+}
+
+/** routeFor's rule over the active officers of the commune and the province's supervisors, in id order. */
+export function pickRoute<T extends OfficerRow>(rows: T[], communeCode: string, provinceCode: string): { routedTo: 'officer' | 'supervisor' | 'unrouted'; recipients: T[] } {
   const local = rows.filter((o) => o.communeCode === communeCode);
   if (local.length) return { routedTo: 'officer', recipients: local };
   const supervisors = rows.filter((o) => o.communeCode === provinceCode && o.role === 'supervisor');
   if (supervisors.length) return { routedTo: 'supervisor', recipients: supervisors };
   return { routedTo: 'unrouted', recipients: [] };
+}
+
+/** The condition routeFor reads officers by (active, of the commune, or supervisors of the province). */
+export function routeCondition(communeCode: string, provinceCode: string) {
+  return and(
+    eq(officers.active, true),
+    or(eq(officers.communeCode, communeCode), and(eq(officers.communeCode, provinceCode), eq(officers.role, 'supervisor'))),
+  );
 }
 
 /** Who a case is (or was) routed to: the commune officers, else the province supervisors. */

@@ -4,6 +4,7 @@
 // MapIndex and runs the same resolveCommune on it. The tables are filled at import (resolverRows).
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/db';
+import { prepared } from '../db/prepared';
 import { meta } from '../db/schema/core';
 import { mapNames, mapResolverUnits } from '../db/schema/routing';
 import { tokenizeAddress } from './address-text';
@@ -99,69 +100,68 @@ async function loadUnits(db: Db, ids: string[], cost: LookupCost): Promise<Map<s
 }
 
 /**
+ * Everything one lookup reads, in one statement (one round trip to a remote database): the map_names
+ * rows of the text's word runs (?1, a JSON array), the units they name, the current communes those
+ * old units now belong to, and the longest name's length (?2, meta). Rows: part 0 a name, 1 a unit, 2
+ * the meta value.
+ */
+const LOOKUP = `
+  with n as (select key, ord, kind, code, sig, numeric, partial from map_names where key in (select value from json_each(?1))),
+  u as (select unit, info from map_resolver_units where unit in (select kind || ':' || code from n)),
+  t as (
+    select unit, info from map_resolver_units
+    where unit in (select 'commune:' || j.value from u, json_each(u.info, '$.targets') as j) and unit not in (select unit from u))
+  select 0 as part, key, ord, kind, code, sig, numeric, partial, null as info from n
+  union all select 1, unit, null, null, null, null, null, null, info from u
+  union all select 1, unit, null, null, null, null, null, null, info from t
+  union all select 2, value, null, null, null, null, null, null, null from meta where key = ?2`;
+
+const LOOKUP_STMT = prepared<[part: number, key: string, ord: number | null, kind: string | null, code: string | null, sig: string | null, numeric: number | null, partial: number | null, info: string | null]>(LOOKUP);
+
+/**
  * `resolveCommune` over the database: the same answers as the in-memory index, reading only the
- * units the text can name (a few dozen to a few hundred rows) instead of the whole map.
+ * units the text can name (a few dozen to a few hundred rows) instead of the whole map, in one
+ * statement. Until the longest name's length is known (the first lookup reads it), every word run
+ * the resolver would consider is asked for: a run longer than the longest name matches nothing, so
+ * the answer is the same.
  */
 export function createDbAddressResolver(db: Db, opts: DbResolverOptions = {}): (text: string) => Promise<ResolveResult> {
-  let maxTokens: Promise<number> | undefined;
-  const longestName = (cost: LookupCost): Promise<number> => {
-    maxTokens ??= db
-      .select({ value: meta.value })
-      .from(meta)
-      .where(eq(meta.key, MAP_NAME_MAX_TOKENS_KEY))
-      .then(([row]) => {
-        cost.queries++;
-        cost.rows += row ? 1 : 0;
-        const n = Number(row?.value);
-        if (!Number.isInteger(n) || n < 1) throw new Error('map_names is empty: import the commune map first (npm run baove -- locate --jsonl < /dev/null)');
-        return n;
-      })
-      .catch((err: unknown) => {
-        maxTokens = undefined; // not imported yet: ask again next time
-        throw err;
-      });
-    return maxTokens;
-  };
-
+  let longest: number | undefined;
   return async function resolveAddress(text) {
     const cost: LookupCost = { rows: 0, queries: 0 };
     try {
       if (typeof text !== 'string' || text.trim() === '') return { commune: null, candidates: [], via: 'none' };
-      const keys = wordRuns(text, await longestName(cost));
+      const keys = wordRuns(text, longest ?? MAX_TOKENS);
+      const rows = await LOOKUP_STMT.rows(db, [JSON.stringify(keys), MAP_NAME_MAX_TOKENS_KEY]);
+      cost.queries++;
+      cost.rows += rows.length;
       const index: MapIndex = emptyMapIndex();
-      const wanted = new Set<string>();
-      for (const chunk of chunks(keys)) {
-        const rows = await db.select().from(mapNames).where(inArray(mapNames.key, chunk));
-        cost.queries++;
-        cost.rows += rows.length;
-        rows.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.ord - b.ord));
-        for (const r of rows) {
-          const entry: NameEntry = { kind: r.kind as UnitKind, code: r.code, sig: r.sig, numeric: r.numeric, partial: r.partial };
-          const list = index.names.get(r.key) ?? [];
-          list.push(entry);
-          index.names.set(r.key, list);
-          index.maxNameTokens = Math.max(index.maxNameTokens, r.key.split(' ').length);
-          wanted.add(unitId(entry.kind, entry.code));
+      const names: Array<[key: string, ord: number, entry: NameEntry]> = [];
+      let maxTokens: number | undefined;
+      for (const [part, key, ord, kind, code, sig, numeric, partial, info] of rows) {
+        if (part === 0) {
+          names.push([key, Number(ord), { kind: kind as UnitKind, code: code!, sig: sig!, numeric: Boolean(numeric), partial: Boolean(partial) }]);
+        } else if (part === 1) {
+          const k = key.slice(0, key.indexOf(':')) as UnitKind;
+          const c = key.slice(key.indexOf(':') + 1);
+          const unit = parseUnit(k, info!);
+          if (k === 'commune') index.communes.set(c, unit as CommuneInfo);
+          else if (k === 'oldCommune') index.oldCommunes.set(c, unit as OldCommuneInfo);
+          else if (k === 'oldDistrict') index.oldDistricts.set(c, unit as OldDistrictInfo);
+          else if (k === 'province') index.provinces.set(c, unit as ProvinceInfo);
+          else index.oldProvinces.set(c, unit as OldProvinceInfo);
+        } else {
+          maxTokens = Number(key);
         }
       }
-      if (wanted.size === 0) return resolveCommune(text, index);
-
-      const units = await loadUnits(db, [...wanted], cost);
-      // Old units name their current communes by code: those communes are offered, so load them too.
-      const targets = new Set<string>();
-      for (const info of units.values()) {
-        if ('targets' in info) for (const code of info.targets) if (!units.has(unitId('commune', code))) targets.add(unitId('commune', code));
-      }
-      if (targets.size > 0) for (const [id, info] of await loadUnits(db, [...targets], cost)) units.set(id, info);
-
-      for (const [id, info] of units) {
-        const kind = id.slice(0, id.indexOf(':')) as UnitKind;
-        const code = id.slice(id.indexOf(':') + 1);
-        if (kind === 'commune') index.communes.set(code, info as CommuneInfo);
-        else if (kind === 'oldCommune') index.oldCommunes.set(code, info as OldCommuneInfo);
-        else if (kind === 'oldDistrict') index.oldDistricts.set(code, info as OldDistrictInfo);
-        else if (kind === 'province') index.provinces.set(code, info as ProvinceInfo);
-        else index.oldProvinces.set(code, info as OldProvinceInfo);
+      if (!Number.isInteger(maxTokens) || maxTokens! < 1) throw new Error('map_names is empty: import the commune map first (npm run baove -- locate --jsonl < /dev/null)');
+      longest = maxTokens;
+      names.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
+      for (const [key, , entry] of names) {
+        const list = index.names.get(key) ?? [];
+        list.push(entry);
+        index.names.set(key, list);
+        index.maxNameTokens = Math.max(index.maxNameTokens, key.split(' ').length);
       }
       return resolveCommune(text, index);
     } finally {

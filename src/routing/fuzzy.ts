@@ -3,7 +3,6 @@
 // wards of the district or province written next to it, never the whole country. A match is sure only
 // when it is close enough for its length and clearly closer than the runner-up; otherwise the close
 // ones are candidates for the reporter to pick from.
-import { distance } from 'fastest-levenshtein';
 import type { MapIndex, UnitKind } from './map-index';
 
 /** Edits allowed for a folded name of this many letters: none below 5, one up to 8, then two. */
@@ -130,4 +129,27 @@ export function fuzzyWard(written: string[], scope: { districts: string[]; provi
     if (candidates.length >= MAX_FUZZY_CANDIDATES) break;
   }
   return { sure, candidates: candidates.slice(0, MAX_FUZZY_CANDIDATES), via: first.via };
+}
+
+// Two-row Levenshtein distance on UTF-16 code units (folded names are plain ASCII). A library would
+// do (fastest-levenshtein), but every worktree and deploy would need the new package; this is 15 lines.
+const rowA: number[] = [];
+const rowB: number[] = [];
+export function distance(a: string, b: string): number {
+  if (a === b) return 0;
+  if (a.length === 0) return b.length;
+  if (b.length === 0) return a.length;
+  let prev = rowA;
+  let next = rowB;
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    next[0] = i;
+    const ca = a.charCodeAt(i - 1);
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = prev[j - 1]! + (ca === b.charCodeAt(j - 1) ? 0 : 1);
+      next[j] = Math.min(prev[j]! + 1, next[j - 1]! + 1, substitution);
+    }
+    [prev, next] = [next, prev];
+  }
+  return prev[b.length]!;
 }

@@ -9,8 +9,7 @@
 // and nothing written contradicts it. Otherwise their communes are the candidates.
 import { type AddressToken, tokenizeAddress } from './address-text';
 import { COMMUNE_TYPES, DISTRICT_TYPES, PROVINCE_TYPES, type UnitType } from './address-words';
-import { distance } from 'fastest-levenshtein';
-import { fuzzyWard } from './fuzzy';
+import { distance, fuzzyWard } from './fuzzy';
 import type { MapIndex, NameEntry } from './map-index';
 import type { CommuneRef, LocateResult } from './types';
 
@@ -566,11 +565,11 @@ export function resolveCommune(text: string, index: MapIndex): ResolveResult {
   // the district or province written, when the whole map is at hand.
   const scope = writtenScope(analysis, index);
   const fuzzyCodes: string[] = [];
+  const words = unplacedWardWords(
+    analysis,
+    tier.map((r) => r.anchor),
+  );
   if (index.complete && (scope.districts.length > 0 || scope.provinces.length > 0)) {
-    const words = unplacedWardWords(
-      analysis,
-      tier.map((r) => r.anchor),
-    );
     if (words.length > 0) {
       const folded = words.map((t) => t.fold);
       let match = scope.districts.length > 0 ? fuzzyWard(folded, { districts: scope.districts, provinces: [] }, index) : null;
@@ -590,7 +589,10 @@ export function resolveCommune(text: string, index: MapIndex): ResolveResult {
   // Otherwise never guess: offer the close spellings, then the best readings, within the province
   // written. Readings that disagree with a province or district written in the text are not offered:
   // a pick list of communes elsewhere would mislead.
-  const offered = [...new Set([...fuzzyCodes, ...codes])].filter(
+  // With a ward word left unplaced, the communes of the district written are offered too: "P. Lểu Gjai,
+  // Ba Đình" may be any ward of old Ba Đình, not only the one named after it.
+  const districtCodes = words.length > 0 ? scope.districts.flatMap((d) => index.oldDistricts.get(d)?.targets ?? []) : [];
+  const offered = [...new Set([...fuzzyCodes, ...codes, ...districtCodes])].filter(
     (code) => scope.provinces.length === 0 || scope.provinces.includes(index.communes.get(code)?.ref.province_code ?? ''),
   );
   const candidates = refs(offered, index);

@@ -1,0 +1,115 @@
+// The Worker's code path on Node, against a libSQL server over HTTP: the project's Hrana test server
+// on a local file, behind a counting proxy that can add latency per request (a database in another
+// region). The Telegram Bot API is an in-process fake. Used by the round-trip test and `npm run bench`.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createApp } from '../../src/app';
+import { createBot } from '../../src/channels/telegram/bot';
+import { createTelegramSender } from '../../src/channels/telegram/sender';
+import { createConfig } from '../../src/config';
+import { silentLogger, type Logger } from '../../src/core/log';
+import { migrateDb } from '../../src/db/migrate';
+import { openDb } from '../../src/db/node-client';
+import { officers } from '../../src/db/schema';
+import { openWebDb } from '../../src/db/web-client';
+import { createSealer } from '../../src/reports/crypto';
+import { createRuntime } from '../../src/platform/runtime';
+import { workerWiring } from '../../src/platform/wiring-worker';
+import { importCommuneMap } from '../../src/routing/import';
+import type { Runtime } from '../../src/runtime';
+import { startCountingProxy, type CountingProxy } from '../../test/support/counting-proxy';
+import { startHranaServer } from '../../test/support/hrana-server';
+import { BENCH_DATA_KEY, LOOPBACK_OFFICERS, WEBHOOK_SECRET } from './server-process';
+import { FAKE_BOT_INFO, FAKE_BOT_TOKEN } from './fake-bot-api';
+
+const MAP_DIR = fileURLToPath(new URL('../../content/map/', import.meta.url));
+
+export interface EdgeWorld {
+  proxy: CountingProxy;
+  rt: Runtime;
+  /** Messages the fake Bot API accepted. */
+  sent: Array<{ chatId: string; text: string }>;
+  /** POSTs one Telegram update to the webhook; resolves with the answer (sends may still run). */
+  post(update: unknown): Promise<Response>;
+  close(): Promise<void>;
+}
+
+/** A migrated database with the commune map and the loopback officers, as Node/CI would seed Turso. */
+export async function prepareEdgeDatabase(file: string): Promise<void> {
+  const handle = openDb(`file:${file}`);
+  try {
+    await migrateDb(handle.db, handle.client);
+    await importCommuneMap(handle.db, MAP_DIR, () => undefined);
+    const createdAt = new Date('2026-11-01T00:00:00Z');
+    for (const o of LOOPBACK_OFFICERS) {
+      await handle.db.insert(officers).values({ communeCode: o.communeCode, provinceCode: o.provinceCode, name: o.name, role: 'officer', channel: 'telegram', channelUserId: o.chatId, active: true, createdAt });
+    }
+  } finally {
+    handle.close();
+  }
+}
+
+export async function startEdgeWorld(opts: { latencyMs?: number; log?: Logger } = {}): Promise<EdgeWorld> {
+  const log = opts.log ?? silentLogger;
+  const dir = mkdtempSync(join(tmpdir(), 'baove-edge-'));
+  const file = join(dir, 'edge.db');
+  await prepareEdgeDatabase(file);
+  const hrana = await startHranaServer(file);
+  const proxy = await startCountingProxy(hrana.url, { latencyMs: opts.latencyMs });
+  const config = createConfig({
+    DATABASE_URL: proxy.url,
+    DATA_KEY: BENCH_DATA_KEY,
+    TELEGRAM_BOT_TOKEN: FAKE_BOT_TOKEN,
+    TELEGRAM_WEBHOOK_SECRET: WEBHOOK_SECRET,
+    TELEGRAM_API_ROOT: 'https://api.telegram.invalid',
+    TELEGRAM_BOT_INFO: JSON.stringify(FAKE_BOT_INFO),
+  });
+  const db = openWebDb(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
+  const sealer = await createSealer(BENCH_DATA_KEY);
+  const wiring = await workerWiring(db, config, silentLogger, sealer);
+  const sent: EdgeWorld['sent'] = [];
+  let messageId = 1;
+  // The Bot API, answered in process (no network).
+  const fakeFetch = (async (url: string | URL | Request, init?: RequestInit) => {
+    const method = String(url).split('/').at(-1);
+    const body = JSON.parse(String(init?.body ?? '{}')) as { chat_id?: unknown; text?: unknown };
+    if (method === 'sendMessage') sent.push({ chatId: String(body.chat_id), text: String(body.text) });
+    const result = method === 'sendMessage' ? { message_id: messageId++, date: 0, chat: { id: Number(body.chat_id), type: 'private' }, text: body.text } : true;
+    return new Response(JSON.stringify({ ok: true, result }), { headers: { 'content-type': 'application/json' } });
+  }) as typeof fetch;
+  const rtRef: { rt?: Runtime } = {};
+  const bot = createBot(
+    { token: FAKE_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, botInfo: FAKE_BOT_INFO as never, fetch: fakeFetch },
+    new Proxy({} as Runtime, { get: (_t, k) => (rtRef.rt as unknown as Record<string | symbol, unknown>)[k] }),
+  );
+  const rt = createRuntime({
+    db,
+    config,
+    sealer,
+    log,
+    services: wiring.services,
+    senders: { telegram: createTelegramSender(bot.api, silentLogger), ...wiring.senders },
+    onUndeliverable: wiring.onUndeliverable,
+  });
+  rtRef.rt = rt;
+  const app = createApp({ rt, telegram: { bot, secret: WEBHOOK_SECRET } });
+  return {
+    proxy,
+    rt,
+    sent,
+    post: async (update) =>
+      app.request('/telegram', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'X-Telegram-Bot-Api-Secret-Token': WEBHOOK_SECRET },
+        body: JSON.stringify(update),
+      }),
+    async close() {
+      await rt.idle();
+      await proxy.close();
+      await hrana.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
