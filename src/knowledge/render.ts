@@ -1,7 +1,7 @@
 // Shapes answers for chat: text plus buttons. Emergency replies put the hotlines first, before
 // anything else; every number comes from content/hotlines.yaml.
 import type { Button, Lang } from '../core/types';
-import type { AskResult } from './answer';
+import type { Decision } from './answer';
 import { fill, messages } from './messages';
 import type { Guide, Hotlines, Source } from './schema';
 
@@ -20,7 +20,7 @@ export function shortCite(source: Source): string {
 }
 
 export interface Renderer {
-  renderAnswer(result: AskResult, lang: Lang): Rendered;
+  renderAnswer(result: Decision, lang: Lang): Rendered;
   renderGuideFull(slug: string, lang: Lang): Rendered | null;
   renderTopicList(lang: Lang): Rendered;
   renderHotlines(lang: Lang): string;
@@ -79,7 +79,7 @@ export function createRenderer(guides: readonly Guide[], hotlines: Hotlines): Re
   }
 
   return {
-    renderAnswer(result: AskResult, lang: Lang): Rendered {
+    renderAnswer(result: Decision, lang: Lang): Rendered {
       const m = messages[lang];
       switch (result.kind) {
         case 'emergency':

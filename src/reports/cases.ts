@@ -3,6 +3,7 @@ import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Ctx } from '../core/context';
 import { fill } from '../core/messages';
 import type { Address, Lang } from '../core/types';
+import { levelOfRoute } from '../cases/levels';
 import type { Db } from '../db/db';
 import { readBatch } from '../db/deferred';
 import { cases, officers, users } from '../db/schema';
@@ -72,6 +73,9 @@ export async function fileCase(ctx: Ctx, report: NewCase): Promise<Filed> {
     communeCode: commune?.code ?? null,
     provinceCode: commune?.province_code ?? null,
     routedTo,
+    // Nobody at the commune: the case starts one step up at once (province, else the national queue).
+    level: levelOfRoute(routedTo),
+    assignedAt: ctx.at,
     reporterUserId: ctx.user.id,
     anonymous: report.details.contact === null,
     ...(await sealing),
@@ -82,6 +86,7 @@ export async function fileCase(ctx: Ctx, report: NewCase): Promise<Filed> {
   await ctx.audit('case.created', filed.id, {
     ref: filed.ref,
     routedTo,
+    level: filed.level,
     recipients: recipients.map((o) => o.id),
     emergency: filed.emergency,
     communeCode: filed.communeCode,
@@ -142,7 +147,7 @@ export interface CaseMessageOptions {
   /** Dedupe key part: `case:<id>:<key>:<officerId>`. */
   key: string;
   /** A line above the case, e.g. why it was escalated; defaults to "new report". */
-  header?: (t: (typeof reportsMessages)['vi']) => string;
+  header?: (t: (typeof reportsMessages)['vi'], lang: Lang) => string;
 }
 
 /** The full case message for each officer, in their language, with the action buttons. */
@@ -166,7 +171,7 @@ export async function caseMessages(
   for (const [i, o] of recipients.entries()) {
     const to = addresses[i]!;
     const t = reportsMessages[langs[i]!];
-    const header = opts.header ? opts.header(t) : fill(t.caseNew, { ref: row.ref });
+    const header = opts.header ? opts.header(t, langs[i]!) : fill(t.caseNew, { ref: row.ref });
     out.push({
       to,
       text: renderCase(t, row, details, tz, at, header),
