@@ -133,6 +133,7 @@ export function collect(ctx: Ctx, baseKey: string): QueuedMessage[] {
     buttons: withWayOn(ctx.t, r.buttons, ctx.state.step),
     ...(r.extras?.calls?.length ? { calls: r.extras.calls } : {}),
     ...(r.extras?.tone ? { tone: r.extras.tone } : {}),
+    ...(r.extras?.context ? { context: r.extras.context } : {}),
     // Every reply says what the bot now waits for; the last one is what the user answers.
     state: ctx.state.step,
     kind: 'reply',

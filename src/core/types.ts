@@ -46,6 +46,16 @@ export interface Call {
 export interface ReplyExtras {
   calls?: Call[];
   tone?: 'urgent' | 'disclosure';
+  /** What a crisis reply answered, so a vague next message can be taken as its follow-up. */
+  context?: CrisisContext;
+}
+
+/** The triage outcome a crisis reply answered (see src/triage/outcome.ts). */
+export interface CrisisContext {
+  triage: 'danger' | 'disclosure';
+  kind: string;
+  voice: 'child' | 'adult';
+  lang: Lang;
 }
 
 /** One message the bot sends. `state` is the step the bot now waits for from that user. */

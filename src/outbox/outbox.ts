@@ -6,7 +6,7 @@ import { outbox } from '../db/schema';
 import { prepared, type Prepared, type SqlArg } from '../db/prepared';
 import { writeStatement } from '../db/tx';
 import type { Sealer } from '../reports/crypto';
-import type { Button, Call, Channel, Outgoing } from '../core/types';
+import type { Button, Call, Channel, CrisisContext, Outgoing } from '../core/types';
 
 export interface MessageBody {
   text: string;
@@ -14,9 +14,10 @@ export interface MessageBody {
   state: string | null;
   /** See `Outgoing.photo`. */
   photo?: string;
-  /** See `ReplyExtras`: one-tap calls and the reply's tone. */
+  /** See `ReplyExtras`: one-tap calls, the reply's tone, what a crisis reply answered. */
   calls?: Call[];
   tone?: 'urgent' | 'disclosure';
+  context?: CrisisContext;
 }
 
 export interface QueuedMessage extends Outgoing {
@@ -118,6 +119,7 @@ async function outboxRows(sealer: Sealer, messages: QueuedMessage[], at: Date, l
       ...(m.photo ? { photo: m.photo } : {}),
       ...(m.calls?.length ? { calls: m.calls } : {}),
       ...(m.tone ? { tone: m.tone } : {}),
+      ...(m.context ? { context: m.context } : {}),
     }),
   );
   // Sealing is asynchronous (WebCrypto): start every seal at once rather than one after another.
