@@ -16,6 +16,8 @@ export interface TranscriptItem {
   /** Outbox kind for the bot's messages (reply, case, escalation, reminder, status). */
   kind: string;
   pending: boolean;
+  /** For the bot's messages: the step the bot then waited for (null: none). */
+  state: string | null;
   /** One-tap calls and the tone of a crisis reply (see ReplyExtras). */
   calls?: Call[];
   tone?: 'urgent' | 'disclosure';
@@ -39,7 +41,7 @@ export async function loadTranscript(db: Db, sealer: Sealer, userId: string, lim
   ]);
   const items: Array<TranscriptItem & { order: number }> = [];
   for (const l of lines) {
-    items.push({ from: 'visitor', at: l.at, text: await openOr(sealer, l.bodyEnc, ''), buttons: [], kind: 'visitor', pending: false, order: l.id });
+    items.push({ from: 'visitor', at: l.at, text: await openOr(sealer, l.bodyEnc, ''), buttons: [], kind: 'visitor', pending: false, state: null, order: l.id });
   }
   for (const r of rows) {
     const body = await openBody(sealer, r.bodyEnc);
@@ -50,6 +52,7 @@ export async function loadTranscript(db: Db, sealer: Sealer, userId: string, lim
       buttons: body.buttons,
       kind: r.kind,
       pending: r.status !== 'sent',
+      state: body.state ?? null,
       order: r.id,
       ...(body.calls?.length ? { calls: body.calls } : {}),
       ...(body.tone ? { tone: body.tone } : {}),
