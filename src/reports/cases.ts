@@ -13,7 +13,7 @@ import type { Sealer } from './crypto';
 import type { CaseRow } from './clocks';
 import { asStored, openDetails, sealDetails, type CaseDetails } from './details';
 import { reportsMessages } from './messages';
-import { officerAddress, pickRoute, routeCondition, type OfficerRow } from './officers';
+import { forReporter, officerAddress, pickRoute, routeCondition, type OfficerRow } from './officers';
 import { langsOf } from './recipients';
 import { newCaseRef } from './ref';
 import { officerButtons, renderCase } from './render';
@@ -52,10 +52,10 @@ export async function fileCase(ctx: Ctx, report: NewCase): Promise<Filed> {
   let ref = newCaseRef();
   // The seals (WebCrypto) run while the database answers.
   const sealing = sealDetails(sealer, report.details);
-  let plan = await planCase(db, commune, ref, sourceKey);
+  let plan = await planCase(db, commune, ref, sourceKey, ctx.user.id);
   while (plan.refTaken) {
     ref = newCaseRef(); // the random reference was taken: draw another
-    plan = await planCase(db, commune, ref, sourceKey);
+    plan = await planCase(db, commune, ref, sourceKey, ctx.user.id);
   }
   if (plan.existingId !== null) {
     const [existing] = await db.select().from(cases).where(eq(cases.id, plan.existingId)).limit(1);
@@ -116,7 +116,7 @@ interface CasePlan {
 }
 
 /** What filing a case needs to know, read in one batch (one round trip to a remote database). */
-async function planCase(db: Db, commune: CommuneRef | undefined, ref: string, sourceKey: string): Promise<CasePlan> {
+async function planCase(db: Db, commune: CommuneRef | undefined, ref: string, sourceKey: string, reporterUserId: number): Promise<CasePlan> {
   const ids = db
     .select({
       nextId: sql<number>`coalesce(max(${cases.id}), 0) + 1`,
@@ -132,7 +132,9 @@ async function planCase(db: Db, commune: CommuneRef | undefined, ref: string, so
     .orderBy(officers.id);
   const [[counts], rows] = await readBatch(db, ids, who);
   const langOf = new Map(rows.map((r) => [r.officer.id, (r.lang === 'en' ? 'en' : 'vi') as Lang]));
-  const route = commune ? pickRoute(rows.map((r) => r.officer), commune.code, commune.province_code) : { routedTo: 'unrouted' as const, recipients: [] };
+  const picked = commune ? pickRoute(rows.map((r) => r.officer), commune.code, commune.province_code) : { routedTo: 'unrouted' as const, recipients: [] };
+  // A web demo officer paired with another visitor gets nothing of this one's.
+  const route = { ...picked, recipients: forReporter(picked.recipients, reporterUserId) };
   return {
     ...route,
     langs: route.recipients.map((o) => langOf.get(o.id) ?? 'vi'),

@@ -232,6 +232,8 @@ export async function handleReportStep(ctx: Ctx): Promise<void> {
 
   // A shared location answers the location question wherever the reporter is, until it is settled.
   if (ctx.inc.location && !d.located) return sharedPoint(ctx, d, ctx.inc.location);
+  // A photo after the description is kept with the report too; the step's question comes again.
+  if (ctx.inc.photo && step !== STEP.description && !text) return laterPhoto(ctx, t, d, step, ctx.inc.photo.fileId);
 
   switch (step) {
     case STEP.description:
@@ -307,6 +309,14 @@ export async function handleReportButton(ctx: Ctx, args: string[]): Promise<void
   if (action === 'anonymous' && step === STEP.contact) return advance(ctx, { ...d, contact: null });
   if (action === 'confirm' && step === STEP.confirm) return confirmReport(ctx, d);
   ask(ctx, d, step);
+}
+
+function laterPhoto(ctx: Ctx, t: ReportsCatalogue, d: Draft, step: string, fileId: string): void {
+  const photos = d.photos ?? [];
+  if (photos.length >= MAX_PHOTOS) return ask(ctx, d, step, [fill(t.photoLimit, { max: MAX_PHOTOS })]);
+  const next: Draft = { ...d, photos: [...photos, fileId] };
+  ctx.setState(step, next as Record<string, unknown>);
+  ask(ctx, next, step, [t.photoKept]);
 }
 
 function description(ctx: Ctx, t: ReportsCatalogue, d: Draft, text: string): void {

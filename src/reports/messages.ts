@@ -13,6 +13,7 @@ const vi = {
   descriptionTooShort: 'Bạn viết thêm vài chữ giúp mình nhé: chuyện gì đã xảy ra với trẻ?',
   descriptionTooLong: 'Phần mô tả dài quá ({max} ký tự). Bạn rút gọn những ý chính giúp mình nhé.',
   photoSaved: 'Mình đã nhận ảnh. Bạn kể thêm bằng lời chuyện gì đã xảy ra nhé.',
+  photoKept: 'Mình đã nhận ảnh và gửi kèm tin này.',
   photoLimit: 'Mình chỉ giữ tối đa {max} ảnh cho mỗi tin. Bạn kể bằng lời giúp mình nhé.',
   askLocation:
     'Chuyện xảy ra ở đâu? Gõ địa chỉ theo cách bạn quen gọi, tên cũ cũng được (ví dụ: "phường Quán Thánh, quận Ba Đình, Hà Nội"). ' +
@@ -218,6 +219,7 @@ const en: ReportsCatalogue = {
   descriptionTooShort: 'Please write a few more words: what happened to the child?',
   descriptionTooLong: 'The description is too long ({max} characters). Please keep the main points.',
   photoSaved: 'Photo received. Please also tell in words what happened.',
+  photoKept: 'Photo received; it goes with this report.',
   photoLimit: 'I keep at most {max} photos per report. Please tell the rest in words.',
   askLocation:
     'Where did it happen? Type the address as you know it, old names are fine (e.g. "phường Quán Thánh, quận Ba Đình, Hà Nội"). ' +

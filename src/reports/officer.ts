@@ -105,7 +105,7 @@ export async function listCases(ctx: Ctx): Promise<void> {
     return;
   }
   const { communes, provinces } = coverage(rows);
-  const open = await db
+  const candidates = await db
     .select()
     .from(cases)
     .where(
@@ -119,6 +119,8 @@ export async function listCases(ctx: Ctx): Promise<void> {
     )
     .orderBy(asc(cases.receivedAt))
     .limit(30);
+  // The SQL narrows by place; `covers` has the last word (a web demo officer sees only its visitor's cases).
+  const open = candidates.filter((row) => coveringRow(rows, row));
   if (!open.length) {
     ctx.reply(t.casesNone);
     return;

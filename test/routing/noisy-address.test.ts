@@ -134,3 +134,25 @@ describe('a written province bounds the answer', () => {
     expect(candidatesOf('Thái Bình')).toEqual(expect.arrayContaining(['02494', '06616', '13225']));
   });
 });
+
+describe('diacritics alone do not decide between two provinces', () => {
+  it('asks when a commune elsewhere differs only by its marks and no province is written', () => {
+    // Xã Hải Lạng (Quảng Ninh) and Xã Hải Lăng (Quảng Trị): a slipped mark would send the report away.
+    const r = resolveCommune('Tổ 13, Xã Hải Lạng', index);
+    expect(r.commune).toBeNull();
+    expect(r.candidates.map((c) => c.code)).toEqual(expect.arrayContaining(['06886', '19702']));
+  });
+
+  it('answers once the province is written', () => {
+    expect(codeOf('Tổ 13, Xã Hải Lạng, Quảng Ninh')).toBe('06886');
+  });
+
+  it('counts two swapped letters as one slip', () => {
+    expect(distance('hoalco', 'hoaloc')).toBe(1);
+    expect(codeOf('135/19 X. Quiớ Điền T.Vĩnh Long')).toBe('29191');
+  });
+
+  it('reads "xa" typed without its mark at the start of a part as the unit word', () => {
+    expect(codeOf('xa Bắc Mê Tuyên Quang')).toBe('00991');
+  });
+});
