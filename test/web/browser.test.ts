@@ -214,7 +214,7 @@ describe.each(SIZES)('never stuck on a %s', (size, viewport) => {
 
     await lastButton('Xem tình trạng').click();
     await expect.poll(() => lastMessage().textContent()).toContain(`Tin ${code}`);
-    expect(await lastButton('Báo tin xâm hại').count()).toBe(1); // and the menu is there again
+    expect(await lastButton('Về menu chính').count()).toBe(1); // and the way back to the menu
     await page.close();
   });
 
