@@ -67,6 +67,8 @@ export const dangerKindSchema = z.object({
   child_terms: phraseList.optional(),
   extra_cues: phraseList.optional(),
   disclosure: z.enum(['sexual_abuse', 'violence', 'neglect', 'online', 'labour', 'other']).optional(),
+  /** Calm words ("vẫn chơi bình thường") make a past accident of this kind a question. */
+  calm_cancels: z.boolean().optional(),
 });
 
 export const disclosureKindSchema = z.object({ topics: z.array(slug), terms: phraseList, extra_cues: phraseList.optional() });
@@ -82,6 +84,9 @@ export const triageSchema = z.object({
   habitual: phraseList,
   hypothetical: phraseList,
   threat: phraseList,
+  prevention: phraseList,
+  grown_up: phraseList,
+  calm: phraseList,
   asking: phraseList,
   how: phraseList,
   specific_child: phraseList,

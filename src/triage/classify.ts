@@ -120,10 +120,10 @@ interface Sentence {
   unmasked: Sentence;
 }
 
-/** Sentences, so "dấu hiệu…" in one sentence does not excuse "đang bị đánh" in the next. */
+/** Sentences (and "…: …"), so "dấu hiệu…" in one does not excuse "đang bị đánh" in the next. */
 function sentences(text: string, mask: PhraseSet): Sentence[] {
   return text
-    .split(/[.!?;\n]+/u)
+    .split(/[.!?;:\n]+/u)
     .filter((s) => s.trim().length > 0)
     .map((s) => {
       const syl = analyse(s);
@@ -137,6 +137,15 @@ function sentences(text: string, mask: PhraseSet): Sentence[] {
 
 type CueGroup = 'present' | 'recent' | 'specific_child' | 'first_person' | 'first_person_en' | 'distress' | 'habitual';
 
+/** What the whole message says. */
+interface MessageFacts {
+  /** A grown-up tells of their own childhood. */
+  grownUp: boolean;
+  /** "vẫn chơi bình thường", "không sao". */
+  calm: boolean;
+  distress: boolean;
+}
+
 interface DangerRule {
   kind: DangerKind;
   topics: string[];
@@ -146,6 +155,7 @@ interface DangerRule {
   phrases: PhraseSet;
   extraCues: PhraseSet;
   disclosure: DisclosureKind | undefined;
+  calmCancels: boolean;
 }
 
 interface DisclosureRule {
@@ -166,8 +176,13 @@ export interface Triage {
 /** What each sentence says, computed once per message. */
 interface Facts {
   s: Sentence;
-  /** About knowing or preventing, not about one child now. */
-  general: boolean;
+  /**
+   * Where general wording starts ("dấu hiệu…", "nếu…", "làm sao để…"), or null. It makes a question
+   * of the danger words AFTER it ("nếu con bị bắt cóc"), not of those before ("con nuốt 3 viên thuốc,
+   * chưa thấy biểu hiện gì").
+   */
+  generalAt: number | null;
+  howGeneral: boolean;
   /** Asking about a topic ("tại sao…", "số nào…"): not a disclosure (danger is still danger). */
   asking: boolean;
   /** Where the sentence tells of the past ("hồi nhỏ", "năm ngoái"). */
@@ -186,7 +201,10 @@ export function createTriage(rules: TriageRules): Triage {
   const hypothetical = set(rules.hypothetical);
   const threat = set(rules.threat);
   const asking = set(rules.asking);
+  const grownUp = set(rules.grown_up);
+  const calm = set(rules.calm);
   const how = set(rules.how);
+  const prevention = set(rules.prevention);
   const presentFirm = set(rules.present);
   const past = set(rules.past);
   const telling = set(rules.telling);
@@ -214,6 +232,7 @@ export function createTriage(rules: TriageRules): Triage {
     phrases: set(k.phrases),
     extraCues: set(k.extra_cues),
     disclosure: k.disclosure,
+    calmCancels: k.calm_cancels ?? false,
   }));
   const disclosures: DisclosureRule[] = Object.entries(rules.disclosure).map(([kind, k]) => ({
     kind: kind as DisclosureKind,
@@ -243,13 +262,22 @@ export function createTriage(rules: TriageRules): Triage {
       ...childVoice.hits(s),
     ];
     const firmNow = presentFirm.hits(s);
-    const oneChild = cue.specific_child.length + cue.first_person.length + cue.first_person_en.length + cue.present.length > 0;
+    // "con tôi", "bé nhà em", the writer as victim, or a firm "now": about one real child.
+    const oneChild = adultVoice.any(s) || childVictim.any(s) || firmNow.length > 0;
     // General wording is read on the sentence before masking ("cách sơ cứu" is masked as a cue word).
-    const general = !cry && !threat.any(s.unmasked) && (hypothetical.any(s.unmasked) || (how.any(s.unmasked) && !oneChild));
+    let generalAt: number | null = null;
+    if (!cry && !threat.any(s.unmasked)) {
+      const starts = hypothetical.hits(s.unmasked).map(([a]) => a);
+      if (starts.length > 0) generalAt = Math.min(...starts);
+    }
+    // How-to wording with no real child and no "now" ("trẻ bị điện giật sơ cứu thế nào") makes the
+    // whole sentence a question, except for the gravest words (a swallowed battery, rape, blackmail).
+    const howGeneral = !cry && ((how.any(s.unmasked) && !oneChild) || prevention.any(s.unmasked));
     return {
       s,
       // "dọa … nếu không …" is a threat, not a hypothesis.
-      general,
+      generalAt,
+      howGeneral,
       asking: asking.any(s),
       past: past.hits(s),
       firmNow,
@@ -258,14 +286,22 @@ export function createTriage(rules: TriageRules): Triage {
     };
   }
 
+  /** Is general wording said before the first of these danger words? */
+  function isGeneral(f: Facts, spans: Span[]): boolean {
+    return f.generalAt !== null && f.generalAt <= Math.min(...spans.map(([a]) => a));
+  }
+
   /** Does this danger kind fire in this sentence? 'disclosure' when it is abuse told with no danger cue. */
-  function fires(rule: DangerRule, f: Facts, cry: boolean): 'danger' | 'disclosure' | null {
-    if (f.general) return null;
+  function fires(rule: DangerRule, f: Facts, m: MessageFacts, cry: boolean): 'danger' | 'disclosure' | null {
     const terms = rule.terms.hits(f.s);
     const phrases = rule.phrases.hits(f.s);
     const childTerms = rule.childTerms.hits(f.s);
     if (terms.length === 0 && phrases.length === 0 && childTerms.length === 0) return null;
-    const told = () => rule.disclosure !== undefined && f.disclosureCues.length > 0 && !f.asking;
+    if (isGeneral(f, [...terms, ...phrases, ...childTerms])) return null;
+    if (f.howGeneral && childTerms.length === 0) return null;
+    // A past accident the child is fine after ("ngã đập đầu nhẹ, vẫn chơi bình thường") is a question.
+    if (rule.calmCancels && m.calm && !m.distress && childTerms.length === 0 && !cry) return null;
+    const told = () => rule.disclosure !== undefined && f.disclosureCues.length > 0 && !f.asking && !m.grownUp;
     // Told as over, unless "đang"/"vừa" stands right before the danger word ("năm ngoái bé bị bỏng,
     // giờ đang lên sẹo" is over; "hồi trước thì không, giờ nó đang đánh con" is not).
     const all = [...terms, ...phrases, ...childTerms];
@@ -284,7 +320,13 @@ export function createTriage(rules: TriageRules): Triage {
     if (cry) return 'danger';
     const cues = [...rule.cues.flatMap((g) => f.cue[g]), ...extra];
     if (near(all, cues)) return 'danger';
-    const who = [...f.cue.specific_child, ...f.cue.first_person, ...f.cue.first_person_en, ...telling.hits(f.s.unmasked)];
+    const tellers = telling.hits(f.s.unmasked);
+    // Rape told by someone else ("cháu kể… làm chuyện đó mấy lần") with no "now" is a disclosure;
+    // told by the child herself, or happening now, it is danger.
+    if (childTerms.length > 0 && rule.disclosure && tellers.length > 0 && f.firmNow.length === 0 && !childVictim.any(f.s)) {
+      return told() ? 'disclosure' : null;
+    }
+    const who = [...f.cue.specific_child, ...f.cue.first_person, ...f.cue.first_person_en, ...tellers];
     if (childTerms.length > 0 && near(childTerms, who)) return 'danger';
     if (told()) return 'disclosure';
     return null;
@@ -312,17 +354,22 @@ export function createTriage(rules: TriageRules): Triage {
       const voice = voiceOf(parts);
       const cry = parts.some((s) => strong.any(s));
       const facts = parts.map((s) => factsOf(s, lang === 'en', cry));
+      const m: MessageFacts = {
+        grownUp: parts.some((s) => grownUp.any(s.unmasked)),
+        calm: parts.some((s) => calm.any(s.unmasked)),
+        distress: facts.some((f) => f.cue.distress.length > 0),
+      };
       let disclosed: DisclosureKind | undefined;
       for (const rule of dangers) {
         for (const f of facts) {
-          const got = fires(rule, f, cry);
+          const got = fires(rule, f, m, cry);
           if (got === 'danger') return { outcome: { triage: 'danger', kind: rule.kind, voice, lang }, why: () => `${rule.kind}: ${show(f, rule)}` };
           if (got === 'disclosure') disclosed ??= rule.disclosure;
         }
       }
       // Signs of distress near a child, a cue or a cry: danger, named by the sign.
       for (const f of facts) {
-        if (f.general || f.cue.distress.length === 0) continue;
+        if (f.cue.distress.length === 0 || f.howGeneral || isGeneral(f, f.cue.distress)) continue;
         if (f.past.length > 0 && !nearWithin(f.cue.distress, f.firmNow, TIGHT)) continue;
         const cues = [...f.cue.specific_child, ...f.cue.first_person, ...f.cue.first_person_en, ...f.cue.present];
         if (cry || near(f.cue.distress, cues)) {
@@ -334,8 +381,9 @@ export function createTriage(rules: TriageRules): Triage {
       if (disclosed) return { outcome: { triage: 'disclosure', kind: disclosed, voice, lang }, why: `danger word told without a danger cue` };
       for (const rule of disclosures) {
         for (const f of facts) {
-          if (f.general || f.asking) continue;
+          if (f.asking || f.howGeneral || m.grownUp) continue;
           const terms = rule.terms.hits(f.s);
+          if (terms.length > 0 && isGeneral(f, terms)) continue;
           // Told in the same sentence as the child, the writer as victim, a repeat, the past or a teller.
           if (terms.length > 0 && (f.disclosureCues.length > 0 || rule.extraCues.any(f.s))) {
             const why = () => `disclosure ${rule.kind}: ${words(f.s, terms)} with ${words(f.s, f.disclosureCues)}`;
