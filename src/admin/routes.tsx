@@ -274,7 +274,7 @@ export function adminRoutes(rt: Runtime, config: Config, opts: AdminOptions = {}
       if (ids === null) return casePage(c, row.ref, { error: t.work.refused }, 400);
       await rt.deliver(ids, at);
       // A provincial user who moved the case out of the province no longer sees it.
-      if (!canSee(user, { communeCode: target.code, provinceCode: target.province_code })) {
+      if (!canSee(user, { communeCode: target.code, provinceCode: target.province_code, world: row.world })) {
         return c.html(<MessagePage title={t.work.done} text={fill(t.work.transferred, { commune: `${target.name}, ${target.province_name}` })} />);
       }
       return c.redirect(`/admin/cases/${row.ref}?done=work#work`, 303);
