@@ -104,6 +104,19 @@ export const triageSchema = z.object({
 });
 export type TriageRules = z.infer<typeof triageSchema>;
 
+/** content/triage-examples.yaml: messages with the outcome the rules must give them (checked at build). */
+export const triageExamplesSchema = z.object({
+  examples: z
+    .array(
+      z.object({
+        text,
+        triage: z.enum(['danger', 'disclosure', 'question']),
+        kind: z.string().regex(/^[a-z_]+$/).optional(),
+      }),
+    )
+    .min(1),
+});
+
 const label = z.object({ vi: text, en: text });
 export const hotlineSchema = z.object({
   number: z.string().regex(/^\d{3,11}$/),
