@@ -69,6 +69,8 @@ export const dangerKindSchema = z.object({
   disclosure: z.enum(['sexual_abuse', 'violence', 'neglect', 'online', 'labour', 'other']).optional(),
   /** Calm words ("vẫn chơi bình thường") make a past accident of this kind a question. */
   calm_cancels: z.boolean().optional(),
+  /** Words that contain a term of this kind but are not this danger ("vết bỏng thuốc lá" is a mark of abuse). */
+  except: phraseList.optional(),
 });
 
 export const disclosureKindSchema = z.object({ topics: z.array(slug), terms: phraseList, extra_cues: phraseList.optional() });

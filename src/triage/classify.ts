@@ -178,6 +178,7 @@ interface DangerRule {
   extraCues: PhraseSet;
   disclosure: DisclosureKind | undefined;
   calmCancels: boolean;
+  except: PhraseSet;
 }
 
 interface DisclosureRule {
@@ -255,6 +256,7 @@ export function createTriage(rules: TriageRules): Triage {
     extraCues: set(k.extra_cues),
     disclosure: k.disclosure,
     calmCancels: k.calm_cancels ?? false,
+    except: set(k.except),
   }));
   const disclosures: DisclosureRule[] = Object.entries(rules.disclosure).map(([kind, k]) => ({
     kind: kind as DisclosureKind,
@@ -315,9 +317,11 @@ export function createTriage(rules: TriageRules): Triage {
 
   /** Does this danger kind fire in this sentence? 'disclosure' when it is abuse told with no danger cue. */
   function fires(rule: DangerRule, f: Facts, m: MessageFacts, cry: boolean): 'danger' | 'disclosure' | null {
-    const terms = rule.terms.hits(f.s);
-    const phrases = rule.phrases.hits(f.s);
-    const childTerms = rule.childTerms.hits(f.s);
+    const excepted = rule.except.hits(f.s);
+    const kept = (spans: Span[]) => (excepted.length === 0 ? spans : spans.filter(([a, b]) => !excepted.some(([c, d]) => a <= d && b >= c)));
+    const terms = kept(rule.terms.hits(f.s));
+    const phrases = kept(rule.phrases.hits(f.s));
+    const childTerms = kept(rule.childTerms.hits(f.s));
     if (terms.length === 0 && phrases.length === 0 && childTerms.length === 0) return null;
     if (isGeneral(f, [...terms, ...phrases, ...childTerms])) return null;
     if (f.howGeneral && childTerms.length === 0) return null;
