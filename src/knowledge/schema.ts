@@ -35,6 +35,11 @@ export const frontmatterSchema = z.object({
   related: z.array(slug),
   sources: z.array(sourceSchema).min(1),
   reviewed: z.boolean(),
+  /**
+   * Claims not yet checked against the law text: kept in the data for reviewers, never shown to
+   * parents (the body must not state them until someone confirms them and moves them there).
+   */
+  unverified: z.array(z.object({ claim: text, note: text })).default([]),
 });
 
 export type Frontmatter = z.infer<typeof frontmatterSchema>;
@@ -128,9 +133,10 @@ export const hotlineSchema = z.object({
 export const hotlinesSchema = z.object({
   national: z.array(hotlineSchema).min(1),
   emergency_order: z.array(z.string()).min(1),
-  provincial: z.array(hotlineSchema.extend({ province: text, source: z.string().optional() })),
+  // `province_code` (the current province's code) says whose users see the line, once it is verified.
+  provincial: z.array(hotlineSchema.extend({ province: text, province_code: z.string().regex(/^\d{2}$/).optional(), source: z.string().optional() })),
 });
-export type Hotline = z.infer<typeof hotlineSchema> & { province?: string; source?: string };
+export type Hotline = z.infer<typeof hotlineSchema> & { province?: string; province_code?: string; source?: string };
 export type Hotlines = z.infer<typeof hotlinesSchema>;
 
 export const offtopicSchema = z.object({
