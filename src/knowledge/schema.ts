@@ -84,6 +84,7 @@ export const triageSchema = z.object({
   habitual: phraseList,
   hypothetical: phraseList,
   threat: phraseList,
+  prevention: phraseList,
   grown_up: phraseList,
   calm: phraseList,
   asking: phraseList,

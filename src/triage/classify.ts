@@ -204,6 +204,7 @@ export function createTriage(rules: TriageRules): Triage {
   const grownUp = set(rules.grown_up);
   const calm = set(rules.calm);
   const how = set(rules.how);
+  const prevention = set(rules.prevention);
   const presentFirm = set(rules.present);
   const past = set(rules.past);
   const telling = set(rules.telling);
@@ -271,7 +272,7 @@ export function createTriage(rules: TriageRules): Triage {
     }
     // How-to wording with no real child and no "now" ("trẻ bị điện giật sơ cứu thế nào") makes the
     // whole sentence a question, except for the gravest words (a swallowed battery, rape, blackmail).
-    const howGeneral = !cry && how.any(s.unmasked) && !oneChild;
+    const howGeneral = !cry && ((how.any(s.unmasked) && !oneChild) || prevention.any(s.unmasked));
     return {
       s,
       // "dọa … nếu không …" is a threat, not a hypothesis.
