@@ -35,6 +35,11 @@ export const frontmatterSchema = z.object({
   related: z.array(slug),
   sources: z.array(sourceSchema).min(1),
   reviewed: z.boolean(),
+  /**
+   * Claims not yet checked against the law text: kept in the data for reviewers, never shown to
+   * parents (the body must not state them until someone confirms them and moves them there).
+   */
+  unverified: z.array(z.object({ claim: text, note: text })).default([]),
 });
 
 export type Frontmatter = z.infer<typeof frontmatterSchema>;

@@ -6,6 +6,7 @@ import { adminText as t } from '../messages';
 import type { AuditEntry, CaseMessage, Milestone } from '../timeline';
 import { ageText, anyLate, CASE_STATUSES, clockLeft, clockName, isLate, statusText, when } from './format';
 import { Csrf, Layout } from './layout';
+import { LinkedNumbers } from '../../channels/web/phone';
 import { WorkForms, WorkHistory } from './case-work';
 import type { CaseEvent } from '../../cases/events';
 import type { CommuneRef } from '../../routing/types';
@@ -268,7 +269,9 @@ export function CasePage(props: {
           <dt>{t.age}</dt>
           <dd>{ageText(v.ageBand)}</dd>
           <dt>{t.description}</dt>
-          <dd>{v.description}</dd>
+          <dd>
+            <LinkedNumbers text={v.description} />
+          </dd>
           {v.photoCount ? (
             <>
               <dt>{t.photos}</dt>
@@ -276,7 +279,7 @@ export function CasePage(props: {
             </>
           ) : null}
           <dt>{t.contact}</dt>
-          <dd>{v.contact ?? t.anonymous}</dd>
+          <dd>{v.contact ? <LinkedNumbers text={v.contact} /> : t.anonymous}</dd>
           <dt>{t.col.clocks}</dt>
           <dd>
             <Clocks c={v} at={props.at} />
