@@ -118,9 +118,10 @@ export const hotlineSchema = z.object({
 export const hotlinesSchema = z.object({
   national: z.array(hotlineSchema).min(1),
   emergency_order: z.array(z.string()).min(1),
-  provincial: z.array(hotlineSchema.extend({ province: text, source: z.string().optional() })),
+  // `province_code` (the current province's code) says whose users see the line, once it is verified.
+  provincial: z.array(hotlineSchema.extend({ province: text, province_code: z.string().regex(/^\d{2}$/).optional(), source: z.string().optional() })),
 });
-export type Hotline = z.infer<typeof hotlineSchema> & { province?: string; source?: string };
+export type Hotline = z.infer<typeof hotlineSchema> & { province?: string; province_code?: string; source?: string };
 export type Hotlines = z.infer<typeof hotlinesSchema>;
 
 export const offtopicSchema = z.object({
