@@ -5,6 +5,7 @@ import type { Db } from '../db/db';
 import { outbox } from '../db/schema';
 import { prepared, type Prepared, type SqlArg } from '../db/prepared';
 import { writeStatement } from '../db/tx';
+import { isRemote } from '../db/deferred';
 import type { Sealer } from '../reports/crypto';
 import type { Button, Channel, Outgoing } from '../core/types';
 
@@ -306,22 +307,62 @@ const sentMarks = new WeakMap<Db, SentMark[]>();
 /**
  * Records a message as sent; resolves once that is committed. Every send finishing at about the same
  * time is recorded by one statement in one write (each send would otherwise be a write of its own).
+ * On a remote database the marks wait up to SENT_MARK_WAIT_MS for the next update's write batch to
+ * carry them (`takeSentMarks`): a sent mark then costs no round trip of its own. Until it is
+ * written the row stays claimed (its lease), so nothing else sends it.
  */
 function markSent(db: Db, id: number, attempts: number, at: Date): Promise<void> {
   return new Promise<void>((resolve, reject) => {
-    let queue = sentMarks.get(db);
-    if (!queue) sentMarks.set(db, (queue = []));
+    const queue = marksOf(db);
     queue.push({ id, attempts, at: at.getTime(), resolve, reject });
     if (queue.length > 1) return; // the write already booked takes this one too
-    let batch: SentMark[] | undefined;
-    writeStatement(db, async (w) => {
-      batch ??= queue.splice(0); // taken when the write runs (kept if it is retried)
-      await MARK_SENT.run(w, [JSON.stringify(batch.map((m) => [m.id, m.attempts, m.at]))]);
-    }).then(
-      () => batch?.forEach((m) => m.resolve()),
-      (err: unknown) => (batch ?? queue.splice(0)).forEach((m) => m.reject(err)),
-    );
+    if (isRemote(db)) setTimeout(() => writeMarks(db), SENT_MARK_WAIT_MS);
+    else writeMarks(db);
   });
+}
+
+/** How long a remote database's sent marks wait for an update's batch before they are written alone. */
+export const SENT_MARK_WAIT_MS = 200;
+
+function marksOf(db: Db): SentMark[] {
+  let queue = sentMarks.get(db);
+  if (!queue) sentMarks.set(db, (queue = []));
+  return queue;
+}
+
+function writeMarks(db: Db): void {
+  const queue = marksOf(db);
+  if (queue.length === 0) return; // an update's batch carried them
+  let batch: SentMark[] | undefined;
+  writeStatement(db, async (w) => {
+    batch ??= queue.splice(0); // taken when the write runs (kept if it is retried)
+    if (batch.length === 0) return;
+    await MARK_SENT.run(w, [JSON.stringify(batch.map((m) => [m.id, m.attempts, m.at]))]);
+  }).then(
+    () => batch?.forEach((m) => m.resolve()),
+    (err: unknown) => (batch ?? queue.splice(0)).forEach((m) => m.reject(err)),
+  );
+}
+
+/**
+ * The sent marks waiting on `db`, as one statement for an update's write batch (core/batched.ts):
+ * call `committed` after the batch commits, `failed` if it does not (they are then written alone).
+ */
+export function takeSentMarks(db: Db): { sql: string; args: SqlArg[]; committed(): void; failed(): void } | null {
+  const queue = sentMarks.get(db);
+  if (!queue?.length) return null;
+  const batch = queue.splice(0);
+  return {
+    sql: MARK_SENT.text,
+    args: [JSON.stringify(batch.map((m) => [m.id, m.attempts, m.at]))],
+    committed: () => batch.forEach((m) => m.resolve()),
+    failed: () => {
+      const waiting = marksOf(db);
+      const booked = waiting.length > 0;
+      waiting.push(...batch);
+      if (!booked) writeMarks(db);
+    },
+  };
 }
 
 const MARK_SENT = prepared(`
