@@ -3,12 +3,14 @@
 // is written to the same brief but not tuned question by question) and compares each with an out-of-the-box MiniSearch baseline
 // (default tokenizer, no folding, no synonyms, no bigrams, no triage, same fields and boosts).
 // Each line: {"q": "...", "topic": slug | null, "emergency": bool, "offtopic": bool, "lang"?: "en"}.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import MiniSearch from 'minisearch';
 import * as compiled from '../src/knowledge/compiled.generated';
 import { createKnowledge } from '../src/knowledge/knowledge';
 import { FIELD_BOOSTS, INDEX_FIELDS, toIndexedDoc, type IndexedDoc } from '../src/knowledge/search-index';
 import { fold, normalize } from '../src/knowledge/text';
+import { classifyTriage } from '../src/triage';
+import { readTriageSet, reportTriage, scoreTriage } from './eval-triage';
 
 interface Labelled {
   q: string;
@@ -127,11 +129,35 @@ function report(name: string, s: Scores): void {
 
 const args = process.argv.slice(2);
 const verbose = args.includes('--verbose') || args.includes('-v');
-const DEFAULT_SETS = ['test/fixtures/questions.jsonl', 'test/fixtures/questions-holdout.jsonl'];
+const DEFAULT_SETS = [
+  'test/fixtures/questions.jsonl',
+  'test/fixtures/questions-holdout.jsonl',
+  // Triage sets: our own phrasings (tuned on), the part kept aside, and the dev set written apart.
+  'test/fixtures/triage-own.jsonl',
+  'test/fixtures/triage-own-aside.jsonl',
+  'test/fixtures/triage-dev.jsonl',
+].filter((p) => existsSync(p));
 const named = args.filter((a) => !a.startsWith('-'));
 const system = ours();
 const base = baseline();
+
+/** A triage set labels each line with "triage" (danger, disclosure or question). */
+function isTriageSet(path: string): boolean {
+  const first = readFileSync(path, 'utf8').split('\n').find((l) => l.trim());
+  return first !== undefined && 'triage' in (JSON.parse(first) as object);
+}
+
 for (const path of named.length > 0 ? named : DEFAULT_SETS) {
+  if (isTriageSet(path)) {
+    const set = readTriageSet(path);
+    const count = (t: string) => set.filter((x) => x.triage === t).length;
+    console.log(
+      `\n=== ${path}: ${set.length} messages, ${count('danger')} danger, ${count('disclosure')} disclosures, ` +
+        `${count('question')} questions`,
+    );
+    reportTriage(scoreTriage(set, classifyTriage), verbose);
+    continue;
+  }
   const set = readSet(path);
   const noMarks = set.filter(withoutDiacritics).length;
   console.log(

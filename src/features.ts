@@ -5,7 +5,16 @@ import { guidanceFeature } from './knowledge/feature';
 import { cancelReport, reportsFeature, startReport } from './reports/feature';
 import { whereFeature } from './reports/where';
 import { remindersFeature } from './reminders/feature';
+import { createCaseWorkFeature } from './cases/feature';
 
 export function allFeatures(): Feature[] {
-  return [createBasicsFeature({ startReport, cancelReport }), reportsFeature, whereFeature, remindersFeature, guidanceFeature];
+  // Case work sits before guidance: it answers "tin của tôi sao rồi", and hands every other text to guidance.
+  return [
+    createBasicsFeature({ startReport, cancelReport }),
+    reportsFeature,
+    createCaseWorkFeature(guidanceFeature.onText),
+    whereFeature,
+    remindersFeature,
+    guidanceFeature,
+  ];
 }

@@ -19,6 +19,7 @@ import {
   type TriageRules,
 } from '../../src/knowledge/schema';
 import { buildIndex, serializeIndex } from '../../src/knowledge/search-index';
+import { DANGER_KINDS } from '../../src/triage/outcome';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const OUT = join(ROOT, 'src/knowledge/compiled.generated.ts');
@@ -102,6 +103,32 @@ export function loadGuides(dir: string): { guides: Guide[]; warnings: string[] }
   return { guides, warnings };
 }
 
+/** Triage kinds must be the contract's (src/triage/outcome.ts) and point to known guides. */
+function checkTriage(triage: TriageRules): void {
+  const errors: string[] = [];
+  const slugs = GUIDE_SLUGS as readonly string[];
+  const checkTopics = (field: string, topics: readonly string[]) =>
+    topics.forEach((t, i) => {
+      if (!slugs.includes(t)) errors.push(`triage.yaml: field "${field}.topics.${i}": unknown slug "${t}"`);
+    });
+  for (const [kind, k] of Object.entries(triage.danger)) {
+    if (!(DANGER_KINDS as readonly string[]).includes(kind)) {
+      errors.push(`triage.yaml: field "danger.${kind}": not a danger kind of src/triage/outcome.ts`);
+    }
+    checkTopics(`danger.${kind}`, k.topics);
+  }
+  for (const kind of DANGER_KINDS) {
+    if (kind !== 'unspecified' && !triage.danger[kind]) errors.push(`triage.yaml: field "danger.${kind}": missing`);
+  }
+  for (const [kind, k] of Object.entries(triage.disclosure)) checkTopics(`disclosure.${kind}`, k.topics);
+  for (const kind of Object.keys(triage.distress)) {
+    if (!(DANGER_KINDS as readonly string[]).includes(kind)) {
+      errors.push(`triage.yaml: field "distress.${kind}": not a danger kind`);
+    }
+  }
+  if (errors.length > 0) throw new ContentError(errors.join('\n'));
+}
+
 /** Validates all of content/ and builds the index; pure apart from reading files. */
 export function compileKnowledge(contentDir: string, guidesDir = join(contentDir, 'guides')): CompiledKnowledge {
   const { guides, warnings } = loadGuides(guidesDir);
@@ -113,13 +140,7 @@ export function compileKnowledge(contentDir: string, guidesDir = join(contentDir
   hotlines.emergency_order.forEach((n, i) => {
     if (!numbers.has(n)) throw new ContentError(`hotlines.yaml: field "emergency_order.${i}": ${n} is not a national line`);
   });
-  for (const [kind, k] of Object.entries(triage.kinds)) {
-    k.topics.forEach((t, i) => {
-      if (!(GUIDE_SLUGS as readonly string[]).includes(t)) {
-        throw new ContentError(`triage.yaml: field "kinds.${kind}.topics.${i}": unknown slug "${t}"`);
-      }
-    });
-  }
+  checkTriage(triage);
   // Topic menus follow the fixed order of the 26 ids, not the file names.
   const order = (slug: string) => (GUIDE_SLUGS as readonly string[]).indexOf(slug);
   guides.sort((a, b) => order(a.slug) - order(b.slug));

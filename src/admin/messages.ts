@@ -35,6 +35,7 @@ export const adminText = {
   emergency: 'Khẩn cấp',
   overdue: 'QUÁ HẠN',
   clockDone: 'đã xong',
+  clockSkipped: 'không thực hiện',
   unrouted: 'chưa chuyển được tới xã',
   caseTitle: 'Vụ việc {ref}',
   caseViewedNote: 'Việc bạn mở vụ việc này đã được ghi vào nhật ký.',

@@ -15,7 +15,7 @@ import { auditAs } from '../reports/audit';
 import { findCaseByRef } from '../reports/cases';
 import { createInvite, findInvite, revokeInvite } from '../reports/directory';
 import { parseInviteCode } from '../reports/enroll';
-import { acknowledgeCaseAs } from '../reports/officer';
+import { acknowledge, type Actor } from '../cases/procedure';
 import { parseCaseRef } from '../reports/ref';
 import type { Runtime } from '../runtime';
 import {
@@ -57,6 +57,11 @@ type Env = { Variables: { user: AdminUser } };
 
 const CASE_CLOCK_DAYS = 7;
 const OPEN_STATUSES = CASE_STATUSES.filter((s) => s !== 'closed');
+
+/** A dashboard user as a case actor: the national admin acts at the national level, not as "an officer". */
+export function adminActor(user: AdminUser): Actor {
+  return { name: user.actor, level: user.role === 'national' ? 'national' : user.role === 'province' ? 'province' : 'commune' };
+}
 
 export function adminRoutes(rt: Runtime, config: Config, opts: AdminOptions = {}): Hono {
   const app = new Hono<Env>();
@@ -210,8 +215,8 @@ export function adminRoutes(rt: Runtime, config: Config, opts: AdminOptions = {}
     const at = rt.now();
     const ids = await withTransaction(db, async (tx) => {
       const current = (await findCaseByRef(tx, row.ref))!;
-      const result = await acknowledgeCaseAs(tx, current, user.actor, at);
-      return enqueue(tx, sealer, result.messages, at);
+      const result = await acknowledge({ db: tx, sealer }, current, adminActor(user), at);
+      return enqueue(tx, sealer, result.ok ? result.messages : [], at);
     });
     await rt.deliver(ids, at);
     return c.redirect(`/admin/cases/${row.ref}?done=ack#audit`, 303);

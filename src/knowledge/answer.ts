@@ -1,15 +1,20 @@
 // Decides what kind of reply a question gets: emergency (triage runs first), a guide, "not sure"
 // with suggestions, or a polite out-of-scope reply. Never a confident guess.
-import type { Detector } from '../triage/detect';
+import type { Detection, Detector } from '../triage/detect';
+import type { TriageOutcome } from '../triage/outcome';
 import type { Offtopic } from './schema';
 import type { Ranked, Searcher } from './search';
 import { analyse, expandShorthand, findPhrase, looksEnglish, type Syllable } from './text';
 
-export type AskResult =
+/** Every result carries the triage outcome (danger now, disclosure or question); `emergency` ⇔ danger. */
+/** What kind of reply a message gets (what the renderer needs). */
+export type Decision =
   | { kind: 'emergency'; emergencyKind: string; topic: string | null; score: number }
   | { kind: 'answer'; topic: string; score: number }
   | { kind: 'unsure'; topic: null; score: number; suggestions: string[] }
   | { kind: 'offtopic'; topic: null; score: number };
+/** `ask`'s result: the decision plus the triage outcome (`kind: 'emergency'` exactly when danger). */
+export type AskResult = Decision & { triage: TriageOutcome };
 
 /**
  * Confidence in 0..1: the share of the question's content words the guide matches, damped when
@@ -68,35 +73,39 @@ export function createAsker(
       // Chat shorthand ("ko thay con dau") is spelled out first, for triage and search alike.
       const text = expandShorthand(typed, shorthand);
       const emergency = detector.detect(text);
-      const { ranked } = searcher.search(text);
-      const top = ranked[0];
-      const english = looksEnglish(text);
-      const confidence = confidenceOf(top, english);
-
-      if (emergency.emergency && emergency.kind) {
-        const topics = detector.topicsFor(emergency.kind);
-        let topic: string | null = topics[0] ?? null;
-        if (top && topics.includes(top.slug)) topic = top.slug;
-        else if (topics.length === 0 && top && confidence >= ANSWER_THRESHOLD) topic = top.slug;
-        return { kind: 'emergency', emergencyKind: emergency.kind, topic, score: 1 };
-      }
-      if (!top || confidence === 0) {
-        return isOfftopicWording(text) || text.trim().length > 0
-          ? { kind: 'offtopic', topic: null, score: 0 }
-          : { kind: 'unsure', topic: null, score: 0, suggestions: [] };
-      }
-      // Out-of-scope words: only a clear match on firm evidence still answers ("dạy con học toán"
-      // must not answer with swimming lessons because "toán" looks like the "toàn" of "an toàn").
-      if (isOfftopicWording(text) && confidenceOf(top, english, true) < OFFTOPIC_OVERRIDE) {
-        return { kind: 'offtopic', topic: null, score: confidence };
-      }
-      if (confidence >= ANSWER_THRESHOLD) return { kind: 'answer', topic: top.slug, score: confidence };
-      return {
-        kind: 'unsure',
-        topic: null,
-        score: confidence,
-        suggestions: ranked.slice(0, MAX_SUGGESTIONS).map((r) => r.slug),
-      };
+      return { ...decide(text, emergency), triage: emergency.outcome };
     },
   };
+
+  function decide(text: string, emergency: Detection): Decision {
+    const { ranked } = searcher.search(text);
+    const top = ranked[0];
+    const english = looksEnglish(text);
+    const confidence = confidenceOf(top, english);
+
+    if (emergency.emergency && emergency.kind) {
+      const topics = detector.topicsFor(emergency.kind);
+      let topic: string | null = topics[0] ?? null;
+      if (top && topics.includes(top.slug)) topic = top.slug;
+      else if (topics.length === 0 && top && confidence >= ANSWER_THRESHOLD) topic = top.slug;
+      return { kind: 'emergency', emergencyKind: emergency.kind, topic, score: 1 };
+    }
+    if (!top || confidence === 0) {
+      return isOfftopicWording(text) || text.trim().length > 0
+        ? { kind: 'offtopic', topic: null, score: 0 }
+        : { kind: 'unsure', topic: null, score: 0, suggestions: [] };
+    }
+    // Out-of-scope words: only a clear match on firm evidence still answers ("dạy con học toán"
+    // must not answer with swimming lessons because "toán" looks like the "toàn" of "an toàn").
+    if (isOfftopicWording(text) && confidenceOf(top, english, true) < OFFTOPIC_OVERRIDE) {
+      return { kind: 'offtopic', topic: null, score: confidence };
+    }
+    if (confidence >= ANSWER_THRESHOLD) return { kind: 'answer', topic: top.slug, score: confidence };
+    return {
+      kind: 'unsure',
+      topic: null,
+      score: confidence,
+      suggestions: ranked.slice(0, MAX_SUGGESTIONS).map((r) => r.slug),
+    };
+  }
 }

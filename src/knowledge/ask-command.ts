@@ -1,5 +1,5 @@
 // The `ask` CLI command (DESIGN.md): `ask "question"` prints the answer text; `ask --json "q"`
-// prints {"topic","emergency","score","answer"}; `ask --jsonl` answers each stdin line, in order.
+// prints {"topic","emergency","triage","score","answer"} (`emergency` ⇔ triage "danger"); `ask --jsonl` answers each stdin line, in order.
 import type { Lang } from '../core/types';
 import { ask, renderAnswer, type AskResult } from './index';
 
@@ -15,6 +15,7 @@ const USAGE = 'usage: ask [--json] [--lang vi|en] "question"  |  ask --jsonl [--
 interface AskJson {
   topic: string | null;
   emergency: boolean;
+  triage: 'danger' | 'disclosure' | 'question';
   score: number;
   answer: string;
 }
@@ -22,7 +23,8 @@ interface AskJson {
 function toJson(result: AskResult, lang: Lang): AskJson {
   return {
     topic: result.topic,
-    emergency: result.kind === 'emergency',
+    emergency: result.triage.triage === 'danger',
+    triage: result.triage.triage,
     score: result.score,
     answer: renderAnswer(result, lang).text,
   };

@@ -3,10 +3,10 @@
 import type { Button, Lang } from '../core/types';
 import * as compiled from './compiled.generated';
 import { createKnowledge, type Knowledge } from './knowledge';
-import type { AskResult } from './answer';
+import type { AskResult, Decision } from './answer';
 import type { Guide, Hotline } from './schema';
 
-export type { AskResult } from './answer';
+export type { AskResult, Decision } from './answer';
 export type { Guide, Hotline } from './schema';
 
 let instance: Knowledge | undefined;
@@ -32,7 +32,7 @@ export function hotlines(): Hotline[] {
   return knowledge().hotlines();
 }
 
-export function renderAnswer(result: AskResult, lang: Lang): { text: string; buttons: Button[] } {
+export function renderAnswer(result: Decision, lang: Lang): { text: string; buttons: Button[] } {
   return knowledge().renderAnswer(result, lang);
 }
 

@@ -1,7 +1,7 @@
 // Shapes answers for chat: text plus buttons. Emergency replies put the hotlines first, before
 // anything else; every number comes from content/hotlines.yaml.
 import type { Button, Lang } from '../core/types';
-import type { AskResult } from './answer';
+import type { Decision } from './answer';
 import { fill, messages } from './messages';
 import type { Guide, Hotlines } from './schema';
 
@@ -15,7 +15,7 @@ const MAX_SOURCES = 2;
 const MAX_SUGGESTIONS = 4;
 
 export interface Renderer {
-  renderAnswer(result: AskResult, lang: Lang): Rendered;
+  renderAnswer(result: Decision, lang: Lang): Rendered;
   renderGuideFull(slug: string, lang: Lang): Rendered | null;
   renderTopicList(lang: Lang): Rendered;
   renderHotlines(lang: Lang): string;
@@ -69,7 +69,7 @@ export function createRenderer(guides: readonly Guide[], hotlines: Hotlines): Re
   }
 
   return {
-    renderAnswer(result: AskResult, lang: Lang): Rendered {
+    renderAnswer(result: Decision, lang: Lang): Rendered {
       const m = messages[lang];
       switch (result.kind) {
         case 'emergency':

@@ -56,24 +56,50 @@ export const synonymsSchema = z.object({
 });
 export type Synonyms = z.infer<typeof synonymsSchema>;
 
-export const triageKindSchema = z.object({
+const CUE_GROUPS = ['present', 'recent', 'specific_child', 'first_person', 'first_person_en', 'distress', 'habitual'] as const;
+
+/** One danger kind: its topic words, the cue groups that make a word danger now, and so on (content/triage.yaml). */
+export const dangerKindSchema = z.object({
   topics: z.array(slug),
-  child_is_cue: z.boolean(),
-  child_terms: phraseList.optional(),
-  alone_with_strong: z.boolean().optional(),
+  cues: z.array(z.enum(CUE_GROUPS)),
   terms: phraseList,
   phrases: phraseList,
+  child_terms: phraseList.optional(),
   extra_cues: phraseList.optional(),
+  disclosure: z.enum(['sexual_abuse', 'violence', 'neglect', 'online', 'labour', 'other']).optional(),
+  /** Calm words ("vẫn chơi bình thường") make a past accident of this kind a question. */
+  calm_cancels: z.boolean().optional(),
 });
+
+export const disclosureKindSchema = z.object({ topics: z.array(slug), terms: phraseList, extra_cues: phraseList.optional() });
 
 export const triageSchema = z.object({
   mask: phraseList,
+  cries: phraseList,
   strong: phraseList,
   present: phraseList,
-  specific_child: phraseList,
+  present_weak: phraseList,
+  recent: phraseList,
+  past: phraseList,
+  habitual: phraseList,
   hypothetical: phraseList,
+  threat: phraseList,
+  grown_up: phraseList,
+  calm: phraseList,
+  asking: phraseList,
+  how: phraseList,
+  specific_child: phraseList,
+  first_person: phraseList,
+  first_person_en: phraseList,
+  distress: z.record(z.string(), phraseList),
+  telling: phraseList,
+  child_voice: phraseList,
+  child_victim: phraseList,
+  adult_voice: phraseList,
   window: z.object({ before: z.number().int().min(1), after: z.number().int().min(0) }),
-  kinds: z.record(z.string().regex(/^[a-z_]+$/), triageKindSchema),
+  danger: z.record(z.string(), dangerKindSchema),
+  disclosure: z.record(z.enum(['sexual_abuse', 'violence', 'neglect', 'online', 'labour', 'other']), disclosureKindSchema),
+  disclosure_default_topic: slug,
 });
 export type TriageRules = z.infer<typeof triageSchema>;
 

@@ -22,7 +22,8 @@ export async function hasAudit(db: Db, caseId: number, action: string, reason: s
     .where(and(eq(auditLog.caseId, caseId), eq(auditLog.action, action)));
   return rows.some((r) => {
     try {
-      return (JSON.parse(r.detail ?? '{}') as { reason?: string }).reason === reason;
+      const d = JSON.parse(r.detail ?? '{}') as { reason?: string; key?: string };
+      return d.reason === reason || d.key === reason;
     } catch {
       return false;
     }

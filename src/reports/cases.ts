@@ -3,6 +3,7 @@ import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Ctx } from '../core/context';
 import { fill } from '../core/messages';
 import type { Address, Lang } from '../core/types';
+import { levelOfRoute } from '../cases/levels';
 import type { Db } from '../db/db';
 import { readBatch } from '../db/deferred';
 import { cases, officers, users } from '../db/schema';
@@ -12,7 +13,7 @@ import type { Sealer } from './crypto';
 import type { CaseRow } from './clocks';
 import { asStored, openDetails, sealDetails, type CaseDetails } from './details';
 import { reportsMessages } from './messages';
-import { officerAddress, pickRoute, routeCondition, type OfficerRow } from './officers';
+import { forReporter, officerAddress, pickRoute, routeCondition, type OfficerRow } from './officers';
 import { langsOf } from './recipients';
 import { newCaseRef } from './ref';
 import { officerButtons, renderCase } from './render';
@@ -51,10 +52,10 @@ export async function fileCase(ctx: Ctx, report: NewCase): Promise<Filed> {
   let ref = newCaseRef();
   // The seals (WebCrypto) run while the database answers.
   const sealing = sealDetails(sealer, report.details);
-  let plan = await planCase(db, commune, ref, sourceKey);
+  let plan = await planCase(db, commune, ref, sourceKey, ctx.user.id);
   while (plan.refTaken) {
     ref = newCaseRef(); // the random reference was taken: draw another
-    plan = await planCase(db, commune, ref, sourceKey);
+    plan = await planCase(db, commune, ref, sourceKey, ctx.user.id);
   }
   if (plan.existingId !== null) {
     const [existing] = await db.select().from(cases).where(eq(cases.id, plan.existingId)).limit(1);
@@ -72,6 +73,9 @@ export async function fileCase(ctx: Ctx, report: NewCase): Promise<Filed> {
     communeCode: commune?.code ?? null,
     provinceCode: commune?.province_code ?? null,
     routedTo,
+    // Nobody at the commune: the case starts one step up at once (province, else the national queue).
+    level: levelOfRoute(routedTo),
+    assignedAt: ctx.at,
     reporterUserId: ctx.user.id,
     anonymous: report.details.contact === null,
     ...(await sealing),
@@ -82,6 +86,7 @@ export async function fileCase(ctx: Ctx, report: NewCase): Promise<Filed> {
   await ctx.audit('case.created', filed.id, {
     ref: filed.ref,
     routedTo,
+    level: filed.level,
     recipients: recipients.map((o) => o.id),
     emergency: filed.emergency,
     communeCode: filed.communeCode,
@@ -111,7 +116,7 @@ interface CasePlan {
 }
 
 /** What filing a case needs to know, read in one batch (one round trip to a remote database). */
-async function planCase(db: Db, commune: CommuneRef | undefined, ref: string, sourceKey: string): Promise<CasePlan> {
+async function planCase(db: Db, commune: CommuneRef | undefined, ref: string, sourceKey: string, reporterUserId: number): Promise<CasePlan> {
   const ids = db
     .select({
       nextId: sql<number>`coalesce(max(${cases.id}), 0) + 1`,
@@ -127,7 +132,9 @@ async function planCase(db: Db, commune: CommuneRef | undefined, ref: string, so
     .orderBy(officers.id);
   const [[counts], rows] = await readBatch(db, ids, who);
   const langOf = new Map(rows.map((r) => [r.officer.id, (r.lang === 'en' ? 'en' : 'vi') as Lang]));
-  const route = commune ? pickRoute(rows.map((r) => r.officer), commune.code, commune.province_code) : { routedTo: 'unrouted' as const, recipients: [] };
+  const picked = commune ? pickRoute(rows.map((r) => r.officer), commune.code, commune.province_code) : { routedTo: 'unrouted' as const, recipients: [] };
+  // A web demo officer paired with another visitor gets nothing of this one's.
+  const route = { ...picked, recipients: forReporter(picked.recipients, reporterUserId) };
   return {
     ...route,
     langs: route.recipients.map((o) => langOf.get(o.id) ?? 'vi'),
@@ -142,7 +149,7 @@ export interface CaseMessageOptions {
   /** Dedupe key part: `case:<id>:<key>:<officerId>`. */
   key: string;
   /** A line above the case, e.g. why it was escalated; defaults to "new report". */
-  header?: (t: (typeof reportsMessages)['vi']) => string;
+  header?: (t: (typeof reportsMessages)['vi'], lang: Lang) => string;
 }
 
 /** The full case message for each officer, in their language, with the action buttons. */
@@ -166,7 +173,7 @@ export async function caseMessages(
   for (const [i, o] of recipients.entries()) {
     const to = addresses[i]!;
     const t = reportsMessages[langs[i]!];
-    const header = opts.header ? opts.header(t) : fill(t.caseNew, { ref: row.ref });
+    const header = opts.header ? opts.header(t, langs[i]!) : fill(t.caseNew, { ref: row.ref });
     out.push({
       to,
       text: renderCase(t, row, details, tz, at, header),

@@ -8,10 +8,15 @@ import type { ReportsCatalogue } from './messages';
 export type CaseRow = typeof cases.$inferSelect;
 export type ClockName = 'deliver' | 'emergency' | 'plan' | 'approval';
 
+/** done: the step was taken; open: still running; skipped: the case closed without it ("không thực hiện"). */
+export type ClockOutcome = 'done' | 'open' | 'skipped';
+
 export interface CaseClock {
   name: ClockName;
   dueAt: Date;
+  /** No longer running (taken, or the case closed without it): nothing to remind or escalate. */
   done: boolean;
+  outcome: ClockOutcome;
 }
 
 const HOUR_MS = 3_600_000;
@@ -28,29 +33,26 @@ type ClockFields = Pick<
 >;
 
 /**
- * Every clock that applies to the case, in the order they fall due. "Done" means the step the clock
- * asks for is recorded: delivery = routed to someone; emergency = the officer verified and acted;
- * plan = plan recorded; approval = approval recorded. A closed case has nothing left running.
+ * Every clock that applies to the case, in the order they fall due. A clock is "done" only when the
+ * step it asks for is recorded: delivery = routed to someone; emergency = the officer verified and
+ * acted; plan = plan recorded; approval = approval recorded. A case closed without the step leaves
+ * it "skipped" (không thực hiện), never done: closing stops the clock, it does not meet it.
  */
 export function caseClocks(c: ClockFields, tz: string): CaseClock[] {
   const closed = c.closedAt !== null;
-  const clocks: CaseClock[] = [{ name: 'deliver', dueAt: c.receivedAt, done: c.routedTo !== 'unrouted' }];
+  const clock = (name: ClockName, dueAt: Date, taken: boolean): CaseClock => {
+    const outcome: ClockOutcome = taken ? 'done' : closed ? 'skipped' : 'open';
+    return { name, dueAt, done: outcome !== 'open', outcome };
+  };
+  const clocks: CaseClock[] = [clock('deliver', c.receivedAt, c.routedTo !== 'unrouted')];
   if (c.emergency) {
-    clocks.push({
-      name: 'emergency',
-      dueAt: new Date(c.receivedAt.getTime() + EMERGENCY_HOURS * HOUR_MS),
-      done: closed || c.assessedAt !== null || c.planAt !== null,
-    });
+    clocks.push(clock('emergency', new Date(c.receivedAt.getTime() + EMERGENCY_HOURS * HOUR_MS), c.assessedAt !== null || c.planAt !== null));
   }
   const planDue = addWorkingDays(c.receivedAt, PLAN_WORKING_DAYS, tz);
-  clocks.push({ name: 'plan', dueAt: planDue, done: closed || c.planAt !== null });
+  clocks.push(clock('plan', planDue, c.planAt !== null));
   // Approval runs from the plan when it came early, else from the plan's own deadline.
   const approvalFrom = c.planAt && c.planAt < planDue ? c.planAt : planDue;
-  clocks.push({
-    name: 'approval',
-    dueAt: addWorkingDays(approvalFrom, APPROVAL_WORKING_DAYS, tz),
-    done: closed || c.approvedAt !== null,
-  });
+  clocks.push(clock('approval', addWorkingDays(approvalFrom, APPROVAL_WORKING_DAYS, tz), c.approvedAt !== null));
   return clocks;
 }
 

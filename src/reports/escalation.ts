@@ -25,7 +25,8 @@ import {
 } from './clocks';
 import type { Sealer } from './crypto';
 import { reportsMessages } from './messages';
-import { officerAddress, provinceSupervisors, routedRecipients } from './officers';
+import { officerAddress, routedRecipients } from './officers';
+import { stepUp } from '../cases/levels';
 import { langOf, reporterProgress } from './recipients';
 import { officerButtons } from './render';
 
@@ -48,7 +49,9 @@ export function dueForCase(row: CaseRow, at: Date, config: Pick<Config, 'ESCALAT
   if (row.status === 'closed') return due;
   const tz = config.TZ_REGION;
   const waitHours = row.emergency ? config.ESCALATE_EMERGENCY_HOURS : config.ESCALATE_NORMAL_HOURS;
-  if (!row.acknowledgedAt && at.getTime() - row.receivedAt.getTime() >= waitHours * HOUR_MS) due.escalations.push('unacked');
+  // The wait for "Tiếp nhận" counts from when the current holder got the case (filing, transfer, escalation).
+  const heldSince = row.assignedAt ?? row.receivedAt;
+  if (!row.acknowledgedAt && row.level !== 'national' && at.getTime() - heldSince.getTime() >= waitHours * HOUR_MS) due.escalations.push('unacked');
   for (const c of caseClocks(row, tz)) {
     if (c.done || c.name === 'deliver') continue;
     if (at > c.dueAt) {
@@ -98,6 +101,10 @@ export const escalationTick: TickStep = async (rt, at) => {
   return counts;
 };
 
+/**
+ * One step up the chain: commune → province supervisors (when the province has any) → national queue.
+ * "unacked" may happen once per holder (keyed by when they got it); each overdue clock once.
+ */
 async function escalate(
   db: Db,
   sealer: Sealer,
@@ -106,26 +113,29 @@ async function escalate(
   reason: EscalationReason,
   at: Date,
 ): Promise<{ row: CaseRow; notified: boolean } | null> {
-  if (await hasAudit(db, row.id, 'case.escalated', reason)) return null;
+  const key = reason === 'unacked' ? `unacked@${(row.assignedAt ?? row.receivedAt).getTime()}` : reason;
+  if (await hasAudit(db, row.id, 'case.escalated', key)) return null;
+  const up = row.level === 'national' ? { level: 'national' as const, recipients: [] } : await stepUp(db, row);
   const [updated] = await db
     .update(cases)
-    .set({ status: 'escalated', escalatedAt: row.escalatedAt ?? at, updatedAt: at })
+    .set({ status: 'escalated', level: up.level, assignedAt: up.level !== row.level ? at : row.assignedAt, escalatedAt: row.escalatedAt ?? at, updatedAt: at })
     .where(eq(cases.id, row.id))
     .returning();
   const next = updated!;
-  const supervisors = next.provinceCode ? await provinceSupervisors(db, next.provinceCode) : [];
-  await auditAs(db, at, 'system', 'case.escalated', row.id, { reason, to: supervisors.map((s) => s.id) });
+  const supervisors = up.recipients;
+  await auditAs(db, at, 'system', 'case.escalated', row.id, { reason: key, from: row.level, to: up.level, recipients: supervisors.map((s) => s.id) });
   const hours = row.emergency ? config.ESCALATE_EMERGENCY_HOURS : config.ESCALATE_NORMAL_HOURS;
   const messages = await caseMessages(db, sealer, next, supervisors, config.TZ_REGION, at, {
     kind: 'escalation',
-    key: `esc:${reason}`,
+    key: `esc:${key}`,
     header: (t) =>
       reason === 'unacked'
         ? fill(t.escalationUnacked, { ref: next.ref, hours })
         : fill(t.escalationClock, { ref: next.ref, clock: clockLabel(t, reason.slice('clock:'.length) as ClockName) }),
   });
-  const keyed = messages.map((m, i) => ({ ...m, dedupeKey: `esc:${row.id}:${reason}:${supervisors[i]!.id}` }));
-  const note = next.status !== row.status ? await reporterProgress(db, next) : null;
+  const keyed = messages.map((m, i) => ({ ...m, dedupeKey: `esc:${row.id}:${key}:${supervisors[i]!.id}` }));
+  const changed = next.status !== row.status || next.level !== row.level;
+  const note = changed ? await reporterProgress(db, next) : null;
   const toReporter = note ? [note] : [];
   await enqueue(db, sealer, [...keyed, ...toReporter], at);
   return { row: next, notified: supervisors.length > 0 };

@@ -2,7 +2,7 @@
 import type { Feature } from '../core/context';
 import { enrollCommand } from './enroll';
 import { cancelReport, handleReportButton, handleReportStep, startReport } from './intake';
-import { handleCaseButton, listCases, showCase } from './officer';
+import { listCases, showCase } from './officer';
 import { reporterStatusCommand } from './status';
 
 export { cancelReport, startReport };
@@ -21,8 +21,6 @@ export const reportsFeature: Feature = {
   },
   buttons: {
     report: handleReportButton,
-    case: handleCaseButton,
-    status: (ctx, [ref = '']) => reporterStatusCommand(ctx, ref),
   },
   steps: { prefix: 'report.', handle: handleReportStep },
 };

@@ -8,10 +8,11 @@ import type { CommuneRef } from '../routing/types';
 import { AGE_BANDS, isAgeBand, parseAge, type AgeBand } from './age';
 import { fileCase } from './cases';
 import { emergencyLine, mainMenuButtons } from '../core/menu';
-import { statusButton } from './status';
 import { reportsMessages, type ReportsCatalogue } from './messages';
 import { normalizeVietnamesePhone } from './phone';
 import { ageLabel, placeName } from './render';
+import { caseWorkMessages } from '../cases/messages';
+import { reporterButtons } from '../cases/reporter';
 
 export const STEP = {
   description: 'report.description',
@@ -231,6 +232,8 @@ export async function handleReportStep(ctx: Ctx): Promise<void> {
 
   // A shared location answers the location question wherever the reporter is, until it is settled.
   if (ctx.inc.location && !d.located) return sharedPoint(ctx, d, ctx.inc.location);
+  // A photo after the description is kept with the report too; the step's question comes again.
+  if (ctx.inc.photo && step !== STEP.description && !text) return laterPhoto(ctx, t, d, step, ctx.inc.photo.fileId);
 
   switch (step) {
     case STEP.description:
@@ -306,6 +309,14 @@ export async function handleReportButton(ctx: Ctx, args: string[]): Promise<void
   if (action === 'anonymous' && step === STEP.contact) return advance(ctx, { ...d, contact: null });
   if (action === 'confirm' && step === STEP.confirm) return confirmReport(ctx, d);
   ask(ctx, d, step);
+}
+
+function laterPhoto(ctx: Ctx, t: ReportsCatalogue, d: Draft, step: string, fileId: string): void {
+  const photos = d.photos ?? [];
+  if (photos.length >= MAX_PHOTOS) return ask(ctx, d, step, [fill(t.photoLimit, { max: MAX_PHOTOS })]);
+  const next: Draft = { ...d, photos: [...photos, fileId] };
+  ctx.setState(step, next as Record<string, unknown>);
+  ask(ctx, next, step, [t.photoKept]);
 }
 
 function description(ctx: Ctx, t: ReportsCatalogue, d: Draft, text: string): void {
@@ -455,17 +466,18 @@ async function confirmReport(ctx: Ctx, d: Draft): Promise<void> {
   });
   ctx.setState(null);
   const { row } = filed;
+  const w = caseWorkMessages[ctx.lang];
   const values = { ref: row.ref, hotlines: hotlines(ctx) };
-  // What comes next: the report's status, another report, the menu.
-  const next: Button[] = [statusButton(t, row.ref), { label: t.anotherReport, payload: 'menu:report' }, { label: ctx.t.menuMain, payload: 'menu:main' }];
-  if (row.routedTo === 'unrouted') {
-    ctx.reply(fill(t.filedUnrouted, values), next);
+  // What comes next: the report's status, adding to it, another report, the menu.
+  const next: Button[] = [...reporterButtons(w, row.ref), { label: t.anotherReport, payload: 'menu:report' }, { label: ctx.t.menuMain, payload: 'menu:main' }];
+  if (row.level === 'national') {
+    ctx.reply(fill(w.filedNational, values), next);
     return;
   }
   const recipient =
-    row.routedTo === 'officer'
-      ? fill(t.recipientOfficer, { commune: d.commune?.name ?? '' })
-      : fill(t.recipientSupervisor, { province: d.commune?.province_name ?? '' });
+    row.level === 'commune'
+      ? fill(w.filedTo_commune, { commune: d.commune?.name ?? '' })
+      : fill(w.filedTo_province, { province: d.commune?.province_name ?? '', commune: d.commune?.name ?? '' });
   ctx.reply(fill(t.filed, { ...values, recipient }), next);
 }
 

@@ -11,7 +11,8 @@ import { caseMessages, findCaseByRef } from './cases';
 import { caseClocks, clockLabel, timeLeft, type CaseRow } from './clocks';
 import { openDetails, openPlace } from './details';
 import { reportsMessages, type ReportsCatalogue } from './messages';
-import { coverage, coveringRow, officerRowsOf, provinceSupervisors, type OfficerRow } from './officers';
+import { coverage, coveringRow, officerRowsOf, type OfficerRow } from './officers';
+import { stepUp } from '../cases/levels';
 import { reporterProgress } from './recipients';
 import { parseCaseRef } from './ref';
 import { officerButtons, officerStatus, placeName, renderCase } from './render';
@@ -22,13 +23,13 @@ const actor = (o: OfficerRow): string => `officer:${o.id}`;
 /** How far a case has come; an action never moves it backwards. */
 const RANK: Record<string, number> = { received: 0, escalated: 0, acknowledged: 1, assessed: 2, plan: 3, closed: 4 };
 
-interface Access {
+export interface Access {
   row: CaseRow;
   officer: OfficerRow;
 }
 
 /** The case, if this chat belongs to an officer who covers it. Refusals are audited but look like "not found". */
-async function access(ctx: Ctx, refText: string): Promise<Access | null> {
+export async function access(ctx: Ctx, refText: string): Promise<Access | null> {
   const ref = parseCaseRef(refText);
   const t = tOf(ctx);
   const notFound = (): null => {
@@ -104,7 +105,7 @@ export async function listCases(ctx: Ctx): Promise<void> {
     return;
   }
   const { communes, provinces } = coverage(rows);
-  const open = await db
+  const candidates = await db
     .select()
     .from(cases)
     .where(
@@ -118,6 +119,8 @@ export async function listCases(ctx: Ctx): Promise<void> {
     )
     .orderBy(asc(cases.receivedAt))
     .limit(30);
+  // The SQL narrows by place; `covers` has the last word (a web demo officer sees only its visitor's cases).
+  const open = candidates.filter((row) => coveringRow(rows, row));
   if (!open.length) {
     ctx.reply(t.casesNone);
     return;
@@ -143,115 +146,23 @@ export async function listCases(ctx: Ctx): Promise<void> {
   ctx.reply([fill(t.casesHeader, { count: open.length }), ...items].join('\n\n'));
 }
 
-/** `case:<action>:<ref>` buttons. */
-export async function handleCaseButton(ctx: Ctx, args: string[]): Promise<void> {
-  const [action = '', ref = ''] = args;
-  const a = await access(ctx, ref);
-  if (!a) return;
-  const t = tOf(ctx);
-  const { row } = a;
-  const at = ctx.at;
-  const statusText = officerStatus(t, row.status);
-
-  if (row.status === 'closed') {
-    ctx.reply(fill(t.alreadyDone, { ref: row.ref, status: statusText }));
-    return;
-  }
-  switch (action) {
-    case 'ack':
-      if (row.acknowledgedAt) return void ctx.reply(fill(t.alreadyDone, { ref: row.ref, status: statusText }));
-      return advanceCase(ctx, a, 'acknowledged', { acknowledgedAt: at }, 'case.ack', t.acked);
-    case 'verify':
-      if (row.assessedAt) return void ctx.reply(fill(t.alreadyDone, { ref: row.ref, status: statusText }));
-      return advanceCase(ctx, a, 'assessed', { acknowledgedAt: row.acknowledgedAt ?? at, assessedAt: at }, 'case.verify', t.assessed);
-    case 'plan':
-      if (row.planAt) return void ctx.reply(fill(t.alreadyDone, { ref: row.ref, status: statusText }));
-      return advanceCase(
-        ctx,
-        a,
-        'plan',
-        { acknowledgedAt: row.acknowledgedAt ?? at, assessedAt: row.assessedAt ?? at, planAt: at },
-        'case.plan',
-        t.planned,
-      );
-    case 'approve':
-      if (!row.planAt) return void ctx.reply(fill(t.notAllowedNow, { ref: row.ref, status: statusText }));
-      if (row.approvedAt) return void ctx.reply(fill(t.alreadyDone, { ref: row.ref, status: statusText }));
-      return advanceCase(ctx, a, row.status, { approvedAt: at }, 'case.approve', t.approved);
-    case 'close':
-      ctx.reply(fill(t.closeAsk, { ref: row.ref }), [
-        { label: t.btnCloseSure, payload: `case:closeok:${row.ref}` },
-        { label: t.cancelButton, payload: `case:view:${row.ref}` },
-      ]);
-      return;
-    case 'closeok':
-      return advanceCase(ctx, a, 'closed', { closedAt: at }, 'case.close', t.closed);
-    case 'escalate':
-      return escalateByOfficer(ctx, a);
-    case 'view':
-      return showCase(ctx, row.ref);
-    default:
-      ctx.reply(fill(t.caseNotFound, { ref: row.ref }));
-  }
-}
-
-type CaseChanges = Partial<Pick<CaseRow, 'acknowledgedAt' | 'assessedAt' | 'planAt' | 'approvedAt' | 'closedAt' | 'escalatedAt'>>;
-
-async function advanceCase(ctx: Ctx, a: Access, status: string, changes: CaseChanges, action: string, done: string): Promise<void> {
-  const t = tOf(ctx);
-  const updated = await recordAdvance(ctx.deps.db, a.row, status, changes, actor(a.officer), action, ctx.at);
-  if (updated.status !== a.row.status) await tellReporter(ctx, updated);
-  ctx.reply(fill(done, { ref: a.row.ref }), officerButtons(t, updated));
-}
-
-/** Moves the case forward (never backwards) and audits it as `actorName`. */
-async function recordAdvance(db: Db, row: CaseRow, status: string, changes: CaseChanges, actorName: string, action: string, at: Date): Promise<CaseRow> {
-  const newStatus = (RANK[status] ?? 0) >= (RANK[row.status] ?? 0) ? status : row.status;
-  const [updated] = await db
-    .update(cases)
-    .set({ ...changes, status: newStatus, updatedAt: at })
-    .where(eq(cases.id, row.id))
-    .returning();
-  await auditAs(db, at, actorName, action, row.id, { from: row.status, to: newStatus });
-  return updated!;
-}
-
-/**
- * The dashboard's "acknowledge": the same rule and records as the `case:ack` button, for an actor
- * who is not in a chat (e.g. "admin:token"). The caller has checked jurisdiction, and queues the
- * returned messages (the reporter's progress note) in the same transaction.
- */
-export async function acknowledgeCaseAs(
-  db: Db,
-  row: CaseRow,
-  actorName: string,
-  at: Date,
-): Promise<{ outcome: 'acknowledged' | 'already'; row: CaseRow; messages: QueuedMessage[] }> {
-  if (row.status === 'closed' || row.acknowledgedAt) return { outcome: 'already', row, messages: [] };
-  const updated = await recordAdvance(db, row, 'acknowledged', { acknowledgedAt: at }, actorName, 'case.ack', at);
-  const note = updated.status !== row.status ? await reporterProgress(db, updated) : null;
-  return { outcome: 'acknowledged', row: updated, messages: note ? [note] : [] };
-}
-
-async function escalateByOfficer(ctx: Ctx, a: Access): Promise<void> {
+export async function escalateByOfficer(ctx: Ctx, a: Access): Promise<void> {
   const t = tOf(ctx);
   const { db, sealer, config } = ctx.deps;
   if (a.row.status === 'escalated') {
     ctx.reply(fill(t.alreadyDone, { ref: a.row.ref, status: officerStatus(t, a.row.status) }));
     return;
   }
+  // One step up from where the case is now: the province supervisors when there are any, else the national queue.
+  const up = a.row.level === 'national' ? { level: 'national' as const, recipients: [] } : await stepUp(db, a.row);
   const [updated] = await db
     .update(cases)
-    .set({ status: 'escalated', escalatedAt: ctx.at, updatedAt: ctx.at })
+    .set({ status: 'escalated', level: up.level, assignedAt: ctx.at, escalatedAt: ctx.at, updatedAt: ctx.at })
     .where(eq(cases.id, a.row.id))
     .returning();
   const row = updated!;
-  const supervisors = row.provinceCode
-    ? (await provinceSupervisors(db, row.provinceCode)).filter(
-        (s) => !(s.channel === a.officer.channel && s.channelUserId === a.officer.channelUserId),
-      )
-    : [];
-  await auditAs(db, ctx.at, actor(a.officer), 'case.escalated', row.id, { reason: 'manual', to: supervisors.map((s) => s.id) });
+  const supervisors = up.recipients.filter((s) => !(s.channel === a.officer.channel && s.channelUserId === a.officer.channelUserId));
+  await auditAs(db, ctx.at, actor(a.officer), 'case.escalated', row.id, { reason: 'manual', from: a.row.level, to: up.level, recipients: supervisors.map((s) => s.id) });
   const messages = await caseMessages(db, sealer, row, supervisors, config.TZ_REGION, ctx.at, {
     kind: 'escalation',
     key: `esc:manual:${ctx.at.getTime()}`,
@@ -259,7 +170,7 @@ async function escalateByOfficer(ctx: Ctx, a: Access): Promise<void> {
   });
   for (const m of messages) ctx.notify({ ...m, dedupeKey: `esc:${row.id}:manual:${ctx.at.getTime()}:${m.to.channel}:${m.to.userId}` });
   await tellReporter(ctx, row);
-  ctx.reply(fill(supervisors.length ? t.escalatedByOfficer : t.escalatedNoSupervisor, { ref: row.ref }), officerButtons(t, row));
+  ctx.reply(fill(up.level === 'province' ? t.escalatedByOfficer : t.escalatedNoSupervisor, { ref: row.ref }), officerButtons(t, row));
 }
 
 /** Coarse progress for the reporter, once per status, never naming the officer. */

@@ -10,6 +10,26 @@ export type OfficerRow = typeof officers.$inferSelect;
 export interface Jurisdiction {
   communeCode: string | null;
   provinceCode: string | null;
+  /** Who filed it and its source, for the web chat's per-visitor demo officers (see `pairedWith`). */
+  reporterUserId?: number | null;
+  sourceKey?: string | null;
+}
+
+/**
+ * The web chat gives each visitor their own demo officer, `web:demo-officer-<user id>`, paired with
+ * the visitor's own reporter identity: it gets and sees only that visitor's reports and the seeded
+ * demo case, so no visitor sees what another typed. Returns the paired user id, or null.
+ */
+export function pairedWith(o: Pick<OfficerRow, 'channel' | 'channelUserId'>): number | null {
+  if (o.channel !== 'web') return null;
+  const m = /^demo-officer-(\d+)$/.exec(o.channelUserId);
+  return m ? Number(m[1]) : null;
+}
+
+/** A paired demo officer's share of cases: its visitor's reports and the seeded demo ones. */
+function pairAllows(o: OfficerRow, c: Jurisdiction): boolean {
+  const pair = pairedWith(o);
+  return pair === null || c.reporterUserId === pair || (c.sourceKey ?? '').startsWith('demo:');
 }
 
 export function officerAddress(o: OfficerRow): Address {
@@ -26,7 +46,7 @@ export async function officerRowsOf(db: Db, address: Address): Promise<OfficerRo
 
 /** A commune officer covers their own commune; a supervisor whose code is a province covers that province. */
 export function covers(o: OfficerRow, c: Jurisdiction): boolean {
-  if (!o.active) return false;
+  if (!o.active || !pairAllows(o, c)) return false;
   if (c.communeCode && o.communeCode === c.communeCode) return true;
   return o.role === 'supervisor' && !!c.provinceCode && o.communeCode === c.provinceCode;
 }
@@ -96,9 +116,14 @@ export function routeCondition(communeCode: string, provinceCode: string) {
 
 /** Who a case is (or was) routed to: the commune officers, else the province supervisors. */
 export async function routedRecipients(db: Db, c: Jurisdiction & { routedTo: string }): Promise<OfficerRow[]> {
-  if (c.routedTo === 'officer' && c.communeCode) return communeOfficers(db, c.communeCode);
-  if (c.routedTo === 'supervisor' && c.provinceCode) return provinceSupervisors(db, c.provinceCode);
+  if (c.routedTo === 'officer' && c.communeCode) return (await communeOfficers(db, c.communeCode)).filter((o) => pairAllows(o, c));
+  if (c.routedTo === 'supervisor' && c.provinceCode) return (await provinceSupervisors(db, c.provinceCode)).filter((o) => pairAllows(o, c));
   return [];
+}
+
+/** The recipients of a new case, less the demo officers paired with other visitors. */
+export function forReporter(recipients: OfficerRow[], reporterUserId: number): OfficerRow[] {
+  return recipients.filter((o) => pairAllows(o, { communeCode: null, provinceCode: null, reporterUserId }));
 }
 
 /** The commune and province codes an identity's rows cover, for listing open cases. */

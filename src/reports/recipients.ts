@@ -7,7 +7,7 @@ import { fill } from '../core/messages';
 import type { QueuedMessage } from '../outbox/outbox';
 import type { CaseRow } from './clocks';
 import { reportsMessages } from './messages';
-import { reporterStatus } from './render';
+import { reporterWords } from '../cases/reporter-words';
 
 export async function langOf(db: Db, to: Address): Promise<Lang> {
   const [u] = await db
@@ -42,18 +42,21 @@ export async function reporterAddress(db: Db, reporterUserId: number): Promise<{
   return { to: { channel: u.channel as Channel, userId: u.channelUserId }, lang: u.lang === 'en' ? 'en' : 'vi' };
 }
 
-/** The reporter's coarse progress note for a case's current status (never the officer's identity). */
-export async function reporterProgress(db: Db, row: CaseRow): Promise<QueuedMessage | null> {
+/**
+ * The reporter's coarse progress note for a case's current status and level (never the officer's
+ * identity). Once per status and level; `occasion` makes a repeat of the same words distinct (a transfer).
+ */
+export async function reporterProgress(db: Db, row: CaseRow, occasion = ''): Promise<QueuedMessage | null> {
   const reporter = await reporterAddress(db, row.reporterUserId);
   if (!reporter) return null;
   const t = reportsMessages[reporter.lang];
   return {
     to: reporter.to,
-    text: fill(t.progress, { ref: row.ref, status: reporterStatus(t, row) }),
+    text: fill(t.progress, { ref: row.ref, status: reporterWords(reporter.lang, row) }),
     buttons: [],
     state: null,
     kind: 'status',
     caseId: row.id,
-    dedupeKey: `case:${row.id}:status:${row.status}`,
+    dedupeKey: `case:${row.id}:status:${row.status}:${row.level}${occasion ? `:${occasion}` : ''}`,
   };
 }

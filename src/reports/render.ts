@@ -35,7 +35,7 @@ export function reporterStatus(t: ReportsCatalogue, row: Pick<CaseRow, 'status' 
   return key in t ? t[key] : t.status_received;
 }
 
-/** The buttons that make sense for the case's status. */
+/** The buttons that make sense for the case's status: the next Decree 56 step first, then the rest. */
 export function officerButtons(t: ReportsCatalogue, row: Pick<CaseRow, 'ref' | 'status' | 'acknowledgedAt' | 'assessedAt' | 'planAt' | 'approvedAt'>): Button[] {
   if (row.status === 'closed') return [];
   const b = (label: string, action: string): Button => ({ label, payload: `case:${action}:${row.ref}` });
@@ -44,6 +44,8 @@ export function officerButtons(t: ReportsCatalogue, row: Pick<CaseRow, 'ref' | '
   if (!row.assessedAt) buttons.push(b(t.btnVerify, 'verify'));
   else if (!row.planAt) buttons.push(b(t.btnPlan, 'plan'));
   else if (!row.approvedAt) buttons.push(b(t.btnApprove, 'approve'));
+  else buttons.push(b(t.btnNote, 'note'), b(t.btnReview, 'review'));
+  buttons.push(b(t.btnRefer, 'refer'), b(t.btnTransfer, 'transfer'));
   if (row.status !== 'escalated') buttons.push(b(t.btnEscalate, 'escalate'));
   buttons.push(b(t.btnClose, 'close'));
   return buttons;
@@ -54,7 +56,7 @@ export function clockLines(t: ReportsCatalogue, row: CaseRow, tz: string, at: Da
     fill(t.clockLine, {
       name: clockLabel(t, c.name),
       due: formatDateTime(c.dueAt, tz),
-      state: c.done ? t.clockDone : fill(t.clockOpen, { left: timeLeft(t, c.dueAt, at) }),
+      state: c.outcome === 'done' ? t.clockDone : c.outcome === 'skipped' ? t.clockSkipped : fill(t.clockOpen, { left: timeLeft(t, c.dueAt, at) }),
     }),
   );
 }

@@ -47,7 +47,7 @@ export async function rerouteOpenCases(
 
   const moved = await db
     .update(cases)
-    .set({ routedTo: 'officer', updatedAt: at })
+    .set({ routedTo: 'officer', level: 'commune', assignedAt: at, updatedAt: at })
     .where(and(waiting, inArray(cases.id, pending.map((c) => c.id))))
     .returning();
   moved.sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime() || a.id - b.id);

@@ -47,17 +47,19 @@ const GLUED_PREFIX = /^(p|f|q|x|h|tt|tx|tp|kp|tdp|sn|ph|phuong|quan|huyen|xa|war
  * - a unit abbreviation in capitals glued to a capitalised name: "XPhước Vĩnh Đông", "TPMỹ Tho";
  * - letters and digits glued together: "Phường3", "Đô3", "3Bình" (but not "12A", a house number).
  */
+/** A digit inside a lower-case word is OCR noise: "Ph1ú" → "Phú" (but "QL1A" is a road). */
+const STRAY_DIGIT = /(?<=\p{Ll})\d(?=\p{Ll})/gu;
+
 function ungluedWords(text: string): string {
   return text
     .normalize('NFC')
+    .replace(STRAY_DIGIT, '')
     .replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2')
     .replace(/(?<![\p{L}\p{N}])(X|P|F|TT|TX|TP)(?=\p{Lu}\p{Ll})/gu, '$1 ')
     .replace(/(\p{L}{2,})(\d)/gu, '$1 $2')
     .replace(/(?<![\p{L}\p{N}/])(\d+)(\p{L}{2,})/gu, '$1 $2');
 }
 
-/** A digit inside a word is OCR noise: "Ph1ú" → "Phú". */
-const STRAY_DIGIT = /(?<=\p{L})\d(?=\p{L})/gu;
 
 /** No Vietnamese syllable starts with "f": "fmễ" is "F" (phường) glued to "mễ". */
 const F_GLUED = /^f(?=[^\d\s])/u;
@@ -86,7 +88,7 @@ function makeToken(word: string, segment: number): AddressToken {
  */
 export function tokenizeAddress(text: string): AddressToken[] {
   const tokens: AddressToken[] = [];
-  const segments = ungluedWords(text).replace(APOSTROPHES, '').toLowerCase().replace(STRAY_DIGIT, '').split(SEGMENT_BREAK);
+  const segments = ungluedWords(text).replace(APOSTROPHES, '').toLowerCase().split(SEGMENT_BREAK);
   segments.forEach((segment, index) => {
     for (const word of segment.match(WORD) ?? []) {
       if (F_GLUED.test(word) && word.length > 1 && !/\d/u.test(word)) {

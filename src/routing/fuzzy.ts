@@ -131,25 +131,27 @@ export function fuzzyWard(written: string[], scope: { districts: string[]; provi
   return { sure, candidates: candidates.slice(0, MAX_FUZZY_CANDIDATES), via: first.via };
 }
 
-// Two-row Levenshtein distance on UTF-16 code units (folded names are plain ASCII). A library would
-// do (fastest-levenshtein), but every worktree and deploy would need the new package; this is 15 lines.
-const rowA: number[] = [];
-const rowB: number[] = [];
+// Edit distance with adjacent transpositions (optimal string alignment): "Lcộ" for "Lộc", "Gai" for
+// "Gia" are one slip, not two. On UTF-16 code units (folded names are plain ASCII). A library would do,
+// but every worktree and deploy would then need a new package for these 20 lines.
+let rows: [number[], number[], number[]] = [[], [], []];
 export function distance(a: string, b: string): number {
   if (a === b) return 0;
   if (a.length === 0) return b.length;
   if (b.length === 0) return a.length;
-  let prev = rowA;
-  let next = rowB;
+  let [before, prev, next] = rows;
   for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
     next[0] = i;
     const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const substitution = prev[j - 1]! + (ca === b.charCodeAt(j - 1) ? 0 : 1);
-      next[j] = Math.min(prev[j]! + 1, next[j - 1]! + 1, substitution);
+      const cb = b.charCodeAt(j - 1);
+      let d = Math.min(prev[j]! + 1, next[j - 1]! + 1, prev[j - 1]! + (ca === cb ? 0 : 1));
+      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) d = Math.min(d, before[j - 2]! + 1);
+      next[j] = d;
     }
-    [prev, next] = [next, prev];
+    [before, prev, next] = [prev, next, before];
   }
+  rows = [before, prev, next];
   return prev[b.length]!;
 }

@@ -40,6 +40,8 @@ const W = {
 } as const;
 
 type Role = 'commune' | 'district' | 'province';
+/** How far apart two readings are when only the diacritics tell them apart. */
+const DIACRITICS_GAP = W.diacriticsAgree - W.diacriticsDisagree;
 
 interface Mention {
   start: number;
@@ -63,6 +65,8 @@ interface Reading {
   /** The mention naming the commune (or the old district) this reading rests on. */
   anchor: Mention;
   role: 'commune' | 'district';
+  /** Whether the diacritics written agree with this unit's name (null: written without any). */
+  sigAgrees: boolean | null;
 }
 
 interface Analysis {
@@ -146,7 +150,12 @@ export function analyse(text: string, index: MapIndex): Analysis {
     for (let j = from; j < from + length; j++) accounted[j] = true;
   };
   for (let i = 0; i < n; ) {
-    const exact = unitTypes.matchAt(tokens, i, writesDiacritics);
+    // A unit word typed without its marks at the start of a part ("xa Bắc Mê") is still the unit word,
+    // unless a name starts there ("Xa Dung").
+    const partStart = i === 0 || tokens[i - 1]!.segment !== tokens[i]!.segment;
+    const exact =
+      unitTypes.matchAt(tokens, i, writesDiacritics) ??
+      (writesDiacritics && partStart && !tokens[i]!.marked && !spans.some((sp) => sp.start === i) ? unitTypes.matchAt(tokens, i, false) : null);
     const english = exact ? null : englishUnitTypes.matchAt(tokens, i);
     if (english) englishTypeStartingAt.set(i, english.value);
     // A misspelt unit word counts unless the word is part of a name written here ("Sập Xa").
@@ -395,6 +404,7 @@ export function readings(analysis: Analysis, index: MapIndex): Reading[] {
         contradicted: isContradicted(target, used, mentions, index),
         anchor: m,
         role: role === 'commune' ? 'commune' : 'district',
+        sigAgrees: m.marked ? m.sig === e.sig : null,
       });
     }
   }
@@ -556,7 +566,17 @@ export function resolveCommune(text: string, index: MapIndex): ResolveResult {
 
   // One commune, nothing written that points elsewhere more strongly, and every ward word written
   // accounted for: that is the answer.
-  if (codes.size === 1 && bestClean >= bestContradicted && tier.some((r) => supported(analysis, r))) {
+  // Diacritics alone do not settle it: "Hải Lạng" may be a slip for "Hải Lăng" elsewhere, and a typo
+  // in a tone mark must not send a report to another province. Such rivals make the answer a question.
+  const rivals = clean.filter(
+    (r) =>
+      r.score < bestClean &&
+      r.score >= bestClean - DIACRITICS_GAP &&
+      r.sigAgrees === false &&
+      r.targets.some((c) => !codes.has(c)) &&
+      tier.some((t) => t.sigAgrees === true && t.anchor.start === r.anchor.start && t.anchor.end === r.anchor.end),
+  );
+  if (codes.size === 1 && rivals.length === 0 && bestClean >= bestContradicted && tier.some((r) => supported(analysis, r))) {
     const only = refs(codes, index);
     return { commune: only[0] ?? null, candidates: only, via };
   }
@@ -565,11 +585,11 @@ export function resolveCommune(text: string, index: MapIndex): ResolveResult {
   // the district or province written, when the whole map is at hand.
   const scope = writtenScope(analysis, index);
   const fuzzyCodes: string[] = [];
+  const words = unplacedWardWords(
+    analysis,
+    tier.map((r) => r.anchor),
+  );
   if (index.complete && (scope.districts.length > 0 || scope.provinces.length > 0)) {
-    const words = unplacedWardWords(
-      analysis,
-      tier.map((r) => r.anchor),
-    );
     if (words.length > 0) {
       const folded = words.map((t) => t.fold);
       let match = scope.districts.length > 0 ? fuzzyWard(folded, { districts: scope.districts, provinces: [] }, index) : null;
@@ -589,7 +609,11 @@ export function resolveCommune(text: string, index: MapIndex): ResolveResult {
   // Otherwise never guess: offer the close spellings, then the best readings, within the province
   // written. Readings that disagree with a province or district written in the text are not offered:
   // a pick list of communes elsewhere would mislead.
-  const offered = [...new Set([...fuzzyCodes, ...codes])].filter(
+  // With a ward word left unplaced, the communes of the district written are offered too: "P. Lểu Gjai,
+  // Ba Đình" may be any ward of old Ba Đình, not only the one named after it.
+  const districtCodes = words.length > 0 ? scope.districts.flatMap((d) => index.oldDistricts.get(d)?.targets ?? []) : [];
+  const rivalCodes = rivals.flatMap((r) => r.targets);
+  const offered = [...new Set([...fuzzyCodes, ...codes, ...rivalCodes, ...districtCodes])].filter(
     (code) => scope.provinces.length === 0 || scope.provinces.includes(index.communes.get(code)?.ref.province_code ?? ''),
   );
   const candidates = refs(offered, index);

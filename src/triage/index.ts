@@ -1,15 +1,30 @@
-// Public API of emergency triage, bound to content/triage.yaml as compiled by `npm run build:content`.
+// Public API of triage, bound to content/triage.yaml as compiled by `npm run build:content`.
+// The rules are compiled on first use, not at import.
 import { synonyms, triage } from '../knowledge/compiled.generated';
 import { expandShorthand } from '../knowledge/text';
 import { createDetector, type Detection, type Detector } from './detect';
+import type { TriageOutcome } from './outcome';
 
-export type { Detection } from './detect';
+export type { Detection, Detector } from './detect';
+export { createDetector } from './detect';
+export { createTriage, type Triage } from './classify';
+export * from './outcome';
 
 let detector: Detector | undefined;
-
-/** Is this message an emergency happening now (violence, abduction, assault, missing, suicide, injury, drowning)? */
-export function detectEmergency(text: string): Detection {
+function instance(): Detector {
   detector ??= createDetector(triage);
-  // Chat shorthand ("ko thay con dau") is spelled out first, as `ask` does.
-  return detector.detect(expandShorthand(text, synonyms.shorthand));
+  return detector;
+}
+
+/**
+ * Danger now, a disclosure of abuse, or a question — with the kind, the writer's voice and the
+ * language. Chat shorthand ("ko thay con dau") is spelled out first, as `ask` does.
+ */
+export function classifyTriage(text: string): TriageOutcome {
+  return instance().classify(expandShorthand(text, synonyms.shorthand));
+}
+
+/** Is this message an emergency happening now? True exactly when classifyTriage says danger. */
+export function detectEmergency(text: string): Detection {
+  return instance().detect(expandShorthand(text, synonyms.shorthand));
 }

@@ -112,7 +112,7 @@ describe('never stuck, through chat --jsonl', () => {
     const filed = mine[14]!;
     expect(filed.text).toMatch(/Mã tin của bạn: BV-[A-Z0-9]{6}/);
     const ref = /BV-[A-Z0-9]{6}/.exec(filed.text)![0];
-    expect(payloads(filed)).toEqual([`status:${ref}`, 'menu:report', 'menu:main']);
+    expect(payloads(filed)).toEqual([`status:${ref}`, `status:add:${ref}`, 'menu:report', 'menu:main']);
     const officer = out!.find((o) => o.to !== 'r' && o.text.includes(ref))!;
     expect(officer.text).toContain('11–15 tuổi');
     expect(officer.text).toContain('bằng gậy');

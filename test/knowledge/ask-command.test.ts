@@ -14,16 +14,16 @@ async function run(args: string[], stdin: string[] = []) {
 }
 
 describe('the ask command', () => {
-  it('--jsonl answers each stdin line in order with {topic, emergency, score, answer}', async () => {
+  it('--jsonl answers each stdin line in order with {topic, emergency, triage, score, answer}', async () => {
     const { code, out } = await run(['--jsonl'], ['con bi bat nat o truong', 'chong toi dang danh con, cuu voi', 'gia vang hom nay']);
     expect(code).toBe(0);
     expect(out).toHaveLength(3);
     const rows = out.map((l) => JSON.parse(l) as Record<string, unknown>);
-    for (const row of rows) expect(Object.keys(row).sort()).toEqual(['answer', 'emergency', 'score', 'topic']);
-    expect(rows[0]).toMatchObject({ topic: 'bao-luc-hoc-duong', emergency: false });
-    expect(rows[1]).toMatchObject({ emergency: true });
+    for (const row of rows) expect(Object.keys(row).sort()).toEqual(['answer', 'emergency', 'score', 'topic', 'triage']);
+    expect(rows[0]).toMatchObject({ topic: 'bao-luc-hoc-duong', emergency: false, triage: 'question' });
+    expect(rows[1]).toMatchObject({ emergency: true, triage: 'danger' });
     expect(String(rows[1]!.answer).startsWith('📞 113')).toBe(true);
-    expect(rows[2]).toMatchObject({ topic: null, emergency: false });
+    expect(rows[2]).toMatchObject({ topic: null, emergency: false, triage: 'question' });
     for (const row of rows) expect(typeof row.score).toBe('number');
   });
 
@@ -31,6 +31,29 @@ describe('the ask command', () => {
     const { out } = await run(['--json', 'con bi bat nat o truong']);
     expect(out).toHaveLength(1);
     expect(JSON.parse(out[0]!)).toMatchObject({ topic: 'bao-luc-hoc-duong', emergency: false });
+  });
+
+  it('--json reports the triage outcome: danger (and only then emergency), a disclosure, or a question', async () => {
+    const asked = async (q: string) => JSON.parse((await run(['--json', q])).out[0]!) as { emergency: boolean; triage: string };
+    // A toddler who just drank toilet cleaner: danger now.
+    expect(await asked('bé 2 tuổi vừa uống nhầm nước tẩy bồn cầu')).toMatchObject({ triage: 'danger', emergency: true });
+    // A mother telling that a relative keeps touching her 5-year-old: a disclosure, not an emergency.
+    expect(await asked('một người họ hàng cứ hay sờ vào người con gái 5 tuổi của tôi')).toMatchObject({
+      triage: 'disclosure',
+      emergency: false,
+    });
+    // A child doing homework, typed without marks, is not choking.
+    expect(await asked('gio con dang hoc bai, co nen cho con nghe nhac khong')).toMatchObject({ triage: 'question', emergency: false });
+  });
+
+  it('--jsonl reports triage for every line, in order', async () => {
+    const { out } = await run(['--jsonl'], [
+      '{"q": "my son was pulled out of the pool and isn\'t breathing"}',
+      'my daughter says her tutor touches her',
+      'how do I teach my kids about strangers',
+    ]);
+    expect(out.map((l) => (JSON.parse(l) as { triage: string }).triage)).toEqual(['danger', 'disclosure', 'question']);
+    expect(out.map((l) => (JSON.parse(l) as { emergency: boolean }).emergency)).toEqual([true, false, false]);
   });
 
   it('without a flag prints the answer text', async () => {

@@ -77,7 +77,7 @@ describe('asking a question', () => {
 describe('an emergency', () => {
   it('is recognised before any search, and the reply lists 113 and 111 before anything else', () => {
     const result = k.ask('chong toi dang danh con, cuu voi');
-    expect(result).toMatchObject({ kind: 'emergency', emergencyKind: 'violence_now' });
+    expect(result).toMatchObject({ kind: 'emergency', emergencyKind: 'violence', triage: { triage: 'danger', kind: 'violence' } });
     const { text, buttons } = k.renderAnswer(result, 'vi');
     const lines = text.split('\n');
     expect(lines[0]).toContain('113');

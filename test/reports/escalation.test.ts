@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/db/schema';
 import { caseClocks, escalationTick } from '../../src/reports';
 import { runTick } from '../../src/tick';
-import { createWorld, last, refIn, type World } from './support';
+import { createWorld, last, officerSteps, refIn, type World } from './support';
 
 let w: World;
 beforeEach(async () => {
@@ -29,7 +29,7 @@ const tick = (at: Date) => runTick(w.rt, at, { steps: [['escalation', escalation
 const escalationsTo = (id: string) => w.inboxOf(id).filter((m) => m.kind === 'escalation');
 
 describe('an emergency nobody acknowledges', () => {
-  it('is escalated to the province supervisor exactly once, however many ticks run', async () => {
+  it('goes one step up at a time: to the province supervisor once, then to the national queue, however many ticks run', async () => {
     const ref = await report('r1', 'yes', T0);
     await tick(new Date(T0.getTime() + 1 * HOUR));
     expect(escalationsTo('supervisor-ha-noi')).toHaveLength(0);
@@ -47,8 +47,10 @@ describe('an emergency nobody acknowledges', () => {
     const row = await w.caseByRef(ref);
     expect(row!.status).toBe('escalated');
     expect(row!.escalatedAt!.getTime()).toBe(T0.getTime() + 2 * HOUR + 60_000);
+    // Nobody at the province took it up within the same 2 hours either: it went on to the national queue.
+    expect(row!.level).toBe('national');
     const audits = (await w.db.db.select().from(auditLog)).filter((a) => a.caseId === row!.id && a.action === 'case.escalated');
-    expect(audits).toHaveLength(1);
+    expect(audits.map((a) => JSON.parse(a.detail!) as { from: string; to: string }).map((d) => `${d.from}>${d.to}`)).toEqual(['commune>province', 'province>national']);
     expect(audits[0]!.actor).toBe('system');
 
     // The officer was reminded once, 3 hours before the 12-hour clock ran out.
@@ -56,15 +58,17 @@ describe('an emergency nobody acknowledges', () => {
     expect(reminders).toHaveLength(1);
     expect(reminders[0]!.text).toContain('Can thiệp khẩn cấp trong 12 giờ');
 
-    // The reporter heard, once, that the case went to a higher level.
+    // The reporter heard each step, once, and the truth about the level.
     expect(w.inboxOf('r1').filter((m) => m.kind === 'status').map((m) => m.text)).toEqual([
-      `Cập nhật về tin ${ref}: đã được chuyển lên cấp trên để xử lý.`,
+      `Cập nhật về tin ${ref}: đã được chuyển lên cấp tỉnh/thành phố để xử lý.`,
+      `Cập nhật về tin ${ref}: đã được chuyển lên cấp quốc gia để xử lý.`,
     ]);
 
-    // Past the 12-hour clock, a second (different) escalation goes out, also only once.
+    // Past the 12-hour clock, the overdue clock is recorded once; the case already sits at the top.
     for (let i = 0; i < 5; i++) await tick(new Date(T0.getTime() + 12 * HOUR + i * 60_000 + 1));
-    expect(escalationsTo('supervisor-ha-noi')).toHaveLength(2);
-    expect(last(escalationsTo('supervisor-ha-noi')).text).toContain('đã quá hạn: Can thiệp khẩn cấp trong 12 giờ');
+    const overdue = (await w.db.db.select().from(auditLog)).filter((a) => a.caseId === row!.id && a.action === 'case.escalated' && a.detail!.includes('clock:emergency'));
+    expect(overdue).toHaveLength(1);
+    expect(escalationsTo('supervisor-ha-noi')).toHaveLength(1);
   });
 
   it('is not escalated when the officer acknowledges in time', async () => {
@@ -82,7 +86,7 @@ describe('an ordinary report', () => {
     await tick(new Date(T0.getTime() + 23 * HOUR));
     expect(escalationsTo('supervisor-ha-noi')).toHaveLength(0);
     await w.say('officer-ba-dinh', { button: `case:ack:${ref}` }, { at: new Date(T0.getTime() + 23.5 * HOUR) });
-    await w.say('officer-ba-dinh', { button: `case:verify:${ref}` }, { at: new Date(T0.getTime() + 24 * HOUR) });
+    await officerSteps(w, 'officer-ba-dinh', ref).verify(undefined, 'medium', new Date(T0.getTime() + 24 * HOUR));
 
     // Received Wednesday 25/11: the plan is due at the end of Wednesday 2/12; reminder Tuesday 1/12 08:00.
     const row = (await w.caseByRef(ref))!;
@@ -98,7 +102,7 @@ describe('an ordinary report', () => {
     expect(reminders[0]!.text).toContain('23:59 02/12/2026');
 
     // A plan recorded in time stops the plan clock; the approval clock then runs 2 working days.
-    await w.say('officer-ba-dinh', { button: `case:plan:${ref}` }, { at: new Date('2026-12-02T02:00:00Z') });
+    await officerSteps(w, 'officer-ba-dinh', ref).plan(new Date('2026-12-02T02:00:00Z'));
     await tick(new Date('2026-12-03T00:00:00Z'));
     expect(escalationsTo('supervisor-ha-noi')).toHaveLength(0);
     await tick(new Date('2026-12-04T17:00:00Z')); // past the end of Friday 4/12 in Hà Nội
@@ -127,5 +131,7 @@ describe('the legal clocks', () => {
     expect(clocks.approval!.dueAt.toISOString()).toBe('2026-05-12T16:59:59.999Z'); // Tuesday 12/5
     const closed = caseClocks({ ...base, closedAt: new Date('2026-05-02T00:00:00Z') }, 'Asia/Ho_Chi_Minh');
     expect(closed.filter((c) => !c.done)).toHaveLength(0);
+    // Closing stops the clocks without meeting them: the steps never taken read "không thực hiện".
+    expect(Object.fromEntries(closed.map((c) => [c.name, c.outcome]))).toEqual({ deliver: 'done', emergency: 'skipped', plan: 'skipped', approval: 'skipped' });
   });
 });

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/db/schema';
 import { getCaseForAdmin, listCasesForAdmin } from '../../src/reports';
-import { createWorld, last, refIn, type World } from './support';
+import { createWorld, last, officerSteps, refIn, type World } from './support';
 
 let w: World;
 beforeEach(async () => {
@@ -23,24 +23,25 @@ async function file(who: string): Promise<string> {
 describe('an officer works a case', () => {
   it('moves it through acknowledged, assessed, plan and closed; the reporter hears each step in plain words', async () => {
     const ref = await file('parent-1');
-    const officer = (b: string) => w.say('officer-ba-dinh', { button: `case:${b}:${ref}` });
-    await officer('ack');
-    expect(last(await officer('verify')).buttons.map((b) => b.payload)).toContain(`case:plan:${ref}`);
-    expect(last(await officer('plan')).buttons.map((b) => b.payload)).toContain(`case:approve:${ref}`);
-    await officer('approve');
-    const ask = last(await officer('close'));
-    expect(ask.buttons[0]!.payload).toBe(`case:closeok:${ref}`);
+    const steps = officerSteps(w, 'officer-ba-dinh', ref);
+    await steps.ack();
+    expect(last(await steps.verify()).buttons.map((b) => b.payload)).toContain(`case:plan:${ref}`);
+    expect(last(await steps.plan()).buttons.map((b) => b.payload)).toContain(`case:approve:${ref}`);
+    await steps.approve();
+    const ask = last(await w.say('officer-ba-dinh', { button: `case:close:${ref}` }));
+    expect(ask.buttons.map((b) => b.payload).filter((p) => p.startsWith('case:'))).toEqual(['safe', 'transferred', 'referred', 'unfounded', 'other'].map((r) => `case:closeok:${ref}:${r}`));
     expect((await w.caseByRef(ref))!.status).toBe('plan');
-    await officer('closeok');
+    await steps.close('safe');
     const row = (await w.caseByRef(ref))!;
     expect(row.status).toBe('closed');
+    expect(row.closeReason).toBe('safe');
     expect(row.approvedAt).not.toBeNull();
 
     expect(w.inboxOf('parent-1').filter((m) => m.kind === 'status').map((m) => m.text.split(': ')[1])).toEqual([
-      'đã được cán bộ tiếp nhận.',
+      'đã được tiếp nhận ở cấp xã/phường.',
       'cán bộ đang xác minh và đánh giá.',
       'đã có kế hoạch hỗ trợ, can thiệp cho trẻ.',
-      'đã được xử lý xong.',
+      'đã được xử lý và đóng lại.',
     ]);
     const trail = (await w.db.db.select().from(auditLog)).filter((a) => a.caseId === row.id).map((a) => a.action);
     expect(trail).toEqual(expect.arrayContaining(['case.created', 'case.ack', 'case.verify', 'case.plan', 'case.approve', 'case.close']));
@@ -59,6 +60,7 @@ describe('an officer works a case', () => {
     const ref = await file('parent-3');
     const r = last(await w.say('officer-ba-dinh', { button: `case:escalate:${ref}` }));
     expect(r.text).toContain('cấp tỉnh');
+    expect((await w.caseByRef(ref))!.level).toBe('province');
     const [toSupervisor] = w.inboxOf('supervisor-ha-noi');
     expect(toSupervisor!.kind).toBe('escalation');
     expect(toSupervisor!.text).toContain('0987654321');

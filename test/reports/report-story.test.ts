@@ -57,7 +57,8 @@ describe('a citizen reports abuse with an old district address', () => {
     expect(filed.state).toBeNull();
     const ref = refIn(filed.text);
     expect(ref).toMatch(/^BV-[2-9A-HJ-NP-TW-Z]{6}$/);
-    expect(filed.buttons.map((b) => b.payload)).toContain(`status:${ref}`);
+    expect(filed.text).toContain('cấp xã/phường');
+    expect(filed.buttons.map((b) => b.payload)).toEqual(expect.arrayContaining([`status:${ref}`, `status:add:${ref}`]));
 
     // Only the Ba Đình officer got the case; the neighbouring ward's officer and the supervisor did not.
     const officerMsgs = w.inboxOf('officer-ba-dinh');
@@ -70,6 +71,8 @@ describe('a citizen reports abuse with an old district address', () => {
     expect(officerMsgs[0]!.buttons.map((b) => b.payload)).toEqual([
       `case:ack:${ref}`,
       `case:verify:${ref}`,
+      `case:refer:${ref}`,
+      `case:transfer:${ref}`,
       `case:escalate:${ref}`,
       `case:close:${ref}`,
     ]);
@@ -84,10 +87,10 @@ describe('a citizen reports abuse with an old district address', () => {
     // The reporter is told, in coarse words, without the officer's identity.
     const progress = w.inboxOf('citizen-1').filter((m) => m.kind === 'status');
     expect(progress).toHaveLength(1);
-    expect(progress[0]!.text).toContain('đã được cán bộ tiếp nhận');
+    expect(progress[0]!.text).toContain('đã được tiếp nhận ở cấp xã/phường');
 
     const after = last(await w.say('citizen-1', `/status ${ref}`));
-    expect(after.text).toContain('đã được cán bộ tiếp nhận');
+    expect(after.text).toContain('đã được tiếp nhận ở cấp xã/phường');
     expect(after.text).not.toContain('officer-ba-dinh');
     expect(after.text).not.toContain('Cán bộ BVTE');
 

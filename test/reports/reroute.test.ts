@@ -6,6 +6,7 @@ import { fill } from '../../src/core/messages';
 import { auditLog, outbox } from '../../src/db/schema';
 import { createInvite, formatDateTime, importOfficersCsv, type UnitLookup } from '../../src/reports';
 import { reportsMessages } from '../../src/reports/messages';
+import { caseWorkMessages } from '../../src/cases/messages';
 import { createWorld, last, refIn, type World } from './support';
 
 const vi = reportsMessages.vi;
@@ -46,7 +47,7 @@ describe('an officer enrols by invite after reports came in for their commune', 
     expect((await w.caseByRef(urgent))!.routedTo).toBe('supervisor');
     expect(w.inboxOf('supervisor-ha-noi').filter((m) => m.text.includes(urgent))).toHaveLength(1);
     // The supervisor closes one of the Giảng Võ cases before any officer is there.
-    await w.say('supervisor-ha-noi', { button: `case:closeok:${closedRef}` });
+    await w.say('supervisor-ha-noi', { button: `case:closeok:${closedRef}:unfounded` });
     expect((await w.caseByRef(closedRef))!.status).toBe('closed');
     const before = await w.caseByRef(urgent);
 
@@ -98,7 +99,8 @@ describe('an officer enrols by invite after reports came in for their commune', 
     expect((await w.caseByRef(ref))!.routedTo).toBe('officer');
     expect(JSON.parse((await rerouteAudits())[0]!.detail!)).toMatchObject({ from: 'unrouted', to: 'officer' });
     // The reporter's status no longer says "waiting to be passed on".
-    expect(last(await w.say('citizen-4', `/status ${ref}`)).text).toContain(vi.status_received);
+    expect((await w.caseByRef(ref))!.level).toBe('commune');
+    expect(last(await w.say('citizen-4', `/status ${ref}`)).text).toContain(caseWorkMessages.vi.reporter_received_commune);
   });
 
   it('queues no second notice when the same update arrives twice or the officer enrols again', async () => {

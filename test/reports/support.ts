@@ -6,6 +6,7 @@ import { createBasicsFeature } from '../../src/core/basics';
 import type { Logger } from '../../src/core/log';
 import type { Services } from '../../src/core/services';
 import { cases } from '../../src/db/schema';
+import { createCaseWorkFeature } from '../../src/cases/feature';
 import { cancelReport, reportsFeature, seedDemoDirectory, startReport, whereFeature } from '../../src/reports';
 import { createPointLocator } from '../../src/routing/geo';
 import { communeNamesFromUnits, fileShapeStore, findUnitsFile, WARD_SHAPES_FILE } from '../../src/routing/geo/node';
@@ -45,7 +46,7 @@ export interface World extends TestRuntime {
 export async function createWorld(opts: { services?: Services; log?: Logger; env?: Record<string, string> } = {}): Promise<World> {
   const t = await createTestRuntime({
     services: opts.services ?? realServices(),
-    features: [createBasicsFeature({ startReport, cancelReport }), reportsFeature, whereFeature],
+    features: [createBasicsFeature({ startReport, cancelReport }), reportsFeature, createCaseWorkFeature(), whereFeature],
     log: opts.log,
     env: opts.env,
   });
@@ -69,3 +70,28 @@ export const last = <T>(xs: T[]): T => {
   if (!xs.length) throw new Error('no messages');
   return xs[xs.length - 1]!;
 };
+
+/** The Decree 56 steps as an officer does them in chat: a button, then short typed answers. */
+export function officerSteps(w: World, officer: string, ref: string) {
+  const say = (what: Parameters<World['say']>[1], at?: Date) => w.say(officer, what, at ? { at } : {});
+  return {
+    ack: (at?: Date) => say({ button: `case:ack:${ref}` }, at),
+    async verify(note = 'Đã đến nhà, gặp mẹ và cháu; cháu có vết bầm ở tay.', risk: 'low' | 'medium' | 'high' = 'medium', at?: Date) {
+      await say({ button: `case:verify:${ref}` }, at);
+      await say(note, at);
+      return say({ button: `case:risk:${ref}:${risk}` }, at);
+    },
+    async plan(at?: Date) {
+      await say({ button: `case:plan:${ref}` }, at);
+      await say('Khám sức khoẻ, tư vấn tâm lý', at);
+      await say('Đưa cháu đi khám; làm việc với gia đình', at);
+      await say('Cán bộ xã và trạm y tế', at);
+      return say('20/12', at);
+    },
+    async approve(approver = 'Nguyễn Văn An, Chủ tịch UBND phường', at?: Date) {
+      await say({ button: `case:approve:${ref}` }, at);
+      return say(approver, at);
+    },
+    close: (reason: string, at?: Date) => say({ button: `case:closeok:${ref}:${reason}` }, at),
+  };
+}

@@ -140,3 +140,141 @@ describe('chat story', () => {
     await page.close();
   });
 });
+
+// A 1×1 PNG, as a phone would attach a photo.
+const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+const IN_BA_DINH = { latitude: 21.034, longitude: 105.84 };
+const SIZES = [
+  ['phone', { width: 375, height: 667 }],
+  ['desktop', { width: 1280, height: 800 }],
+] as const;
+
+describe.each(SIZES)('never stuck on a %s', (size, viewport) => {
+  it('a parent reports with a photo and a shared location, changes one answer, files it and sees its status; the page stays compact and focused', async () => {
+    await context.grantPermissions(['geolocation'], { origin: base });
+    await context.setGeolocation(IN_BA_DINH);
+    const page = await context.newPage();
+    await page.setViewportSize(viewport);
+    await page.goto(`${base}/chat`);
+    await page.getByRole('button', { name: 'Bắt đầu lại' }).click();
+    const lastMessage = () => page.locator('.chat > li').last();
+    const lastButton = (name: string) => lastMessage().getByRole('button', { name, exact: true });
+    const box = page.getByLabel('Tin nhắn của bạn');
+    const focused = () => page.evaluate(() => document.activeElement?.id ?? '');
+
+    // A compact header: the conversation starts near the top; the demo switch sits below the chat.
+    const header = (await page.locator('header.top').boundingBox())!;
+    expect(header.height).toBeLessThan(size === 'phone' ? 170 : 110);
+    const composer = (await page.locator('form.composer').boundingBox())!;
+    const roleSwitch = (await page.getByRole('button', { name: 'Chuyển sang cán bộ demo (phường Ba Đình)' }).boundingBox())!;
+    expect(roleSwitch.y).toBeGreaterThan(composer.y);
+    // No photo or location is offered before a report asks for it.
+    expect(await page.locator('input[type=file]').count()).toBe(0);
+    await shot(page, `never-stuck-${size}-welcome`);
+
+    await lastButton('Báo tin xâm hại').click();
+    await expect.poll(() => lastMessage().textContent()).toContain('kể ngắn gọn');
+    expect(await focused()).toBe('message'); // the bot waits for typing: the box has the focus
+    expect(await lastButton('Huỷ').count()).toBe(1);
+    await page.getByLabel('📷 Kèm ảnh').setInputFiles({ name: 'anh.png', mimeType: 'image/png', buffer: TINY_PNG });
+    await box.fill('Tôi nghe thấy đứa trẻ nhà hàng xóm bị đánh và quát mắng mỗi tối');
+    await page.getByRole('button', { name: 'Gửi', exact: true }).click();
+    await expect.poll(() => lastMessage().textContent()).toContain('xảy ra ở đâu');
+    expect(await page.locator('.chat > li.me').last().textContent()).toContain('📷 Đã gửi một ảnh');
+    expect(await focused()).toBe('message');
+    await shot(page, `never-stuck-${size}-location`);
+
+    await page.getByRole('button', { name: '📍 Gửi vị trí của tôi' }).click();
+    await expect.poll(() => lastMessage().textContent()).toContain('Có phải ở Phường Ba Đình');
+    await lastButton('Đúng').click();
+    await lastButton('6–10 tuổi').click();
+    expect(await focused()).not.toBe('message'); // a choice: the keyboard stays down, the buttons in view
+    await lastButton('Không').click();
+    await lastButton('Ẩn danh').click();
+    await lastButton('Gửi tin').waitFor();
+    expect(await lastMessage().textContent()).toContain('kèm 1 ảnh');
+    // The main action looks like one: "Gửi tin" is filled, "Huỷ" is not.
+    const fill = (name: string) => lastButton(name).evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(await fill('Gửi tin')).not.toBe(await fill('Huỷ'));
+    await shot(page, `never-stuck-${size}-summary`);
+
+    await lastButton('Sửa tuổi').click();
+    await expect.poll(() => lastMessage().textContent()).toContain('Đang ghi: "6–10 tuổi"');
+    await lastButton('11–15 tuổi').click();
+    await expect.poll(() => lastMessage().textContent()).toContain('Tuổi của trẻ: 11–15 tuổi');
+    await lastButton('Gửi tin').click();
+    await expect.poll(() => lastMessage().textContent()).toMatch(/BV-[0-9A-Z]{6}/);
+    // The reference code stays on one line.
+    const ref = lastMessage().locator('.ref').first();
+    expect(await ref.evaluate((el) => el.getClientRects().length)).toBe(1);
+    const code = (await ref.textContent())!;
+    const row = (await w.caseByRef(code))!;
+    expect(row.communeCode).toBe('00004');
+    await shot(page, `never-stuck-${size}-reference`);
+
+    await lastButton('Xem tình trạng').click();
+    await expect.poll(() => lastMessage().textContent()).toContain(`Tin ${code}`);
+    expect(await lastButton('Báo tin xâm hại').count()).toBe(1); // and the menu is there again
+    await page.close();
+  });
+
+  it('typing "huy" at the address step cancels; the example address reaches the Ba Đình demo officer, whose empty page agrees with the case list', async () => {
+    const page = await context.newPage();
+    await page.setViewportSize(viewport);
+    await page.goto(`${base}/chat`);
+    await page.getByRole('button', { name: 'Bắt đầu lại' }).click();
+    const lastMessage = () => page.locator('.chat > li').last();
+    const lastButton = (name: string) => lastMessage().getByRole('button', { name, exact: true });
+    const say = async (text: string) => {
+      await page.getByLabel('Tin nhắn của bạn').fill(text);
+      await page.getByLabel('Tin nhắn của bạn').press('Enter');
+      await page.waitForLoadState('domcontentloaded');
+    };
+    await say('báo tin');
+    await say('Cô giáo đánh cháu nhiều lần ở lớp học thêm');
+    await expect.poll(() => lastMessage().textContent()).toContain('xảy ra ở đâu');
+    await say('huy');
+    await expect.poll(() => lastMessage().textContent()).toContain('Đã huỷ, tin chưa được gửi đi');
+    expect(await lastButton('Báo tin xâm hại').count()).toBe(1);
+    await shot(page, `never-stuck-${size}-cancelled`);
+
+    // The officer view before any report of this visitor: the case list is one tap away and says the same.
+    await page.getByRole('button', { name: 'Chuyển sang cán bộ demo (phường Ba Đình)' }).click();
+    const empty = page.locator('.chat > li').first();
+    expect(await page.locator('.chat > li').count()).toBe(1);
+    await empty.getByRole('button', { name: 'Vụ việc đang mở' }).click();
+    await expect.poll(() => lastMessage().textContent()).toContain(DEMO_CASE_REF);
+    await shot(page, `never-stuck-${size}-officer-cases`);
+    await page.getByRole('button', { name: 'Quay lại làm người dân' }).click();
+
+    // The bot's own example address goes to phường Ba Đình.
+    await say('báo tin');
+    await say('Cô giáo đánh cháu nhiều lần ở lớp học thêm');
+    const example = /ví dụ: "([^"]+)"/.exec((await lastMessage().textContent())!)![1]!;
+    await say(example);
+    await lastButton('Không rõ').click();
+    await lastButton('Không rõ').click();
+    await lastButton('Ẩn danh').click();
+    await lastButton('Gửi tin').click();
+    await expect.poll(() => lastMessage().textContent()).toContain('Phường Ba Đình');
+    await page.close();
+  });
+
+  it('without JavaScript the chat still takes a report, and offers no location it cannot get', async () => {
+    const noJs = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+    const ctx = await noJs.newContext({ javaScriptEnabled: false, viewport, locale: 'vi-VN' });
+    const page = await ctx.newPage();
+    await page.goto(`${base}/chat`);
+    const lastMessage = () => page.locator('.chat > li').last();
+    await lastMessage().getByRole('button', { name: 'Báo tin xâm hại', exact: true }).click();
+    await page.getByLabel('Tin nhắn của bạn').fill('Tôi nghe thấy đứa trẻ nhà hàng xóm bị đánh và quát mắng mỗi tối');
+    await page.getByRole('button', { name: 'Gửi', exact: true }).click();
+    await expect.poll(() => lastMessage().textContent()).toContain('xảy ra ở đâu');
+    expect(await page.getByRole('button', { name: '📍 Gửi vị trí của tôi' }).isVisible()).toBe(false);
+    expect(await page.getByText('không gửi được vị trí').isVisible()).toBe(true);
+    expect(await page.getByLabel('📷 Kèm ảnh').isVisible()).toBe(true); // a file input needs no script
+    await shot(page, `never-stuck-${size}-no-js`);
+    await ctx.close();
+    await noJs.close();
+  });
+});

@@ -17,8 +17,8 @@ function Clocks(props: { c: AdminCaseSummary; at: Date }) {
   return (
     <ul class="clocks">
       {props.c.clocks.map((k) => (
-        <li class={isLate(k, props.at) ? 'late' : k.done ? 'ok' : undefined}>
-          {clockName(k)}: {k.done ? t.clockDone : clockLeft(k, props.at)}
+        <li class={isLate(k, props.at) ? 'late' : k.outcome === 'done' ? 'ok' : k.outcome === 'skipped' ? 'skipped' : undefined}>
+          {clockName(k)}: {k.outcome === 'done' ? t.clockDone : k.outcome === 'skipped' ? t.clockSkipped : clockLeft(k, props.at)}
         </li>
       ))}
     </ul>

@@ -1,4 +1,10 @@
-// The demo officer a web chat visitor can switch to: an officer of phường Ba Đình (00004) on the web channel.
+// The demo officers a web chat visitor can switch to: officers of phường Ba Đình (00004) on the web channel.
+// The seeded shared one holds the demo case; each visitor gets their own, paired with their reporter
+// identity (reports/officers.ts `pairedWith`), so no visitor sees another visitor's reports.
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../../db/db';
+import { officers, users } from '../../db/schema';
+
 export const WEB_DEMO_OFFICER = {
   channel: 'web',
   channelUserId: 'demo-officer-ba-dinh',
@@ -7,3 +13,22 @@ export const WEB_DEMO_OFFICER = {
   name: 'Cán bộ BVTE phường Ba Đình (demo, trên web)',
   role: 'officer',
 } as const;
+
+/**
+ * The visitor's own demo officer identity (`demo-officer-<their user id>`), created on first use
+ * with their reporter identity, so that a report they file reaches it.
+ */
+export async function pairedDemoOfficer(db: Db, session: string, at: Date): Promise<string> {
+  await db.insert(users).values({ channel: 'web', channelUserId: session, role: 'citizen', lang: 'vi', createdAt: at, lastSeenAt: at }).onConflictDoNothing();
+  const [me] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.channel, 'web'), eq(users.channelUserId, session)))
+    .limit(1);
+  const channelUserId = `demo-officer-${me!.id}`;
+  await db
+    .insert(officers)
+    .values({ ...WEB_DEMO_OFFICER, channelUserId, phone: null, active: true, createdAt: at })
+    .onConflictDoNothing({ target: [officers.channel, officers.channelUserId, officers.communeCode] });
+  return channelUserId;
+}

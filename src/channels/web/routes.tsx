@@ -3,16 +3,21 @@
 import { and, eq } from 'drizzle-orm';
 import { pageSecurityHeaders } from './security';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { emergencyLine, mainMenuButtons } from '../../core/menu';
 import { catalogues, fill } from '../../core/messages';
 import type { Incoming } from '../../core/types';
 import type { Db } from '../../db/db';
 import { officers } from '../../db/schema';
 import type { Runtime } from '../../runtime';
-import { WEB_DEMO_OFFICER } from './demo';
+import { pairedDemoOfficer, WEB_DEMO_OFFICER } from './demo';
 import { actingAsOfficer, ensureSession, readSession, setActingAs, startNewSession } from './session';
 import { loadTranscript, recordVisitorLine } from './transcript';
-import { ChatPage } from './views';
+import { ChatPage, waitsForTyping } from './views';
+import { webChatText } from './messages';
+import { CHAT_SCRIPT } from './script';
+import { MAX_PHOTOS } from '../../reports/intake';
+import { photoDataUri, WEB_PHOTO_MAX_BYTES } from './photo';
 
 export interface WebChatOptions {
   /** Offer "switch to demo officer" (only where the demo directory is seeded; never in production). */
@@ -20,6 +25,12 @@ export interface WebChatOptions {
 }
 
 const MAX_FORM_CHARS = 2000;
+const PHOTO_MB = WEB_PHOTO_MAX_BYTES / (1024 * 1024);
+/** What the page says about a refused photo (`?e=` after the redirect). */
+const NOTICES: Record<string, string> = {
+  'photo-size': fill(webChatText.photoTooBig, { mb: PHOTO_MB }),
+  'photo-type': webChatText.photoWrongType,
+};
 
 /** The demo officer is offered only if enabled and its directory row is present and active. */
 async function demoOfficerActive(db: Db, enabled: boolean): Promise<boolean> {
@@ -30,6 +41,14 @@ async function demoOfficerActive(db: Db, enabled: boolean): Promise<boolean> {
     .where(and(eq(officers.channel, WEB_DEMO_OFFICER.channel), eq(officers.channelUserId, WEB_DEMO_OFFICER.channelUserId), eq(officers.active, true)))
     .limit(1);
   return Boolean(row);
+}
+
+/** A shared point from the location form, or null when absent or not a place on Earth. */
+function parsePoint(lat: unknown, lon: unknown): { lat: number; lon: number } | null {
+  if (typeof lat !== 'string' || typeof lon !== 'string' || !lat || !lon) return null;
+  const point = { lat: Number(lat), lon: Number(lon) };
+  if (!Number.isFinite(point.lat) || !Number.isFinite(point.lon) || Math.abs(point.lat) > 90 || Math.abs(point.lon) > 180) return null;
+  return point;
 }
 
 /** Allowed when either signal says same origin; a request with neither (curl, tests) is allowed. */
@@ -43,7 +62,7 @@ export function webChatRoutes(rt: Runtime, opts: WebChatOptions = {}): Hono {
   const { db, sealer } = rt.core;
   const t = catalogues.vi;
 
-  app.use('*', pageSecurityHeaders({ images: false }));
+  app.use('*', pageSecurityHeaders({ images: false, scripts: true }));
   // Refuse forms posted from other sites (Origin or Sec-Fetch-Site, as browsers send them).
   app.use('*', async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && !sameOrigin(c.req.header('origin'), c.req.header('sec-fetch-site'), c.req.url)) {
@@ -52,10 +71,13 @@ export function webChatRoutes(rt: Runtime, opts: WebChatOptions = {}): Hono {
     await next();
   });
 
-  /** Who the visitor speaks as: their own random id, or the shared demo officer. */
+  /** Who the visitor speaks as: their own random id, or their own demo officer (never one shared with others). */
   async function identity(c: Parameters<typeof actingAsOfficer>[0], session: string | null): Promise<{ userId: string | null; asOfficer: boolean }> {
-    const asOfficer = actingAsOfficer(c) && (await demoOfficerActive(db, opts.demoOfficer ?? false));
-    return { userId: asOfficer ? WEB_DEMO_OFFICER.channelUserId : session, asOfficer };
+    const demoOn = await demoOfficerActive(db, opts.demoOfficer ?? false);
+    // The visitor's demo officer exists from their first message, so their reports reach it.
+    const officer = demoOn && session ? await pairedDemoOfficer(db, session, rt.now()) : null;
+    const asOfficer = actingAsOfficer(c) && officer !== null;
+    return { userId: asOfficer ? officer : session, asOfficer };
   }
 
   app.get('/', async (c) => {
@@ -69,24 +91,52 @@ export function webChatRoutes(rt: Runtime, opts: WebChatOptions = {}): Hono {
         emergency={emergencyLine('vi')}
         asOfficer={asOfficer}
         officerAvailable={await demoOfficerActive(db, opts.demoOfficer ?? false)}
+        demo={opts.demoOfficer ?? false}
+        notice={NOTICES[c.req.query('e') ?? ''] ?? null}
+        photoLimits={{ max: MAX_PHOTOS, mb: PHOTO_MB }}
       />,
     );
   });
 
+  // The script that offers "share my location" (served from here: the page allows scripts of this site only).
+  app.get('/chat.js', (c) => {
+    c.header('Content-Type', 'text/javascript; charset=utf-8');
+    c.header('Cache-Control', 'public, max-age=3600');
+    return c.body(CHAT_SCRIPT);
+  });
+
+  // A form post carries at most one photo and a short text.
+  app.use('/send', bodyLimit({ maxSize: WEB_PHOTO_MAX_BYTES + 64 * 1024, onError: (c) => c.redirect('/chat?e=photo-size#latest', 303) }));
   app.post('/send', async (c) => {
     const form = await c.req.parseBody();
     const text = typeof form.text === 'string' ? form.text.slice(0, MAX_FORM_CHARS + 1) : '';
     const button = typeof form.button === 'string' ? form.button.slice(0, 64) : '';
-    if (!text.trim() && !button) return c.redirect('/chat#latest', 303);
+    const location = parsePoint(form.lat, form.lon);
+    const file = form.photo instanceof File && form.photo.size > 0 ? form.photo : null;
+    if (!text.trim() && !button && !location && !file) return c.redirect('/chat#latest', 303);
+    let photo: string | null = null;
+    if (file) {
+      const checked = await photoDataUri(file);
+      if (!checked.ok) return c.redirect(`/chat?e=${checked.error}#latest`, 303);
+      photo = checked.uri;
+    }
     const session = ensureSession(c);
     const { userId } = await identity(c, session);
     const who = userId ?? session;
     const at = rt.now();
-    const inc: Incoming = button ? { channel: 'web', userId: who, button, at } : { channel: 'web', userId: who, text, at };
-    const shown = button ? await buttonLabel(who, button) : text.trim();
+    const inc: Incoming = button
+      ? { channel: 'web', userId: who, button, at }
+      : location
+        ? { channel: 'web', userId: who, location, at }
+        : { channel: 'web', userId: who, text, at, ...(photo ? { photo: { fileId: photo } } : {}) };
+    const said = button ? await buttonLabel(who, button) : location ? webChatText.locationSent : text.trim();
+    const shown = photo ? [webChatText.photoSent, said].filter(Boolean).join('\n') : said;
     await recordVisitorLine(db, sealer, who, shown, at);
-    await rt.receive(inc, { wait: true });
-    return c.redirect('/chat#latest', 303);
+    const result = await rt.receive(inc, { wait: true });
+    // Waiting for typing, the page opens with the text box focused (and so in view): a URL fragment
+    // would stop the browser from focusing it. Otherwise it opens at the latest messages.
+    const reply = result.messages.filter((m) => m.to.channel === 'web' && m.to.userId === who).at(-1);
+    return c.redirect(reply && waitsForTyping(reply.state) ? '/chat' : '/chat#latest', 303);
   });
 
   app.post('/as', async (c) => {

@@ -16,6 +16,8 @@ export interface TranscriptItem {
   /** Outbox kind for the bot's messages (reply, case, escalation, reminder, status). */
   kind: string;
   pending: boolean;
+  /** For the bot's messages: the step the bot then waited for (null: none). */
+  state: string | null;
 }
 
 /** Stores what the visitor sent (their words, or the label of the button they pressed). */
@@ -36,11 +38,11 @@ export async function loadTranscript(db: Db, sealer: Sealer, userId: string, lim
   ]);
   const items: Array<TranscriptItem & { order: number }> = [];
   for (const l of lines) {
-    items.push({ from: 'visitor', at: l.at, text: await openOr(sealer, l.bodyEnc, ''), buttons: [], kind: 'visitor', pending: false, order: l.id });
+    items.push({ from: 'visitor', at: l.at, text: await openOr(sealer, l.bodyEnc, ''), buttons: [], kind: 'visitor', pending: false, state: null, order: l.id });
   }
   for (const r of rows) {
     const body = await openBody(sealer, r.bodyEnc);
-    items.push({ from: 'bot', at: r.createdAt, text: body.text, buttons: body.buttons, kind: r.kind, pending: r.status !== 'sent', order: r.id });
+    items.push({ from: 'bot', at: r.createdAt, text: body.text, buttons: body.buttons, kind: r.kind, pending: r.status !== 'sent', state: body.state ?? null, order: r.id });
   }
   items.sort((a, b) => a.at.getTime() - b.at.getTime() || (a.from === b.from ? a.order - b.order : a.from === 'visitor' ? -1 : 1));
   return items.slice(-limit).map(({ order: _order, ...item }) => item);

@@ -147,6 +147,17 @@ export const cases = sqliteTable(
     approvedAt: integer('approved_at', { mode: 'timestamp_ms' }), // the commune chairman approved the plan (Art. 28(4))
     closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
     escalatedAt: integer('escalated_at', { mode: 'timestamp_ms' }),
+    /** Who holds the case now: the commune officer, the province supervisor, or the national queue. */
+    level: text('level').notNull().default('commune'), // commune | province | national
+    /** When the current holder got it (filing, transfer, escalation): the wait for "Tiếp nhận" counts from here. */
+    assignedAt: integer('assigned_at', { mode: 'timestamp_ms' }),
+    /** The level of whoever pressed "Tiếp nhận" (a national admin is recorded as the national level). */
+    ackLevel: text('ack_level'), // commune | province | national
+    /** The verification's risk level (Art. 26, Form 02): low | medium | high. */
+    risk: text('risk'),
+    reviewedAt: integer('reviewed_at', { mode: 'timestamp_ms' }),
+    /** Why the case was closed: safe | transferred | referred | unfounded | other. */
+    closeReason: text('close_reason'),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
   },
   (t) => [
@@ -154,6 +165,27 @@ export const cases = sqliteTable(
     uniqueIndex('cases_source').on(t.sourceKey),
     index('cases_commune_status').on(t.communeCode, t.status),
   ],
+);
+
+/**
+ * The work done on a case, step by step (Decree 56/2017 Art. 26–30): assessment, plan, approval,
+ * implementation notes, review, referral, transfer, closing, and what the reporter added later.
+ * `tag` is the non-personal part (risk level, agency, reason, commune codes) for statistics; the
+ * notes themselves are sealed in `body_enc`.
+ */
+export const caseEvents = sqliteTable(
+  'case_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id').notNull(),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+    kind: text('kind').notNull(), // assessment | plan | approval | note | review | referral | transfer | close | reporter_info
+    actor: text('actor').notNull(), // officer:<id> | admin:<name> | user:<id> | system
+    level: text('level'), // commune | province | national (of the actor), null for the reporter
+    tag: text('tag'),
+    bodyEnc: text('body_enc'),
+  },
+  (t) => [index('case_events_case').on(t.caseId, t.at)],
 );
 
 /** Per-user sliding counters for the message rate limit. */

@@ -52,11 +52,11 @@ describe('a parent on Zalo reports abuse with numbered answers', () => {
     const caseNotice = lastTo(OFFICER);
     expect(caseNotice).toContain(ref);
     expect(caseNotice).toContain(DESCRIPTION);
-    expect(caseNotice).toMatch(/\n1\. .+\n2\. .+\n3\. .+\n4\. .+\n\nTrả lời bằng số \(1–4\)\.$/);
+    expect(caseNotice).toMatch(/\n1\. .+\n2\. .+\n3\. .+\n4\. .+\n5\. .+\n6\. .+\n\nTrả lời bằng số \(1–6\)\.$/);
 
     expect((await w.post(userSendText(OFFICER, '1'))).status).toBe(200);
     const [acked] = await w.db.db.select().from(cases).where(eq(cases.ref, ref));
     expect(acked!.status).toBe('acknowledged');
-    expect(lastTo(PARENT)).toContain('đã được cán bộ tiếp nhận');
+    expect(lastTo(PARENT)).toContain('đã được tiếp nhận ở cấp xã/phường');
   });
 });

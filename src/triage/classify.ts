@@ -1,0 +1,415 @@
+// Triage over folded text, driven by the cue lists in content/triage.yaml: every message is danger
+// now, a disclosure of abuse, or a question (src/triage/outcome.ts). Recall comes first.
+//
+// Per sentence, a danger kind fires on one of its phrases, or on one of its terms near a cue of the
+// groups it lists (happening now, just happened, one real child, the writer as victim, signs of
+// distress), or on any of its terms when someone cries for help. General wording ("dấu hiệu",
+// "nếu") makes a sentence a question; the past ("hồi nhỏ", "năm ngoái") makes abuse a disclosure
+// and an accident a question. Doubt in a panic ("có nên", "phải làm sao") never cancels a cue.
+import type { TriageRules } from '../knowledge/schema';
+import { analyse, looksEnglish, sameSyllable, type Syllable } from '../knowledge/text';
+import type { DangerKind, DisclosureKind, TriageOutcome } from './outcome';
+
+/** A phrase is one or more runs of syllables; "lôi * đi" allows a few words between runs. */
+type Phrase = CueSyllable[][];
+type Span = [number, number];
+
+const MAX_GAP = 3;
+/** "Right before or after": how close "đang"/"vừa" must be to outweigh a past marker. */
+const TIGHT: [number, number] = [3, 0];
+const MASKED: Syllable = { raw: '\u0000', folded: '\u0000' };
+
+/** "(rơi|ngã) xuống (ao|hồ)" → every combination, as plain phrases. */
+export function expandAlternatives(phrase: string): string[] {
+  const m = /\(([^()]*)\)/.exec(phrase);
+  if (!m) return [phrase];
+  const before = phrase.slice(0, m.index);
+  const after = phrase.slice(m.index + m[0].length);
+  return m[1]!.split('|').flatMap((alt) => expandAlternatives(`${before}${alt.trim()}${after}`));
+}
+
+/** A phrase syllable; `strict` ("=bán" in the data) matches only when typed with its marks. */
+interface CueSyllable extends Syllable {
+  strict?: boolean;
+}
+
+/** "bị =bán": "bán" must be typed with its marks, since "ban" alone is far more often "bạn". */
+function analysePart(part: string): CueSyllable[] {
+  return part
+    .split(/\s+/u)
+    .filter((w) => w.length > 0)
+    .flatMap((w) => (w.startsWith('=') ? analyse(w.slice(1)).map((x) => ({ ...x, strict: true })) : analyse(w)));
+}
+
+function compile(list: readonly string[] | undefined): Phrase[] {
+  return (list ?? [])
+    .flatMap(expandAlternatives)
+    .map((p) => p.split('*').map(analysePart).filter((part) => part.length > 0))
+    .filter((p) => p.length > 0);
+}
+
+function same(query: Syllable, data: CueSyllable): boolean {
+  return data.strict ? query.raw === data.raw : sameSyllable(query, data);
+}
+
+/** Start positions where `phrase` occurs in `text`. */
+function findPhrase(text: readonly Syllable[], phrase: readonly CueSyllable[]): number[] {
+  const found: number[] = [];
+  outer: for (let i = 0; i + phrase.length <= text.length; i++) {
+    for (let j = 0; j < phrase.length; j++) if (!same(text[i + j]!, phrase[j]!)) continue outer;
+    found.push(i);
+  }
+  return found;
+}
+
+/** [start, end] of each place the phrase occurs, runs in order with at most MAX_GAP words between. */
+function occurrences(text: readonly Syllable[], phrase: Phrase): Span[] {
+  const [first, ...rest] = phrase;
+  const out: Span[] = [];
+  for (const at of findPhrase(text, first!)) {
+    let end = at + first!.length - 1;
+    let ok = true;
+    for (const part of rest) {
+      const next = findPhrase(text, part).find((p) => p > end && p - end - 1 <= MAX_GAP);
+      if (next === undefined) {
+        ok = false;
+        break;
+      }
+      end = next + part.length - 1;
+    }
+    if (ok) out.push([at, end]);
+  }
+  return out;
+}
+
+/** A phrase list indexed by its first folded syllable, so a sentence only tries phrases that can start in it. */
+class PhraseSet {
+  private readonly byFirst = new Map<string, Phrase[]>();
+  readonly size: number;
+  constructor(phrases: Phrase[]) {
+    for (const p of phrases) {
+      const key = p[0]![0]!.folded;
+      const list = this.byFirst.get(key);
+      if (list) list.push(p);
+      else this.byFirst.set(key, [p]);
+    }
+    this.size = phrases.length;
+  }
+  hits(s: Sentence): Span[] {
+    const out: Span[] = [];
+    for (const word of s.words) {
+      const list = this.byFirst.get(word);
+      if (list) for (const p of list) out.push(...occurrences(s.syl, p));
+    }
+    return out;
+  }
+  any(s: Sentence): boolean {
+    return this.hits(s).length > 0;
+  }
+}
+
+/** "3yo", "2 y/o" → "3 year old", so the age marks one real child as "year old" does. */
+function normalizeAges(text: string): string {
+  return text.replace(/\b(\d{1,2}) ?(?:yo|y\/o|y\.o\.|yrs? old)\b/giu, '$1 year old');
+}
+
+interface Sentence {
+  syl: Syllable[];
+  words: Set<string>;
+  /** The sentence before masking. */
+  unmasked: Sentence;
+}
+
+/** Sentences (and "…: …"), so "dấu hiệu…" in one does not excuse "đang bị đánh" in the next. */
+function sentences(text: string, mask: PhraseSet): Sentence[] {
+  return text
+    .split(/[.!?;:\n]+/u)
+    .filter((s) => s.trim().length > 0)
+    .map((s) => {
+      const syl = analyse(s);
+      const unmasked = { syl, words: new Set(syl.map((x) => x.folded)) } as Sentence;
+      unmasked.unmasked = unmasked;
+      const masked = [...syl];
+      for (const [from, to] of mask.hits(unmasked)) for (let i = from; i <= to; i++) masked[i] = MASKED;
+      return { syl: masked, words: new Set(masked.map((x) => x.folded)), unmasked };
+    });
+}
+
+type CueGroup = 'present' | 'recent' | 'specific_child' | 'first_person' | 'first_person_en' | 'distress' | 'habitual';
+
+/** What the whole message says. */
+interface MessageFacts {
+  /** A grown-up tells of their own childhood. */
+  grownUp: boolean;
+  /** "vẫn chơi bình thường", "không sao". */
+  calm: boolean;
+  distress: boolean;
+}
+
+interface DangerRule {
+  kind: DangerKind;
+  topics: string[];
+  cues: CueGroup[];
+  terms: PhraseSet;
+  childTerms: PhraseSet;
+  phrases: PhraseSet;
+  extraCues: PhraseSet;
+  disclosure: DisclosureKind | undefined;
+  calmCancels: boolean;
+}
+
+interface DisclosureRule {
+  kind: DisclosureKind;
+  topics: string[];
+  terms: PhraseSet;
+  extraCues: PhraseSet;
+}
+
+export interface Triage {
+  classify(text: string): TriageOutcome;
+  /** The outcome and the rule that decided it, in words (for `npm run eval -- --verbose` and debugging). */
+  explain(text: string): { outcome: TriageOutcome; why: string };
+  /** Guides a reply to this danger or disclosure kind may point to, the usual one first. */
+  topicsFor(kind: string, triage?: 'danger' | 'disclosure'): string[];
+}
+
+/** What each sentence says, computed once per message. */
+interface Facts {
+  s: Sentence;
+  /**
+   * Where general wording starts ("dấu hiệu…", "nếu…", "làm sao để…"), or null. It makes a question
+   * of the danger words AFTER it ("nếu con bị bắt cóc"), not of those before ("con nuốt 3 viên thuốc,
+   * chưa thấy biểu hiện gì").
+   */
+  generalAt: number | null;
+  howGeneral: boolean;
+  /** Asking about a topic ("tại sao…", "số nào…"): not a disclosure (danger is still danger). */
+  asking: boolean;
+  /** Where the sentence tells of the past ("hồi nhỏ", "năm ngoái"). */
+  past: Span[];
+  /** Where it says firmly "now" ("đang", "vừa", "bây giờ"; not the looser "giờ …"). */
+  firmNow: Span[];
+  cue: Record<CueGroup, Span[]>;
+  disclosureCues: Span[];
+}
+
+export function createTriage(rules: TriageRules): Triage {
+  const set = (list: readonly string[] | undefined) => new PhraseSet(compile(list));
+  const mask = set(rules.mask);
+  const cries = set(rules.cries);
+  const strong = set([...rules.strong, ...rules.cries]);
+  const hypothetical = set(rules.hypothetical);
+  const threat = set(rules.threat);
+  const asking = set(rules.asking);
+  const grownUp = set(rules.grown_up);
+  const calm = set(rules.calm);
+  const how = set(rules.how);
+  const presentFirm = set(rules.present);
+  const past = set(rules.past);
+  const telling = set(rules.telling);
+  const childVoice = set(rules.child_voice);
+  const adultVoice = set(rules.adult_voice);
+  const childVictim = set(rules.child_victim);
+  const groups: Record<Exclude<CueGroup, 'distress'>, PhraseSet> = {
+    present: set([...rules.present, ...rules.present_weak]),
+    recent: set(rules.recent),
+    specific_child: set(rules.specific_child),
+    first_person: set(rules.first_person),
+    first_person_en: set(rules.first_person_en),
+    habitual: set(rules.habitual),
+  };
+  const distressByKind = Object.entries(rules.distress).map(([kind, list]) => ({ kind: kind as DangerKind, terms: set(list) }));
+  const distress = set(Object.values(rules.distress).flat());
+  const { before, after } = rules.window;
+
+  const dangers: DangerRule[] = Object.entries(rules.danger).map(([kind, k]) => ({
+    kind: kind as DangerKind,
+    topics: k.topics,
+    cues: k.cues,
+    terms: set(k.terms),
+    childTerms: set(k.child_terms),
+    phrases: set(k.phrases),
+    extraCues: set(k.extra_cues),
+    disclosure: k.disclosure,
+    calmCancels: k.calm_cancels ?? false,
+  }));
+  const disclosures: DisclosureRule[] = Object.entries(rules.disclosure).map(([kind, k]) => ({
+    kind: kind as DisclosureKind,
+    topics: k.topics,
+    terms: set(k.terms),
+    extraCues: set(k.extra_cues),
+  }));
+
+  const nearWithin = (terms: Span[], cues: Span[], [b, a]: [number, number]) =>
+    terms.some(([from, to]) => cues.some(([cFrom, cTo]) => cTo >= from - b && cFrom <= to + a));
+  const near = (terms: Span[], cues: Span[]) => nearWithin(terms, cues, [before, after]);
+
+  function factsOf(s: Sentence, english: boolean, cry: boolean): Facts {
+    const cue = {} as Record<CueGroup, Span[]>;
+    for (const [name, phrases] of Object.entries(groups)) {
+      cue[name as CueGroup] = name === 'first_person_en' && !english ? [] : phrases.hits(s);
+    }
+    cue.distress = distress.hits(s);
+    const disclosureCues = [
+      ...cue.specific_child,
+      ...cue.first_person,
+      ...cue.first_person_en,
+      ...cue.habitual,
+      ...cue.recent,
+      ...past.hits(s),
+      ...telling.hits(s.unmasked),
+      ...childVoice.hits(s),
+    ];
+    const firmNow = presentFirm.hits(s);
+    // "con tôi", "bé nhà em", the writer as victim, or a firm "now": about one real child.
+    const oneChild = adultVoice.any(s) || childVictim.any(s) || firmNow.length > 0;
+    // General wording is read on the sentence before masking ("cách sơ cứu" is masked as a cue word).
+    let generalAt: number | null = null;
+    if (!cry && !threat.any(s.unmasked)) {
+      const starts = hypothetical.hits(s.unmasked).map(([a]) => a);
+      if (starts.length > 0) generalAt = Math.min(...starts);
+    }
+    // How-to wording with no real child and no "now" ("trẻ bị điện giật sơ cứu thế nào") makes the
+    // whole sentence a question, except for the gravest words (a swallowed battery, rape, blackmail).
+    const howGeneral = !cry && how.any(s.unmasked) && !oneChild;
+    return {
+      s,
+      // "dọa … nếu không …" is a threat, not a hypothesis.
+      generalAt,
+      howGeneral,
+      asking: asking.any(s),
+      past: past.hits(s),
+      firmNow,
+      cue,
+      disclosureCues,
+    };
+  }
+
+  /** Is general wording said before the first of these danger words? */
+  function isGeneral(f: Facts, spans: Span[]): boolean {
+    return f.generalAt !== null && f.generalAt <= Math.min(...spans.map(([a]) => a));
+  }
+
+  /** Does this danger kind fire in this sentence? 'disclosure' when it is abuse told with no danger cue. */
+  function fires(rule: DangerRule, f: Facts, m: MessageFacts, cry: boolean): 'danger' | 'disclosure' | null {
+    const terms = rule.terms.hits(f.s);
+    const phrases = rule.phrases.hits(f.s);
+    const childTerms = rule.childTerms.hits(f.s);
+    if (terms.length === 0 && phrases.length === 0 && childTerms.length === 0) return null;
+    if (isGeneral(f, [...terms, ...phrases, ...childTerms])) return null;
+    if (f.howGeneral && childTerms.length === 0) return null;
+    // A past accident the child is fine after ("ngã đập đầu nhẹ, vẫn chơi bình thường") is a question.
+    if (rule.calmCancels && m.calm && !m.distress && childTerms.length === 0 && !cry) return null;
+    const told = () => rule.disclosure !== undefined && f.disclosureCues.length > 0 && !f.asking && !m.grownUp;
+    // Told as over, unless "đang"/"vừa" stands right before the danger word ("năm ngoái bé bị bỏng,
+    // giờ đang lên sẹo" is over; "hồi trước thì không, giờ nó đang đánh con" is not).
+    const all = [...terms, ...phrases, ...childTerms];
+    const nowHere = f.firmNow.length > 0 && nearWithin(all, f.firmNow, TIGHT);
+    if (f.past.length > 0 && !nowHere) return told() ? 'disclosure' : null;
+    // "đêm qua": over, for the kinds that do not count "just happened" as danger (a beating last night).
+    if (f.cue.recent.length > 0 && !rule.cues.includes('recent') && f.firmNow.length === 0 && !cry) return told() ? 'disclosure' : null;
+    // "hay đánh", "always has burn marks": abuse that keeps happening, with nothing saying "now", is a
+    // disclosure (suicide talk, which lists the repeat as a cue, stays danger; so does rape, a child term).
+    const extra = rule.extraCues.hits(f.s);
+    const now = f.cue.present.length + extra.length + (rule.cues.includes('distress') ? f.cue.distress.length : 0) > 0;
+    if (f.cue.habitual.length > 0 && !now && !rule.cues.includes('habitual') && childTerms.length === 0 && !cry) {
+      return told() ? 'disclosure' : null;
+    }
+    if (phrases.length > 0) return 'danger';
+    if (cry) return 'danger';
+    const cues = [...rule.cues.flatMap((g) => f.cue[g]), ...extra];
+    if (near(all, cues)) return 'danger';
+    const tellers = telling.hits(f.s.unmasked);
+    // Rape told by someone else ("cháu kể… làm chuyện đó mấy lần") with no "now" is a disclosure;
+    // told by the child herself, or happening now, it is danger.
+    if (childTerms.length > 0 && rule.disclosure && tellers.length > 0 && f.firmNow.length === 0 && !childVictim.any(f.s)) {
+      return told() ? 'disclosure' : null;
+    }
+    const who = [...f.cue.specific_child, ...f.cue.first_person, ...f.cue.first_person_en, ...tellers];
+    if (childTerms.length > 0 && near(childTerms, who)) return 'danger';
+    if (told()) return 'disclosure';
+    return null;
+  }
+
+  function voiceOf(parts: Sentence[]): 'child' | 'adult' {
+    let child = 0;
+    let adult = 0;
+    for (const s of parts) {
+      const grown = adultVoice.hits(s);
+      adult += grown.length;
+      // "con e" (my child) is not the child's "e": a child marker inside an adult one does not count.
+      const own = (spans: Span[]) => spans.filter(([a, b]) => !grown.some(([c, d]) => a >= c && b <= d)).length;
+      // The writer as the victim ("em bị", "đánh em", "hits me") speaks as the child, unless it is part
+      // of a parent's words about their own child ("con tôi bị").
+      const victim = childVictim.hits(s).filter(([a, b]) => !grown.some(([c, d]) => a <= d && b >= c));
+      child += own(childVoice.hits(s)) + 2 * victim.length;
+    }
+    return child > adult ? 'child' : 'adult';
+  }
+
+  function decide(text: string): { outcome: TriageOutcome; why: string | (() => string) } {
+      const lang = looksEnglish(text) ? 'en' : 'vi';
+      const parts = sentences(text, mask);
+      const voice = voiceOf(parts);
+      const cry = parts.some((s) => strong.any(s));
+      const facts = parts.map((s) => factsOf(s, lang === 'en', cry));
+      const m: MessageFacts = {
+        grownUp: parts.some((s) => grownUp.any(s.unmasked)),
+        calm: parts.some((s) => calm.any(s.unmasked)),
+        distress: facts.some((f) => f.cue.distress.length > 0),
+      };
+      let disclosed: DisclosureKind | undefined;
+      for (const rule of dangers) {
+        for (const f of facts) {
+          const got = fires(rule, f, m, cry);
+          if (got === 'danger') return { outcome: { triage: 'danger', kind: rule.kind, voice, lang }, why: () => `${rule.kind}: ${show(f, rule)}` };
+          if (got === 'disclosure') disclosed ??= rule.disclosure;
+        }
+      }
+      // Signs of distress near a child, a cue or a cry: danger, named by the sign.
+      for (const f of facts) {
+        if (f.cue.distress.length === 0 || f.howGeneral || isGeneral(f, f.cue.distress)) continue;
+        if (f.past.length > 0 && !nearWithin(f.cue.distress, f.firmNow, TIGHT)) continue;
+        const cues = [...f.cue.specific_child, ...f.cue.first_person, ...f.cue.first_person_en, ...f.cue.present];
+        if (cry || near(f.cue.distress, cues)) {
+          const kind = distressByKind.find((d) => d.terms.any(f.s))?.kind ?? 'injury';
+          return { outcome: { triage: 'danger', kind, voice, lang }, why: () => `distress: ${words(f.s, f.cue.distress)}` };
+        }
+      }
+      if (parts.some((s) => cries.any(s))) return { outcome: { triage: 'danger', kind: 'unspecified', voice, lang }, why: 'cry for help' };
+      if (disclosed) return { outcome: { triage: 'disclosure', kind: disclosed, voice, lang }, why: `danger word told without a danger cue` };
+      for (const rule of disclosures) {
+        for (const f of facts) {
+          if (f.asking || f.howGeneral || m.grownUp) continue;
+          const terms = rule.terms.hits(f.s);
+          if (terms.length > 0 && isGeneral(f, terms)) continue;
+          // Told in the same sentence as the child, the writer as victim, a repeat, the past or a teller.
+          if (terms.length > 0 && (f.disclosureCues.length > 0 || rule.extraCues.any(f.s))) {
+            const why = () => `disclosure ${rule.kind}: ${words(f.s, terms)} with ${words(f.s, f.disclosureCues)}`;
+            return { outcome: { triage: 'disclosure', kind: rule.kind, voice, lang }, why };
+          }
+        }
+      }
+      return { outcome: { triage: 'question', kind: null, voice, lang }, why: 'no cue' };
+  }
+
+  /** Words of the sentence at these spans, for explanations. */
+  const words = (s: Sentence, spans: Span[]) => spans.map(([a, b]) => s.syl.slice(a, b + 1).map((x) => x.raw).join(' ')).join(', ');
+  const show = (f: Facts, rule: DangerRule) =>
+    `terms [${words(f.s, [...rule.terms.hits(f.s), ...rule.childTerms.hits(f.s)])}] phrases [${words(f.s, rule.phrases.hits(f.s))}] cues [${words(f.s, [...rule.cues.flatMap((g) => f.cue[g]), ...rule.extraCues.hits(f.s)])}]`;
+
+  return {
+    classify: (text) => decide(normalizeAges(text)).outcome,
+    explain(text) {
+      const { outcome, why } = decide(normalizeAges(text));
+      return { outcome, why: typeof why === 'string' ? why : why() };
+    },
+    topicsFor(kind: string, triage: 'danger' | 'disclosure' = 'danger'): string[] {
+      if (triage === 'disclosure') {
+        const topics = disclosures.find((d) => d.kind === kind)?.topics ?? [];
+        return topics.length > 0 ? topics : [rules.disclosure_default_topic];
+      }
+      return dangers.find((d) => d.kind === kind)?.topics ?? [];
+    },
+  };
+}

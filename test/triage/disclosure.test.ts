@@ -1,0 +1,51 @@
+// Abuse that happened or keeps happening, told by a parent, a neighbour or the child, is a
+// disclosure: not "danger now", and not a question to answer with a prevention leaflet.
+import { describe, expect, it } from 'vitest';
+import { classifyTriage } from '../../src/triage';
+
+describe('a disclosure of abuse', () => {
+  it('a mother tells that a relative keeps touching her 5-year-old', () => {
+    expect(classifyTriage('người họ hàng cứ hay sờ vào vùng kín con gái 5 tuổi nhà tôi')).toMatchObject({
+      triage: 'disclosure',
+      kind: 'sexual_abuse',
+      voice: 'adult',
+    });
+  });
+
+  it('a teenager tells of abuse years ago: a disclosure, even with "giờ" and "rồi" in it', () => {
+    expect(classifyTriage('hồi lớp 3 em bị ông hàng xóm xâm hại, giờ em lớp 8 rồi mà vẫn sợ')).toMatchObject({
+      triage: 'disclosure',
+      kind: 'sexual_abuse',
+      voice: 'child',
+    });
+  });
+
+  it('a neighbour tells of a child beaten again and again', () => {
+    expect(classifyTriage('nhà đối diện ngày nào cũng đánh thằng bé, người nó đầy vết bầm')).toMatchObject({
+      triage: 'disclosure',
+      kind: 'violence',
+    });
+  });
+
+  it('a child tells, in teen-code, of being beaten at home', () => {
+    expect(classifyTriage('ba tui hay lấy roi mây quất tui')).toMatchObject({ triage: 'disclosure', kind: 'violence', voice: 'child' });
+  });
+
+  it('in English, a disclosure is recognised too (never "out of scope")', () => {
+    expect(classifyTriage('my daughter told me her swimming coach touches her')).toMatchObject({
+      triage: 'disclosure',
+      kind: 'sexual_abuse',
+      lang: 'en',
+    });
+  });
+
+  it('neglect, online grooming and child labour are disclosures of their own kind', () => {
+    expect(classifyTriage('bố mẹ nó bỏ mặc mấy đứa nhỏ, tụi nhỏ phải đi xin ăn')).toMatchObject({ triage: 'disclosure', kind: 'neglect' });
+    expect(classifyTriage('có người lạ trên facebook cứ nhắn tin gạ gẫm con gái tôi')).toMatchObject({ triage: 'disclosure', kind: 'online' });
+    expect(classifyTriage('cháu 11 tuổi bị chủ bắt làm ở lò gạch, không được trả lương')).toMatchObject({ triage: 'disclosure', kind: 'labour' });
+  });
+
+  it('rape told by the child is danger, even when it keeps happening', () => {
+    expect(classifyTriage('bố dượng hay ép em quan hệ khi mẹ đi làm')).toMatchObject({ triage: 'danger', kind: 'sexual_abuse' });
+  });
+});
