@@ -152,7 +152,6 @@ async function attemptBatched(deps: CoreDeps, features: Feature[], inc: Incoming
     results = await client.batch(writes, 'write');
     marks?.committed();
   } catch (err) {
-    marks?.failed();
     const step = (err as { statementIndex?: unknown }).statementIndex;
     if (typeof step !== 'number') throw err;
     // The inbox row exists after all: a concurrent copy of this update committed first.
