@@ -8,13 +8,20 @@
 // lookup timings. By default the generated dev set, the hand-written held-out set and our own
 // noisy set (test/fixtures/addresses-noisy-own.jsonl, hand-written; its "aside" part is only for
 // the final report).
-// Run: npm run eval:locate [-- FILE.jsonl ... | DIR ...] [--failures] [--part dev|aside]
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+// With --db, the addresses go through the database resolver that Workers use (createDbAddressResolver:
+// a partial map per lookup, so no fuzzy matching) on a freshly imported temporary database.
+// Run: npm run eval:locate [-- FILE.jsonl ... | DIR ...] [--failures] [--part dev|aside] [--db]
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { migrateDb } from '../src/db/migrate';
+import { openDb } from '../src/db/node-client';
+import { createDbAddressResolver } from '../src/routing/db-resolve';
+import { importCommuneMap } from '../src/routing/import';
 import { mapIndexFromFiles } from '../src/routing/map-index';
-import { resolveCommune } from '../src/routing/resolve';
+import { resolveCommune, type ResolveResult } from '../src/routing/resolve';
 
 const sampleSchema = z.object({
   input: z.string(),
@@ -45,11 +52,28 @@ const expand = (path: string): string[] =>
 const files = (named.length > 0 ? named : ['addresses.jsonl', 'addresses-holdout.jsonl', 'addresses-noisy-own.jsonl'].map(fixture)).flatMap(expand);
 const showFailures = args.includes('--failures');
 
+const MAP_DIR = fileURLToPath(new URL('../content/map/', import.meta.url));
+const useDb = args.includes('--db');
 const built = performance.now();
-const index = mapIndexFromFiles(fileURLToPath(new URL('../content/map/', import.meta.url)));
+const index = mapIndexFromFiles(MAP_DIR);
 const buildMs = performance.now() - built;
 
-function outcomeOf(s: Sample, result: ReturnType<typeof resolveCommune>): Outcome {
+type Resolver = (text: string) => ResolveResult | Promise<ResolveResult>;
+let resolver: Resolver = (text) => resolveCommune(text, index);
+let closeDb = (): void => undefined;
+if (useDb) {
+  const dir = mkdtempSync(join(tmpdir(), 'baove-eval-'));
+  const handle = openDb(`file:${join(dir, 'eval.db')}`);
+  await migrateDb(handle.db, handle.client);
+  await importCommuneMap(handle.db, MAP_DIR, () => undefined);
+  resolver = createDbAddressResolver(handle.db);
+  closeDb = () => {
+    handle.close();
+    rmSync(dir, { recursive: true, force: true });
+  };
+}
+
+function outcomeOf(s: Sample, result: ResolveResult): Outcome {
   if (s.expect.commune) {
     if (result.commune?.code === s.expect.commune) return 'right';
     return result.commune ? 'wrong' : 'asked';
@@ -67,7 +91,7 @@ interface Tally {
 }
 
 /** Scores one file and prints its table (and failures when asked). Returns the overall tally. */
-function evaluate(file: string): Tally {
+async function evaluate(file: string): Promise<Tally> {
   const samples: Sample[] = readFileSync(file, 'utf8')
     .split('\n')
     .filter((line) => line.trim() !== '')
@@ -81,12 +105,12 @@ function evaluate(file: string): Tally {
     g[outcome]++;
   };
   // One untimed pass first, so the timings below measure steady lookups, not the JIT warming up.
-  for (const s of samples) resolveCommune(s.input, index);
+  for (const s of samples) await resolver(s.input);
   const times: number[] = [];
   const failures: string[] = [];
   for (const s of samples) {
     const started = performance.now();
-    const result = resolveCommune(s.input, index);
+    const result = await resolver(s.input);
     times.push(performance.now() - started);
     const outcome = outcomeOf(s, result);
     tally('overall', outcome);
@@ -107,7 +131,7 @@ function evaluate(file: string): Tally {
   const first = ['overall', 'old addresses (old + split)', 'no diacritics'];
   const order = [...first, ...[...groups.keys()].filter((k) => !first.includes(k)).sort()];
   const p = (n: number, d: number): string => `${((100 * n) / d).toFixed(1).padStart(5)}%`;
-  console.log(`locate eval on ${file} (${samples.length} lines${onlyPart ? `, part ${onlyPart}` : ''})`);
+  console.log(`locate eval on ${file} (${samples.length} lines${onlyPart ? `, part ${onlyPart}` : ''}${useDb ? ', database resolver' : ''})`);
   console.log(`  ${''.padEnd(30)}  right   wrong   asked`);
   for (const name of order) {
     const g = groups.get(name);
@@ -120,4 +144,5 @@ function evaluate(file: string): Tally {
 }
 
 console.log(`index build ${buildMs.toFixed(0)} ms`);
-for (const file of files) evaluate(file);
+for (const file of files) await evaluate(file);
+closeDb();

@@ -10,12 +10,15 @@ import type { Channel } from '../core/types';
 import { cases, officers } from '../db/schema';
 import { withTransaction } from '../db/tx';
 import { enqueue, outboxCounts, requeue } from '../outbox/outbox';
-import { getCaseForAdmin, listCasesForAdmin, type AdminCaseSummary } from '../reports/admin';
+import { byUrgency, getCaseForAdmin, listCasesForAdmin, type AdminCaseSummary } from '../reports/admin';
 import { auditAs } from '../reports/audit';
 import { findCaseByRef } from '../reports/cases';
 import { createInvite, findInvite, revokeInvite } from '../reports/directory';
 import { parseInviteCode } from '../reports/enroll';
-import { acknowledge, type Actor } from '../cases/procedure';
+import { acknowledge, addNote, approve, assess, close as closeCase, isAgency, isCloseReason, isRisk, plan as makePlan, refer, review, type Actor, type StepResult } from '../cases/procedure';
+import { caseEventsOf } from '../cases/events';
+import { transferCase } from '../cases/transfer';
+import type { CommuneRef } from '../routing/types';
 import { parseCaseRef } from '../reports/ref';
 import type { Runtime } from '../runtime';
 import {
@@ -39,8 +42,8 @@ import { problemMessages } from './outbox-view';
 import { canSee, managesDirectory, scopeFilter, scopeWhere } from './scope';
 import { safeEqual } from '../core/safe-equal';
 import { caseStats, statsCsv, statsRows } from './stats';
-import { auditTrail, caseMessagesOf, milestones } from './timeline';
-import { CasePage, CasesPage, type CaseFilters } from './views/cases';
+import { auditTrail, caseMessagesOf, eventActors, milestones } from './timeline';
+import { CasePage, CasesPage, type CaseFilters, type QueueCounts } from './views/cases';
 import { CoveragePage } from './views/coverage';
 import { DeadlinesPage, type CaseClockDue } from './views/deadlines';
 import { anyLate, CASE_STATUSES } from './views/format';
@@ -135,21 +138,44 @@ export function adminRoutes(rt: Runtime, config: Config, opts: AdminOptions = {}
     const scope = scopeFilter(user);
     const list = await listCasesForAdmin(db, sealer, {
       status: f.status || undefined,
-      provinceCode: scope.provinceCode,
+      open: !f.status && !f.closed,
+      ref: f.q || undefined,
+      level: f.national ? 'national' : undefined,
+      emergency: f.emergency ? true : undefined,
+      provinceCode: scope.provinceCode ?? (f.province || undefined),
       communeCode: scope.communeCode ?? (f.commune || undefined),
       limit: 500,
       tz,
     });
-    return f.overdue ? list.filter((c) => anyLate(c.clocks, at)) : list;
+    return (f.overdue ? list.filter((c) => anyLate(c.clocks, at)) : list).sort(byUrgency);
   }
 
   function readFilters(c: Context): CaseFilters {
     const status = c.req.query('status') ?? '';
     const commune = c.req.query('commune') ?? '';
+    const province = c.req.query('province') ?? '';
     return {
       status: (CASE_STATUSES as readonly string[]).includes(status) ? status : '',
       commune: /^\d{5}$/.test(commune) ? commune : '',
       overdue: c.req.query('overdue') === '1',
+      q: (c.req.query('q') ?? '').trim().slice(0, 20),
+      province: /^\d{2}$/.test(province) ? province : '',
+      emergency: c.req.query('emergency') === '1',
+      national: c.req.query('national') === '1',
+      closed: c.req.query('closed') === '1',
+    };
+  }
+
+  /** The counters above the queue, over the user's whole area. */
+  async function queueCounts(user: AdminUser, at: Date): Promise<QueueCounts> {
+    const all = await listCasesForAdmin(db, sealer, { ...scopeFilter(user), limit: 500, tz });
+    const open = all.filter((c) => c.status !== 'closed');
+    return {
+      open: open.length,
+      national: open.filter((c) => c.level === 'national').length,
+      emergency: open.filter((c) => c.emergency).length,
+      overdue: open.filter((c) => anyLate(c.clocks, at)).length,
+      closed: all.length - open.length,
     };
   }
 
@@ -164,7 +190,7 @@ export function adminRoutes(rt: Runtime, config: Config, opts: AdminOptions = {}
       .where(and(scopeWhere(user), isNotNull(cases.communeCode)));
     const names = await communeNames(db, codes.map((r) => r.code!));
     const communes = codes.map((r) => ({ code: r.code!, name: names.get(r.code!) ?? r.code! })).sort((a, b) => a.name.localeCompare(b.name, 'vi'));
-    return c.html(<CasesPage user={user} cases={list} filters={filters} communes={communes} at={at} tz={tz} />);
+    return c.html(<CasesPage user={user} cases={list} filters={filters} communes={communes} counts={await queueCounts(user, at)} at={at} tz={tz} />);
   });
 
   app.get('/api/cases', async (c) => {
@@ -185,27 +211,115 @@ export function adminRoutes(rt: Runtime, config: Config, opts: AdminOptions = {}
     return row ?? null;
   }
 
-  app.get('/cases/:ref', async (c) => {
+  /** The case page (the view is audited), with an optional flash, error or transfer pick. */
+  async function casePage(c: Context<Env>, ref: string, extra: { flash?: string; error?: string; candidates?: CommuneRef[]; transferText?: string } = {}, status: 200 | 400 = 200) {
     const user = c.get('user');
-    const row = await visibleCase(c);
-    if (!row) return c.html(<MessagePage title="404" text={t.notFound} />, 404);
     const at = rt.now();
-    const view = await getCaseForAdmin(db, sealer, row.ref, user.actor, at, tz);
+    const view = await getCaseForAdmin(db, sealer, ref, user.actor, at, tz);
     if (!view) return c.html(<MessagePage title="404" text={t.notFound} />, 404);
-    const fresh = (await findCaseByRef(db, row.ref))!;
-    const done = c.req.query('done');
+    const fresh = (await findCaseByRef(db, ref))!;
+    const [audit, events] = await Promise.all([auditTrail(db, fresh), caseEventsOf(db, sealer, fresh.id)]);
     return c.html(
       <CasePage
         user={user}
         view={view}
         milestones={milestones(fresh)}
-        audit={await auditTrail(db, fresh)}
+        audit={audit}
         messages={await caseMessagesOf(db, fresh.id)}
-        flash={done === 'ack' ? t.ackDone : undefined}
+        events={events}
+        eventActors={await eventActors(db, fresh, events.map((e) => e.actor))}
+        {...extra}
         at={at}
         tz={tz}
       />,
+      status,
     );
+  }
+
+  app.get('/cases/:ref', async (c) => {
+    const row = await visibleCase(c);
+    if (!row) return c.html(<MessagePage title="404" text={t.notFound} />, 404);
+    const done = c.req.query('done');
+    return casePage(c, row.ref, { flash: done === 'ack' ? t.ackDone : done === 'work' ? t.work.done : undefined });
+  });
+
+  /** One Decree 56 step from the dashboard: the same rules and records as in chat. */
+  app.post('/cases/:ref/work', async (c) => {
+    const user = c.get('user');
+    const row = await visibleCase(c);
+    if (!row) return c.html(<MessagePage title="404" text={t.notFound} />, 404);
+    const form = await c.req.parseBody();
+    const field = (k: string, max = 1000) => (typeof form[k] === 'string' ? (form[k] as string).trim().slice(0, max) : '');
+    const step = field('step', 20);
+    const at = rt.now();
+    const actor = adminActor(user);
+    if (step === 'transfer') {
+      if (user.role !== 'national' && user.role !== 'province') return c.html(<MessagePage title="403" text={t.notAllowed} />, 403);
+      const place = field('place', 300);
+      const code = field('commune', 5);
+      let target: CommuneRef | undefined = /^\d{5}$/.test(code) ? await rt.core.services.commune?.(code) : undefined;
+      if (!target && place && rt.core.services.resolveAddress) {
+        const r = await rt.core.services.resolveAddress(place);
+        if (r.commune) target = r.commune;
+        else return casePage(c, row.ref, { candidates: r.candidates.slice(0, 8), transferText: place }, 400);
+      }
+      if (!target) return casePage(c, row.ref, { candidates: [], transferText: place }, 400);
+      const reason = field('reason', 200) || t.work.transferReasonDefault;
+      const ids = await withTransaction(db, async (tx) => {
+        const current = (await findCaseByRef(tx, row.ref))!;
+        const done = await transferCase({ db: tx, sealer, tz }, current, target!, actor, reason, at);
+        return done ? enqueue(tx, sealer, done.messages, at) : null;
+      });
+      if (ids === null) return casePage(c, row.ref, { error: t.work.refused }, 400);
+      await rt.deliver(ids, at);
+      // A provincial user who moved the case out of the province no longer sees it.
+      if (!canSee(user, { communeCode: target.code, provinceCode: target.province_code })) {
+        return c.html(<MessagePage title={t.work.done} text={fill(t.work.transferred, { commune: `${target.name}, ${target.province_name}` })} />);
+      }
+      return c.redirect(`/admin/cases/${row.ref}?done=work#work`, 303);
+    }
+    const ids = await withTransaction(db, async (tx) => {
+      const current = (await findCaseByRef(tx, row.ref))!;
+      const deps = { db: tx, sealer };
+      let r: StepResult | null = null;
+      const note = field('note');
+      switch (step) {
+        case 'assess': {
+          const risk = field('risk', 10);
+          if (note && isRisk(risk)) r = await assess(deps, current, actor, at, { note, risk });
+          break;
+        }
+        case 'plan': {
+          const plan = { needs: field('needs'), actions: field('actions'), who: field('who', 300), due: field('due', 10) };
+          if (plan.needs && plan.actions && plan.who && /^\d{4}-\d{2}-\d{2}$/.test(plan.due)) r = await makePlan(deps, current, actor, at, plan);
+          break;
+        }
+        case 'approve':
+          if (field('approver', 200)) r = await approve(deps, current, actor, at, { approver: field('approver', 200) });
+          break;
+        case 'note':
+          if (note) r = await addNote(deps, current, actor, at, note);
+          break;
+        case 'review':
+          if (note) r = await review(deps, current, actor, at, note);
+          break;
+        case 'refer': {
+          const agency = field('agency', 10);
+          if (note && isAgency(agency)) r = await refer(deps, current, actor, at, { agency, note });
+          break;
+        }
+        case 'close': {
+          const reason = field('reason', 12);
+          if (isCloseReason(reason) && (reason !== 'other' || note)) r = await closeCase(deps, current, actor, at, { reason, note: note || undefined }, tz);
+          break;
+        }
+      }
+      if (!r || !r.ok) return null;
+      return enqueue(tx, sealer, r.messages, at);
+    });
+    if (ids === null) return casePage(c, row.ref, { error: t.work.refused }, 400);
+    await rt.deliver(ids, at);
+    return c.redirect(`/admin/cases/${row.ref}?done=work#work`, 303);
   });
 
   app.post('/cases/:ref/ack', async (c) => {
@@ -358,6 +472,8 @@ export function adminRoutes(rt: Runtime, config: Config, opts: AdminOptions = {}
         user={user}
         counts={await outboxCounts(db)}
         problems={await problemMessages(db)}
+        channelsOn={new Set(Object.keys(rt.senders))}
+        now={rt.now()}
         zalo={{ enabled: config.zaloEnabled, ...z }}
         flash={Number.isInteger(retried) && retried > 0 ? fill(t.retried, { id: retried }) : undefined}
         tz={tz}

@@ -1,14 +1,15 @@
 // Statistics over cases in scope, from plain columns only (nothing sealed is opened): counts by month,
 // type and commune, the median time to acknowledge, and a per-case CSV without personal data.
-import { asc } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/db';
-import { cases } from '../db/schema';
+import { caseEvents, cases } from '../db/schema';
 import { localDate } from '../reminders/dates';
 import type { AdminUser } from './auth';
 import { communeNames } from './coverage';
 import { scopeWhere } from './scope';
 
 export interface StatsRow {
+  id: number;
   ref: string;
   receivedAt: Date;
   status: string;
@@ -19,7 +20,25 @@ export interface StatsRow {
   routedTo: string;
   acknowledgedAt: Date | null;
   closedAt: Date | null;
+  level: string;
+  risk: string | null;
+  assessedAt: Date | null;
+  planAt: Date | null;
+  approvedAt: Date | null;
+  closeReason: string | null;
+  /** Agencies the case was referred to (police, health, legal, shelter), in order. */
+  referrals: string[];
 }
+
+/** A Decree 56 step of a case: done (when), still open, or never taken before closing ("không thực hiện"). */
+export type StepState = { state: 'done'; at: Date } | { state: 'open' } | { state: 'skipped' };
+
+export function stepState(at: Date | null, closedAt: Date | null): StepState {
+  if (at) return { state: 'done', at };
+  return closedAt ? { state: 'skipped' } : { state: 'open' };
+}
+
+export const STEP_NAMES = ['assessment', 'plan', 'approval'] as const;
 
 export interface CaseStats {
   total: number;
@@ -30,11 +49,17 @@ export interface CaseStats {
   /** Milliseconds; null when no case has been acknowledged. */
   medianAckMs: number | null;
   ackedCount: number;
+  /** For each Decree 56 step: done, open, or closed without it ("không thực hiện"). */
+  steps: Record<(typeof STEP_NAMES)[number], { done: number; open: number; skipped: number }>;
+  closeReasons: Array<{ reason: string | null; count: number }>;
+  referrals: Array<{ agency: string; count: number }>;
+  byLevel: Array<{ level: string; count: number }>;
 }
 
 export async function statsRows(db: Db, user: AdminUser): Promise<StatsRow[]> {
-  return db
+  const rows = await db
     .select({
+      id: cases.id,
       ref: cases.ref,
       receivedAt: cases.receivedAt,
       status: cases.status,
@@ -45,10 +70,26 @@ export async function statsRows(db: Db, user: AdminUser): Promise<StatsRow[]> {
       routedTo: cases.routedTo,
       acknowledgedAt: cases.acknowledgedAt,
       closedAt: cases.closedAt,
+      level: cases.level,
+      risk: cases.risk,
+      assessedAt: cases.assessedAt,
+      planAt: cases.planAt,
+      approvedAt: cases.approvedAt,
+      closeReason: cases.closeReason,
     })
     .from(cases)
     .where(scopeWhere(user))
     .orderBy(asc(cases.receivedAt));
+  // Referrals are counted by agency only (the tag); their notes stay sealed.
+  const referrals = await db
+    .select({ caseId: caseEvents.caseId, tag: caseEvents.tag })
+    .from(caseEvents)
+    .innerJoin(cases, eq(cases.id, caseEvents.caseId))
+    .where(and(eq(caseEvents.kind, 'referral'), scopeWhere(user)))
+    .orderBy(asc(caseEvents.at));
+  const byCase = new Map<number, string[]>();
+  for (const r of referrals) byCase.set(r.caseId, [...(byCase.get(r.caseId) ?? []), r.tag ?? 'other']);
+  return rows.map((r) => ({ ...r, referrals: byCase.get(r.id) ?? [] }));
 }
 
 export function median(values: number[]): number | null {
@@ -84,7 +125,23 @@ export async function caseStats(db: Db, rows: StatsRow[], at: Date, tz: string):
     if (r.acknowledgedAt) ackMs.push(r.acknowledgedAt.getTime() - r.receivedAt.getTime());
   }
   const names = await communeNames(db, [...communes.keys()].filter((c): c is string => c !== null));
+  const steps = Object.fromEntries(
+    STEP_NAMES.map((name) => {
+      const counts = { done: 0, open: 0, skipped: 0 };
+      for (const r of rows) counts[stepState(stepAt(r, name), r.closedAt).state]++;
+      return [name, counts];
+    }),
+  ) as CaseStats['steps'];
+  const tally = <K>(keys: K[]) => {
+    const m = new Map<K, number>();
+    for (const k of keys) m.set(k, (m.get(k) ?? 0) + 1);
+    return [...m].sort((a, b) => b[1] - a[1]);
+  };
   return {
+    steps,
+    closeReasons: tally(rows.filter((r) => r.closedAt).map((r) => r.closeReason)).map(([reason, count]) => ({ reason, count })),
+    referrals: tally(rows.flatMap((r) => r.referrals)).map(([agency, count]) => ({ agency, count })),
+    byLevel: tally(rows.filter((r) => !r.closedAt).map((r) => r.level)).map(([level, count]) => ({ level, count })),
     total: rows.length,
     byMonth: [...months].map(([month, count]) => ({ month, count })),
     byType: { emergency, normal: rows.length - emergency },
@@ -96,6 +153,18 @@ export async function caseStats(db: Db, rows: StatsRow[], at: Date, tz: string):
     ackedCount: ackMs.length,
   };
 }
+
+function stepAt(r: StatsRow, name: (typeof STEP_NAMES)[number]): Date | null {
+  return name === 'assessment' ? r.assessedAt : name === 'plan' ? r.planAt : r.approvedAt;
+}
+
+/** A step in the CSV: its time, "không thực hiện" when the case closed without it, empty while open. */
+function stepCell(at: Date | null, closedAt: Date | null): string | null {
+  const s = stepState(at, closedAt);
+  return s.state === 'done' ? s.at.toISOString() : s.state === 'skipped' ? SKIPPED : null;
+}
+
+export const SKIPPED = 'không thực hiện';
 
 function csvField(v: string | number | boolean | null): string {
   const s = v === null ? '' : String(v);
@@ -115,7 +184,14 @@ export const CSV_COLUMNS = [
   'routed_to',
   'acknowledged_at',
   'hours_to_acknowledge',
+  'level',
+  'risk',
+  'assessed_at',
+  'plan_at',
+  'approved_at',
+  'referrals',
   'closed_at',
+  'close_reason',
 ] as const;
 
 /** One line per case; only plain columns and map names, never the sealed details. */
@@ -138,7 +214,14 @@ export async function statsCsv(db: Db, rows: StatsRow[], tz: string): Promise<st
         r.routedTo,
         r.acknowledgedAt?.toISOString() ?? null,
         hours,
+        r.level,
+        r.risk,
+        stepCell(r.assessedAt, r.closedAt),
+        stepCell(r.planAt, r.closedAt),
+        stepCell(r.approvedAt, r.closedAt),
+        r.referrals.join(' '),
         r.closedAt?.toISOString() ?? null,
+        r.closedAt ? (r.closeReason ?? 'unknown') : null,
       ]
         .map(csvField)
         .join(','),

@@ -3,7 +3,7 @@ import type { Config } from '../config';
 import type { Db } from '../db/db';
 import type { Sealer } from '../reports/crypto';
 import type { Logger } from './log';
-import type { Button, Incoming, Lang, Outgoing } from './types';
+import type { Button, Incoming, Lang, Outgoing, ReplyExtras } from './types';
 import type { Catalogue } from './messages';
 import type { Services } from './services';
 
@@ -40,7 +40,7 @@ export interface Ctx {
   /** Sets the step the bot now waits for (and its data); persisted when the update commits. */
   setState(step: string | null, data?: Record<string, unknown>): void;
   /** Replies to the sender. The last reply carries the final state. */
-  reply(text: string, buttons?: Button[]): void;
+  reply(text: string, buttons?: Button[], extras?: ReplyExtras): void;
   /** Sends to someone else (an officer, a reporter); queued in the outbox with this update. */
   notify(message: Outgoing & { dedupeKey: string }): void;
   /** Appends to the audit log (never personal data in `detail`). */

@@ -10,7 +10,7 @@ import { catalogues, fill } from './messages';
 import { firstWarning, overLimit } from './rate-limit';
 import { emergencyLine, mainMenuButtons, withWayOn } from './menu';
 import { plainCommand } from './words';
-import type { Button, Incoming, Lang } from './types';
+import type { Button, Incoming, Lang, ReplyExtras } from './types';
 
 export const MAX_TEXT_CHARS = 2000;
 export const MAX_PAYLOAD_CHARS = 64;
@@ -91,7 +91,7 @@ export function handled(messages: QueuedMessage[], queued: Enqueued[]): HandleRe
 export const DUPLICATE: HandleResult = { duplicate: true, messages: [], outboxIds: [], bodies: NO_BODIES, claimed: [] };
 
 interface Pending {
-  replies: Array<{ text: string; buttons: Button[] }>;
+  replies: Array<{ text: string; buttons: Button[]; extras?: ReplyExtras }>;
   notifications: QueuedMessage[];
 }
 const pendingOf = new WeakMap<Ctx, Pending>();
@@ -109,8 +109,8 @@ export function makeContext(deps: CoreDeps, inc: Incoming, user: UserRecord, sta
     setState(step, data) {
       ctx.state = { step, data: data ?? (step === null ? {} : ctx.state.data) };
     },
-    reply(text, buttons = []) {
-      pending.replies.push({ text, buttons });
+    reply(text, buttons = [], extras) {
+      pending.replies.push({ text, buttons, ...(extras ? { extras } : {}) });
     },
     notify(message) {
       pending.notifications.push(message);
@@ -131,6 +131,9 @@ export function collect(ctx: Ctx, baseKey: string): QueuedMessage[] {
     text: r.text,
     // No reply is a dead end: each carries at least a way back to the menu (or out of the step).
     buttons: withWayOn(ctx.t, r.buttons, ctx.state.step),
+    ...(r.extras?.calls?.length ? { calls: r.extras.calls } : {}),
+    ...(r.extras?.tone ? { tone: r.extras.tone } : {}),
+    ...(r.extras?.context ? { context: r.extras.context } : {}),
     // Every reply says what the bot now waits for; the last one is what the user answers.
     state: ctx.state.step,
     kind: 'reply',

@@ -33,8 +33,8 @@ const vi = {
   about:
     'BảoVệ giúp cha mẹ tìm hướng dẫn an toàn cho trẻ có nguồn rõ ràng, giúp người dân báo tin xâm hại trẻ em ' +
     'tới đúng cán bộ bảo vệ trẻ em của xã/phường, và nhắc cán bộ các thời hạn theo luật.\n\n' +
-    'Nội dung dựa trên Luật Trẻ em 2016, Nghị định 56/2017/NĐ-CP và các kế hoạch của địa phương; ' +
-    'đang chờ chuyên gia thẩm định. BảoVệ không thay thế Tổng đài 111 hay công an.',
+    'Nội dung dựa trên Luật Trẻ em 2016, Nghị định 56/2017/NĐ-CP, hướng dẫn của Tổng đài 111 và các bệnh viện; ' +
+    'mỗi câu trả lời ghi nguồn. BảoVệ không thay thế Tổng đài 111 hay công an.',
   unknown: 'Mình chưa hiểu ý bạn. Bạn có thể gõ câu hỏi bằng lời của mình, hoặc chọn một mục bên dưới.',
   cancelled: 'Đã huỷ. Bạn cần gì tiếp theo?',
   nothingToCancel: 'Không có việc gì đang làm dở. Bạn cần gì?',
@@ -81,8 +81,8 @@ const en: Catalogue = {
   about:
     'BảoVệ gives parents sourced child-safety guidance, routes citizens’ abuse reports to the right commune ' +
     'child-protection officer, and reminds officers of their legal time limits.\n\n' +
-    'Content is based on the Children Law 2016, Decree 56/2017 and local plans, pending expert review. ' +
-    'BảoVệ does not replace hotline 111 or the police.',
+    'Content is based on the Children Law 2016, Decree 56/2017, and guidance from hotline 111 and hospitals; ' +
+    'every answer names its source. BảoVệ does not replace hotline 111 or the police.',
   unknown: 'Sorry, I did not understand. Type your question in your own words, or pick an option below.',
   cancelled: 'Cancelled. What would you like to do next?',
   nothingToCancel: 'Nothing is in progress. What do you need?',

@@ -32,8 +32,34 @@ export interface Address {
   userId: string;
 }
 
+/** A number offered as a one-tap call (always from content/hotlines.yaml), with its short label. */
+export interface Call {
+  number: string;
+  label: string;
+}
+
+/**
+ * What a reply carries besides text and buttons; channels render what they can. `calls`: the
+ * numbers to offer as calls, the one to call first first. `tone`: a danger-now reply ('urgent') or
+ * a reply to a disclosure of abuse ('disclosure'), which the web shows differently.
+ */
+export interface ReplyExtras {
+  calls?: Call[];
+  tone?: 'urgent' | 'disclosure';
+  /** What a crisis reply answered, so a vague next message can be taken as its follow-up. */
+  context?: CrisisContext;
+}
+
+/** The triage outcome a crisis reply answered (see src/triage/outcome.ts). */
+export interface CrisisContext {
+  triage: 'danger' | 'disclosure';
+  kind: string;
+  voice: 'child' | 'adult';
+  lang: Lang;
+}
+
 /** One message the bot sends. `state` is the step the bot now waits for from that user. */
-export interface Outgoing {
+export interface Outgoing extends ReplyExtras {
   to: Address;
   text: string;
   buttons: Button[];

@@ -1,6 +1,7 @@
 // The `ask` CLI command (DESIGN.md): `ask "question"` prints the answer text; `ask --json "q"`
 // prints {"topic","emergency","triage","score","answer"} (`emergency` ⇔ triage "danger"); `ask --jsonl` answers each stdin line, in order.
 import type { Lang } from '../core/types';
+import { firstCrisisReply } from './crisis-replies';
 import { ask, renderAnswer, type AskResult } from './index';
 
 export interface AskIo {
@@ -20,13 +21,23 @@ interface AskJson {
   answer: string;
 }
 
-function toJson(result: AskResult, lang: Lang): AskJson {
+/**
+ * The answer text the chat would send: the crisis reply for danger or a disclosure (in the writer's
+ * language unless --lang says otherwise), else the guide answer.
+ */
+function answerText(result: AskResult, lang: Lang | undefined): string {
+  const t = result.triage;
+  if (t.triage !== 'question') return firstCrisisReply({ ...t, lang: lang ?? t.lang }).text;
+  return renderAnswer(result, lang ?? (t.lang === 'en' ? 'en' : 'vi')).text;
+}
+
+function toJson(result: AskResult, lang: Lang | undefined): AskJson {
   return {
     topic: result.topic,
     emergency: result.triage.triage === 'danger',
     triage: result.triage.triage,
     score: result.score,
-    answer: renderAnswer(result, lang).text,
+    answer: answerText(result, lang),
   };
 }
 
@@ -48,7 +59,7 @@ function questionOf(line: string): string {
 export async function askCommand(args: string[], io: AskIo): Promise<number> {
   const err = io.err ?? (() => {});
   let mode: 'text' | 'json' | 'jsonl' = 'text';
-  let lang: Lang = 'vi';
+  let lang: Lang | undefined;
   const words: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
@@ -81,6 +92,6 @@ export async function askCommand(args: string[], io: AskIo): Promise<number> {
   }
   const result = ask(question);
   if (mode === 'json') io.out(JSON.stringify(toJson(result, lang)));
-  else io.out(renderAnswer(result, lang).text);
+  else io.out(answerText(result, lang));
   return 0;
 }

@@ -3,7 +3,7 @@
 import type { Button, Lang } from '../core/types';
 import type { Decision } from './answer';
 import { fill, messages } from './messages';
-import type { Guide, Hotlines } from './schema';
+import type { Guide, Hotlines, Source } from './schema';
 
 export interface Rendered {
   text: string;
@@ -11,14 +11,19 @@ export interface Rendered {
 }
 
 const MAX_RELATED = 3;
-const MAX_SOURCES = 2;
 const MAX_SUGGESTIONS = 4;
+
+/** A cite without its notes: a law's " — …" remark and a closing "(…)" gloss stay in the data. */
+export function shortCite(source: Source): string {
+  const cite = source.kind === 'law' ? source.cite.split(' — ')[0]! : source.cite;
+  return cite.replace(/\s*\([^()]*\)\s*$/u, '').trim();
+}
 
 export interface Renderer {
   renderAnswer(result: Decision, lang: Lang): Rendered;
   renderGuideFull(slug: string, lang: Lang): Rendered | null;
   renderTopicList(lang: Lang): Rendered;
-  renderHotlines(lang: Lang): string;
+  renderHotlines(lang: Lang, provinceCode?: string | null): string;
 }
 
 export function createRenderer(guides: readonly Guide[], hotlines: Hotlines): Renderer {
@@ -27,9 +32,13 @@ export function createRenderer(guides: readonly Guide[], hotlines: Hotlines): Re
   const topicButton = (g: Guide, lang: Lang): Button => ({ label: titleOf(g, lang), payload: `topic:${g.slug}` });
   const allTopicsButton = (lang: Lang): Button => ({ label: messages[lang].allTopics, payload: 'menu:topics' });
 
+  /**
+   * One source, in a short line: the guide's first law or guidance source (a local plan only when
+   * there is nothing else). The review state stays in the data and on the dashboard, not here.
+   */
   function sourceLine(g: Guide, lang: Lang): string {
-    const cites = g.sources.slice(0, MAX_SOURCES).map((s) => s.cite);
-    return messages[lang].sourcePrefix + cites.join('; ') + (g.reviewed ? '' : ` ${messages[lang].notReviewed}`);
+    const source = g.sources.find((s) => s.kind !== 'plan') ?? g.sources[0]!;
+    return messages[lang].sourcePrefix + shortCite(source);
   }
 
   function relatedButtons(g: Guide, lang: Lang): Button[] {
@@ -61,9 +70,10 @@ export function createRenderer(guides: readonly Guide[], hotlines: Hotlines): Re
   }
 
   function answer(g: Guide, lang: Lang): Rendered {
+    // The first sentence answers the question: the summary comes first, the title is on "Xem thêm".
     const summary = lang === 'en' ? g.summary_en : g.summary;
     return {
-      text: [titleOf(g, lang), '', summary, '', sourceLine(g, lang)].join('\n'),
+      text: [summary, '', sourceLine(g, lang)].join('\n'),
       buttons: [{ label: messages[lang].more, payload: `guide:full:${g.slug}` }, ...relatedButtons(g, lang)],
     };
   }
@@ -109,15 +119,15 @@ export function createRenderer(guides: readonly Guide[], hotlines: Hotlines): Re
       return { text: messages[lang].topicListIntro, buttons: guides.map((g) => topicButton(g, lang)) };
     },
 
-    renderHotlines(lang: Lang): string {
+    renderHotlines(lang: Lang, provinceCode?: string | null): string {
       const m = messages[lang];
       const lines = [m.hotlinesTitle, ...hotlines.national.map((h) => `📞 ${h.number} — ${h.label[lang]}`)];
-      if (hotlines.provincial.length > 0) {
+      // A provincial line only for people in that province (known from their report), and only once
+      // someone has confirmed the number: an unverified number is never shown to anyone.
+      const local = hotlines.provincial.filter((h) => h.verified && h.province_code !== undefined && h.province_code === provinceCode);
+      if (local.length > 0) {
         lines.push('', m.provincialTitle);
-        for (const h of hotlines.provincial) {
-          const note = h.verified ? '' : ` (${m.unverified})`;
-          lines.push(`• ${h.province}: ${h.number} — ${h.label[lang]}${note}`);
-        }
+        for (const h of local) lines.push(`• ${h.province}: ${h.number} — ${h.label[lang]}`);
       }
       return lines.join('\n');
     },

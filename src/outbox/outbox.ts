@@ -7,7 +7,7 @@ import { prepared, type Prepared, type SqlArg } from '../db/prepared';
 import { writeStatement } from '../db/tx';
 import { isRemote } from '../db/deferred';
 import type { Sealer } from '../reports/crypto';
-import type { Button, Channel, Outgoing } from '../core/types';
+import type { Button, Call, Channel, CrisisContext, Outgoing } from '../core/types';
 
 export interface MessageBody {
   text: string;
@@ -15,6 +15,10 @@ export interface MessageBody {
   state: string | null;
   /** See `Outgoing.photo`. */
   photo?: string;
+  /** See `ReplyExtras`: one-tap calls, the reply's tone, what a crisis reply answered. */
+  calls?: Call[];
+  tone?: 'urgent' | 'disclosure';
+  context?: CrisisContext;
 }
 
 export interface QueuedMessage extends Outgoing {
@@ -108,7 +112,17 @@ export async function enqueueStatement(
 
 /** The sealed rows of an update's messages, as insert arguments; and the Enqueued of the rows inserted. */
 async function outboxRows(sealer: Sealer, messages: QueuedMessage[], at: Date, lease?: Lease) {
-  const bodies = messages.map((m): MessageBody => ({ text: m.text, buttons: m.buttons, state: m.state, ...(m.photo ? { photo: m.photo } : {}) }));
+  const bodies = messages.map(
+    (m): MessageBody => ({
+      text: m.text,
+      buttons: m.buttons,
+      state: m.state,
+      ...(m.photo ? { photo: m.photo } : {}),
+      ...(m.calls?.length ? { calls: m.calls } : {}),
+      ...(m.tone ? { tone: m.tone } : {}),
+      ...(m.context ? { context: m.context } : {}),
+    }),
+  );
   // Sealing is asynchronous (WebCrypto): start every seal at once rather than one after another.
   const sealed = await Promise.all(bodies.map((b) => sealer.seal(JSON.stringify(b))));
   const when = at.getTime();
@@ -403,7 +417,8 @@ export async function requeue(db: Db, id: number, at: Date): Promise<boolean> {
   const rows = await db
     .update(outbox)
     .set({ status: 'pending', attempts: 0, nextAttemptAt: at })
-    .where(and(eq(outbox.id, id), eq(outbox.status, 'dead')))
+    // A failed message, or one still waiting (its retry is brought forward); a held one keeps its hold.
+    .where(and(eq(outbox.id, id), inArray(outbox.status, ['dead', 'pending'])))
     .returning({ id: outbox.id });
   return rows.length > 0;
 }

@@ -1,5 +1,5 @@
 // Case views for the admin dashboard: a list without personal data, and one case opened (and audited).
-import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, like, ne, type SQL } from 'drizzle-orm';
 import type { GeoPoint } from '../core/types';
 import type { Db } from '../db/db';
 import { cases } from '../db/schema';
@@ -13,6 +13,12 @@ import { parseCaseRef } from './ref';
 
 export interface AdminCaseFilter {
   status?: string | string[];
+  /** Leave closed cases out (the work queue's default). */
+  open?: boolean;
+  /** A reference, or its start ("BV-7K", "7k3q"). */
+  ref?: string;
+  /** Who holds it: commune, province or national (the national queue). */
+  level?: string;
   routedTo?: 'officer' | 'supervisor' | 'unrouted';
   communeCode?: string;
   provinceCode?: string;
@@ -36,6 +42,12 @@ export interface AdminCaseSummary {
   receivedAt: Date;
   escalatedAt: Date | null;
   clocks: CaseClock[];
+  level: string;
+  ackLevel: string | null;
+  risk: string | null;
+  closeReason: string | null;
+  /** The earliest running clock's due time (null when none runs). */
+  nextDueAt: Date | null;
 }
 
 export interface AdminCaseView extends AdminCaseSummary {
@@ -57,6 +69,7 @@ const DEFAULT_TZ = 'Asia/Ho_Chi_Minh';
 
 async function summary(sealer: Sealer, row: CaseRow, tz: string): Promise<AdminCaseSummary> {
   const place = await openPlace(sealer, row);
+  const clocks = caseClocks(row, tz);
   return {
     id: row.id,
     ref: row.ref,
@@ -69,8 +82,27 @@ async function summary(sealer: Sealer, row: CaseRow, tz: string): Promise<AdminC
     commune: place.commune ?? null,
     receivedAt: row.receivedAt,
     escalatedAt: row.escalatedAt,
-    clocks: caseClocks(row, tz),
+    clocks,
+    level: row.level,
+    ackLevel: row.ackLevel,
+    risk: row.risk,
+    closeReason: row.closeReason,
+    nextDueAt: clocks.filter((c) => !c.done).reduce<Date | null>((m, c) => (m === null || c.dueAt < m ? c.dueAt : m), null),
   };
+}
+
+const RISK_ORDER: Record<string, number> = { high: 0, medium: 1, low: 2 };
+
+/**
+ * The work queue's order: open before closed; the national queue (nobody below has it) and
+ * emergencies first; then by risk (high first, unassessed with medium), then by the next due time.
+ */
+export function byUrgency(a: AdminCaseSummary, b: AdminCaseSummary): number {
+  const closed = (c: AdminCaseSummary) => (c.status === 'closed' ? 1 : 0);
+  const head = (c: AdminCaseSummary) => (c.level === 'national' ? 0 : 2) + (c.emergency ? 0 : 1);
+  const risk = (c: AdminCaseSummary) => RISK_ORDER[c.risk ?? 'medium'] ?? 1;
+  const due = (c: AdminCaseSummary) => c.nextDueAt?.getTime() ?? Number.MAX_SAFE_INTEGER;
+  return closed(a) - closed(b) || head(a) - head(b) || risk(a) - risk(b) || due(a) - due(b) || b.receivedAt.getTime() - a.receivedAt.getTime();
 }
 
 /** Newest first; no description, contact or coordinates in the list (nothing to audit). */
@@ -81,6 +113,12 @@ export async function listCasesForAdmin(db: Db, sealer: Sealer, filter: AdminCas
   if (filter.communeCode) where.push(eq(cases.communeCode, filter.communeCode));
   if (filter.provinceCode) where.push(eq(cases.provinceCode, filter.provinceCode));
   if (filter.emergency !== undefined) where.push(eq(cases.emergency, filter.emergency));
+  if (filter.open) where.push(ne(cases.status, 'closed'));
+  if (filter.level) where.push(eq(cases.level, filter.level));
+  if (filter.ref) {
+    const q = filter.ref.toUpperCase().replace(/[^A-Z0-9]/g, '').replace(/^BV/, '');
+    if (q) where.push(like(cases.ref, `BV-${q}%`));
+  }
   const rows = await db
     .select()
     .from(cases)

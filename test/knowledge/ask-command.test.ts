@@ -22,7 +22,8 @@ describe('the ask command', () => {
     for (const row of rows) expect(Object.keys(row).sort()).toEqual(['answer', 'emergency', 'score', 'topic', 'triage']);
     expect(rows[0]).toMatchObject({ topic: 'bao-luc-hoc-duong', emergency: false, triage: 'question' });
     expect(rows[1]).toMatchObject({ emergency: true, triage: 'danger' });
-    expect(String(rows[1]!.answer).startsWith('📞 113')).toBe(true);
+    // The same first reply as the chat: the first action, with 113 first for violence in progress.
+    expect(String(rows[1]!.answer)).toMatch(/^🚨 [^\n]*gọi 113/);
     expect(rows[2]).toMatchObject({ topic: null, emergency: false, triage: 'question' });
     for (const row of rows) expect(typeof row.score).toBe('number');
   });
@@ -54,6 +55,10 @@ describe('the ask command', () => {
     ]);
     expect(out.map((l) => (JSON.parse(l) as { triage: string }).triage)).toEqual(['danger', 'disclosure', 'question']);
     expect(out.map((l) => (JSON.parse(l) as { emergency: boolean }).emergency)).toEqual([true, false, false]);
+    // English in, English out: CPR first for the child pulled from the pool; belief first for the disclosure.
+    const answers = out.map((l) => (JSON.parse(l) as { answer: string }).answer);
+    expect(answers[0]).toMatch(/^🚨 Call 115 now[^\n]*rescue breaths and chest compressions/);
+    expect(answers[1]).toMatch(/^Thank you for telling me\. What to do now is to believe the child/);
   });
 
   it('without a flag prints the answer text', async () => {

@@ -53,6 +53,8 @@ export interface FakeZalo {
   failNextSend(code: number, message?: string): void;
   /** Holds token exchanges until the returned function is called (to make refreshes overlap). */
   holdOAuth(): () => void;
+  /** Answer messages with an attachment (the OA's buttons) with an error, as an OA without them might. */
+  refuseAttachments(on: boolean): void;
   /** Holds customer-service sends (a slow Zalo API) until the returned function is called. */
   holdSends(): () => void;
 }
@@ -65,6 +67,7 @@ export function createFakeZalo(): FakeZalo {
   const failures: Array<{ code: number; message: string }> = [];
   let serial = 0;
   let gate: Promise<void> | null = null;
+  let noAttachments = false;
   let sendGate: Promise<void> | null = null;
 
   const issuePair = () => {
@@ -90,6 +93,9 @@ export function createFakeZalo(): FakeZalo {
       csCalls.push(call);
       if (!accessToken || !validAccess.has(accessToken)) {
         return HttpResponse.json({ error: -216, message: 'Access token is invalid' });
+      }
+      if (noAttachments && (body.message as { attachment?: unknown } | undefined)?.attachment) {
+        return HttpResponse.json({ error: -201, message: 'Parameters are invalid' });
       }
       const failure = failures.shift();
       if (failure) return HttpResponse.json({ error: failure.code, message: failure.message });
@@ -129,6 +135,9 @@ export function createFakeZalo(): FakeZalo {
     revokeAccess: (token) => void validAccess.delete(token),
     isValidAccess: (token) => validAccess.has(token),
     isValidRefresh: (token) => validRefresh.has(token),
+    refuseAttachments(on) {
+      noAttachments = on;
+    },
     failNextSend(code, message = 'fake failure') {
       failures.push({ code, message });
     },

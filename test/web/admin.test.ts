@@ -225,7 +225,7 @@ describe('statistics export', () => {
     expect(res.headers.get('content-disposition')).toMatch(/attachment/);
     const csv = (await res.text()).replace(/^\uFEFF/, '');
     const [header, ...rows] = csv.trim().split('\r\n');
-    expect(header).toBe('ref,received_at,month,status,emergency,age_band,commune_code,commune_name,province_code,routed_to,acknowledged_at,hours_to_acknowledge,closed_at');
+    expect(header).toBe('ref,received_at,month,status,emergency,age_band,commune_code,commune_name,province_code,routed_to,acknowledged_at,hours_to_acknowledge,level,risk,assessed_at,plan_at,approved_at,referrals,closed_at,close_reason');
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatch(new RegExp(`^${DEMO_CASE_REF},`));
     // The description and the typed address exist only sealed; neither appears.

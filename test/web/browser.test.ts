@@ -80,7 +80,7 @@ describe('dashboard story', () => {
     await page.getByRole('button', { name: 'Tiếp nhận vụ việc' }).click();
     await page.getByRole('status').filter({ hasText: 'Đã tiếp nhận.' }).waitFor();
     const audit = page.locator('#audit');
-    await expect.poll(() => audit.getByRole('row').filter({ hasText: 'Quản trị toàn quốc (ADMIN_TOKEN)' }).filter({ hasText: 'tiếp nhận' }).count()).toBe(1);
+    await expect.poll(() => audit.getByRole('row').filter({ hasText: 'Quản trị cấp quốc gia' }).filter({ hasText: 'tiếp nhận' }).count()).toBe(1);
     expect(await page.getByRole('button', { name: 'Tiếp nhận vụ việc' }).count()).toBe(0);
     await shot(page, 'admin-case-acknowledged');
 
@@ -97,6 +97,60 @@ describe('dashboard story', () => {
       await page.getByRole('heading', { level: 1, name: heading }).waitFor();
       await shot(page, name);
     }
+    await page.close();
+  });
+});
+
+describe('case work on the dashboard', () => {
+  it('a report nobody covers heads the queue; the national admin assigns it by typing a commune, records a verification and closes it with a reason', async () => {
+    for (const [i, text] of ['/baotin', 'Cháu bé hàng xóm bị bố đánh nhiều lần, người có vết bầm.', 'phường Hải Châu, Đà Nẵng'].entries()) {
+      await w.say('browser-reporter', text, { at: new Date(START.getTime() + i * 1000) });
+    }
+    for (const b of ['report:age:6-10', 'report:danger:no', 'report:anonymous']) await w.say('browser-reporter', { button: b });
+    const filed = (await w.say('browser-reporter', { button: 'report:confirm' })).at(-1)!;
+    const ref = /BV-[0-9A-Z]{6}/.exec(filed.text)![0];
+
+    const page = await context.newPage();
+    await page.goto(`${base}/admin`);
+    if (new URL(page.url()).pathname === '/admin/login') {
+      await page.getByLabel('Mã đăng nhập').fill(ADMIN_TOKEN);
+      await page.getByRole('button', { name: 'Đăng nhập' }).click();
+      await page.waitForURL(`${base}/admin`);
+    }
+    // The unrouted case is the first row, marked as the national queue; the counters say so.
+    const firstRow = page.locator('table.stack tbody tr').first();
+    await expect.poll(() => firstRow.textContent()).toContain(ref);
+    expect(await firstRow.textContent()).toContain('Hàng chờ cấp quốc gia');
+    expect(await page.locator('.counters').textContent()).toMatch(/1\s*Hàng chờ cấp quốc gia/);
+    await shot(page, 'admin-queue');
+
+    await page.getByRole('link', { name: ref }).click();
+    await page.getByRole('heading', { name: `Vụ việc ${ref}` }).waitFor();
+    await page.getByText('Giao hoặc chuyển vụ việc tới xã/phường').click();
+    await page.getByLabel('Tên xã/phường và tỉnh/thành (tên cũ cũng được)').fill('phường Ngọc Hà, Hà Nội');
+    await page.getByLabel('Lý do', { exact: true }).fill('địa chỉ thật ở Hà Nội');
+    await page.locator('details.work', { hasText: 'Giao hoặc chuyển' }).getByRole('button', { name: 'Ghi nhận' }).click();
+    await page.getByRole('status').filter({ hasText: 'Đã ghi nhận.' }).waitFor();
+    expect((await w.caseByRef(ref))!.communeCode).toBe('00008');
+
+    await page.getByLabel('Kết quả xác minh').fill('Đã đến nhà, cháu có vết bầm ở tay.');
+    await page.getByLabel('Mức nguy cơ').selectOption('high');
+    await page.locator('details.work', { hasText: 'Xác minh, đánh giá' }).getByRole('button', { name: 'Ghi nhận' }).click();
+    await page.locator('#work').getByText('Đã đến nhà, cháu có vết bầm ở tay.').waitFor();
+
+    await page.getByText('Đóng vụ việc', { exact: true }).click();
+    await page.getByLabel('Lý do đóng').selectOption('safe');
+    await page.locator('details.work', { hasText: 'Đóng vụ việc' }).getByRole('button', { name: 'Ghi nhận' }).click();
+    await page.getByRole('status').filter({ hasText: 'Đã ghi nhận.' }).waitFor();
+    const clocks = await page.locator('#h-details ~ dl .clocks').first().textContent();
+    expect(clocks).toContain('không thực hiện');
+    expect(clocks).not.toMatch(/Kế hoạch[^:]*: đã xong/);
+    // The timeline speaks in words, by role.
+    const audit = await page.locator('#audit').textContent();
+    expect(audit).toContain('Quản trị cấp quốc gia');
+    expect(audit).toContain('chuyển sang xã/phường khác');
+    expect(audit).not.toMatch(/case\.|clock:/);
+    await shot(page, 'admin-case-worked');
     await page.close();
   });
 });
@@ -214,7 +268,7 @@ describe.each(SIZES)('never stuck on a %s', (size, viewport) => {
 
     await lastButton('Xem tình trạng').click();
     await expect.poll(() => lastMessage().textContent()).toContain(`Tin ${code}`);
-    expect(await lastButton('Báo tin xâm hại').count()).toBe(1); // and the menu is there again
+    expect(await lastButton('Về menu chính').count()).toBe(1); // and the way back to the menu
     await page.close();
   });
 
@@ -276,5 +330,49 @@ describe.each(SIZES)('never stuck on a %s', (size, viewport) => {
     await shot(page, `never-stuck-${size}-no-js`);
     await ctx.close();
     await noJs.close();
+  });
+});
+
+describe.each(SIZES)('staff pages in staff words on a %s', (size, viewport) => {
+  it('name channels as people know them, never show ADMIN_TOKEN, explain assumed deadline days, and list every waiting message with its recipient, reason and a retry', async () => {
+    const page = await context.newPage();
+    await page.setViewportSize(viewport);
+    await page.goto(`${base}/admin/login`);
+    if (new URL(page.url()).pathname === '/admin/login') {
+      await page.getByLabel('Mã đăng nhập').fill(ADMIN_TOKEN);
+      await page.getByRole('button', { name: 'Đăng nhập' }).click();
+      await page.waitForURL(`${base}/admin`);
+    }
+    // A case notice to the demo officer on the server's console: this server has no sender for it.
+    await enqueue(w.db.db, w.rt.core.sealer, [{ to: { channel: 'cli', userId: 'officer-ba-dinh' }, text: '…', buttons: [], state: null, kind: 'case', dedupeKey: `browser:waiting:${size}` }], START);
+
+    const staffWords = async () => {
+      const text = (await page.locator('body').innerText()) ?? '';
+      expect(text).not.toContain('ADMIN_TOKEN');
+      expect(text).not.toMatch(/\bcli\b/);
+    };
+    for (const path of ['/admin', `/admin/cases/${DEMO_CASE_REF}`, '/admin/coverage?province=01', '/admin/stats']) {
+      await page.goto(base + path);
+      await staffWords();
+    }
+
+    await page.goto(`${base}/admin/deadlines`);
+    await staffWords();
+    const assumed = page.locator('details.assumed').first();
+    await assumed.locator('summary').click();
+    expect(await assumed.innerText()).toContain('Quy tắc lấy từ:');
+    expect(await assumed.innerText()).toContain('content/deadlines');
+    await shot(page, `staff-${size}-deadlines`);
+
+    await page.goto(`${base}/admin/outbox`);
+    await staffWords();
+    // To whom (the officer by name, the channel as people say it), and why it has not gone.
+    const waiting = page.getByRole('row').filter({ hasText: 'Cán bộ BVTE phường Ba Đình (demo) · máy chủ (thử nghiệm)' }).first();
+    await waiting.waitFor();
+    expect(await waiting.innerText()).toContain('Đang chờ lượt gửi');
+    await shot(page, `staff-${size}-outbox`);
+    await waiting.getByRole('button', { name: /Gửi lại/ }).click();
+    await page.getByRole('status').filter({ hasText: 'về hàng đợi' }).waitFor();
+    await page.close();
   });
 });

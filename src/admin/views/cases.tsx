@@ -6,11 +6,31 @@ import { adminText as t } from '../messages';
 import type { AuditEntry, CaseMessage, Milestone } from '../timeline';
 import { ageText, anyLate, CASE_STATUSES, clockLeft, clockName, isLate, statusText, when } from './format';
 import { Csrf, Layout } from './layout';
+import { LinkedNumbers } from '../../channels/web/phone';
+import { WorkForms, WorkHistory } from './case-work';
+import type { CaseEvent } from '../../cases/events';
+import type { CommuneRef } from '../../routing/types';
 
 export interface CaseFilters {
   status: string;
   commune: string;
   overdue: boolean;
+  /** A reference or its start. */
+  q: string;
+  province: string;
+  emergency: boolean;
+  /** Only the national queue (nobody at commune or province level has it). */
+  national: boolean;
+  /** Show closed cases too (hidden by default). */
+  closed: boolean;
+}
+
+export interface QueueCounts {
+  open: number;
+  national: number;
+  emergency: number;
+  overdue: number;
+  closed: number;
 }
 
 function Clocks(props: { c: AdminCaseSummary; at: Date }) {
@@ -38,7 +58,10 @@ export function CaseTable(props: { cases: AdminCaseSummary[]; at: Date; tz: stri
           <th scope="col">{t.col.ref}</th>
           <th scope="col">{t.col.received}</th>
           <th scope="col">{t.col.commune}</th>
+          <th scope="col">{t.queue.level}</th>
           <th scope="col">{t.col.status}</th>
+          <th scope="col">{t.queue.risk}</th>
+          <th scope="col">{t.queue.nextDue}</th>
           <th scope="col">{t.col.clocks}</th>
         </tr>
       </thead>
@@ -54,7 +77,15 @@ export function CaseTable(props: { cases: AdminCaseSummary[]; at: Date; tz: stri
               </td>
               <td data-label={t.col.received}>{when(c.receivedAt, props.tz)}</td>
               <td data-label={t.col.commune}>{placeOf(c)}</td>
-              <td data-label={t.col.status}>{statusText(c.status)}</td>
+              <td data-label={t.queue.level}>
+                {c.level === 'national' ? <span class="badge red">{t.queue.national}</span> : t.levelWords[c.level] ?? c.level}
+              </td>
+              <td data-label={t.col.status}>
+                {statusText(c.status)}
+                {c.status === 'closed' ? ` — ${c.closeReason ? t.closeWords[c.closeReason] : t.closeUnknown}` : ''}
+              </td>
+              <td data-label={t.queue.risk}>{c.risk ? t.riskWords[c.risk] : '—'}</td>
+              <td data-label={t.queue.nextDue}>{c.nextDueAt ? when(c.nextDueAt, props.tz) : '—'}</td>
               <td data-label={t.col.clocks}>
                 <Clocks c={c} at={props.at} />
               </td>
@@ -71,14 +102,54 @@ export function CasesPage(props: {
   cases: AdminCaseSummary[];
   filters: CaseFilters;
   communes: Array<{ code: string; name: string }>;
+  counts: QueueCounts;
   at: Date;
   tz: string;
 }) {
   const f = props.filters;
+  const k = props.counts;
   return (
     <Layout user={props.user} section="cases" title={t.casesTitle}>
       <h1>{t.casesTitle}</h1>
+      <ul class="counters" aria-label={t.casesTitle}>
+        <li>
+          <a href="/admin">
+            <strong>{k.open}</strong> {t.queue.open}
+          </a>
+        </li>
+        <li class={k.national ? 'alert' : undefined}>
+          <a href="/admin?national=1">
+            <strong>{k.national}</strong> {t.queue.national}
+          </a>
+        </li>
+        <li class={k.emergency ? 'alert' : undefined}>
+          <a href="/admin?emergency=1">
+            <strong>{k.emergency}</strong> {t.queue.emergencyOpen}
+          </a>
+        </li>
+        <li class={k.overdue ? 'alert' : undefined}>
+          <a href="/admin?overdue=1">
+            <strong>{k.overdue}</strong> {t.queue.overdueOpen}
+          </a>
+        </li>
+        <li>
+          <a href="/admin?status=closed">
+            <strong>{k.closed}</strong> {t.queue.closed}
+          </a>
+        </li>
+      </ul>
+      <p class="help">{t.queue.order}</p>
       <form method="get" action="/admin" class="filters card" aria-label={t.filter}>
+        <div>
+          <label for="f-q">{t.queue.search}</label>
+          <input id="f-q" name="q" type="search" value={f.q} placeholder="BV-…" autocomplete="off" />
+        </div>
+        {props.user.role === 'national' ? (
+          <div>
+            <label for="f-province">{t.queue.province}</label>
+            <input id="f-province" name="province" value={f.province} inputmode="numeric" pattern="[0-9]{2}" />
+          </div>
+        ) : null}
         <div>
           <label for="f-status">{t.filterStatus}</label>
           <select id="f-status" name="status">
@@ -107,6 +178,15 @@ export function CasesPage(props: {
           <label>
             <input type="checkbox" name="overdue" value="1" checked={f.overdue} /> {t.filterOverdue}
           </label>
+          <label>
+            <input type="checkbox" name="emergency" value="1" checked={f.emergency} /> {t.queue.emergencyOnly}
+          </label>
+          <label>
+            <input type="checkbox" name="national" value="1" checked={f.national} /> {t.queue.nationalOnly}
+          </label>
+          <label>
+            <input type="checkbox" name="closed" value="1" checked={f.closed} /> {t.queue.showClosed}
+          </label>
         </div>
         <button type="submit">{t.apply}</button>
       </form>
@@ -121,7 +201,12 @@ export function CasePage(props: {
   milestones: Milestone[];
   audit: AuditEntry[];
   messages: CaseMessage[];
+  events: CaseEvent[];
+  eventActors: Map<string, string>;
+  candidates?: CommuneRef[];
+  transferText?: string;
   flash?: string;
+  error?: string;
   at: Date;
   tz: string;
 }) {
@@ -139,12 +224,28 @@ export function CasePage(props: {
           {props.flash}
         </p>
       ) : null}
+      {props.error ? (
+        <p class="late" role="alert">
+          {props.error}
+        </p>
+      ) : null}
       <p class="help">{t.caseViewedNote}</p>
       <section class="card" aria-labelledby="h-details">
         <h2 id="h-details">{t.details}</h2>
         <dl>
           <dt>{t.col.status}</dt>
-          <dd>{statusText(v.status)}</dd>
+          <dd>
+            {statusText(v.status)}
+            {v.status === 'closed' ? ` — ${v.closeReason ? t.closeWords[v.closeReason] : t.closeUnknown}` : ''}
+          </dd>
+          <dt>{t.work.level}</dt>
+          <dd>{v.level === 'national' ? <span class="badge red">{t.queue.national}</span> : t.levelWords[v.level]}</dd>
+          {v.risk ? (
+            <>
+              <dt>{t.work.riskNow}</dt>
+              <dd>{t.riskWords[v.risk]}</dd>
+            </>
+          ) : null}
           <dt>{t.col.received}</dt>
           <dd>{when(v.receivedAt, props.tz)}</dd>
           <dt>{t.col.commune}</dt>
@@ -168,7 +269,9 @@ export function CasePage(props: {
           <dt>{t.age}</dt>
           <dd>{ageText(v.ageBand)}</dd>
           <dt>{t.description}</dt>
-          <dd>{v.description}</dd>
+          <dd>
+            <LinkedNumbers text={v.description} />
+          </dd>
           {v.photoCount ? (
             <>
               <dt>{t.photos}</dt>
@@ -176,7 +279,7 @@ export function CasePage(props: {
             </>
           ) : null}
           <dt>{t.contact}</dt>
-          <dd>{v.contact ?? t.anonymous}</dd>
+          <dd>{v.contact ? <LinkedNumbers text={v.contact} /> : t.anonymous}</dd>
           <dt>{t.col.clocks}</dt>
           <dd>
             <Clocks c={v} at={props.at} />
@@ -190,6 +293,8 @@ export function CasePage(props: {
           </form>
         ) : null}
       </section>
+      <WorkForms user={props.user} v={v} candidates={props.candidates} transferText={props.transferText} />
+      <WorkHistory events={props.events} actors={props.eventActors} tz={props.tz} />
       <section aria-labelledby="h-timeline">
         <h2 id="h-timeline">{t.timeline}</h2>
         <table class="compact">
@@ -225,7 +330,7 @@ export function CasePage(props: {
                   <tr>
                     <td data-label={t.when}>{when(m.at, props.tz)}</td>
                     <td data-label={t.kind}>{t.outboxKind[m.kind] ?? m.kind}</td>
-                    <td data-label={t.channel}>{m.channel}</td>
+                    <td data-label={t.channel}>{t.channelName[m.channel] ?? m.channel}</td>
                     <td data-label={t.statusCol}>{t.outboxStatus[m.status] ?? m.status}</td>
                   </tr>
                 ))}

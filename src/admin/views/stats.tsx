@@ -106,6 +106,37 @@ export function StatsPage(p: { user: AdminUser; stats: CaseStats }) {
         <h2>{t.byCommune}</h2>
         <CountTable caption={t.byCommune} rows={s.byCommune.map((c) => [c.name ? `${c.name} (${c.code})` : c.code ?? t.unknownCommune, c.count])} />
       </section>
+      <section aria-labelledby="h-steps">
+        <h2 id="h-steps">{t.statsSteps}</h2>
+        <p class="help">{t.statsStepsHelp}</p>
+        <table class="compact">
+          <caption class="sr">{t.statsSteps}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.statsStep}</th>
+              <th scope="col">{t.statsDone}</th>
+              <th scope="col">{t.statsOpen}</th>
+              <th scope="col">{t.statsSkipped}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(['assessment', 'plan', 'approval'] as const).map((k) => (
+              <tr>
+                <th scope="row">{t.work.kinds[k]}</th>
+                <td>{s.steps[k].done}</td>
+                <td>{s.steps[k].open}</td>
+                <td>{s.steps[k].skipped}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <h2>{t.statsReferrals}</h2>
+        <CountTable caption={t.statsReferrals} rows={s.referrals.map((r) => [t.agencyWords[r.agency] ?? r.agency, r.count])} />
+        <h2>{t.statsCloseReasons}</h2>
+        <CountTable caption={t.statsCloseReasons} rows={s.closeReasons.map((r) => [r.reason ? (t.closeWords[r.reason] ?? r.reason) : t.closeUnknown, r.count])} />
+        <h2>{t.statsLevels}</h2>
+        <CountTable caption={t.statsLevels} rows={s.byLevel.map((r) => [t.levelWords[r.level] ?? r.level, r.count])} />
+      </section>
     </Layout>
   );
 }

@@ -34,6 +34,16 @@ table.compact th,table.compact td{font-size:.9rem;padding:.35rem .4rem}
 .clocks{list-style:none;margin:0;padding:0;font-size:.9rem}
 .late{color:#8a1111;font-weight:600}
 .ok{color:#14532d}
+.skipped{color:#4a525a;font-style:italic}
+.counters{list-style:none;display:flex;flex-wrap:wrap;gap:.5rem;padding:0;margin:.5rem 0}
+.counters li{border:1px solid #d0d7e2;border-radius:.5rem;background:#fff}
+.counters li.alert{border-color:#8a1111}
+.counters a{display:block;padding:.4rem .7rem;text-decoration:none}
+.counters strong{font-size:1.3rem}
+textarea{font:inherit;width:100%;min-height:4rem;padding:.35rem .5rem;border:2px solid #59636e;border-radius:.4rem}
+input[type=search],input[type=date],input:not([type]){font:inherit;min-height:2.6rem;padding:.35rem .5rem;border:2px solid #59636e;border-radius:.4rem;background:#fff;color:#1a1a1a;max-width:100%}
+details.work{border:1px solid #d0d7e2;border-radius:.5rem;padding:.4rem .7rem;margin:.4rem 0;background:#fff}
+details.work summary{font-weight:600;cursor:pointer}
 form.filters{display:flex;flex-wrap:wrap;gap:.6rem;align-items:flex-end}
 label{display:block;font-weight:600;font-size:.9rem}
 .check label{display:flex;gap:.4rem;align-items:center;font-weight:400}

@@ -36,5 +36,8 @@ export const webChatText = {
   demoShort: 'Bản chạy thử: đừng nhập thông tin thật.',
   buttonsFor: 'Các lựa chọn',
   pending: 'đang gửi',
+  urgent: 'KHẨN CẤP',
+  callNow: 'Bấm để gọi ngay',
+  callBar: 'Gọi khẩn cấp',
   privacy: 'Phiên trò chuyện được giữ bằng một cookie ngẫu nhiên trên trình duyệt này; địa chỉ trang không chứa thông tin cá nhân.',
 } as const;

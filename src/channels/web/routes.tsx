@@ -6,7 +6,8 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { emergencyLine, mainMenuButtons } from '../../core/menu';
 import { catalogues, fill } from '../../core/messages';
-import type { Incoming } from '../../core/types';
+import type { Call, Incoming } from '../../core/types';
+import { emergencyHotlines } from '../../knowledge';
 import type { Db } from '../../db/db';
 import { officers } from '../../db/schema';
 import type { Runtime } from '../../runtime';
@@ -41,6 +42,11 @@ async function demoOfficerActive(db: Db, enabled: boolean): Promise<boolean> {
     .where(and(eq(officers.channel, WEB_DEMO_OFFICER.channel), eq(officers.channelUserId, WEB_DEMO_OFFICER.channelUserId), eq(officers.active, true)))
     .limit(1);
   return Boolean(row);
+}
+
+/** The call bar's numbers: the emergency order of content/hotlines.yaml, with short labels. */
+function callBar(): Call[] {
+  return emergencyHotlines().map((h) => ({ number: h.number, label: h.label.vi.replace(/\s*\(.*\)\s*$/, '') }));
 }
 
 /** A shared point from the location form, or null when absent or not a place on Earth. */
@@ -89,6 +95,7 @@ export function webChatRoutes(rt: Runtime, opts: WebChatOptions = {}): Hono {
         items={items}
         welcome={asOfficer ? null : { text: fill(t.welcome, { emergency: emergencyLine('vi') }), buttons: mainMenuButtons(t) }}
         emergency={emergencyLine('vi')}
+        callBar={callBar()}
         asOfficer={asOfficer}
         officerAvailable={await demoOfficerActive(db, opts.demoOfficer ?? false)}
         demo={opts.demoOfficer ?? false}

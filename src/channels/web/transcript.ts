@@ -1,6 +1,6 @@
 // Both sides of a web conversation: the visitor's lines (sealed, ours) and the bot's outbox rows (sealed, core's).
 import { and, desc, eq, ne } from 'drizzle-orm';
-import type { Button } from '../../core/types';
+import type { Button, Call } from '../../core/types';
 import type { Db } from '../../db/db';
 import { outbox, webChatLines } from '../../db/schema';
 import type { MessageBody } from '../../outbox/outbox';
@@ -18,6 +18,9 @@ export interface TranscriptItem {
   pending: boolean;
   /** For the bot's messages: the step the bot then waited for (null: none). */
   state: string | null;
+  /** One-tap calls and the tone of a crisis reply (see ReplyExtras). */
+  calls?: Call[];
+  tone?: 'urgent' | 'disclosure';
 }
 
 /** Stores what the visitor sent (their words, or the label of the button they pressed). */
@@ -42,7 +45,18 @@ export async function loadTranscript(db: Db, sealer: Sealer, userId: string, lim
   }
   for (const r of rows) {
     const body = await openBody(sealer, r.bodyEnc);
-    items.push({ from: 'bot', at: r.createdAt, text: body.text, buttons: body.buttons, kind: r.kind, pending: r.status !== 'sent', state: body.state ?? null, order: r.id });
+    items.push({
+      from: 'bot',
+      at: r.createdAt,
+      text: body.text,
+      buttons: body.buttons,
+      kind: r.kind,
+      pending: r.status !== 'sent',
+      state: body.state ?? null,
+      order: r.id,
+      ...(body.calls?.length ? { calls: body.calls } : {}),
+      ...(body.tone ? { tone: body.tone } : {}),
+    });
   }
   items.sort((a, b) => a.at.getTime() - b.at.getTime() || (a.from === b.from ? a.order - b.order : a.from === 'visitor' ? -1 : 1));
   return items.slice(-limit).map(({ order: _order, ...item }) => item);

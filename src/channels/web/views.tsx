@@ -1,9 +1,10 @@
 // The /chat page: the conversation, its buttons as form buttons, a text box. Works without JavaScript;
 // a small script (chat.js) only adds "share my location" where the browser allows it.
-import type { Button } from '../../core/types';
+import type { Button, Call } from '../../core/types';
 import { fill } from '../../core/messages';
 import { webChatText as t } from './messages';
 import { PageShell } from './page';
+import { CallBar, CallButtons, LinkedNumbers } from './phone';
 import { chatCss } from './style';
 import type { TranscriptItem } from './transcript';
 
@@ -12,6 +13,8 @@ export interface ChatPageProps {
   /** Shown when the conversation is empty: the welcome and the main menu (not stored until used). */
   welcome: { text: string; buttons: Button[] } | null;
   emergency: string;
+  /** The emergency numbers of the call bar, in order (content/hotlines.yaml). */
+  callBar: Call[];
   asOfficer: boolean;
   officerAvailable: boolean;
   /** The demo web chat: its reports are demo cases (said plainly). */
@@ -57,19 +60,29 @@ function Buttons(props: { buttons: Button[] }) {
   );
 }
 
-/** Message text with reference codes kept on one line ("BV-" never apart from its six characters). */
+/** Message text with reference codes kept on one line ("BV-" never apart from its six characters), and every phone number a tel: link. */
 function MessageText(props: { text: string }) {
   const parts = props.text.split(/(BV-[0-9A-Z]{6})/);
-  return <>{parts.map((p, i) => (i % 2 === 1 ? <span class="ref">{p}</span> : p))}</>;
+  return <>{parts.map((p, i) => (i % 2 === 1 ? <span class="ref">{p}</span> : <LinkedNumbers text={p} />))}</>;
 }
 
 function Message(props: { item: TranscriptItem; isLast: boolean; anchor: boolean }) {
   const { item } = props;
-  const cls = item.from === 'visitor' ? 'msg me' : item.kind === 'case' || item.kind === 'escalation' ? 'msg case' : 'msg';
+  const cls =
+    item.from === 'visitor'
+      ? 'msg me'
+      : item.kind === 'case' || item.kind === 'escalation'
+        ? 'msg case'
+        : item.tone === 'urgent'
+          ? 'msg urgent'
+          : item.tone === 'disclosure'
+            ? 'msg disclosure'
+            : 'msg';
   return (
-    <li class={cls} id={props.anchor ? 'latest' : undefined}>
-      <span class="who">{item.from === 'visitor' ? t.you : t.bot}</span>
+    <li class={cls} id={props.anchor ? 'latest' : undefined} role={item.tone === 'urgent' ? 'alert' : undefined}>
+      <span class="who">{item.tone === 'urgent' ? `${t.bot} — ${t.urgent}` : item.from === 'visitor' ? t.you : t.bot}</span>
       <MessageText text={item.text} />
+      {item.calls?.length ? <CallButtons calls={item.calls} label={t.callNow} /> : null}
       {item.pending ? <span class="pending"> ({t.pending})</span> : null}
       {showsButtons(item, props.isLast) ? <Buttons buttons={item.buttons} /> : null}
     </li>
@@ -87,6 +100,7 @@ export function ChatPage(props: ChatPageProps) {
   const takesLocation = !props.asOfficer && waitingFor !== null && LOCATION_STEPS.has(waitingFor);
   return (
     <PageShell title={t.title} css={chatCss}>
+      <CallBar calls={props.callBar} label={t.callBar} />
       <a class="skip" href="#message">
         {t.textLabel}
       </a>
@@ -94,7 +108,7 @@ export function ChatPage(props: ChatPageProps) {
         <header class="top">
           <h1>{t.heading}</h1>
           <p class="sos" role="note">
-            {fill(t.emergency, { emergency: props.emergency })}
+            <LinkedNumbers text={fill(t.emergency, { emergency: props.emergency })} />
           </p>
           {props.demo ? (
             <p class="demo" role="note">
@@ -108,7 +122,7 @@ export function ChatPage(props: ChatPageProps) {
             {props.items.length === 0 && props.welcome ? (
               <li class="msg">
                 <span class="who">{t.bot}</span>
-                {props.welcome.text}
+                <LinkedNumbers text={props.welcome.text} />
                 <Buttons buttons={props.welcome.buttons} />
               </li>
             ) : null}

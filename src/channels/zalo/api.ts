@@ -24,12 +24,32 @@ function join(base: string, path: string): string {
 }
 
 export async function sendCsText(fetchFn: FetchFn, apiBase: string, accessToken: string, userId: string, text: string): Promise<CsResult> {
+  return sendCs(fetchFn, apiBase, accessToken, userId, { text });
+}
+
+/** One phone-call button of the OA (`oa.open.phone`): tapping it opens the phone's dialler. */
+export interface CallButton {
+  title: string;
+  phone: string;
+}
+
+/**
+ * A customer-service message with the OA's phone-call buttons (a "template" attachment of
+ * `oa.open.phone` buttons, at most 5). FACTS.md marks buttons on /cs as unverified: callers send
+ * it after the text, which already carries the numbers, and treat a refusal as harmless.
+ */
+export async function sendCsCallButtons(fetchFn: FetchFn, apiBase: string, accessToken: string, userId: string, text: string, calls: CallButton[]): Promise<CsResult> {
+  const buttons = calls.slice(0, 5).map((c) => ({ title: c.title, type: 'oa.open.phone', payload: { phone_code: c.phone } }));
+  return sendCs(fetchFn, apiBase, accessToken, userId, { text, attachment: { type: 'template', payload: { buttons } } });
+}
+
+async function sendCs(fetchFn: FetchFn, apiBase: string, accessToken: string, userId: string, message: Record<string, unknown>): Promise<CsResult> {
   let res: Response;
   try {
     res = await fetchFn(join(apiBase, '/v3.0/oa/message/cs'), {
       method: 'POST',
       headers: { 'content-type': 'application/json', access_token: accessToken },
-      body: JSON.stringify({ recipient: { user_id: userId }, message: { text } }),
+      body: JSON.stringify({ recipient: { user_id: userId }, message }),
     });
   } catch (err) {
     return { kind: 'network', message: err instanceof Error ? err.message.slice(0, 200) : 'fetch failed' };

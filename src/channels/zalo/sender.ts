@@ -5,7 +5,8 @@ import type { Db } from '../../db/db';
 import type { Logger } from '../../core/log';
 import type { Sealer } from '../../reports/crypto';
 import type { MessageBody, SendResult, Sender } from '../../outbox/outbox';
-import { sendCsText, type CsResult, type FetchFn } from './api';
+import { sendCsCallButtons, sendCsText, type CsResult, type FetchFn } from './api';
+import { zaloMessages } from './messages';
 import { renderNumberedMenu, saveMenu } from './menu';
 import { splitZaloText } from './split';
 import { readZaloTokens, replaceRejectedToken } from './tokens';
@@ -71,6 +72,13 @@ export function createZaloSender(deps: ZaloSenderDeps): Sender {
         }
       }
       if (body.buttons.length > 0) await saveMenu(deps.db, recipient, body.buttons, meta.id, now());
+      if (body.calls?.length) {
+        // The text above already shows the numbers; the OA's call buttons make them one tap. Buttons
+        // on /cs are unverified (FACTS.md): a refusal is logged, never retried, never fails the reply.
+        const calls = body.calls.map((c) => ({ title: zaloMessages.callTitle.replace('{number}', c.number), phone: c.number }));
+        const sent = await sendCsCallButtons(fetchFn, config.ZALO_API_BASE, access, recipient, zaloMessages.tapToCall, calls);
+        if (sent.kind !== 'ok') log.warn('zalo.send.call_buttons_refused', { outboxId: meta.id, ...(sent.kind === 'api' ? { code: sent.code } : { result: sent.kind }) });
+      }
       log.info('zalo.send.ok', { outboxId: meta.id, kind: meta.kind, parts: parts.length, menu: body.buttons.length });
       return { ok: true };
     },
