@@ -20,8 +20,9 @@ const MAX_FUZZY_CANDIDATES = 8;
  * Edit distance, plus one when the first letters differ: people mistype inside a word far more often
  * than its first letter, so "Linh Trungg" is nearer "Linh Trung" than "Bình Trưng".
  */
-export function cost(written: string, name: string): number {
-  return distance(written, name) + (written[0] === name[0] ? 0 : 1);
+export function cost(written: string, name: string, max = Number.POSITIVE_INFINITY): number {
+  const firstLetter = written[0] === name[0] ? 0 : 1;
+  return distance(written, name, max - firstLetter) + firstLetter;
 }
 
 interface PoolUnit {
@@ -107,7 +108,7 @@ export function fuzzyWard(written: string[], scope: { districts: string[]; provi
     let best = Number.POSITIVE_INFINITY;
     for (const key of unit.keys) {
       if (Math.abs(key.length - query.length) > allowed + 1) continue;
-      best = Math.min(best, cost(query, key));
+      best = Math.min(best, cost(query, key, allowed + 1));
     }
     if (best > allowed + 1) continue;
     const targets = unit.kind === 'commune' ? [unit.code] : (index.oldCommunes.get(unit.code)?.targets ?? []);
@@ -134,24 +135,37 @@ export function fuzzyWard(written: string[], scope: { districts: string[]; provi
 // Edit distance with adjacent transpositions (optimal string alignment): "Lcộ" for "Lộc", "Gai" for
 // "Gia" are one slip, not two. On UTF-16 code units (folded names are plain ASCII). A library would do,
 // but every worktree and deploy would then need a new package for these 20 lines.
-let rows: [number[], number[], number[]] = [[], [], []];
-export function distance(a: string, b: string): number {
+// Three reusable rows (no allocation per call: fuzzy matching runs hundreds of comparisons a lookup).
+const rowStore: number[][] = [[], [], []];
+/** The distance, or any number above `max` as soon as it must exceed `max` (the search needs no more). */
+export function distance(a: string, b: string, max = Number.POSITIVE_INFINITY): number {
   if (a === b) return 0;
   if (a.length === 0) return b.length;
   if (b.length === 0) return a.length;
-  let [before, prev, next] = rows;
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let before = rowStore[0]!;
+  let prev = rowStore[1]!;
+  let next = rowStore[2]!;
   for (let j = 0; j <= b.length; j++) prev[j] = j;
+  let lastRowMin = 0;
   for (let i = 1; i <= a.length; i++) {
     next[0] = i;
+    let rowMin = i;
     const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
       const cb = b.charCodeAt(j - 1);
       let d = Math.min(prev[j]! + 1, next[j - 1]! + 1, prev[j - 1]! + (ca === cb ? 0 : 1));
       if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) d = Math.min(d, before[j - 2]! + 1);
       next[j] = d;
+      if (d < rowMin) rowMin = d;
     }
-    [before, prev, next] = [prev, next, before];
+    const spare = before;
+    before = prev;
+    prev = next;
+    next = spare;
+    // A transposition reaches back two rows, so stop only when two rows in a row are over the bound.
+    if (rowMin > max && lastRowMin > max) return max + 1;
+    lastRowMin = rowMin;
   }
-  rows = [before, prev, next];
   return prev[b.length]!;
 }
