@@ -1,6 +1,6 @@
 // The basic feature: welcome, menu, help, language, cancel, about, hotlines.
-import { eq } from 'drizzle-orm';
-import { users } from '../db/schema';
+import { desc, eq } from 'drizzle-orm';
+import { cases, users } from '../db/schema';
 import { renderHotlines, renderTopicList } from '../knowledge';
 import type { Ctx, Feature } from './context';
 import { catalogues, fill } from './messages';
@@ -38,7 +38,18 @@ async function setLang(ctx: Ctx, lang: Lang): Promise<void> {
 }
 
 async function hotlinesReply(ctx: Ctx): Promise<void> {
-  ctx.reply(renderHotlines(ctx.lang), mainMenuButtons(ctx.t));
+  ctx.reply(renderHotlines(ctx.lang, await provinceOf(ctx)), mainMenuButtons(ctx.t));
+}
+
+/** The province a person is known to be in: that of their latest report, if any (nothing else is kept). */
+async function provinceOf(ctx: Ctx): Promise<string | null> {
+  const [row] = await ctx.deps.db
+    .select({ province: cases.provinceCode })
+    .from(cases)
+    .where(eq(cases.reporterUserId, ctx.user.id))
+    .orderBy(desc(cases.receivedAt))
+    .limit(1);
+  return row?.province ?? null;
 }
 
 async function topics(ctx: Ctx): Promise<void> {

@@ -44,8 +44,8 @@ export function renderTopicList(lang: Lang): { text: string; buttons: Button[] }
   return knowledge().renderTopicList(lang);
 }
 
-export function renderHotlines(lang: Lang): string {
-  return knowledge().renderHotlines(lang);
+export function renderHotlines(lang: Lang, provinceCode?: string | null): string {
+  return knowledge().renderHotlines(lang, provinceCode);
 }
 
 /** The numbers an emergency answer lists first, in order (content/hotlines.yaml `emergency_order`). */

@@ -31,7 +31,6 @@ const vi = {
   topicListIntro: 'Các chủ đề mình có thể giúp. Chọn một chủ đề để xem hướng dẫn:',
   hotlinesTitle: 'Số điện thoại khẩn cấp (miễn phí):',
   provincialTitle: 'Đường dây của tỉnh (cần xác nhận với địa phương):',
-  unverified: 'chưa xác minh',
   fullInVietnamese: '',
 };
 
@@ -66,7 +65,6 @@ const en: KnowledgeCatalogue = {
   topicListIntro: 'Topics I can help with. Pick one to read the guide:',
   hotlinesTitle: 'Emergency numbers (free):',
   provincialTitle: 'Provincial lines (to be confirmed locally):',
-  unverified: 'unverified',
   fullInVietnamese: 'The full guide is in Vietnamese; here is the summary first, then the full text:',
 };
 

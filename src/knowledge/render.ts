@@ -23,7 +23,7 @@ export interface Renderer {
   renderAnswer(result: Decision, lang: Lang): Rendered;
   renderGuideFull(slug: string, lang: Lang): Rendered | null;
   renderTopicList(lang: Lang): Rendered;
-  renderHotlines(lang: Lang): string;
+  renderHotlines(lang: Lang, provinceCode?: string | null): string;
 }
 
 export function createRenderer(guides: readonly Guide[], hotlines: Hotlines): Renderer {
@@ -119,15 +119,15 @@ export function createRenderer(guides: readonly Guide[], hotlines: Hotlines): Re
       return { text: messages[lang].topicListIntro, buttons: guides.map((g) => topicButton(g, lang)) };
     },
 
-    renderHotlines(lang: Lang): string {
+    renderHotlines(lang: Lang, provinceCode?: string | null): string {
       const m = messages[lang];
       const lines = [m.hotlinesTitle, ...hotlines.national.map((h) => `📞 ${h.number} — ${h.label[lang]}`)];
-      if (hotlines.provincial.length > 0) {
+      // A provincial line only for people in that province (known from their report), and only once
+      // someone has confirmed the number: an unverified number is never shown to anyone.
+      const local = hotlines.provincial.filter((h) => h.verified && h.province_code !== undefined && h.province_code === provinceCode);
+      if (local.length > 0) {
         lines.push('', m.provincialTitle);
-        for (const h of hotlines.provincial) {
-          const note = h.verified ? '' : ` (${m.unverified})`;
-          lines.push(`• ${h.province}: ${h.number} — ${h.label[lang]}${note}`);
-        }
+        for (const h of local) lines.push(`• ${h.province}: ${h.number} — ${h.label[lang]}`);
       }
       return lines.join('\n');
     },

@@ -74,6 +74,8 @@ export const dangerKindSchema = z.object({
   disclosure: z.enum(['sexual_abuse', 'violence', 'neglect', 'online', 'labour', 'other']).optional(),
   /** Calm words ("vẫn chơi bình thường") make a past accident of this kind a question. */
   calm_cancels: z.boolean().optional(),
+  /** Words that contain a term of this kind but are not this danger ("vết bỏng thuốc lá" is a mark of abuse). */
+  except: phraseList.optional(),
 });
 
 export const disclosureKindSchema = z.object({ topics: z.array(slug), terms: phraseList, extra_cues: phraseList.optional() });
@@ -109,6 +111,19 @@ export const triageSchema = z.object({
 });
 export type TriageRules = z.infer<typeof triageSchema>;
 
+/** content/triage-examples.yaml: messages with the outcome the rules must give them (checked at build). */
+export const triageExamplesSchema = z.object({
+  examples: z
+    .array(
+      z.object({
+        text,
+        triage: z.enum(['danger', 'disclosure', 'question']),
+        kind: z.string().regex(/^[a-z_]+$/).optional(),
+      }),
+    )
+    .min(1),
+});
+
 const label = z.object({ vi: text, en: text });
 export const hotlineSchema = z.object({
   number: z.string().regex(/^\d{3,11}$/),
@@ -118,9 +133,10 @@ export const hotlineSchema = z.object({
 export const hotlinesSchema = z.object({
   national: z.array(hotlineSchema).min(1),
   emergency_order: z.array(z.string()).min(1),
-  provincial: z.array(hotlineSchema.extend({ province: text, source: z.string().optional() })),
+  // `province_code` (the current province's code) says whose users see the line, once it is verified.
+  provincial: z.array(hotlineSchema.extend({ province: text, province_code: z.string().regex(/^\d{2}$/).optional(), source: z.string().optional() })),
 });
-export type Hotline = z.infer<typeof hotlineSchema> & { province?: string; source?: string };
+export type Hotline = z.infer<typeof hotlineSchema> & { province?: string; province_code?: string; source?: string };
 export type Hotlines = z.infer<typeof hotlinesSchema>;
 
 export const offtopicSchema = z.object({

@@ -352,7 +352,8 @@ export async function requeue(db: Db, id: number, at: Date): Promise<boolean> {
   const rows = await db
     .update(outbox)
     .set({ status: 'pending', attempts: 0, nextAttemptAt: at })
-    .where(and(eq(outbox.id, id), eq(outbox.status, 'dead')))
+    // A failed message, or one still waiting (its retry is brought forward); a held one keeps its hold.
+    .where(and(eq(outbox.id, id), inArray(outbox.status, ['dead', 'pending'])))
     .returning({ id: outbox.id });
   return rows.length > 0;
 }

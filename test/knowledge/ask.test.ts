@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compileKnowledge } from '../../scripts/content/knowledge';
 import { createKnowledge, type Knowledge } from '../../src/knowledge/knowledge';
+import { createRenderer } from '../../src/knowledge/render';
 
 const content = fileURLToPath(new URL('../../content/', import.meta.url));
 let k: Knowledge;
@@ -99,7 +100,21 @@ describe('an emergency', () => {
     expect(numbers).toEqual(expect.arrayContaining(['111', '113', '114', '115']));
     const province = k.hotlines().find((h) => h.number === '18008079');
     expect(province?.verified).toBe(false);
-    expect(k.renderHotlines('vi')).toContain('chưa xác minh');
+    // An unverified provincial number is shown to nobody, not even in its own province.
+    expect(k.renderHotlines('vi')).not.toContain('18008079');
+    expect(k.renderHotlines('vi', '56')).not.toContain('18008079');
+  });
+
+  it('shows a verified provincial line only to people in that province', () => {
+    const hotlines = {
+      national: [{ number: '111', label: { vi: 'Tổng đài 111', en: 'Hotline 111' }, verified: true }],
+      emergency_order: ['111'],
+      provincial: [{ province: 'Khánh Hòa', province_code: '56', number: '0258000000', label: { vi: 'Đường dây tỉnh', en: 'Provincial line' }, verified: true }],
+    };
+    const r = createRenderer([], hotlines);
+    expect(r.renderHotlines('vi', '56')).toContain('Khánh Hòa: 0258000000');
+    expect(r.renderHotlines('vi', '01')).not.toContain('0258000000');
+    expect(r.renderHotlines('vi')).not.toContain('0258000000');
   });
 });
 

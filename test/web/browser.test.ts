@@ -268,7 +268,7 @@ describe.each(SIZES)('never stuck on a %s', (size, viewport) => {
 
     await lastButton('Xem tình trạng').click();
     await expect.poll(() => lastMessage().textContent()).toContain(`Tin ${code}`);
-    expect(await lastButton('Báo tin xâm hại').count()).toBe(1); // and the menu is there again
+    expect(await lastButton('Về menu chính').count()).toBe(1); // and the way back to the menu
     await page.close();
   });
 
@@ -330,5 +330,49 @@ describe.each(SIZES)('never stuck on a %s', (size, viewport) => {
     await shot(page, `never-stuck-${size}-no-js`);
     await ctx.close();
     await noJs.close();
+  });
+});
+
+describe.each(SIZES)('staff pages in staff words on a %s', (size, viewport) => {
+  it('name channels as people know them, never show ADMIN_TOKEN, explain assumed deadline days, and list every waiting message with its recipient, reason and a retry', async () => {
+    const page = await context.newPage();
+    await page.setViewportSize(viewport);
+    await page.goto(`${base}/admin/login`);
+    if (new URL(page.url()).pathname === '/admin/login') {
+      await page.getByLabel('Mã đăng nhập').fill(ADMIN_TOKEN);
+      await page.getByRole('button', { name: 'Đăng nhập' }).click();
+      await page.waitForURL(`${base}/admin`);
+    }
+    // A case notice to the demo officer on the server's console: this server has no sender for it.
+    await enqueue(w.db.db, w.rt.core.sealer, [{ to: { channel: 'cli', userId: 'officer-ba-dinh' }, text: '…', buttons: [], state: null, kind: 'case', dedupeKey: `browser:waiting:${size}` }], START);
+
+    const staffWords = async () => {
+      const text = (await page.locator('body').innerText()) ?? '';
+      expect(text).not.toContain('ADMIN_TOKEN');
+      expect(text).not.toMatch(/\bcli\b/);
+    };
+    for (const path of ['/admin', `/admin/cases/${DEMO_CASE_REF}`, '/admin/coverage?province=01', '/admin/stats']) {
+      await page.goto(base + path);
+      await staffWords();
+    }
+
+    await page.goto(`${base}/admin/deadlines`);
+    await staffWords();
+    const assumed = page.locator('details.assumed').first();
+    await assumed.locator('summary').click();
+    expect(await assumed.innerText()).toContain('Quy tắc lấy từ:');
+    expect(await assumed.innerText()).toContain('content/deadlines');
+    await shot(page, `staff-${size}-deadlines`);
+
+    await page.goto(`${base}/admin/outbox`);
+    await staffWords();
+    // To whom (the officer by name, the channel as people say it), and why it has not gone.
+    const waiting = page.getByRole('row').filter({ hasText: 'Cán bộ BVTE phường Ba Đình (demo) · máy chủ (thử nghiệm)' }).first();
+    await waiting.waitFor();
+    expect(await waiting.innerText()).toContain('Đang chờ lượt gửi');
+    await shot(page, `staff-${size}-outbox`);
+    await waiting.getByRole('button', { name: /Gửi lại/ }).click();
+    await page.getByRole('status').filter({ hasText: 'về hàng đợi' }).waitFor();
+    await page.close();
   });
 });

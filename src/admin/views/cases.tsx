@@ -330,7 +330,7 @@ export function CasePage(props: {
                   <tr>
                     <td data-label={t.when}>{when(m.at, props.tz)}</td>
                     <td data-label={t.kind}>{t.outboxKind[m.kind] ?? m.kind}</td>
-                    <td data-label={t.channel}>{m.channel}</td>
+                    <td data-label={t.channel}>{t.channelName[m.channel] ?? m.channel}</td>
                     <td data-label={t.statusCol}>{t.outboxStatus[m.status] ?? m.status}</td>
                   </tr>
                 ))}

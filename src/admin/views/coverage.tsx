@@ -85,7 +85,7 @@ export function CoveragePage(p: CoverageProps) {
                 <tr>
                   <td data-label={t.officer}>{o.name}</td>
                   <td data-label={t.col.commune}>
-                    {o.communeCode} · {o.role === 'supervisor' ? t.roleSupervisor : t.roleOfficer} · {o.channel}
+                    {o.communeCode} · {o.role === 'supervisor' ? t.roleSupervisor : t.roleOfficer} · {t.channelName[o.channel] ?? o.channel}
                   </td>
                   <td data-label={t.sendLoginCode}>
                     <form method="post" action={`/admin/officers/${o.id}/login-code`}>

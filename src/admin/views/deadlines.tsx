@@ -48,7 +48,17 @@ export function DeadlinesPage(p: { user: AdminUser; items: DeadlineItem[]; days:
                 </td>
                 <td data-label={t.deadlineWhat}>
                   <span class="badge amber">{t.deadlineKind[i.rule.kind]}</span> {i.rule.title.vi}
-                  {i.rule.verified ? null : <span class="help"> ({t.deadlineAssumed})</span>}
+                  {i.rule.verified ? null : (
+                    // An assumed day says where the rule comes from, what is assumed, and how to set the real day.
+                    <details class="assumed">
+                      <summary>{t.deadlineAssumed}</summary>
+                      <p>
+                        {t.deadlineSource} {i.rule.source.doc}
+                      </p>
+                      {i.rule.notes ? <p>{i.rule.notes.vi}</p> : null}
+                      <p>{fill(t.deadlineHowToSet, { id: i.rule.id })}</p>
+                    </details>
+                  )}
                 </td>
                 <td data-label={t.deadlinePeriod}>{periodLabel(i.occurrence.period, 'vi')}</td>
                 <td data-label={t.deadlineDone}>

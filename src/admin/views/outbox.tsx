@@ -1,8 +1,8 @@
-// The outbox: counts by state, failed and retrying messages with a retry button, and the Zalo token state.
+// The outbox: counts by state, every message that waits or failed (to whom, why) with a retry button, and the Zalo token state.
 import { fill } from '../../core/messages';
 import type { AdminUser } from '../auth';
 import { adminText as t } from '../messages';
-import type { ProblemMessage } from '../outbox-view';
+import { waitReason, type ProblemMessage, type WaitReason } from '../outbox-view';
 import { when } from './format';
 import { Csrf, Layout } from './layout';
 
@@ -13,7 +13,25 @@ export interface ZaloState {
   pendingEvents: number;
 }
 
-export function OutboxPage(p: { user: AdminUser; counts: Record<string, number>; problems: ProblemMessage[]; zalo: ZaloState; flash?: string; tz: string }) {
+function Why(p: { reason: WaitReason; channel: string; console: boolean; tz: string }) {
+  const r = p.reason;
+  if (r.kind === 'error') return <>{r.error}</>;
+  if (r.kind === 'channelOff') return <>{p.console ? t.outboxWhyConsole : fill(t.outboxWhyChannelOff, { channel: p.channel })}</>;
+  if (r.kind === 'scheduled') return <>{fill(t.outboxWhyScheduled, { at: when(r.at, p.tz) })}</>;
+  return <>{t.outboxWhyQueued}</>;
+}
+
+export function OutboxPage(p: {
+  user: AdminUser;
+  counts: Record<string, number>;
+  problems: ProblemMessage[];
+  /** The channels this server can send on (the others' messages wait). */
+  channelsOn: ReadonlySet<string>;
+  now: Date;
+  zalo: ZaloState;
+  flash?: string;
+  tz: string;
+}) {
   return (
     <Layout user={p.user} section="outbox" title={t.outboxTitle}>
       <h1>{t.outboxTitle}</h1>
@@ -40,9 +58,10 @@ export function OutboxPage(p: { user: AdminUser; counts: Record<string, number>;
           <thead>
             <tr>
               <th scope="col">#</th>
+              <th scope="col">{t.outboxTo}</th>
               <th scope="col">{t.kind}</th>
               <th scope="col">{t.statusCol}</th>
-              <th scope="col">{t.lastError}</th>
+              <th scope="col">{t.outboxWhy}</th>
               <th scope="col">
                 <span class="sr">{t.retry}</span>
               </th>
@@ -54,8 +73,11 @@ export function OutboxPage(p: { user: AdminUser; counts: Record<string, number>;
                 <td data-label="#">
                   {m.id} · {when(m.createdAt, p.tz)}
                 </td>
+                <td data-label={t.outboxTo}>
+                  {m.officerName ?? t.outboxCitizen} · {t.channelName[m.channel] ?? m.channel}
+                </td>
                 <td data-label={t.kind}>
-                  {t.outboxKind[m.kind] ?? m.kind} · {m.channel}
+                  {t.outboxKind[m.kind] ?? m.kind}
                   {m.caseRef ? (
                     <>
                       {' · '}
@@ -66,9 +88,11 @@ export function OutboxPage(p: { user: AdminUser; counts: Record<string, number>;
                 <td data-label={t.statusCol}>
                   {t.outboxStatus[m.status] ?? m.status} · {t.attempts}: {m.attempts}
                 </td>
-                <td data-label={t.lastError}>{m.lastError ?? ''}</td>
+                <td data-label={t.outboxWhy}>
+                  <Why reason={waitReason(m, p.channelsOn, p.now)} channel={t.channelName[m.channel] ?? m.channel} console={m.channel === 'cli'} tz={p.tz} />
+                </td>
                 <td data-label={t.retry}>
-                  {m.status === 'dead' ? (
+                  {m.status === 'dead' || m.status === 'pending' ? (
                     <form method="post" action={`/admin/outbox/${m.id}/retry`}>
                       <Csrf user={p.user} />
                       <button type="submit" class="secondary" aria-label={`${t.retry} #${m.id}`}>
