@@ -205,7 +205,7 @@ export const adminText = {
   allCovered: 'Mọi xã/phường đều đã có cán bộ.',
   uncoveredShow: 'Xem {n} xã/phường chưa có cán bộ',
   invitesTitle: 'Mã mời cán bộ',
-  invitesHelp: 'Cán bộ gửi /dangky MÃ cho bot để gắn tài khoản chat của mình với xã/phường.',
+  invitesHelp: 'Cán bộ gõ "đăng ký MÃ" cho bot để gắn tài khoản chat của mình với xã/phường.',
   inviteCode: 'Mã xã/phường (5 chữ số) hoặc mã tỉnh (2 chữ số, cho phụ trách)',
   inviteRole: 'Vai trò',
   roleOfficer: 'Cán bộ xã/phường',
