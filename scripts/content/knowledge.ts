@@ -11,6 +11,7 @@ import {
   hotlinesSchema,
   offtopicSchema,
   synonymsSchema,
+  triageExamplesSchema,
   triageSchema,
   type Guide,
   type Hotlines,
@@ -19,7 +20,9 @@ import {
   type TriageRules,
 } from '../../src/knowledge/schema';
 import { buildIndex, serializeIndex } from '../../src/knowledge/search-index';
+import { createTriage } from '../../src/triage/classify';
 import { DANGER_KINDS } from '../../src/triage/outcome';
+import { expandShorthand } from '../../src/knowledge/text';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const OUT = join(ROOT, 'src/knowledge/compiled.generated.ts');
@@ -129,6 +132,26 @@ function checkTriage(triage: TriageRules): void {
   if (errors.length > 0) throw new ContentError(errors.join('\n'));
 }
 
+/** Every example in content/triage-examples.yaml must triage as labelled; the message says why not. */
+function checkTriageExamples(
+  rules: TriageRules,
+  examples: ReadonlyArray<{ text: string; triage: string; kind?: string }>,
+  shorthand: Readonly<Record<string, string>>,
+): void {
+  const triage = createTriage(rules);
+  const errors: string[] = [];
+  examples.forEach((x, i) => {
+    const { outcome, why } = triage.explain(expandShorthand(x.text, shorthand));
+    if (outcome.triage !== x.triage || (x.kind !== undefined && outcome.kind !== x.kind)) {
+      errors.push(
+        `triage-examples.yaml: field "examples.${i}": "${x.text}" is ${outcome.triage} ${outcome.kind ?? ''}, ` +
+          `not ${x.triage} ${x.kind ?? ''} (${why})`,
+      );
+    }
+  });
+  if (errors.length > 0) throw new ContentError(errors.join('\n'));
+}
+
 /** Validates all of content/ and builds the index; pure apart from reading files. */
 export function compileKnowledge(contentDir: string, guidesDir = join(contentDir, 'guides')): CompiledKnowledge {
   const { guides, warnings } = loadGuides(guidesDir);
@@ -141,6 +164,8 @@ export function compileKnowledge(contentDir: string, guidesDir = join(contentDir
     if (!numbers.has(n)) throw new ContentError(`hotlines.yaml: field "emergency_order.${i}": ${n} is not a national line`);
   });
   checkTriage(triage);
+  const examples = parseWith(triageExamplesSchema, readYaml(join(contentDir, 'triage-examples.yaml')), 'triage-examples.yaml');
+  checkTriageExamples(triage, examples.examples, synonyms.shorthand);
   // Topic menus follow the fixed order of the 26 ids, not the file names.
   const order = (slug: string) => (GUIDE_SLUGS as readonly string[]).indexOf(slug);
   guides.sort((a, b) => order(a.slug) - order(b.slug));

@@ -42,6 +42,7 @@ import { problemMessages } from './outbox-view';
 import { canSee, managesDirectory, scopeFilter, scopeWhere } from './scope';
 import { safeEqual } from '../core/safe-equal';
 import { caseStats, statsCsv, statsRows } from './stats';
+import type { Annex } from '../annex/build';
 import { auditTrail, caseMessagesOf, eventActors, milestones } from './timeline';
 import { CasePage, CasesPage, type CaseFilters, type QueueCounts } from './views/cases';
 import { CoveragePage } from './views/coverage';
@@ -54,6 +55,8 @@ import { StatsPage } from './views/stats';
 export interface AdminOptions {
   /** The client address for the login rate limit (the socket address on Node). */
   clientIp?: (c: Context) => string;
+  /** Writes an annex as .xlsx (Node only: exceljs stays out of the Worker bundle). Absent: no download. */
+  xlsx?: (annex: Annex) => Promise<Uint8Array>;
 }
 
 type Env = { Variables: { user: AdminUser } };

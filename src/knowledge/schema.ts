@@ -74,6 +74,8 @@ export const dangerKindSchema = z.object({
   disclosure: z.enum(['sexual_abuse', 'violence', 'neglect', 'online', 'labour', 'other']).optional(),
   /** Calm words ("vẫn chơi bình thường") make a past accident of this kind a question. */
   calm_cancels: z.boolean().optional(),
+  /** Words that contain a term of this kind but are not this danger ("vết bỏng thuốc lá" is a mark of abuse). */
+  except: phraseList.optional(),
 });
 
 export const disclosureKindSchema = z.object({ topics: z.array(slug), terms: phraseList, extra_cues: phraseList.optional() });
@@ -108,6 +110,19 @@ export const triageSchema = z.object({
   disclosure_default_topic: slug,
 });
 export type TriageRules = z.infer<typeof triageSchema>;
+
+/** content/triage-examples.yaml: messages with the outcome the rules must give them (checked at build). */
+export const triageExamplesSchema = z.object({
+  examples: z
+    .array(
+      z.object({
+        text,
+        triage: z.enum(['danger', 'disclosure', 'question']),
+        kind: z.string().regex(/^[a-z_]+$/).optional(),
+      }),
+    )
+    .min(1),
+});
 
 const label = z.object({ vi: text, en: text });
 export const hotlineSchema = z.object({

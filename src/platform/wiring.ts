@@ -28,6 +28,7 @@ import { loadMapIndex, type MapIndex } from '../routing/map-index';
 import { resolveCommune } from '../routing/resolve';
 import type { CommuneRef } from '../routing/types';
 import { remindersDueCommand } from '../reminders/cli';
+import { statsCommand } from '../annex/cli';
 import { RULES } from '../reminders/rules.generated';
 import { muteRule } from '../reminders/store';
 import { remindersTick } from '../reminders/tick';
@@ -90,7 +91,11 @@ export async function appRoutes(rt: Runtime, config: Config): Promise<{ routes: 
   // The web chat's outbox rows are read by its page; its sender only marks them sent.
   rt.senders.web ??= createWebSender();
   routes['/chat'] = webChatRoutes(rt, { demoOfficer: config.demoData });
-  routes['/admin'] = adminRoutes(rt, config, { clientIp: (c) => getConnInfo(c).remote.address ?? 'unknown' });
+  routes['/admin'] = adminRoutes(rt, config, {
+    clientIp: (c) => getConnInfo(c).remote.address ?? 'unknown',
+    // exceljs only on Node, loaded on first download: the Worker offers the print page and the CSV.
+    xlsx: async (annex) => (await import('../annex/xlsx')).annexWorkbook(annex),
+  });
   return { routes, headExtra: zaloVerificationMeta(config) };
 }
 
@@ -128,6 +133,15 @@ export function cliCommands(): Record<string, CliCommand> {
       try {
         if (args[0] === 'mute' || args[0] === 'unmute') return await muteCommand(args, boot.handle.db, io);
         return await remindersDueCommand(args, { db: boot.handle.db, config: boot.config }, io.out);
+      } finally {
+        boot.close();
+      }
+    },
+    stats: async (args, io) => {
+      const boot = await bootForCli(io);
+      try {
+        // The command line is an edge: the annex is stamped with this very moment.
+        return await statsCommand(args, { db: boot.handle.db, tz: boot.config.TZ_REGION, at: new Date() }, io.out, io.err);
       } finally {
         boot.close();
       }

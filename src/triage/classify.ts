@@ -52,10 +52,16 @@ function same(query: Syllable, data: CueSyllable): boolean {
   return data.strict ? query.raw === data.raw : sameSyllable(query, data);
 }
 
-/** Start positions where `phrase` occurs in `text`. */
-function findPhrase(text: readonly Syllable[], phrase: readonly CueSyllable[]): number[] {
+const NONE: readonly number[] = [];
+
+/** Start positions where `phrase` occurs in the sentence (tried only where its first word is). */
+function findPhrase(s: Sentence, phrase: readonly CueSyllable[]): readonly number[] {
+  const starts = s.at.get(phrase[0]!.folded);
+  if (!starts) return NONE;
+  const text = s.syl;
   const found: number[] = [];
-  outer: for (let i = 0; i + phrase.length <= text.length; i++) {
+  outer: for (const i of starts) {
+    if (i + phrase.length > text.length) continue;
     for (let j = 0; j < phrase.length; j++) if (!same(text[i + j]!, phrase[j]!)) continue outer;
     found.push(i);
   }
@@ -63,14 +69,14 @@ function findPhrase(text: readonly Syllable[], phrase: readonly CueSyllable[]): 
 }
 
 /** [start, end] of each place the phrase occurs, runs in order with at most MAX_GAP words between. */
-function occurrences(text: readonly Syllable[], phrase: Phrase): Span[] {
+function occurrences(s: Sentence, phrase: Phrase): Span[] {
   const [first, ...rest] = phrase;
   const out: Span[] = [];
-  for (const at of findPhrase(text, first!)) {
+  for (const at of findPhrase(s, first!)) {
     let end = at + first!.length - 1;
     let ok = true;
     for (const part of rest) {
-      const next = findPhrase(text, part).find((p) => p > end && p - end - 1 <= MAX_GAP);
+      const next = findPhrase(s, part).find((p) => p > end && p - end - 1 <= MAX_GAP);
       if (next === undefined) {
         ok = false;
         break;
@@ -96,12 +102,15 @@ class PhraseSet {
     this.size = phrases.length;
   }
   hits(s: Sentence): Span[] {
-    const out: Span[] = [];
-    for (const word of s.words) {
+    let memo = s.memo.get(this);
+    if (memo) return memo;
+    memo = [];
+    for (const word of s.at.keys()) {
       const list = this.byFirst.get(word);
-      if (list) for (const p of list) out.push(...occurrences(s.syl, p));
+      if (list) for (const p of list) for (const span of occurrences(s, p)) memo.push(span);
     }
-    return out;
+    s.memo.set(this, memo);
+    return memo;
   }
   any(s: Sentence): boolean {
     return this.hits(s).length > 0;
@@ -115,9 +124,22 @@ function normalizeAges(text: string): string {
 
 interface Sentence {
   syl: Syllable[];
-  words: Set<string>;
+  /** Where each folded word stands. */
+  at: Map<string, number[]>;
+  /** Hits already found, per phrase set (a message is classified once). */
+  memo: Map<PhraseSet, Span[]>;
   /** The sentence before masking. */
   unmasked: Sentence;
+}
+
+function positions(syl: readonly Syllable[]): Map<string, number[]> {
+  const at = new Map<string, number[]>();
+  syl.forEach((x, i) => {
+    const list = at.get(x.folded);
+    if (list) list.push(i);
+    else at.set(x.folded, [i]);
+  });
+  return at;
 }
 
 /** Sentences (and "…: …"), so "dấu hiệu…" in one does not excuse "đang bị đánh" in the next. */
@@ -127,11 +149,11 @@ function sentences(text: string, mask: PhraseSet): Sentence[] {
     .filter((s) => s.trim().length > 0)
     .map((s) => {
       const syl = analyse(s);
-      const unmasked = { syl, words: new Set(syl.map((x) => x.folded)) } as Sentence;
+      const unmasked = { syl, at: positions(syl), memo: new Map() } as Sentence;
       unmasked.unmasked = unmasked;
       const masked = [...syl];
       for (const [from, to] of mask.hits(unmasked)) for (let i = from; i <= to; i++) masked[i] = MASKED;
-      return { syl: masked, words: new Set(masked.map((x) => x.folded)), unmasked };
+      return { syl: masked, at: positions(masked), memo: new Map(), unmasked };
     });
 }
 
@@ -156,6 +178,7 @@ interface DangerRule {
   extraCues: PhraseSet;
   disclosure: DisclosureKind | undefined;
   calmCancels: boolean;
+  except: PhraseSet;
 }
 
 interface DisclosureRule {
@@ -233,6 +256,7 @@ export function createTriage(rules: TriageRules): Triage {
     extraCues: set(k.extra_cues),
     disclosure: k.disclosure,
     calmCancels: k.calm_cancels ?? false,
+    except: set(k.except),
   }));
   const disclosures: DisclosureRule[] = Object.entries(rules.disclosure).map(([kind, k]) => ({
     kind: kind as DisclosureKind,
@@ -293,9 +317,11 @@ export function createTriage(rules: TriageRules): Triage {
 
   /** Does this danger kind fire in this sentence? 'disclosure' when it is abuse told with no danger cue. */
   function fires(rule: DangerRule, f: Facts, m: MessageFacts, cry: boolean): 'danger' | 'disclosure' | null {
-    const terms = rule.terms.hits(f.s);
-    const phrases = rule.phrases.hits(f.s);
-    const childTerms = rule.childTerms.hits(f.s);
+    const excepted = rule.except.hits(f.s);
+    const kept = (spans: Span[]) => (excepted.length === 0 ? spans : spans.filter(([a, b]) => !excepted.some(([c, d]) => a <= d && b >= c)));
+    const terms = kept(rule.terms.hits(f.s));
+    const phrases = kept(rule.phrases.hits(f.s));
+    const childTerms = kept(rule.childTerms.hits(f.s));
     if (terms.length === 0 && phrases.length === 0 && childTerms.length === 0) return null;
     if (isGeneral(f, [...terms, ...phrases, ...childTerms])) return null;
     if (f.howGeneral && childTerms.length === 0) return null;
