@@ -51,6 +51,8 @@ import { anyLate, CASE_STATUSES } from './views/format';
 import { LoginPage, MessagePage } from './views/login';
 import { OutboxPage } from './views/outbox';
 import { StatsPage } from './views/stats';
+import { ContentPage } from './views/content';
+import { listGuides } from '../knowledge';
 
 export interface AdminOptions {
   /** The client address for the login rate limit (the socket address on Node). */
@@ -492,6 +494,13 @@ export function adminRoutes(rt: Runtime, config: Config, opts: AdminOptions = {}
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': 'attachment; filename="baove-vu-viec.csv"',
     });
+  });
+
+  // --- Content review (national staff): the guides' review state, kept out of parents' answers ---
+  app.get('/content', async (c) => {
+    const user = c.get('user');
+    if (user.role !== 'national') return c.html(<MessagePage title="403" text={t.notAllowed} />, 403);
+    return c.html(<ContentPage user={user} guides={listGuides()} />);
   });
 
   // --- Outbox (national staff: it is the whole installation's delivery queue) ---
