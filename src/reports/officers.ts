@@ -122,8 +122,13 @@ export async function routedRecipients(db: Db, c: Jurisdiction & { routedTo: str
 }
 
 /** The recipients of a new case, less the demo officers paired with other visitors. */
-export function forReporter(recipients: OfficerRow[], reporterUserId: number): OfficerRow[] {
-  return recipients.filter((o) => pairAllows(o, { communeCode: null, provinceCode: null, reporterUserId }));
+export function forReporter<T extends OfficerRow>(recipients: T[], reporterUserId: number): T[] {
+  return recipients.filter((o) => pairAllows(o, { communeCode: null, provinceCode: null, reporterUserId }) && !demoOnly(o));
+}
+
+/** The shared web demo officer (not paired with a visitor) serves only the seeded demo cases, never a real report. */
+function demoOnly(o: Pick<OfficerRow, 'channel' | 'channelUserId'>): boolean {
+  return o.channel === 'web' && o.channelUserId.startsWith('demo-officer-') && pairedWith(o) === null;
 }
 
 /** The commune and province codes an identity's rows cover, for listing open cases. */
