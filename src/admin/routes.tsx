@@ -51,6 +51,8 @@ import { anyLate, CASE_STATUSES } from './views/format';
 import { LoginPage, MessagePage } from './views/login';
 import { OutboxPage } from './views/outbox';
 import { StatsPage } from './views/stats';
+import { ContentPage } from './views/content';
+import { listGuides } from '../knowledge';
 
 export interface AdminOptions {
   /** The client address for the login rate limit (the socket address on Node). */
@@ -147,6 +149,7 @@ export function adminRoutes(rt: Runtime, config: Config, opts: AdminOptions = {}
       emergency: f.emergency ? true : undefined,
       provinceCode: scope.provinceCode ?? (f.province || undefined),
       communeCode: scope.communeCode ?? (f.commune || undefined),
+      worlds: scope.worlds,
       limit: 500,
       tz,
     });
@@ -276,7 +279,7 @@ export function adminRoutes(rt: Runtime, config: Config, opts: AdminOptions = {}
       if (ids === null) return casePage(c, row.ref, { error: t.work.refused }, 400);
       await rt.deliver(ids, at);
       // A provincial user who moved the case out of the province no longer sees it.
-      if (!canSee(user, { communeCode: target.code, provinceCode: target.province_code })) {
+      if (!canSee(user, { communeCode: target.code, provinceCode: target.province_code, world: row.world })) {
         return c.html(<MessagePage title={t.work.done} text={fill(t.work.transferred, { commune: `${target.name}, ${target.province_name}` })} />);
       }
       return c.redirect(`/admin/cases/${row.ref}?done=work#work`, 303);
@@ -491,6 +494,13 @@ export function adminRoutes(rt: Runtime, config: Config, opts: AdminOptions = {}
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': 'attachment; filename="baove-vu-viec.csv"',
     });
+  });
+
+  // --- Content review (national staff): the guides' review state, kept out of parents' answers ---
+  app.get('/content', async (c) => {
+    const user = c.get('user');
+    if (user.role !== 'national') return c.html(<MessagePage title="403" text={t.notAllowed} />, 403);
+    return c.html(<ContentPage user={user} guides={listGuides()} />);
   });
 
   // --- Outbox (national staff: it is the whole installation's delivery queue) ---

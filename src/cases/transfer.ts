@@ -12,7 +12,7 @@ import { caseMessages } from '../reports/cases';
 import type { CaseRow } from '../reports/clocks';
 import type { Sealer } from '../reports/crypto';
 import { openPlace } from '../reports/details';
-import { forReporter, pickRoute, provinceSupervisors, routeFor, type OfficerRow } from '../reports/officers';
+import { routeFor, type OfficerRow } from '../reports/officers';
 import { reporterProgress } from '../reports/recipients';
 import type { CommuneRef } from '../routing/types';
 import { recordEvent } from './events';
@@ -37,10 +37,7 @@ export async function transferCase(
 ): Promise<Transferred | null> {
   const { db, sealer, tz } = deps;
   if (row.closedAt || row.communeCode === to.code) return null;
-  const [place, found] = await Promise.all([openPlace(sealer, row), routeFor(db, to.code, to.province_code)]);
-  // Demo officers are no coverage for a real case (see forReporter): route among the others.
-  const candidates = new Map([...found.recipients, ...(await provinceSupervisors(db, to.province_code))].map((o) => [o.id, o]));
-  const route = pickRoute(forReporter([...candidates.values()].sort((a, b) => a.id - b.id), row.reporterUserId), to.code, to.province_code);
+  const [place, route] = await Promise.all([openPlace(sealer, row), routeFor(db, to.code, to.province_code, row.world)]);
   const level = levelOfRoute(route.routedTo);
   // The reporter's words stay as typed; the commune is the new one.
   const addressEnc = await sealer.seal(JSON.stringify({ ...place, commune: to }));

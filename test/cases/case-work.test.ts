@@ -187,18 +187,3 @@ describe('the reporter', () => {
     expect(last(w.inboxOf('officer-ba-dinh')).text).toContain('ảnh');
   });
 });
-
-describe('demo officers are no coverage for a real case', () => {
-  it('a commune whose only officer is the web demo officer routes a real report one step up', async () => {
-    const { seedWebDemo } = await import('../../src/admin');
-    const { officers } = await import('../../src/db/schema');
-    const { eq } = await import('drizzle-orm');
-    await seedWebDemo(w.db.db, w.rt.core.sealer, new Date('2026-11-20T00:00:00Z'));
-    // Ba Đình keeps only its web demo officer.
-    await w.db.db.update(officers).set({ active: false }).where(eq(officers.channelUserId, 'officer-ba-dinh'));
-    const { ref, filed } = await report('real-1', BA_DINH);
-    expect((await w.caseByRef(ref))!.level).toBe('province');
-    expect(filed.text).toContain('cán bộ phụ trách cấp tỉnh');
-    expect(w.sent.some((m) => m.channel === 'web' && m.text.includes(ref))).toBe(false);
-  });
-});
