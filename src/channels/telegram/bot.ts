@@ -28,11 +28,16 @@ export function createBot(opts: TelegramOptions, rt: Runtime): Bot {
   // error is retried forever and a 5xx for 9 s, inside the webhook request and the tick.)
   bot.api.config.use(autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 5, rethrowInternalServerErrors: true, rethrowHttpErrors: true }));
 
-  bot.on('callback_query:data', async (ctx) => {
-    await handle(ctx, rt, { button: ctx.callbackQuery.data });
-    // The spinner on the pressed button stops, after the answer (a slow Bot API never holds the
-    // webhook); failing to do so is harmless.
-    rt.background(ctx.answerCallbackQuery().catch(() => undefined), scopeOf(ctx.update));
+  bot.on('callback_query', async (ctx) => {
+    try {
+      // A callback without data (a game button, a client quirk) has nothing to do, but is answered.
+      const data = ctx.callbackQuery.data;
+      if (data) await handle(ctx, rt, { button: data });
+    } finally {
+      // The spinner on the pressed button stops, after the answer (a slow Bot API never holds the
+      // webhook), and also when handling failed; failing to answer is harmless.
+      rt.background(ctx.answerCallbackQuery().catch(() => undefined), scopeOf(ctx.update));
+    }
   });
   bot.on('message:location', (ctx) =>
     handle(ctx, rt, { location: { lat: ctx.message.location.latitude, lon: ctx.message.location.longitude } }),
