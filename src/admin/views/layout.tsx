@@ -6,7 +6,7 @@ import { adminText as t } from '../messages';
 import { adminCss } from './style';
 import { PageShell } from '../../channels/web/page';
 
-export type Section = 'cases' | 'coverage' | 'deadlines' | 'stats' | 'outbox' | 'login';
+export type Section = 'cases' | 'coverage' | 'deadlines' | 'stats' | 'reports' | 'outbox' | 'login';
 
 export function Document(props: { title: string; children: Child }) {
   return (
@@ -30,6 +30,7 @@ export function Layout(props: { user: AdminUser; section: Section; title: string
     ['cases', '/admin', t.nav.cases],
     ['deadlines', '/admin/deadlines', t.nav.deadlines],
     ['stats', '/admin/stats', t.nav.stats],
+    ['reports', '/admin/reports', t.nav.reports],
   ];
   if (user.role !== 'commune') links.splice(1, 0, ['coverage', '/admin/coverage', t.nav.coverage]);
   if (user.role === 'national') links.push(['outbox', '/admin/outbox', t.nav.outbox]);
