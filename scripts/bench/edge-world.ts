@@ -1,9 +1,6 @@
 // The Worker's code path on Node, against a libSQL server over HTTP: the project's Hrana test server
 // on a local file, behind a counting proxy that can add latency per request (a database in another
 // region). The Telegram Bot API is an in-process fake. Used by the round-trip test and `npm run bench`.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from '../../src/app';
 import { createBot } from '../../src/channels/telegram/bot';
@@ -19,15 +16,15 @@ import { createRuntime } from '../../src/platform/runtime';
 import { workerWiring } from '../../src/platform/wiring-worker';
 import { importCommuneMap } from '../../src/routing/import';
 import type { Runtime } from '../../src/runtime';
-import { startCountingProxy, type CountingProxy } from '../../test/support/counting-proxy';
-import { startHranaServer } from '../../test/support/hrana-server';
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { BENCH_DATA_KEY, LOOPBACK_OFFICERS, WEBHOOK_SECRET } from './server-process';
 import { FAKE_BOT_INFO, FAKE_BOT_TOKEN } from './fake-bot-api';
 
 const MAP_DIR = fileURLToPath(new URL('../../content/map/', import.meta.url));
 
 export interface EdgeWorld {
-  proxy: CountingProxy;
+  proxy: RemoteProxy;
   rt: Runtime;
   /** Messages the fake Bot API accepted. */
   sent: Array<{ chatId: string; text: string }>;
@@ -53,11 +50,9 @@ export async function prepareEdgeDatabase(file: string): Promise<void> {
 
 export async function startEdgeWorld(opts: { latencyMs?: number; log?: Logger } = {}): Promise<EdgeWorld> {
   const log = opts.log ?? silentLogger;
-  const dir = mkdtempSync(join(tmpdir(), 'baove-edge-'));
-  const file = join(dir, 'edge.db');
-  await prepareEdgeDatabase(file);
-  const hrana = await startHranaServer(file);
-  const proxy = await startCountingProxy(hrana.url, { latencyMs: opts.latencyMs });
+  const server = await startEdgeDatabase();
+  const proxy = server.proxy;
+  if (opts.latencyMs) await proxy.setLatency(opts.latencyMs);
   const config = createConfig({
     DATABASE_URL: proxy.url,
     DATA_KEY: BENCH_DATA_KEY,
@@ -107,9 +102,43 @@ export async function startEdgeWorld(opts: { latencyMs?: number; log?: Logger } 
       }),
     async close() {
       await rt.idle();
-      await proxy.close();
-      await hrana.close();
-      rmSync(dir, { recursive: true, force: true });
+      await server.close();
     },
+  };
+}
+
+/** The counting proxy of a database server in another process (scripts/bench/edge-db.ts). */
+export interface RemoteProxy {
+  url: string;
+  /** Database requests counted so far. */
+  requests(): Promise<number>;
+  /** Requests that only recorded sends as sent (written alone: no update's batch carried them). */
+  sentMarks(): Promise<number>;
+  /** Milliseconds added before each request from now on. */
+  setLatency(ms: number): Promise<void>;
+}
+
+/** Starts scripts/bench/edge-db.ts (its own process, so its CPU is not ours) and waits for its URL. */
+export async function startEdgeDatabase(): Promise<{ proxy: RemoteProxy; close(): Promise<void> }> {
+  const script = fileURLToPath(new URL('./edge-db.ts', import.meta.url));
+  const child = spawn(process.execPath, ['--import', 'tsx', script], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: child.stdout! });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`edge database exited with ${code}`)));
+    lines.once('line', (line) => resolve((JSON.parse(line) as { url: string }).url));
+  });
+  const proxy: RemoteProxy = {
+    url,
+    requests: async () => ((await (await fetch(`${url}/__proxy/count`)).json()) as { requests: number }).requests,
+    sentMarks: async () => ((await (await fetch(`${url}/__proxy/count`)).json()) as { sentMarks: number }).sentMarks,
+    setLatency: async (ms) => void (await fetch(`${url}/__proxy/latency/${ms}`, { method: 'POST' })),
+  };
+  return {
+    proxy,
+    close: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.stdin!.end();
+      }),
   };
 }

@@ -12,7 +12,7 @@
 // the interactive path, which is correct everywhere and slower on a remote database.
 import type { InStatement } from '@libsql/client';
 import { clientOf, deferring, NeedsTransaction } from '../db/deferred';
-import { enqueueStatement } from '../outbox/outbox';
+import { enqueueStatement, takeSentMarks } from '../outbox/outbox';
 import type { CoreDeps, Feature } from './context';
 import {
   asLang,
@@ -142,11 +142,15 @@ async function attemptBatched(deps: CoreDeps, features: Feature[], inc: Incoming
   writes.push(...(await stateStatements(updateDeps, userId, ctx.state, stored, inc.at)));
   const messages = collect(ctx, baseKey);
   const outbox = await enqueueStatement(deps.sealer, messages, inc.at, opts.lease);
+  // Earlier sends of this process waiting for their "sent" mark ride along (outbox.takeSentMarks).
+  const marks = takeSentMarks(deps.db);
+  if (marks) writes.push({ sql: marks.sql, args: marks.args });
   if (outbox) writes.push({ sql: outbox.sql, args: outbox.args });
 
   let results;
   try {
     results = await client.batch(writes, 'write');
+    marks?.committed();
   } catch (err) {
     const step = (err as { statementIndex?: unknown }).statementIndex;
     if (typeof step !== 'number') throw err;

@@ -5,6 +5,7 @@ import type { Db } from '../db/db';
 import { outbox } from '../db/schema';
 import { prepared, type Prepared, type SqlArg } from '../db/prepared';
 import { writeStatement } from '../db/tx';
+import { isRemote } from '../db/deferred';
 import type { Sealer } from '../reports/crypto';
 import type { Button, Call, Channel, CrisisContext, Outgoing } from '../core/types';
 
@@ -242,6 +243,9 @@ export async function flushOutbox(
   } = {},
 ): Promise<FlushReport> {
   const report: FlushReport = { sent: 0, retried: 0, dead: 0 };
+  /** This flush's sent marks, written together when no update's batch carried them. */
+  const flush: object = {};
+  const waitingForMarks: Array<Promise<void>> = [];
   const channels = Object.keys(deps.senders) as Channel[];
   if (channels.length === 0) return report;
   const lease = { status: 'sending', nextAttemptAt: new Date(at.getTime() + LEASE_MS) } as const;
@@ -283,7 +287,10 @@ export async function flushOutbox(
     }
     const attempts = row.attempts + 1;
     if (result.ok) {
-      await markSent(deps.db, row.id, attempts, at);
+      const marked = markSent(deps.db, row.id, attempts, at, flush);
+      // A remote database's marks wait for an update's batch: the next row is sent meanwhile.
+      if (isRemote(deps.db)) waitingForMarks.push(marked);
+      else await marked;
       report.sent++;
     } else if (result.permanent || attempts >= MAX_ATTEMPTS) {
       await writeStatement(deps.db, (db) =>
@@ -303,6 +310,7 @@ export async function flushOutbox(
       if ((result.retryAfterMs ?? 0) >= LONG_DEFERRAL_MS) await deps.onUndeliverable?.(row, result.reason, at);
     }
   }
+  await Promise.all(waitingForMarks);
   return report;
 }
 
@@ -320,22 +328,79 @@ const sentMarks = new WeakMap<Db, SentMark[]>();
 /**
  * Records a message as sent; resolves once that is committed. Every send finishing at about the same
  * time is recorded by one statement in one write (each send would otherwise be a write of its own).
+ * On a remote database a mark first waits up to SENT_MARK_WAIT_MS for the next update's write batch
+ * to carry it (`takeSentMarks`): it then costs no round trip of its own. Until it is written the row
+ * stays claimed (its lease), so nothing else sends it. (Each mark settles in the request that made
+ * it: Workers forbid settling a promise from another request's context.)
  */
-function markSent(db: Db, id: number, attempts: number, at: Date): Promise<void> {
+function markSent(db: Db, id: number, attempts: number, at: Date, flush: object): Promise<void> {
+  if (isRemote(db)) return markSentRemote(db, { id, attempts, at: at.getTime(), written: false, flush });
   return new Promise<void>((resolve, reject) => {
-    let queue = sentMarks.get(db);
-    if (!queue) sentMarks.set(db, (queue = []));
+    const queue = marksOf(db);
     queue.push({ id, attempts, at: at.getTime(), resolve, reject });
     if (queue.length > 1) return; // the write already booked takes this one too
     let batch: SentMark[] | undefined;
     writeStatement(db, async (w) => {
       batch ??= queue.splice(0); // taken when the write runs (kept if it is retried)
-      await MARK_SENT.run(w, [JSON.stringify(batch.map((m) => [m.id, m.attempts, m.at]))]);
+      await MARK_SENT.run(w, [marksJson(batch)]);
     }).then(
       () => batch?.forEach((m) => m.resolve()),
       (err: unknown) => (batch ?? queue.splice(0)).forEach((m) => m.reject(err)),
     );
   });
+}
+
+/** How long a remote database's sent mark waits for an update's batch before it is written alone. */
+export const SENT_MARK_WAIT_MS = 500;
+
+interface WaitingMark {
+  id: number;
+  attempts: number;
+  at: number;
+  /** Set when an update's batch that carried it committed. */
+  written: boolean;
+  /** The flush that sent it (one request's work: its marks are written together). */
+  flush: object;
+}
+const waitingMarks = new WeakMap<Db, WaitingMark[]>();
+
+async function markSentRemote(db: Db, mark: WaitingMark): Promise<void> {
+  let waiting = waitingMarks.get(db);
+  if (!waiting) waitingMarks.set(db, (waiting = []));
+  waiting.push(mark);
+  await new Promise((resolve) => setTimeout(resolve, SENT_MARK_WAIT_MS));
+  if (mark.written) return;
+  // Written alone, with the other marks of its flush still waiting (the same request's).
+  const left = waitingMarks.get(db) ?? [];
+  const mine = left.filter((m) => m.flush === mark.flush && !m.written);
+  if (!mine.includes(mark)) mine.push(mark);
+  for (const m of mine) if (left.includes(m)) left.splice(left.indexOf(m), 1);
+  await writeStatement(db, (w) => MARK_SENT.run(w, [marksJson(mine)]));
+  for (const m of mine) m.written = true;
+}
+
+const marksJson = (marks: Array<{ id: number; attempts: number; at: number }>) => JSON.stringify(marks.map((m) => [m.id, m.attempts, m.at]));
+
+function marksOf(db: Db): SentMark[] {
+  let queue = sentMarks.get(db);
+  if (!queue) sentMarks.set(db, (queue = []));
+  return queue;
+}
+
+/**
+ * The sent marks waiting on a remote `db`, as one statement for an update's write batch
+ * (core/batched.ts): call `committed` once the batch has committed. A mark whose batch failed is
+ * written alone when its wait ends.
+ */
+export function takeSentMarks(db: Db): { sql: string; args: SqlArg[]; committed(): void } | null {
+  const waiting = waitingMarks.get(db);
+  if (!waiting?.length) return null;
+  const batch = waiting.splice(0);
+  return {
+    sql: MARK_SENT.text,
+    args: [marksJson(batch)],
+    committed: () => batch.forEach((m) => (m.written = true)),
+  };
 }
 
 const MARK_SENT = prepared(`

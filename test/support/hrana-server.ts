@@ -57,8 +57,8 @@ class ProtoError extends Error {
 export interface HranaServer {
   /** http://127.0.0.1:PORT, a DATABASE_URL for @libsql/client/web. */
   url: string;
-  /** Pipeline requests served so far. */
-  stats: { pipelines: number; statements: number };
+  /** Pipeline requests served so far, and the milliseconds spent running them (SQLite, synchronous). */
+  stats: { pipelines: number; statements: number; busyMs: number };
   close(): Promise<void>;
 }
 
@@ -103,7 +103,7 @@ export async function startHranaServer(file: string, opts: HranaServerOptions = 
   const reader = new Database(file);
   reader.exec('PRAGMA busy_timeout = 5000');
   const streams = new Map<string, Stream>(); // by current baton
-  const stats = { pipelines: 0, statements: 0 };
+  const stats = { pipelines: 0, statements: 0, busyMs: 0 };
   let owner: Stream | null = null; // the stream inside an open transaction
   let waiters: Array<() => void> = [];
   const abandonAfterMs = opts.abandonAfterMs ?? 10_000;
@@ -261,6 +261,7 @@ export async function startHranaServer(file: string, opts: HranaServerOptions = 
       await new Promise<void>((resolve) => waiters.push(resolve));
     }
     stats.pipelines++;
+    const busySince = performance.now();
     const results: unknown[] = [];
     let closed = false;
     for (const req of body.requests ?? []) {
@@ -275,6 +276,7 @@ export async function startHranaServer(file: string, opts: HranaServerOptions = 
       }
       if (req.type === 'close') closed = true;
     }
+    stats.busyMs += performance.now() - busySince;
     if (closed) {
       closeStream(stream);
       return { baton: null, base_url: null, results };

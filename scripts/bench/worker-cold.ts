@@ -1,0 +1,100 @@
+// Cold and warm Worker requests in workerd (miniflare, the runtime `wrangler dev` uses), on the bundle
+// `wrangler deploy` would upload, against a libSQL server over HTTP and a fake Bot API on 127.0.0.1.
+// - worker_startup_ms: loading the bundle's top level (parse, compile, module evaluation) in Node's V8,
+//   median of fresh processes. workerd does not report it locally; Cloudflare's start-up limit counts
+//   the same work.
+// - worker_cold_start_ms: a fresh isolate's first request (a Telegram /start through the webhook: boot,
+//   database, reply), median over fresh workerd instances.
+// - worker_warm_ms: the same request on a warm isolate, median.
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { Miniflare } from 'miniflare';
+import { startFakeTelegram } from '../../test/workers/fake-telegram';
+import { startEdgeDatabase } from './edge-world';
+import { BENCH_DATA_KEY, WEBHOOK_SECRET } from './server-process';
+import { FAKE_BOT_INFO, FAKE_BOT_TOKEN } from './fake-bot-api';
+import { textUpdate } from './updates';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const run = promisify(execFile);
+
+export interface WorkerColdBench {
+  worker_startup_ms: number;
+  worker_cold_start_ms: number;
+  worker_warm_ms: number;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] ?? 0;
+
+export async function benchWorkerCold(log: (line: string) => void = () => undefined, rounds = 5): Promise<WorkerColdBench> {
+  const outdir = await mkdtemp(join(tmpdir(), 'baove-worker-'));
+  const db = await startEdgeDatabase();
+  const telegram = await startFakeTelegram(FAKE_BOT_TOKEN);
+  try {
+    await run(join(ROOT, 'node_modules', '.bin', 'wrangler'), ['deploy', '--dry-run', '--outdir', outdir], {
+      cwd: ROOT,
+      env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: '1' },
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    const script = join(outdir, 'worker.js');
+    const startup: number[] = [];
+    for (let i = 0; i < rounds; i++) {
+      const { stdout } = await run(process.execPath, ['--input-type=module', '-e', `const t = performance.now(); await import(${JSON.stringify(script)}); console.log(performance.now() - t);`]);
+      startup.push(Number(stdout.trim()));
+    }
+    const cold: number[] = [];
+    const warm: number[] = [];
+    let updateId = 1;
+    for (let i = 0; i < rounds; i++) {
+      const mf = new Miniflare({
+        modules: true,
+        scriptPath: script,
+        modulesRoot: outdir,
+        compatibilityDate: '2026-04-01',
+        compatibilityFlags: ['nodejs_compat'],
+        bindings: {
+          DATABASE_URL: db.proxy.url,
+          DATA_KEY: BENCH_DATA_KEY,
+          TELEGRAM_BOT_TOKEN: FAKE_BOT_TOKEN,
+          TELEGRAM_WEBHOOK_SECRET: WEBHOOK_SECRET,
+          TELEGRAM_API_ROOT: telegram.url,
+          TELEGRAM_BOT_INFO: JSON.stringify(FAKE_BOT_INFO),
+          TZ_REGION: 'Asia/Ho_Chi_Minh',
+        },
+      });
+      try {
+        await mf.ready;
+        const post = async () => {
+          const chat = 660_000 + updateId;
+          const started = performance.now();
+          const res = await mf.dispatchFetch('https://baove.example/telegram', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'X-Telegram-Bot-Api-Secret-Token': WEBHOOK_SECRET },
+            body: JSON.stringify(textUpdate(updateId++, chat, '/start', Math.floor(Date.now() / 1000))),
+          });
+          await res.arrayBuffer();
+          if (res.status !== 200) throw new Error(`worker bench: webhook answered ${res.status}`);
+          return performance.now() - started;
+        };
+        cold.push(await post());
+        for (let j = 0; j < 5; j++) warm.push(await post());
+      } finally {
+        await mf.dispose();
+      }
+    }
+    log(`worker: start-up ms ${JSON.stringify(startup.map(Math.round))}, cold ${JSON.stringify(cold.map(Math.round))}, warm ${JSON.stringify(warm.map(Math.round))}`);
+    return { worker_startup_ms: median(startup), worker_cold_start_ms: median(cold), worker_warm_ms: median(warm) };
+  } finally {
+    await telegram.close();
+    await db.close();
+    await rm(outdir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  console.log(JSON.stringify(await benchWorkerCold((l) => process.stderr.write(l + '\n'))));
+}
