@@ -173,8 +173,8 @@ export function localStamp(at: Date, tz: string): string {
 }
 
 /**
- * A CSV field. A text starting with = + - @ (or a tab or carriage return) would run as a formula in a
- * spreadsheet: it gets a leading apostrophe, which spreadsheets show as plain text.
+ * One CSV cell. A text starting with = + - @ (or a tab or carriage return) is what a spreadsheet runs
+ * as a formula: it gets a leading apostrophe (OWASP "CSV injection"), so it shows as text.
  */
 export function csvField(v: string | number | boolean | null): string {
   let s = v === null ? '' : String(v);
