@@ -98,6 +98,19 @@ export const envSchema = z.object({
   REMINDER_DAY_START: clockTime.default('07:30'),
   REMINDER_DAY_END: clockTime.default('20:00'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
+  /**
+   * Web chat, per client address (one household or school may share one): messages a minute, and
+   * reports filed an hour. Past the second, the visitor is pointed to the hotlines instead.
+   */
+  WEB_ADDRESS_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(60),
+  WEB_ADDRESS_REPORTS_PER_HOUR: z.coerce.number().int().min(1).max(1000).default(3),
+  /**
+   * Behind a reverse proxy: the one header it sets with the client's address (e.g. X-Forwarded-For,
+   * X-Real-IP). Only then are that header and X-Forwarded-Proto believed; otherwise the socket's peer.
+   */
+  TRUST_PROXY_HEADER: optionalString.refine((v) => v === undefined || /^[A-Za-z0-9-]{1,64}$/.test(v), {
+    error: 'must be a header name such as X-Forwarded-For',
+  }),
   /** How long an officer invite code (/dangky) works after it is made. Our choice, not a legal rule. */
   INVITE_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(7),
   /**
@@ -157,7 +170,8 @@ export function createConfig(env: Record<string, string | undefined>): Config {
     DATA_KEY_PREVIOUS: c.DATA_KEY_PREVIOUS.filter((k, i, all) => k !== c.DATA_KEY && all.indexOf(k) === i),
     telegramEnabled: Boolean(c.TELEGRAM_BOT_TOKEN && c.TELEGRAM_WEBHOOK_SECRET),
     zaloEnabled: Boolean(c.ZALO_APP_ID && c.ZALO_OA_SECRET_KEY),
-    demoData: c.DEMO_DATA ? c.DEMO_DATA === 'true' : c.DATABASE_URL.startsWith('file:'),
+    // Default: on for a local file only, and off where the server looks deployed (PUBLIC_URL, NODE_ENV=production).
+    demoData: c.DEMO_DATA ? c.DEMO_DATA === 'true' : c.DATABASE_URL.startsWith('file:') && !demoDataLooksDeployed(true, env),
     version: VERSION,
   };
 }

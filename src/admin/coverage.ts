@@ -103,3 +103,59 @@ export async function provinceOfficers(db: Db, provinceCode: string, limit = 300
     .limit(limit);
 }
 
+
+export interface PlaceHit {
+  code: string;
+  name: string;
+  provinceCode: string;
+  provinceName: string;
+  /** Active officers registered for the commune itself. */
+  officers: number;
+}
+
+/**
+ * Communes matching a typed place, old or new name (the report's address resolver, with its
+ * candidates), plus a plain match on the current name; within the user's area; with their officer count.
+ */
+export async function searchPlaces(db: Db, user: AdminUser, text: string, resolve?: (t: string) => Promise<{ commune: { code: string } | null; candidates: Array<{ code: string }> }>): Promise<PlaceHit[]> {
+  const q = text.trim().slice(0, 100);
+  if (q.length < 2) return [];
+  const codes = new Set<string>();
+  if (resolve) {
+    try {
+      const r = await resolve(q);
+      if (r.commune) codes.add(r.commune.code);
+      for (const c of r.candidates) codes.add(c.code);
+    } catch {
+      // The plain name match below still answers.
+    }
+  }
+  if (/^\d{5}$/.test(q)) codes.add(q);
+  const like = `%${q.replace(/[%_]/g, '')}%`;
+  const named = await db.all<{ code: string }>(sql`select code from ${mapCommunes} where full_name like ${like} limit 20`);
+  for (const r of named) codes.add(r.code);
+  if (!codes.size) return [];
+  const list = [...codes].slice(0, 30);
+  const rows = await db.all<{ code: string; name: string; province_code: string; province_name: string; officers: number }>(sql`
+    select c.code, c.full_name as name, c.province_code, p.full_name as province_name,
+      (select count(*) from ${officers} o where o.commune_code = c.code and o.active = 1) as officers
+    from ${mapCommunes} c join ${mapProvinces} p on p.code = c.province_code
+    where c.code in (${sql.join(list.map((c) => sql`${c}`), sql`, `)})`);
+  const order = new Map(list.map((c, i) => [c, i]));
+  return rows
+    .filter((r) => user.role !== 'province' || r.province_code === user.scopeCode)
+    .map((r) => ({ code: r.code, name: r.name, provinceCode: r.province_code, provinceName: r.province_name, officers: Number(r.officers) }))
+    .sort((a, b) => (order.get(a.code) ?? 99) - (order.get(b.code) ?? 99));
+}
+
+export type CoverageSort = 'name' | 'coverage' | 'uncovered';
+
+/** The share of a province's communes with an active officer, in whole percent. */
+export const coveragePercent = (r: ProvinceCoverage): number => (r.communes ? Math.round(((r.communes - r.uncovered) / r.communes) * 100) : 0);
+
+export function sortCoverage(rows: ProvinceCoverage[], by: CoverageSort): ProvinceCoverage[] {
+  const sorted = [...rows];
+  if (by === 'coverage') sorted.sort((a, b) => coveragePercent(a) - coveragePercent(b) || a.code.localeCompare(b.code));
+  else if (by === 'uncovered') sorted.sort((a, b) => b.uncovered - a.uncovered || a.code.localeCompare(b.code));
+  return sorted;
+}

@@ -20,7 +20,7 @@ export async function seedWebDemo(db: Db, sealer: Sealer, at: Date): Promise<voi
     .onConflictDoNothing({ target: [officers.channel, officers.channelUserId, officers.communeCode] });
 
   const [existing] = await db.select({ id: cases.id }).from(cases).where(eq(cases.sourceKey, DEMO_CASE_SOURCE)).limit(1);
-  if (existing) return;
+  if (existing) return; // (one seeded before cases had a world was made 'demo' by migration 0006)
   await db
     .insert(users)
     .values({ ...DEMO_REPORTER, role: 'citizen', lang: 'vi', createdAt: at })
@@ -53,6 +53,7 @@ export async function seedWebDemo(db: Db, sealer: Sealer, at: Date): Promise<voi
       communeCode: '00004',
       provinceCode: '01',
       routedTo: 'officer',
+      world: 'demo',
       reporterUserId: reporter!.id,
       anonymous: true,
       ...sealed,

@@ -35,7 +35,7 @@ import {
   startSession,
   type AdminUser,
 } from './auth';
-import { communeNames, mayInvite, openInvites, provinceCoverage, provinceName, provinceOfficers, uncoveredCommunes } from './coverage';
+import { communeNames, mayInvite, openInvites, provinceCoverage, provinceName, provinceOfficers, searchPlaces, sortCoverage, uncoveredCommunes, type CoverageSort } from './coverage';
 import { DEADLINE_DAYS, upcomingDeadlines } from './deadlines';
 import { adminText as t } from './messages';
 import { problemMessages } from './outbox-view';
@@ -51,6 +51,8 @@ import { anyLate, CASE_STATUSES } from './views/format';
 import { LoginPage, MessagePage } from './views/login';
 import { OutboxPage } from './views/outbox';
 import { StatsPage } from './views/stats';
+import { ContentPage } from './views/content';
+import { listGuides } from '../knowledge';
 
 export interface AdminOptions {
   /** The client address for the login rate limit (the socket address on Node). */
@@ -147,6 +149,7 @@ export function adminRoutes(rt: Runtime, config: Config, opts: AdminOptions = {}
       emergency: f.emergency ? true : undefined,
       provinceCode: scope.provinceCode ?? (f.province || undefined),
       communeCode: scope.communeCode ?? (f.commune || undefined),
+      worlds: scope.worlds,
       limit: 500,
       tz,
     });
@@ -276,7 +279,7 @@ export function adminRoutes(rt: Runtime, config: Config, opts: AdminOptions = {}
       if (ids === null) return casePage(c, row.ref, { error: t.work.refused }, 400);
       await rt.deliver(ids, at);
       // A provincial user who moved the case out of the province no longer sees it.
-      if (!canSee(user, { communeCode: target.code, provinceCode: target.province_code })) {
+      if (!canSee(user, { communeCode: target.code, provinceCode: target.province_code, world: row.world })) {
         return c.html(<MessagePage title={t.work.done} text={fill(t.work.transferred, { commune: `${target.name}, ${target.province_name}` })} />);
       }
       return c.redirect(`/admin/cases/${row.ref}?done=work#work`, 303);
@@ -363,10 +366,21 @@ export function adminRoutes(rt: Runtime, config: Config, opts: AdminOptions = {}
           : sentTo
             ? fill(t.loginCodeSent, { name: sentTo.name, channel: sentTo.channel })
             : undefined;
+    const sortAsked = c.req.query('sort');
+    const sort: CoverageSort = sortAsked === 'coverage' || sortAsked === 'uncovered' ? sortAsked : 'name';
+    const placeText = (c.req.query('place') ?? '').slice(0, 100);
+    const places = placeText ? await searchPlaces(db, user, placeText, rt.core.services.resolveAddress) : null;
+    const made = await findInvite(db, c.req.query('invite') ?? '');
+    const madeIn = made && (await mayInvite(db, user, made.communeCode, made.role === 'supervisor' ? 'supervisor' : 'officer')) ? made : undefined;
+    const inviteMessage = madeIn ? await inviteText(madeIn) : undefined;
     return c.html(
       <CoveragePage
         user={user}
-        provinces={await provinceCoverage(db, user)}
+        provinces={sortCoverage(await provinceCoverage(db, user), sort)}
+        sort={sort}
+        placeText={placeText}
+        places={places}
+        inviteMessage={inviteMessage}
         selected={selected}
         invites={await openInvites(db, user, at, config.INVITE_TTL_DAYS)}
         unrouted={unrouted}
@@ -378,17 +392,35 @@ export function adminRoutes(rt: Runtime, config: Config, opts: AdminOptions = {}
     );
   });
 
+  /** The ready-to-send invite message for Zalo or Telegram, naming the place and the code. */
+  async function inviteText(invite: { code: string; communeCode: string; role: string }): Promise<string> {
+    const isProvince = /^\d{2}$/.test(invite.communeCode);
+    const place = isProvince ? ((await provinceName(db, invite.communeCode)) ?? invite.communeCode) : ((await communeNames(db, [invite.communeCode])).get(invite.communeCode) ?? invite.communeCode);
+    return fill(t.inviteMessage, {
+      role: fill(invite.role === 'supervisor' ? t.inviteRoleSupervisor : t.inviteRoleOfficer, { place }),
+      place,
+      code: invite.code,
+      days: config.INVITE_TTL_DAYS,
+    });
+  }
+
   app.post('/invites', async (c) => {
     const user = c.get('user');
     if (!managesDirectory(user)) return c.html(<MessagePage title="403" text={t.notAllowed} />, 403);
     const form = await c.req.parseBody();
-    const code = typeof form.code === 'string' ? form.code.trim() : '';
+    let code = typeof form.code === 'string' ? form.code.trim().slice(0, 100) : '';
     const role = form.role === 'supervisor' ? 'supervisor' : 'officer';
+    // A commune typed by name (old or new): one match is taken, several are shown to pick from.
+    if (code && !/^\d{2}$|^\d{5}$/.test(code)) {
+      const hits = await searchPlaces(db, user, code, rt.core.services.resolveAddress);
+      if (hits.length !== 1) return c.redirect(`/admin/coverage?place=${encodeURIComponent(code)}#place`, 303);
+      code = hits[0]!.code;
+    }
     if (!(await mayInvite(db, user, code, role))) return c.redirect('/admin/coverage?err=invite#invites', 303);
     const at = rt.now();
-    await createInvite(db, code, role, at);
+    const invite = await createInvite(db, code, role, at);
     await auditAs(db, at, user.actor, 'admin.invite_created', null, { unit: code, role });
-    return c.redirect('/admin/coverage?ok=invite#invites', 303);
+    return c.redirect(`/admin/coverage?ok=invite&invite=${encodeURIComponent(invite.code)}#invite-message`, 303);
   });
 
   app.post('/invites/:code/revoke', async (c) => {
@@ -462,6 +494,13 @@ export function adminRoutes(rt: Runtime, config: Config, opts: AdminOptions = {}
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': 'attachment; filename="baove-vu-viec.csv"',
     });
+  });
+
+  // --- Content review (national staff): the guides' review state, kept out of parents' answers ---
+  app.get('/content', async (c) => {
+    const user = c.get('user');
+    if (user.role !== 'national') return c.html(<MessagePage title="403" text={t.notAllowed} />, 403);
+    return c.html(<ContentPage user={user} guides={listGuides()} />);
   });
 
   // --- Outbox (national staff: it is the whole installation's delivery queue) ---

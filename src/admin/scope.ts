@@ -1,8 +1,8 @@
 // What a dashboard user may see: everything (national), one province, or one commune. Jurisdiction over
 // a single case uses the same rule as the chat (reports/officers `covers`).
-import { eq, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, type SQL } from 'drizzle-orm';
 import { cases } from '../db/schema';
-import { covers, type Jurisdiction } from '../reports/officers';
+import { covers, worldsFor, type Jurisdiction } from '../reports/officers';
 import type { AdminUser } from './auth';
 
 export function canSee(user: AdminUser, c: Jurisdiction): boolean {
@@ -11,17 +11,20 @@ export function canSee(user: AdminUser, c: Jurisdiction): boolean {
 }
 
 /** The filter that keeps a list within the user's area. */
-export function scopeFilter(user: AdminUser): { provinceCode?: string; communeCode?: string } {
-  if (user.role === 'province') return { provinceCode: user.scopeCode! };
-  if (user.role === 'commune') return { communeCode: user.scopeCode! };
-  return {};
+export function scopeFilter(user: AdminUser): { provinceCode?: string; communeCode?: string; worlds?: string[] } {
+  const worlds = user.officer ? { worlds: worldsFor(user.officer) } : {};
+  if (user.role === 'province') return { provinceCode: user.scopeCode!, ...worlds };
+  if (user.role === 'commune') return { communeCode: user.scopeCode!, ...worlds };
+  return worlds;
 }
 
 /** The same, as a SQL condition on `cases` (undefined = no limit). */
 export function scopeWhere(user: AdminUser): SQL | undefined {
-  if (user.role === 'province') return eq(cases.provinceCode, user.scopeCode!);
-  if (user.role === 'commune') return eq(cases.communeCode, user.scopeCode!);
-  return undefined;
+  // An officer's login sees only the cases of their world: a demo officer never a real case.
+  const world = user.officer ? inArray(cases.world, worldsFor(user.officer)) : undefined;
+  if (user.role === 'province') return and(eq(cases.provinceCode, user.scopeCode!), world);
+  if (user.role === 'commune') return and(eq(cases.communeCode, user.scopeCode!), world);
+  return world;
 }
 
 /** Coverage, invites and login codes are for national and province staff. */

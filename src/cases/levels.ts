@@ -29,17 +29,18 @@ export function officerLevel(o: Pick<OfficerRow, 'role' | 'communeCode'>): Level
 }
 
 /** Who holds the case now, to be told of news (the reporter's additions, reminders): nobody in chat for the national queue. */
-export async function currentHolders(db: Db, row: Pick<CaseRow, 'level' | 'communeCode' | 'provinceCode'>): Promise<OfficerRow[]> {
+export async function currentHolders(db: Db, row: Pick<CaseRow, 'level' | 'communeCode' | 'provinceCode' | 'world'>): Promise<OfficerRow[]> {
   const level = asLevel(row.level);
-  if (level === 'commune' && row.communeCode) return communeOfficers(db, row.communeCode);
-  if (level === 'province' && row.provinceCode) return provinceSupervisors(db, row.provinceCode);
+  if (level === 'commune' && row.communeCode) return communeOfficers(db, row.communeCode, row.world);
+  if (level === 'province' && row.provinceCode) return provinceSupervisors(db, row.provinceCode, row.world);
   return [];
 }
 
 /** One step up from `level`: the province when it has supervisors, else the national queue. */
-export async function stepUp(db: Db, row: Pick<CaseRow, 'level' | 'provinceCode'>): Promise<{ level: Level; recipients: OfficerRow[] }> {
+export async function stepUp(db: Db, row: Pick<CaseRow, 'level' | 'provinceCode' | 'world'>): Promise<{ level: Level; recipients: OfficerRow[] }> {
   if (asLevel(row.level) === 'commune' && row.provinceCode) {
-    const supervisors = await provinceSupervisors(db, row.provinceCode);
+    // A real case never steps up to a demo supervisor (reports/officers.ts `sameWorld`).
+    const supervisors = await provinceSupervisors(db, row.provinceCode, row.world);
     if (supervisors.length) return { level: 'province', recipients: supervisors };
   }
   return { level: 'national', recipients: [] };

@@ -65,7 +65,8 @@ export async function answerStatus(ctx: Ctx, ref: string | null): Promise<void> 
     }
     await ctx.audit('case.status_viewed', row.id);
     ctx.reply(fill(reportsMessages[ctx.lang].statusLine, { ref: row.ref, receivedAt: formatDateTime(row.receivedAt, tz), status: reporterWords(ctx.lang, row) }), [
-      ...reporterButtons(t, row.ref, row.status === 'closed'),
+      ...(row.status === 'closed' ? [] : [{ label: t.btnAddInfo, payload: `status:add:${row.ref}` }]),
+      { label: ctx.t.menuReport, payload: 'menu:report' },
       menuButton(ctx),
     ]);
     return;

@@ -37,7 +37,7 @@ export async function transferCase(
 ): Promise<Transferred | null> {
   const { db, sealer, tz } = deps;
   if (row.closedAt || row.communeCode === to.code) return null;
-  const [place, route] = await Promise.all([openPlace(sealer, row), routeFor(db, to.code, to.province_code)]);
+  const [place, route] = await Promise.all([openPlace(sealer, row), routeFor(db, to.code, to.province_code, row.world)]);
   const level = levelOfRoute(route.routedTo);
   // The reporter's words stay as typed; the commune is the new one.
   const addressEnc = await sealer.seal(JSON.stringify({ ...place, commune: to }));

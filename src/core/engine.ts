@@ -55,7 +55,9 @@ export function createEngine(deps: CoreDeps, features: Feature[]): Engine {
         const ctx = makeContext(txDeps, inc, user, state);
 
         const limitKey = `user:${user.id}`;
-        if (await overLimit(tx, limitKey, inc.at, deps.config.RATE_LIMIT_PER_MINUTE)) {
+        // Per user, and for the web chat per address too (a dropped cookie is a new user).
+        const addressOver = inc.origin ? await overLimit(tx, `addr:${inc.origin}`, inc.at, deps.config.WEB_ADDRESS_MESSAGES_PER_MINUTE) : false;
+        if ((await overLimit(tx, limitKey, inc.at, deps.config.RATE_LIMIT_PER_MINUTE)) || addressOver) {
           if (await firstWarning(tx, limitKey)) ctx.reply(fill(ctx.t.rateLimited, { emergency: emergencyLine(ctx.lang) }));
         } else {
           await dispatch(ctx, features);

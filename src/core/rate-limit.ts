@@ -8,13 +8,13 @@ export const RATE_WINDOW_MS = 60_000;
 const WINDOW_MS = RATE_WINDOW_MS;
 
 /**
- * Counts one hit for `key`; true when the key is over `perMinute` in the current window.
+ * Counts one hit for `key`; true when the key is over `perWindow` in the current window (a minute unless said).
  * One UPSERT … RETURNING: a new key or an elapsed (or future-dated) window starts again at 1.
  */
-export async function overLimit(db: Db, key: string, at: Date, perMinute: number): Promise<boolean> {
+export async function overLimit(db: Db, key: string, at: Date, perWindow: number, windowMs = WINDOW_MS): Promise<boolean> {
   const now = at.getTime();
-  const row = await COUNT_HIT.row(db, [key, now, WINDOW_MS]);
-  return Number(row?.[0] ?? 1) > perMinute;
+  const row = await COUNT_HIT.row(db, [key, now, windowMs]);
+  return Number(row?.[0] ?? 1) > perWindow;
 }
 
 // Written as SQL (db/prepared.ts): it runs on every update, and the query builder costs more than the

@@ -25,6 +25,13 @@ export interface Incoming {
   at: Date;
   /** Unique id of the inbound update (telegram:<update_id>, zalo:<msg_id>); repeats are ignored. */
   dedupeKey?: string;
+  /**
+   * The web chat's hashed client address (`core/client-address.ts`): messages and reports are also
+   * limited per address, so a fresh cookie does not start a fresh allowance.
+   */
+  origin?: string;
+  /** Sent from the demo web chat: a report it files is a demo case, seen only by demo officers. */
+  demo?: boolean;
 }
 
 export interface Address {

@@ -2,6 +2,7 @@
 // A danger or a disclosure gets its crisis reply; a follow-up never repeats the previous answer.
 import type { Ctx, Feature } from '../core/context';
 import { mainMenuButtons } from '../core/menu';
+import { catalogues } from '../core/messages';
 import type { Lang } from '../core/types';
 import type { DangerKind, DisclosureKind, TriageOutcome } from '../triage/outcome';
 import { crisisFollowUp, firstCrisisReply, type CrisisOutcome } from './crisis-replies';
@@ -24,7 +25,13 @@ function notRepeated<T extends { text: string }>(candidates: T[], recent: Recent
   return candidates.find((c) => !recent.some((r) => r.text === c.text)) ?? candidates.at(-1)!;
 }
 
+/** This reply's own words (and the engine's menu button on it) in the language of the message. */
+function speak(ctx: Ctx, lang: Lang): void {
+  ctx.t = catalogues[lang];
+}
+
 function crisisReply(ctx: Ctx, outcome: CrisisOutcome, recent: RecentReply[]): void {
+  speak(ctx, outcome.lang);
   const first = firstCrisisReply(outcome);
   const next = crisisFollowUp(outcome);
   const full = renderGuideFull(first.guide, outcome.lang);
@@ -75,6 +82,7 @@ export const guidanceFeature: Feature = {
     const open = result.kind === 'unsure' || result.kind === 'offtopic' ? openCrisis(recent, ctx.at) : null;
     if (open) return crisisReply(ctx, open, recent);
     const lang = answerLang(outcome, text, ctx.lang);
+    speak(ctx, lang);
     const answer = renderAnswer(result, lang);
     if (result.kind !== 'answer') {
       ctx.reply(answer.text, answer.buttons);

@@ -60,8 +60,8 @@ export async function workerWiring(db: Db, config: Config, log: Logger, sealer: 
     async routes(rt) {
       // No demo officer on the edge: it exists only where the demo directory is seeded.
       const routes: Record<string, Hono> = {
-        '/chat': webChatRoutes(rt),
-        // Cloudflare puts the client address in CF-Connecting-IP (the login rate limit is per address).
+        // Cloudflare puts the client address in CF-Connecting-IP (limits on logins, messages and reports are per address).
+        '/chat': webChatRoutes(rt, { address: { socketAddress: (c) => c.req.header('CF-Connecting-IP') } }),
         '/admin': adminRoutes(rt, config, { clientIp: (c) => c.req.header('CF-Connecting-IP') ?? 'unknown' }),
       };
       if (config.zaloEnabled) routes['/zalo'] = zaloRoutes(rt);

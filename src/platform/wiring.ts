@@ -1,7 +1,8 @@
 // Where the capabilities are plugged into the Node runtime: seed steps, services, senders, tick
 // steps, routes and CLI commands. Each capability stays unaware of the others.
 import { join } from 'node:path';
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
+import { clientAddress } from '../core/client-address';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { adminRoutes, seedWebDemo } from '../admin';
 import { createWebSender, webChatRoutes } from '../channels/web';
@@ -34,7 +35,7 @@ import { muteRule } from '../reminders/store';
 import { remindersTick } from '../reminders/tick';
 import { directoryCommand } from '../reports/directory-cli';
 import { keysCommand } from '../reports/keys-cli';
-import { seedDemoDirectory } from '../reports/directory';
+import { retireDemoOfficers, seedDemoDirectory } from '../reports/directory';
 import { escalationTick } from '../reports/escalation';
 import type { Runtime, TickStep } from '../runtime';
 
@@ -44,7 +45,8 @@ export function nodeSeedSteps(config: Config, sealer: Sealer): Array<[string, Se
     ['commune-map', async (db, o) => void (await importCommuneMap(db, join(o.contentDir, 'map'), o.progress ?? (() => undefined)))],
     ['ward-shapes', async (db, o) => void (await importWardShapes(db, join(o.contentDir, 'map', 'vn-wards-2026-simplified.json'), o.progress ?? (() => undefined)))],
     ['zalo-tokens', async (db, o) => seedZaloTokens(db, sealer, config, o.at)],
-    ['demo-directory', async (db, o) => (o.demo === false ? undefined : seedDemoDirectory(db, o.at))],
+    // DEMO_DATA=false retires the demo officers an earlier start seeded (their demo case stays, seen by no real officer).
+    ['demo-directory', async (db, o) => void (o.demo === false ? await retireDemoOfficers(db) : await seedDemoDirectory(db, o.at))],
     ['web-demo', async (db, o) => (o.demo === false ? undefined : seedWebDemo(db, sealer, o.at))],
   ];
 }
@@ -90,9 +92,11 @@ export async function appRoutes(rt: Runtime, config: Config): Promise<{ routes: 
   if (config.zaloEnabled) routes['/zalo'] = zaloRoutes(rt);
   // The web chat's outbox rows are read by its page; its sender only marks them sent.
   rt.senders.web ??= createWebSender();
-  routes['/chat'] = webChatRoutes(rt, { demoOfficer: config.demoData });
+  // The socket's peer, or behind a proxy only the header the operator named (TRUST_PROXY_HEADER).
+  const address = { trustedHeader: config.TRUST_PROXY_HEADER, socketAddress: (c: Context) => getConnInfo(c).remote.address };
+  routes['/chat'] = webChatRoutes(rt, { demoOfficer: config.demoData, address });
   routes['/admin'] = adminRoutes(rt, config, {
-    clientIp: (c) => getConnInfo(c).remote.address ?? 'unknown',
+    clientIp: (c) => clientAddress(c, address),
     // exceljs only on Node, loaded on first download: the Worker offers the print page and the CSV.
     xlsx: async (annex) => (await import('../annex/xlsx')).annexWorkbook(annex),
   });

@@ -23,6 +23,8 @@ export interface AdminCaseFilter {
   communeCode?: string;
   provinceCode?: string;
   emergency?: boolean;
+  /** Only cases of these worlds (an officer's login: see `worldsFor`); all when absent. */
+  worlds?: string[];
   limit?: number;
   /** For the clocks; defaults to Vietnam. */
   tz?: string;
@@ -113,6 +115,7 @@ export async function listCasesForAdmin(db: Db, sealer: Sealer, filter: AdminCas
   if (filter.communeCode) where.push(eq(cases.communeCode, filter.communeCode));
   if (filter.provinceCode) where.push(eq(cases.provinceCode, filter.provinceCode));
   if (filter.emergency !== undefined) where.push(eq(cases.emergency, filter.emergency));
+  if (filter.worlds) where.push(inArray(cases.world, filter.worlds));
   if (filter.open) where.push(ne(cases.status, 'closed'));
   if (filter.level) where.push(eq(cases.level, filter.level));
   if (filter.ref) {

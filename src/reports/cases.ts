@@ -2,7 +2,7 @@
 import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Ctx } from '../core/context';
 import { fill } from '../core/messages';
-import type { Address, Lang } from '../core/types';
+import type { Address, Incoming, Lang } from '../core/types';
 import { levelOfRoute } from '../cases/levels';
 import type { Db } from '../db/db';
 import { readBatch } from '../db/deferred';
@@ -13,7 +13,7 @@ import type { Sealer } from './crypto';
 import type { CaseRow } from './clocks';
 import { asStored, openDetails, sealDetails, type CaseDetails } from './details';
 import { reportsMessages } from './messages';
-import { forReporter, officerAddress, pickRoute, routeCondition, type OfficerRow } from './officers';
+import { forReporter, officerAddress, pickRoute, routeCondition, type CaseWorld, type OfficerRow } from './officers';
 import { langsOf } from './recipients';
 import { newCaseRef } from './ref';
 import { officerButtons, renderCase } from './render';
@@ -29,6 +29,12 @@ export interface Filed {
   recipients: OfficerRow[];
   /** False when this update had already filed the case (a repeated delivery). */
   created: boolean;
+}
+
+/** Which officers may see the case: the demo web chat files demo cases, the server's own console local ones. */
+export function caseWorld(inc: Pick<Incoming, 'channel' | 'demo'>): CaseWorld {
+  if (inc.demo) return 'demo';
+  return inc.channel === 'cli' ? 'local' : 'real';
 }
 
 export async function findCaseByRef(db: Db, ref: string): Promise<CaseRow | undefined> {
@@ -49,13 +55,14 @@ export async function fileCase(ctx: Ctx, report: NewCase): Promise<Filed> {
   const { db, sealer, config } = ctx.deps;
   const sourceKey = ctx.inc.dedupeKey ?? `local:${ctx.inc.channel}:${ctx.user.id}:${ctx.at.getTime()}:${crypto.randomUUID()}`;
   const commune = report.details.place.commune;
+  const world = caseWorld(ctx.inc);
   let ref = newCaseRef();
   // The seals (WebCrypto) run while the database answers.
   const sealing = sealDetails(sealer, report.details);
-  let plan = await planCase(db, commune, ref, sourceKey, ctx.user.id);
+  let plan = await planCase(db, commune, ref, sourceKey, ctx.user.id, world);
   while (plan.refTaken) {
     ref = newCaseRef(); // the random reference was taken: draw another
-    plan = await planCase(db, commune, ref, sourceKey, ctx.user.id);
+    plan = await planCase(db, commune, ref, sourceKey, ctx.user.id, world);
   }
   if (plan.existingId !== null) {
     const [existing] = await db.select().from(cases).where(eq(cases.id, plan.existingId)).limit(1);
@@ -73,6 +80,7 @@ export async function fileCase(ctx: Ctx, report: NewCase): Promise<Filed> {
     communeCode: commune?.code ?? null,
     provinceCode: commune?.province_code ?? null,
     routedTo,
+    world,
     // Nobody at the commune: the case starts one step up at once (province, else the national queue).
     level: levelOfRoute(routedTo),
     assignedAt: ctx.at,
@@ -116,7 +124,7 @@ interface CasePlan {
 }
 
 /** What filing a case needs to know, read in one batch (one round trip to a remote database). */
-async function planCase(db: Db, commune: CommuneRef | undefined, ref: string, sourceKey: string, reporterUserId: number): Promise<CasePlan> {
+async function planCase(db: Db, commune: CommuneRef | undefined, ref: string, sourceKey: string, reporterUserId: number, world: CaseWorld): Promise<CasePlan> {
   const ids = db
     .select({
       nextId: sql<number>`coalesce(max(${cases.id}), 0) + 1`,
@@ -128,7 +136,7 @@ async function planCase(db: Db, commune: CommuneRef | undefined, ref: string, so
     .select({ officer: officers, lang: users.lang })
     .from(officers)
     .leftJoin(users, and(eq(users.channel, officers.channel), eq(users.channelUserId, officers.channelUserId)))
-    .where(commune ? routeCondition(commune.code, commune.province_code) : sql`0`)
+    .where(commune ? routeCondition(commune.code, commune.province_code, world) : sql`0`)
     .orderBy(officers.id);
   const [[counts], rows] = await readBatch(db, ids, who);
   const langOf = new Map(rows.map((r) => [r.officer.id, (r.lang === 'en' ? 'en' : 'vi') as Lang]));

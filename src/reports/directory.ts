@@ -1,7 +1,7 @@
 // The officer directory: CSV import (all-or-nothing, line-numbered errors; the communes' waiting cases
 // go to their new officers), invite codes, demo officers.
 import { parse } from 'csv-parse/sync';
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, like, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/db';
 import { invites, officers } from '../db/schema';
@@ -12,6 +12,7 @@ import { normalizeVietnamesePhone } from './phone';
 import { randomChars } from './ref';
 import { rerouteOpenCases } from './reroute';
 import { unitLookupFromDb, type UnitLookup } from './units';
+import { WEB_DEMO_OFFICER } from '../channels/web/demo';
 
 export type { UnitLookup };
 
@@ -240,6 +241,33 @@ export async function seedDemoDirectory(db: Db, at: Date): Promise<void> {
       .values({ ...o, channel: 'cli', phone: null, active: true, createdAt: at })
       .onConflictDoNothing({ target: [officers.channel, officers.channelUserId, officers.communeCode] });
   }
+}
+
+/**
+ * DEMO_DATA=false: the seeded demo officers (the cli directory above and the web chat's demo officer)
+ * are made inactive, so nothing reaches them and their logins stop. Idempotent.
+ */
+export async function retireDemoOfficers(db: Db): Promise<number> {
+  const identities = [
+    ...DEMO_OFFICERS.map((o) => ['cli', o.channelUserId] as const),
+    [WEB_DEMO_OFFICER.channel, WEB_DEMO_OFFICER.channelUserId] as const,
+  ];
+  let retired = 0;
+  for (const [channel, userId] of identities) {
+    const rows = await db
+      .update(officers)
+      .set({ active: false })
+      .where(and(eq(officers.channel, channel), eq(officers.channelUserId, userId), eq(officers.active, true)))
+      .returning({ id: officers.id });
+    retired += rows.length;
+  }
+  // The web chat's per-visitor demo officers (channels/web/demo.ts `pairedDemoOfficer`).
+  const paired = await db
+    .update(officers)
+    .set({ active: false })
+    .where(and(eq(officers.channel, 'web'), like(officers.channelUserId, 'demo-officer-%'), eq(officers.active, true)))
+    .returning({ id: officers.id });
+  return retired + paired.length;
 }
 
 export async function countOfficers(db: Db): Promise<number> {

@@ -7,6 +7,7 @@ import { fold } from '../knowledge/text';
 import type { CommuneRef } from '../routing/types';
 import { AGE_BANDS, isAgeBand, parseAge, type AgeBand } from './age';
 import { fileCase } from './cases';
+import { filingLimited } from './flood';
 import { emergencyLine, mainMenuButtons } from '../core/menu';
 import { reportsMessages, type ReportsCatalogue } from './messages';
 import { normalizeVietnamesePhone } from './phone';
@@ -453,6 +454,10 @@ export async function cancelReport(ctx: Ctx): Promise<void> {
 async function confirmReport(ctx: Ctx, d: Draft): Promise<void> {
   const t = tOf(ctx);
   if (nextStep(d) !== STEP.confirm) return advance(ctx, d);
+  if (await filingLimited(ctx)) {
+    // Not filed, and the draft stays at the confirm step: the reporter can send it later.
+    return ask(ctx, d, STEP.confirm, [fill(t.filingLimited, { hotlines: hotlines(ctx) })]);
+  }
   const filed = await fileCase(ctx, {
     details: {
       description: d.description!,

@@ -97,6 +97,10 @@ const vi = {
     'Hiện BảoVệ chưa có cán bộ nhận tin cho nơi này, nên tin đang chờ người quản trị chuyển đi. ' +
     'Để trẻ được giúp sớm, bạn hãy gọi {hotlines} và đọc mã tin trên.\n' +
     'Bấm "Xem tình trạng" để biết tin đã được chuyển tới đâu.',
+  filingLimited:
+    'Tin này chưa được gửi đi: từ địa chỉ mạng này đã có nhiều tin báo trong một giờ qua. ' +
+    'Nếu trẻ đang gặp nguy hiểm, hãy gọi ngay {hotlines} — tổng đài nghe máy cả ngày đêm và miễn phí. ' +
+    'Tin của bạn vẫn được giữ ở đây: bạn có thể bấm "Gửi tin" lại sau, khi hết giờ đó.',
 
   // Reporter status
   statusUsage: 'Cuộc trò chuyện này chưa báo tin nào. Nếu bạn có mã tin, gõ "xem tình trạng" kèm mã, ví dụ: xem tình trạng BV-7K3Q9M',
@@ -300,6 +304,10 @@ const en: ReportsCatalogue = {
     'BảoVệ has no officer for this place yet, so the report waits for an administrator to pass it on. ' +
     'To get help for the child quickly, call {hotlines} and give the reference above.\n' +
     'Press "See status" to see where it has gone.',
+  filingLimited:
+    'This report was not sent: many reports have come from this network address in the past hour. ' +
+    'If a child is in danger, call {hotlines} now — the lines answer day and night, free of charge. ' +
+    'Your report is kept here: you can press "Send" again once that hour has passed.',
 
   statusUsage: 'No report was filed from this chat. If you have a reference, type "status" and the reference, e.g. status BV-7K3Q9M',
   statusNotFound: 'No report {ref} was found in this chat. Please check the reference.',

@@ -11,7 +11,7 @@ import { caseMessages, findCaseByRef } from './cases';
 import { caseClocks, clockLabel, timeLeft, type CaseRow } from './clocks';
 import { openDetails, openPlace } from './details';
 import { reportsMessages, type ReportsCatalogue } from './messages';
-import { coverage, coveringRow, officerRowsOf, type OfficerRow } from './officers';
+import { coverage, coveringRow, officerRowsOf, worldsFor, type OfficerRow } from './officers';
 import { stepUp } from '../cases/levels';
 import { reporterProgress } from './recipients';
 import { parseCaseRef } from './ref';
@@ -111,6 +111,7 @@ export async function listCases(ctx: Ctx): Promise<void> {
     .where(
       and(
         ne(cases.status, 'closed'),
+        inArray(cases.world, worldsFor(rows[0]!)),
         or(
           communes.length ? inArray(cases.communeCode, communes) : undefined,
           provinces.length ? inArray(cases.provinceCode, provinces) : undefined,

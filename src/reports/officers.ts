@@ -1,5 +1,5 @@
 // Who may act on a case: commune officers of its commune, supervisors of its province.
-import { and, eq, inArray, or } from 'drizzle-orm';
+import { and, eq, inArray, notInArray, or, type SQL } from 'drizzle-orm';
 import type { Address, Channel } from '../core/types';
 import type { Db } from '../db/db';
 import { officers } from '../db/schema';
@@ -13,6 +13,37 @@ export interface Jurisdiction {
   /** Who filed it and its source, for the web chat's per-visitor demo officers (see `pairedWith`). */
   reporterUserId?: number | null;
   sourceKey?: string | null;
+  /** 'real' | 'demo' | 'local' (see `cases.world`). */
+  world: string;
+}
+
+export type CaseWorld = 'real' | 'demo' | 'local';
+
+/**
+ * Demo officers live on channels nobody outside can reach: `cli` (the seeded demo directory, the
+ * server's own console) and `web` (the demo web chat's shared "act as officer" identity).
+ */
+export const DEMO_OFFICER_CHANNELS = ['cli', 'web'] as const;
+
+export function isDemoOfficer(o: Pick<OfficerRow, 'channel'>): boolean {
+  return (DEMO_OFFICER_CHANNELS as readonly string[]).includes(o.channel);
+}
+
+/** A demo officer sees only demo (and local) cases; a real officer never sees a demo case. */
+export function sameWorld(o: Pick<OfficerRow, 'channel'>, world: string): boolean {
+  if (world === 'local') return true;
+  return isDemoOfficer(o) === (world === 'demo');
+}
+
+/** The officers' condition for a case of this world (undefined: any). */
+function officersOfWorld(world: string): SQL | undefined {
+  if (world === 'local') return undefined;
+  return world === 'demo' ? inArray(officers.channel, [...DEMO_OFFICER_CHANNELS]) : notInArray(officers.channel, [...DEMO_OFFICER_CHANNELS]);
+}
+
+/** The cases' worlds an identity may see: demo officers demo and local ones, real officers real and local ones. */
+export function worldsFor(o: Pick<OfficerRow, 'channel'>): CaseWorld[] {
+  return isDemoOfficer(o) ? ['demo', 'local'] : ['real', 'local'];
 }
 
 /**
@@ -46,7 +77,7 @@ export async function officerRowsOf(db: Db, address: Address): Promise<OfficerRo
 
 /** A commune officer covers their own commune; a supervisor whose code is a province covers that province. */
 export function covers(o: OfficerRow, c: Jurisdiction): boolean {
-  if (!o.active || !pairAllows(o, c)) return false;
+  if (!o.active || !sameWorld(o, c.world) || !pairAllows(o, c)) return false;
   if (c.communeCode && o.communeCode === c.communeCode) return true;
   return o.role === 'supervisor' && !!c.provinceCode && o.communeCode === c.provinceCode;
 }
@@ -56,21 +87,21 @@ export function coveringRow(rows: OfficerRow[], c: Jurisdiction): OfficerRow | u
   return rows.find((o) => covers(o, c));
 }
 
-/** Active officers registered for the commune itself. */
-export async function communeOfficers(db: Db, communeCode: string): Promise<OfficerRow[]> {
+/** Active officers registered for the commune itself, of the case's world. */
+export async function communeOfficers(db: Db, communeCode: string, world: string): Promise<OfficerRow[]> {
   return db
     .select()
     .from(officers)
-    .where(and(eq(officers.communeCode, communeCode), eq(officers.active, true)))
+    .where(and(eq(officers.communeCode, communeCode), eq(officers.active, true), officersOfWorld(world)))
     .orderBy(officers.id);
 }
 
-/** Active supervisors registered for the whole province. */
-export async function provinceSupervisors(db: Db, provinceCode: string): Promise<OfficerRow[]> {
+/** Active supervisors registered for the whole province, of the case's world. */
+export async function provinceSupervisors(db: Db, provinceCode: string, world: string): Promise<OfficerRow[]> {
   return db
     .select()
     .from(officers)
-    .where(and(eq(officers.communeCode, provinceCode), eq(officers.role, 'supervisor'), eq(officers.active, true)))
+    .where(and(eq(officers.communeCode, provinceCode), eq(officers.role, 'supervisor'), eq(officers.active, true), officersOfWorld(world)))
     .orderBy(officers.id);
 }
 
@@ -83,16 +114,13 @@ export async function routeFor(
   db: Db,
   communeCode: string,
   provinceCode: string,
+  /** A real case never goes to a demo officer: a commune with only demo officers has no officer. */
+  world: string,
 ): Promise<{ routedTo: 'officer' | 'supervisor' | 'unrouted'; recipients: OfficerRow[] }> {
   const rows = await db
     .select()
     .from(officers)
-    .where(
-      and(
-        eq(officers.active, true),
-        or(eq(officers.communeCode, communeCode), and(eq(officers.communeCode, provinceCode), eq(officers.role, 'supervisor'))),
-      ),
-    )
+    .where(routeCondition(communeCode, provinceCode, world))
     .orderBy(officers.id);
   return pickRoute(rows, communeCode, provinceCode);
 }
@@ -107,23 +135,24 @@ export function pickRoute<T extends OfficerRow>(rows: T[], communeCode: string, 
 }
 
 /** The condition routeFor reads officers by (active, of the commune, or supervisors of the province). */
-export function routeCondition(communeCode: string, provinceCode: string) {
+export function routeCondition(communeCode: string, provinceCode: string, world: string) {
   return and(
     eq(officers.active, true),
+    officersOfWorld(world),
     or(eq(officers.communeCode, communeCode), and(eq(officers.communeCode, provinceCode), eq(officers.role, 'supervisor'))),
   );
 }
 
 /** Who a case is (or was) routed to: the commune officers, else the province supervisors. */
 export async function routedRecipients(db: Db, c: Jurisdiction & { routedTo: string }): Promise<OfficerRow[]> {
-  if (c.routedTo === 'officer' && c.communeCode) return (await communeOfficers(db, c.communeCode)).filter((o) => pairAllows(o, c));
-  if (c.routedTo === 'supervisor' && c.provinceCode) return (await provinceSupervisors(db, c.provinceCode)).filter((o) => pairAllows(o, c));
+  if (c.routedTo === 'officer' && c.communeCode) return (await communeOfficers(db, c.communeCode, c.world)).filter((o) => pairAllows(o, c));
+  if (c.routedTo === 'supervisor' && c.provinceCode) return (await provinceSupervisors(db, c.provinceCode, c.world)).filter((o) => pairAllows(o, c));
   return [];
 }
 
 /** The recipients of a new case, less the demo officers paired with other visitors. */
 export function forReporter(recipients: OfficerRow[], reporterUserId: number): OfficerRow[] {
-  return recipients.filter((o) => pairAllows(o, { communeCode: null, provinceCode: null, reporterUserId }));
+  return recipients.filter((o) => pairAllows(o, { communeCode: null, provinceCode: null, reporterUserId, world: 'local' }));
 }
 
 /** The commune and province codes an identity's rows cover, for listing open cases. */

@@ -10,7 +10,7 @@ import type { QueuedMessage } from '../outbox/outbox';
 import { auditAs } from './audit';
 import { caseClocks, clockLabel, formatDateTime, timeLeft, type CaseRow } from './clocks';
 import { reportsMessages, type ReportsCatalogue } from './messages';
-import { communeOfficers, officerAddress, type OfficerRow } from './officers';
+import { communeOfficers, isDemoOfficer, officerAddress, sameWorld, type OfficerRow } from './officers';
 import { langsOf } from './recipients';
 
 /** Routings that mean "no commune officer had it": the ones a new officer takes over. */
@@ -40,10 +40,15 @@ export async function rerouteOpenCases(
   // Province codes (supervisors) cover no single commune.
   if (!/^\d{5}$/.test(communeCode)) return none;
   const waiting = and(eq(cases.communeCode, communeCode), ne(cases.status, 'closed'), inArray(cases.routedTo, WAITING));
-  const pending = await db.select({ id: cases.id, routedTo: cases.routedTo }).from(cases).where(waiting);
-  if (!pending.length) return none;
-  const officers = await communeOfficers(db, communeCode);
+  const waitingRows = await db.select({ id: cases.id, routedTo: cases.routedTo, world: cases.world }).from(cases).where(waiting);
+  if (!waitingRows.length) return none;
+  // Real officers take the real (and local) cases; demo officers only demo (and local) ones.
+  const all = await communeOfficers(db, communeCode, 'local');
+  const real = all.filter((o) => !isDemoOfficer(o));
+  const officers = real.length ? real : all;
   if (!officers.length) return none;
+  const pending = waitingRows.filter((c) => sameWorld(officers[0]!, c.world));
+  if (!pending.length) return none;
 
   const moved = await db
     .update(cases)

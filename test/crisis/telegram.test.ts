@@ -70,3 +70,21 @@ describe('a disclosure on Telegram', () => {
     expect(r.payloads[0]).toBe('menu:report');
   });
 });
+
+describe('answers on Telegram follow the writer', () => {
+  it('an English question gets the English short answer, menu button included', async () => {
+    const r = await firstReplyTo(701, 'my son is bullied at school, what should I do');
+    expect(r.text.split('\n')[0]).toMatch(/^If your child is hit, mocked/);
+    expect(r.text).toMatch(/\nSource: /);
+    const labels = (r.body.reply_markup as Keyboard).inline_keyboard.flat().map((b) => b.text);
+    expect(labels).not.toContain('Về menu chính');
+  });
+
+  it('the same question twice: the second reply is the full guide, never the same text', async () => {
+    const first = await firstReplyTo(702, 'con bị bạn bắt nạt ở trường phải làm sao');
+    api.calls.length = 0;
+    const second = await firstReplyTo(702, 'con bị bạn bắt nạt ở trường phải làm sao');
+    expect(second.text).not.toBe(first.text);
+    expect(second.text.startsWith('Bạo lực học đường')).toBe(true);
+  });
+});

@@ -21,7 +21,7 @@ beforeEach(async () => {
   const createdAt = new Date('2026-11-25T00:00:00Z');
   await t.db.db.insert(officers).values([
     { communeCode: '00070', provinceCode: '01', name: 'Cán bộ BVTE Hoàn Kiếm', role: 'officer', channel: 'telegram', channelUserId: String(OFFICER), active: true, createdAt },
-    { communeCode: '00070', provinceCode: '01', name: 'Cán bộ BVTE Hoàn Kiếm (dòng lệnh)', role: 'officer', channel: 'cli', channelUserId: 'officer-hk-cli', active: true, createdAt },
+    { communeCode: '00070', provinceCode: '01', name: 'Cán bộ BVTE Hoàn Kiếm (Zalo)', role: 'officer', channel: 'zalo', channelUserId: 'officer-hk-zalo', active: true, createdAt },
   ]);
 });
 afterEach(() => t.cleanup());
@@ -80,7 +80,7 @@ describe('photos of a report', () => {
   it('are not sent to an officer on another channel, who is told where they are', async () => {
     const ref = await reportWithPhoto();
     const before = api.calls.length;
-    const result = await t.rt.engine.handle({ channel: 'cli', userId: 'officer-hk-cli', at: new Date(), text: `/case ${ref}` });
+    const result = await t.rt.engine.handle({ channel: 'zalo', userId: 'officer-hk-zalo', at: new Date(), text: `/case ${ref}` });
     expect(result.messages).toHaveLength(1);
     expect(result.messages[0]!.text).toContain('Kèm 1 ảnh người báo gửi qua Telegram. Ảnh đó chỉ gửi được cho cán bộ nhận tin trên Telegram.');
     expect(result.messages[0]!.text).not.toContain(FILE_ID);
@@ -101,7 +101,7 @@ describe('photos of a report', () => {
       { button: 'report:anonymous' },
     ]) await say(step);
     const ref = refIn((await say({ button: 'report:confirm' })).messages[0]!.text);
-    const view = await t.rt.engine.handle({ channel: 'cli', userId: 'officer-hk-cli', at: new Date(), text: `/case ${ref}` });
+    const view = await t.rt.engine.handle({ channel: 'zalo', userId: 'officer-hk-zalo', at: new Date(), text: `/case ${ref}` });
     expect(view.messages).toHaveLength(1);
     expect(view.messages[0]!.text).toContain(`Kèm 1 ảnh người báo gửi qua Zalo:\n${url}`);
   });

@@ -25,19 +25,19 @@ describe('routing a new case', () => {
     await officer('00004', 'officer', 'ward-a');
     await officer('00004', 'officer', 'ward-gone', false);
     await officer('01', 'supervisor', 'boss');
-    const route = await routeFor(t.db, '00004', '01');
+    const route = await routeFor(t.db, '00004', '01', 'local');
     expect(route.routedTo).toBe('officer');
     expect(route.recipients.map((o) => o.channelUserId)).toEqual(['ward-b', 'ward-a']);
-    expect(route.recipients).toEqual(await communeOfficers(t.db, '00004'));
+    expect(route.recipients).toEqual(await communeOfficers(t.db, '00004', 'local'));
   });
 
   it('falls back to the province supervisors when the commune has no officer, else to nobody', async () => {
     await officer('00004', 'officer', 'ward-gone', false);
     await officer('01', 'supervisor', 'boss');
-    const route = await routeFor(t.db, '00004', '01');
+    const route = await routeFor(t.db, '00004', '01', 'local');
     expect(route.routedTo).toBe('supervisor');
-    expect(route.recipients).toEqual(await provinceSupervisors(t.db, '01'));
-    expect(await routeFor(t.db, '26743', '79')).toEqual({ routedTo: 'unrouted', recipients: [] });
+    expect(route.recipients).toEqual(await provinceSupervisors(t.db, '01', 'local'));
+    expect(await routeFor(t.db, '26743', '79', 'local')).toEqual({ routedTo: 'unrouted', recipients: [] });
   });
 });
 

@@ -38,6 +38,8 @@ beforeAll(async () => {
     services: realServices(),
     now: () => new Date(START.getTime() + (Date.now() - t0)),
     admin: { clientIp: (c) => getConnInfo(c).remote.address ?? 'unknown' },
+    // One browser on one address files more reports in these stories than the per-address hourly limit allows.
+    env: { WEB_ADDRESS_REPORTS_PER_HOUR: '100' },
   });
   // The real commune map, so the coverage page has provinces and communes to show.
   await importCommuneMap(w.db.db, fileURLToPath(new URL('../../content/map', import.meta.url)), () => undefined);

@@ -116,3 +116,28 @@ describe('the case page', () => {
     expect(stats).toMatch(/Công an<\/th>\s*<td>1<\/td>|Công an<\/td>\s*<td>1<\/td>/);
   });
 });
+
+describe('invites by place', () => {
+  it('finds a commune by its old name, offers "Mời" beside an uncovered one, and gives a ready-to-send message with the code', async () => {
+    const { importCommuneMap } = await import('../../src/routing/import');
+    await importCommuneMap(w.db.db, new URL('../../content/map', import.meta.url).pathname, () => undefined);
+    const client = await admin();
+    const found = await (await client.get('/admin/coverage?place=' + encodeURIComponent('phường Phúc Xá, quận Ba Đình'))).text();
+    expect(found).toContain('Mời cán bộ cho');
+    expect(found).toContain('chưa có cán bộ');
+    // Covered communes get no button.
+    const covered = await (await client.get('/admin/coverage?place=' + encodeURIComponent('phường Ngọc Hà, Hà Nội'))).text();
+    expect(covered).toContain('1 cán bộ');
+
+    // Typing the name in the invite form works too (no 5-digit code needed).
+    const made = await client.post('/admin/invites', { _csrf: hiddenField(found, '_csrf'), code: 'phường Giảng Võ, Hà Nội', role: 'officer' });
+    expect(made.status).toBe(303);
+    const page = await (await client.get(made.headers.get('location')!)).text();
+    const code = /\/dangky ([A-Z0-9]{4}-[A-Z0-9]{4})/.exec(page)?.[1];
+    expect(code).toBeDefined();
+    expect(page).toContain('Phường Giảng Võ');
+    // Coverage as a sortable percentage.
+    const byCoverage = await (await client.get('/admin/coverage?sort=coverage')).text();
+    expect(byCoverage).toMatch(/\d+%/);
+  });
+});

@@ -19,15 +19,15 @@ export interface WebWorld extends TestRuntime {
   caseByRef(ref: string): Promise<typeof cases.$inferSelect | undefined>;
 }
 
-export async function createWebWorld(opts: { services?: Services; admin?: AdminOptions; now?: () => Date } = {}): Promise<WebWorld> {
+export async function createWebWorld(opts: { services?: Services; admin?: AdminOptions; now?: () => Date; env?: Record<string, string> } = {}): Promise<WebWorld> {
   const clock = { now: START };
-  const t = await createTestRuntime({ env: { ADMIN_TOKEN }, services: opts.services, now: opts.now ?? (() => clock.now) });
+  const t = await createTestRuntime({ env: { ADMIN_TOKEN, ...opts.env }, services: opts.services, now: opts.now ?? (() => clock.now) });
   await seedDemoDirectory(t.db.db, START);
   await seedWebDemo(t.db.db, t.rt.core.sealer, START);
   const app = createApp({
     rt: t.rt,
     routes: {
-      '/chat': webChatRoutes(t.rt, { demoOfficer: true }),
+      '/chat': webChatRoutes(t.rt, { demoOfficer: true, address: { trustedHeader: 'x-test-ip' } }),
       '/admin': adminRoutes(t.rt, t.config, opts.admin ?? { clientIp: (c) => c.req.header('x-test-ip') ?? '127.0.0.1' }),
     },
   });

@@ -8,6 +8,7 @@ import type { AdminUser } from '../auth';
 import { adminText as t } from '../messages';
 import { when } from './format';
 import { Csrf } from './layout';
+import { LinkedNumbers } from '../../channels/web/phone';
 
 const w = t.work;
 
@@ -49,7 +50,9 @@ export function WorkHistory(props: { events: CaseEvent[]; actors: Map<string, st
                 <td data-label={t.what}>
                   <strong>{w.kinds[e.kind] ?? e.kind}</strong>
                   <br />
-                  <span style="white-space:pre-wrap">{eventText(e)}</span>
+                  <span style="white-space:pre-wrap">
+                    <LinkedNumbers text={eventText(e)} />
+                  </span>
                 </td>
               </tr>
             ))}

@@ -2,7 +2,7 @@
 import { fill } from '../../core/messages';
 import type { AdminCaseSummary } from '../../reports/admin';
 import type { AdminUser } from '../auth';
-import type { InviteRow, ProvinceCoverage } from '../coverage';
+import { coveragePercent, type CoverageSort, type InviteRow, type PlaceHit, type ProvinceCoverage } from '../coverage';
 import { adminText as t } from '../messages';
 import { CaseTable } from './cases';
 import { when } from './format';
@@ -11,6 +11,10 @@ import { Csrf, Layout } from './layout';
 export interface CoverageProps {
   user: AdminUser;
   provinces: ProvinceCoverage[];
+  sort: CoverageSort;
+  placeText: string;
+  places: PlaceHit[] | null;
+  inviteMessage?: string;
   selected: { code: string; name: string; uncovered: Array<{ code: string; name: string }>; officers: Array<{ id: number; name: string; role: string; communeCode: string; channel: string }> } | null;
   invites: InviteRow[];
   unrouted: AdminCaseSummary[];
@@ -34,6 +38,58 @@ export function CoveragePage(p: CoverageProps) {
           {p.error}
         </p>
       ) : null}
+      <section id="unrouted" aria-labelledby="h-unrouted">
+        <h2 id="h-unrouted">{t.unroutedTitle}</h2>
+        <p class="help">{t.unroutedHelp}</p>
+        {p.unrouted.length ? <CaseTable cases={p.unrouted} at={p.at} tz={p.tz} /> : <p class="card">{t.unroutedNone}</p>}
+      </section>
+      {p.inviteMessage ? (
+        <section id="invite-message" class="card" aria-labelledby="h-invite-message">
+          <h2 id="h-invite-message">{t.inviteMessageTitle}</h2>
+          <textarea readonly rows={6} aria-labelledby="h-invite-message">
+            {p.inviteMessage}
+          </textarea>
+        </section>
+      ) : null}
+      <section id="place" aria-labelledby="h-place">
+        <h2 id="h-place">{t.placeTitle}</h2>
+        <p class="help">{t.placeHelp}</p>
+        <form method="get" action="/admin/coverage#place" class="card row">
+          <div>
+            <label for="place-q">{t.placeField}</label>
+            <input type="search" id="place-q" name="place" value={p.placeText} required maxlength={100} />
+          </div>
+          <button type="submit">{t.placeSearch}</button>
+        </form>
+        {p.places === null ? null : p.places.length === 0 ? (
+          <p class="card">{t.placeNone}</p>
+        ) : (
+          <table class="stack">
+            <tbody>
+              {p.places.map((h) => (
+                <tr>
+                  <td data-label={t.col.commune}>
+                    {h.name}, {h.provinceName} ({h.code})
+                  </td>
+                  <td data-label={t.officer}>{h.officers ? fill(t.placeOfficers, { n: h.officers }) : <strong class="late">{t.placeUncovered}</strong>}</td>
+                  <td data-label={t.invite}>
+                    {h.officers ? null : (
+                      <form method="post" action="/admin/invites">
+                        <Csrf user={p.user} />
+                        <input type="hidden" name="code" value={h.code} />
+                        <input type="hidden" name="role" value="officer" />
+                        <button type="submit" aria-label={fill(t.inviteFor, { place: h.name })}>
+                          {t.invite}
+                        </button>
+                      </form>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
       <p class="help">{t.coverageHelp}</p>
       {p.provinces.length === 0 ? (
         <p class="card">{t.mapMissing}</p>
@@ -41,9 +97,16 @@ export function CoveragePage(p: CoverageProps) {
         <table class="compact">
           <thead>
             <tr>
-              <th scope="col">{t.province}</th>
+              <th scope="col" aria-sort={p.sort === 'name' ? 'ascending' : undefined}>
+                <a href="/admin/coverage?sort=name" aria-label={fill(t.sortBy, { col: t.province })}>{t.province}</a>
+              </th>
               <th scope="col">{t.communes}</th>
-              <th scope="col">{t.uncovered}</th>
+              <th scope="col" aria-sort={p.sort === 'uncovered' ? 'descending' : undefined}>
+                <a href="/admin/coverage?sort=uncovered" aria-label={fill(t.sortBy, { col: t.uncovered })}>{t.uncovered}</a>
+              </th>
+              <th scope="col" aria-sort={p.sort === 'coverage' ? 'ascending' : undefined}>
+                <a href="/admin/coverage?sort=coverage" aria-label={fill(t.sortBy, { col: t.coveragePercent })}>{t.coveragePercent}</a>
+              </th>
               <th scope="col">{t.supervisors}</th>
             </tr>
           </thead>
@@ -55,6 +118,7 @@ export function CoveragePage(p: CoverageProps) {
                 </td>
                 <td data-label={t.communes}>{r.communes}</td>
                 <td data-label={t.uncovered}>{r.uncovered > 0 ? <strong class="late">{r.uncovered}</strong> : r.uncovered}</td>
+                <td data-label={t.coveragePercent}>{coveragePercent(r)}%</td>
                 <td data-label={t.supervisors}>{r.supervisors}</td>
               </tr>
             ))}
@@ -70,7 +134,15 @@ export function CoveragePage(p: CoverageProps) {
               <ul class="columns">
                 {p.selected.uncovered.map((c) => (
                   <li>
-                    {c.name} ({c.code})
+                    <form method="post" action="/admin/invites" class="row">
+                      <Csrf user={p.user} />
+                      <input type="hidden" name="code" value={c.code} />
+                      <input type="hidden" name="role" value="officer" />
+                      {c.name} ({c.code}){' '}
+                      <button type="submit" class="secondary" aria-label={fill(t.inviteFor, { place: c.name })}>
+                        {t.invite}
+                      </button>
+                    </form>
                   </li>
                 ))}
               </ul>
@@ -110,7 +182,7 @@ export function CoveragePage(p: CoverageProps) {
           <Csrf user={p.user} />
           <div>
             <label for="inv-code">{t.inviteCode}</label>
-            <input type="text" id="inv-code" name="code" required inputmode="numeric" pattern="\d{2}|\d{5}" />
+            <input type="text" id="inv-code" name="code" required maxlength={100} />
           </div>
           <div>
             <label for="inv-role">{t.inviteRole}</label>
@@ -156,11 +228,6 @@ export function CoveragePage(p: CoverageProps) {
         ) : (
           <p class="help">{t.invitesNone}</p>
         )}
-      </section>
-      <section id="unrouted" aria-labelledby="h-unrouted">
-        <h2 id="h-unrouted">{t.unroutedTitle}</h2>
-        <p class="help">{t.unroutedHelp}</p>
-        {p.unrouted.length ? <CaseTable cases={p.unrouted} at={p.at} tz={p.tz} /> : <p class="card">{t.unroutedNone}</p>}
       </section>
     </Layout>
   );

@@ -4,9 +4,10 @@ import { fill } from '../../core/messages';
 import type { AdminUser } from '../auth';
 import { adminText as t } from '../messages';
 import { adminCss } from './style';
+import { contentText } from './content';
 import { PageShell } from '../../channels/web/page';
 
-export type Section = 'cases' | 'coverage' | 'deadlines' | 'stats' | 'outbox' | 'login';
+export type Section = 'cases' | 'coverage' | 'deadlines' | 'stats' | 'outbox' | 'content' | 'login';
 
 export function Document(props: { title: string; children: Child }) {
   return (
@@ -32,7 +33,7 @@ export function Layout(props: { user: AdminUser; section: Section; title: string
     ['stats', '/admin/stats', t.nav.stats],
   ];
   if (user.role !== 'commune') links.splice(1, 0, ['coverage', '/admin/coverage', t.nav.coverage]);
-  if (user.role === 'national') links.push(['outbox', '/admin/outbox', t.nav.outbox]);
+  if (user.role === 'national') links.push(['outbox', '/admin/outbox', t.nav.outbox], ['content', '/admin/content', contentText.nav]);
   return (
     <Document title={props.title}>
       <a class="skip" href="#main">

@@ -5,7 +5,7 @@ export const webChatText = {
   intro: 'Đây là bản chạy thử trên web: cùng một trợ lý như trên Telegram và Zalo.',
   emergency: 'Trẻ đang gặp nguy hiểm? Gọi ngay {emergency}.',
   demoNotice:
-    'DỮ LIỆU DEMO: tin báo gửi từ trang này là tin thử. Tin chỉ đến cán bộ demo, không đến cán bộ thật, và người khác dùng bản thử cũng xem được. Đừng nhập thông tin thật.',
+    'DỮ LIỆU DEMO: tin báo gửi từ trang này là tin thử. Tin chỉ đến cán bộ demo, không bao giờ đến cán bộ thật. Đừng nhập thông tin thật.',
   you: 'Bạn',
   bot: 'BảoVệ',
   conversation: 'Cuộc trò chuyện',

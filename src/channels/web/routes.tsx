@@ -12,6 +12,7 @@ import type { Db } from '../../db/db';
 import { officers } from '../../db/schema';
 import type { Runtime } from '../../runtime';
 import { pairedDemoOfficer, WEB_DEMO_OFFICER } from './demo';
+import { addressKey, clientAddress, type ClientAddressOptions } from '../../core/client-address';
 import { actingAsOfficer, ensureSession, readSession, setActingAs, startNewSession } from './session';
 import { loadTranscript, recordVisitorLine } from './transcript';
 import { ChatPage, waitsForTyping } from './views';
@@ -21,8 +22,13 @@ import { MAX_PHOTOS } from '../../reports/intake';
 import { photoDataUri, WEB_PHOTO_MAX_BYTES } from './photo';
 
 export interface WebChatOptions {
-  /** Offer "switch to demo officer" (only where the demo directory is seeded; never in production). */
+  /**
+   * The demo web chat (only where the demo directory is seeded; never in production): it offers
+   * "switch to demo officer", and the reports filed from it are demo cases, seen only by demo officers.
+   */
   demoOfficer?: boolean;
+  /** How to tell the visitor's address (reports and messages are limited per address). */
+  address?: ClientAddressOptions;
 }
 
 const MAX_FORM_CHARS = 2000;
@@ -131,11 +137,13 @@ export function webChatRoutes(rt: Runtime, opts: WebChatOptions = {}): Hono {
     const { userId } = await identity(c, session);
     const who = userId ?? session;
     const at = rt.now();
+    const origin = await addressKey(clientAddress(c, opts.address ?? {}));
+    const extra = { origin, ...(opts.demoOfficer ? { demo: true } : {}) };
     const inc: Incoming = button
-      ? { channel: 'web', userId: who, button, at }
+      ? { channel: 'web', userId: who, button, at, ...extra }
       : location
-        ? { channel: 'web', userId: who, location, at }
-        : { channel: 'web', userId: who, text, at, ...(photo ? { photo: { fileId: photo } } : {}) };
+        ? { channel: 'web', userId: who, location, at, ...extra }
+        : { channel: 'web', userId: who, text, at, ...extra, ...(photo ? { photo: { fileId: photo } } : {}) };
     const said = button ? await buttonLabel(who, button) : location ? webChatText.locationSent : text.trim();
     const shown = photo ? [webChatText.photoSent, said].filter(Boolean).join('\n') : said;
     await recordVisitorLine(db, sealer, who, shown, at);

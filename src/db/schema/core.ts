@@ -159,6 +159,12 @@ export const cases = sqliteTable(
     /** Why the case was closed: safe | transferred | referred | unfounded | other. */
     closeReason: text('close_reason'),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+    /**
+     * real: from Telegram, Zalo or the public web chat, only for real officers. demo: the demo data
+     * and the demo web chat, only for demo officers (cli and web channels). local: typed into the
+     * `baove chat` CLI on the server itself, for either (reports/officers.ts `sameWorld`).
+     */
+    world: text('world').notNull().default('real'),
   },
   (t) => [
     uniqueIndex('cases_ref').on(t.ref),
