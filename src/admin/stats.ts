@@ -166,8 +166,13 @@ function stepCell(at: Date | null, closedAt: Date | null): string | null {
 
 export const SKIPPED = 'không thực hiện';
 
-function csvField(v: string | number | boolean | null): string {
-  const s = v === null ? '' : String(v);
+/**
+ * One CSV cell. A text starting with = + - @ (or a tab or carriage return) is what a spreadsheet runs
+ * as a formula: it gets a leading apostrophe (OWASP "CSV injection"), so it shows as text.
+ */
+export function csvField(v: string | number | boolean | null): string {
+  let s = v === null ? '' : String(v);
+  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

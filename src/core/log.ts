@@ -6,9 +6,17 @@ export function createLogger(sink: (line: string) => void = (l) => process.stder
   const order: LogLevel[] = ['debug', 'info', 'warn', 'error'];
   const make = (level: LogLevel) => (event: string, fields: Record<string, unknown> = {}) => {
     if (order.indexOf(level) < order.indexOf(minLevel)) return;
-    sink(JSON.stringify({ t: new Date().toISOString(), level, event, ...fields }));
+    sink(JSON.stringify({ t: new Date().toISOString(), level, event, ...withoutReserved(fields) }));
   };
   return { debug: make('debug'), info: make('info'), warn: make('warn'), error: make('error') };
+}
+
+/** A field named like the line's own keys (t, level, event) is kept as `field_<name>`, never over them. */
+function withoutReserved(fields: Record<string, unknown>): Record<string, unknown> {
+  if (!('event' in fields || 'level' in fields || 't' in fields)) return fields;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(fields)) out[k === 'event' || k === 'level' || k === 't' ? `field_${k}` : k] = v;
+  return out;
 }
 
 export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };

@@ -42,6 +42,8 @@ const W = {
 type Role = 'commune' | 'district' | 'province';
 /** How far apart two readings are when only the diacritics tell them apart. */
 const DIACRITICS_GAP = W.diacriticsAgree - W.diacriticsDisagree;
+/** How much a ward name written alone must beat a reading elsewhere by. */
+const NAME_ONLY_MARGIN = 2;
 
 interface Mention {
   start: number;
@@ -65,6 +67,8 @@ interface Reading {
   /** The mention naming the commune (or the old district) this reading rests on. */
   anchor: Mention;
   role: 'commune' | 'district';
+  /** Whether a district or province written backs this reading. */
+  backed: boolean;
   /** Whether the diacritics written agree with this unit's name (null: written without any). */
   sigAgrees: boolean | null;
 }
@@ -405,6 +409,7 @@ export function readings(analysis: Analysis, index: MapIndex): Reading[] {
         anchor: m,
         role: role === 'commune' ? 'commune' : 'district',
         sigAgrees: m.marked ? m.sig === e.sig : null,
+        backed: used.length > 1,
       });
     }
   }
@@ -576,7 +581,12 @@ export function resolveCommune(text: string, index: MapIndex): ResolveResult {
       r.targets.some((c) => !codes.has(c)) &&
       tier.some((t) => t.sigAgrees === true && t.anchor.start === r.anchor.start && t.anchor.end === r.anchor.end),
   );
-  if (codes.size === 1 && rivals.length === 0 && bestClean >= bestContradicted && tier.some((r) => supported(analysis, r))) {
+  // A ward name with no district or province written to back it must win clearly: "xã Long Định" is
+  // today's Xã Long Định (Đồng Tháp) by one point only, over the old Xã Long Định of other provinces
+  // that people still write. Close runners-up make it a question, and are offered.
+  const unbacked = !tier.some((r) => r.backed);
+  const closeRunnersUp = unbacked ? clean.filter((r) => r.score < bestClean && r.score > bestClean - NAME_ONLY_MARGIN && r.targets.some((c) => !codes.has(c))) : [];
+  if (codes.size === 1 && closeRunnersUp.length === 0 && rivals.length === 0 && bestClean >= bestContradicted && tier.some((r) => supported(analysis, r))) {
     const only = refs(codes, index);
     return { commune: only[0] ?? null, candidates: only, via };
   }
@@ -612,7 +622,7 @@ export function resolveCommune(text: string, index: MapIndex): ResolveResult {
   // With a ward word left unplaced, the communes of the district written are offered too: "P. Lểu Gjai,
   // Ba Đình" may be any ward of old Ba Đình, not only the one named after it.
   const districtCodes = words.length > 0 ? scope.districts.flatMap((d) => index.oldDistricts.get(d)?.targets ?? []) : [];
-  const rivalCodes = rivals.flatMap((r) => r.targets);
+  const rivalCodes = [...rivals, ...closeRunnersUp].flatMap((r) => r.targets);
   const offered = [...new Set([...fuzzyCodes, ...codes, ...rivalCodes, ...districtCodes])].filter(
     (code) => scope.provinces.length === 0 || scope.provinces.includes(index.communes.get(code)?.ref.province_code ?? ''),
   );

@@ -132,6 +132,17 @@ interface Sentence {
   unmasked: Sentence;
 }
 
+const BE = new Set(['is', 'are', 'am', 's', 're', 'still', 'keeps', 'keep']);
+
+/** English present progressive ("is hitting", "he's choking"): spans of the auxiliary and the -ing word. */
+function progressive(s: Sentence): Span[] {
+  const out: Span[] = [];
+  for (let i = 0; i + 1 < s.syl.length; i++) {
+    if (BE.has(s.syl[i]!.raw) && /^[a-z]{3,}ing$/.test(s.syl[i + 1]!.raw)) out.push([i, i + 1]);
+  }
+  return out;
+}
+
 function positions(syl: readonly Syllable[]): Map<string, number[]> {
   const at = new Map<string, number[]>();
   syl.forEach((x, i) => {
@@ -275,6 +286,8 @@ export function createTriage(rules: TriageRules): Triage {
       cue[name as CueGroup] = name === 'first_person_en' && !english ? [] : phrases.hits(s);
     }
     cue.distress = distress.hits(s);
+    // English "is hitting", "she's bleeding", "keeps crying": the progressive says "now".
+    if (english) cue.present = [...cue.present, ...progressive(s)];
     const disclosureCues = [
       ...cue.specific_child,
       ...cue.first_person,

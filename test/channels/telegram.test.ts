@@ -101,3 +101,14 @@ describe('a parent opens the bot on Telegram', () => {
     expect(after!.status).toBe('sent');
   });
 });
+
+describe('callback_data', () => {
+  it('is cut to 64 bytes, never inside a character', async () => {
+    const { keyboard, cutToBytes } = await import('../../src/channels/telegram/sender');
+    const payload = 'x:' + 'ộ'.repeat(40); // 2 + 3×40 bytes
+    const data = keyboard([{ label: 'Nút', payload }])[0]![0]! as { callback_data: string };
+    expect(new TextEncoder().encode(data.callback_data).length).toBeLessThanOrEqual(64);
+    expect(data.callback_data).toBe('x:' + 'ộ'.repeat(20));
+    expect(cutToBytes('report:confirm', 64)).toBe('report:confirm');
+  });
+});

@@ -29,3 +29,16 @@ describe('errorFields', () => {
     expect(String(errorFields('a'.repeat(500)).error)).toHaveLength(200);
   });
 });
+
+describe('a field named like the line’s own keys', () => {
+  it('never overwrites the event name, the level or the time', async () => {
+    const { createLogger } = await import('../../src/core/log');
+    const lines: string[] = [];
+    createLogger((l) => lines.push(l)).info('zalo.event.processed', { event: 'user_send_text', level: 'x', t: 'y', n: 1 });
+    const line = JSON.parse(lines[0]!) as Record<string, unknown>;
+    expect(line.event).toBe('zalo.event.processed');
+    expect(line.level).toBe('info');
+    expect(line.t).not.toBe('y');
+    expect(line).toMatchObject({ field_event: 'user_send_text', field_level: 'x', field_t: 'y', n: 1 });
+  });
+});

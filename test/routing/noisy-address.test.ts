@@ -156,3 +156,21 @@ describe('diacritics alone do not decide between two provinces', () => {
     expect(codeOf('xa Bắc Mê Tuyên Quang')).toBe('00991');
   });
 });
+
+describe('a ward name written alone', () => {
+  it('asks when an old commune of the same name elsewhere is nearly as likely', () => {
+    // Today's Xã Long Định is in Đồng Tháp; people still write the old Xã Long Định of Tây Ninh and Vĩnh Long.
+    const r = resolveCommune('xã Long Định', index);
+    expect(r.commune).toBeNull();
+    expect(r.candidates[0]?.code).toBe('28543');
+    expect(r.candidates.length).toBeGreaterThan(1);
+  });
+
+  it('does not let a garbled province fall away and leave the ward to another province', () => {
+    expect(codeOf('Phuong Tran Phu, Quang NNgai')).toBeNull();
+  });
+
+  it('answers once the province is written', () => {
+    expect(codeOf('xã Long Định, Đồng Tháp')).toBe('28543');
+  });
+});

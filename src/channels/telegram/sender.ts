@@ -43,12 +43,30 @@ export function createTelegramSender(api: Api, log: Logger): Sender {
   };
 }
 
+/** Telegram's limit on callback_data is 1–64 bytes (not characters). */
+export const CALLBACK_DATA_MAX_BYTES = 64;
+
+/** The longest prefix of `s` that is at most `max` UTF-8 bytes, never splitting a character. */
+export function cutToBytes(s: string, max: number): string {
+  const encoder = new TextEncoder();
+  if (encoder.encode(s).length <= max) return s;
+  let out = '';
+  let used = 0;
+  for (const ch of s) {
+    const n = encoder.encode(ch).length;
+    if (used + n > max) break;
+    out += ch;
+    used += n;
+  }
+  return out;
+}
+
 /** Two buttons a row for short labels, one a row for long ones: easy to tap on a small phone. */
 export function keyboard(buttons: Button[]): InlineKeyboardButton[][] {
   const rows: InlineKeyboardButton[][] = [];
   let row: InlineKeyboardButton[] = [];
   for (const b of buttons) {
-    const key = { text: b.label, callback_data: b.payload.slice(0, 64) };
+    const key = { text: b.label, callback_data: cutToBytes(b.payload, CALLBACK_DATA_MAX_BYTES) };
     if (b.label.length > 18) {
       if (row.length) rows.push(row);
       rows.push([key]);

@@ -26,6 +26,12 @@ export interface ZaloSenderDeps {
 export const ZALO_ERR_INVALID_TOKEN = -216;
 export const ZALO_ERR_NO_INTERACTION = -230;
 export const ZALO_ERR_NIGHT = -234;
+/**
+ * Codes the outside review (issue 18) saw refused again on every retry: the same request cannot
+ * succeed later, so the message is dead-lettered at once (and an urgent one takes its fallback).
+ * Their exact meaning is not in FACTS.md; we rely only on "retrying does not help".
+ */
+export const ZALO_PERMANENT_CODES: ReadonlySet<number> = new Set([-201, -211, -213]);
 
 const NO_TOKEN_WAIT_MS = 15 * 60_000;
 const BAD_TOKEN_WAIT_MS = 10 * 60_000;
@@ -100,6 +106,7 @@ function failureOf(result: Exclude<CsResult, { kind: 'ok' }>, at: Date, config: 
       if (result.code === ZALO_ERR_INVALID_TOKEN) {
         return { reason: `zalo ${result.code}: access token still invalid after a refresh`, retryAfterMs: BAD_TOKEN_WAIT_MS };
       }
+      if (ZALO_PERMANENT_CODES.has(result.code)) return { reason: `zalo ${result.code}: ${result.message}`, permanent: true };
       return { reason: `zalo ${result.code}: ${result.message}` };
     case 'http':
       return { reason: `zalo http ${result.status}`, ...(result.retryAfterMs ? { retryAfterMs: result.retryAfterMs } : {}) };

@@ -79,6 +79,15 @@ describe('when Zalo refuses to deliver', () => {
     expect(row.lastError).toContain('-230');
   });
 
+  it.each([-201, -213, -211])('a refusal that retrying cannot cure (%i) is dead at once, not retried 8 times', async (code) => {
+    app = await createZaloTestApp(fake);
+    fake.failNextSend(code, 'refused');
+    const row = await queueAndFlush(app, message('9504', 'Trả lời'), new Date('2026-11-25T03:00:00Z'));
+    expect(row.status).toBe('dead');
+    expect(row.attempts).toBe(1);
+    expect(row.lastError).toContain(String(code));
+  });
+
   it("an officer's case notice that cannot reach them on Zalo goes to their Telegram instead", async () => {
     app = await createZaloTestApp(fake);
     const at = new Date('2026-11-25T03:00:00Z');
