@@ -140,9 +140,10 @@ async function planCase(db: Db, commune: CommuneRef | undefined, ref: string, so
     .orderBy(officers.id);
   const [[counts], rows] = await readBatch(db, ids, who);
   const langOf = new Map(rows.map((r) => [r.officer.id, (r.lang === 'en' ? 'en' : 'vi') as Lang]));
-  const picked = commune ? pickRoute(rows.map((r) => r.officer), commune.code, commune.province_code) : { routedTo: 'unrouted' as const, recipients: [] };
-  // A web demo officer paired with another visitor gets nothing of this one's.
-  const route = { ...picked, recipients: forReporter(picked.recipients, reporterUserId) };
+  // Demo officers are no coverage for a real case: a web demo officer counts only for its own
+  // visitor's reports, so a commune whose only officers are demo ones routes one step up.
+  const real = forReporter(rows.map((r) => r.officer), reporterUserId);
+  const route = commune ? pickRoute(real, commune.code, commune.province_code) : { routedTo: 'unrouted' as const, recipients: [] };
   return {
     ...route,
     langs: route.recipients.map((o) => langOf.get(o.id) ?? 'vi'),
