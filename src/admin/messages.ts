@@ -219,12 +219,12 @@ export const adminText = {
   inviteMessage:
     'Chào anh/chị. Anh/chị được mời làm {role} trên BảoVệ, hệ thống nhận tin báo xâm hại trẻ em. ' +
     'Tin báo về {place} sẽ được gửi tới anh/chị để tiếp nhận và xử lý theo Nghị định 56/2017.\n' +
-    'Cách đăng ký: mở BảoVệ trên Telegram hoặc Zalo, gửi tin nhắn: /dangky {code}\n' +
+    'Cách đăng ký: mở BảoVệ trên Telegram hoặc Zalo, gửi tin nhắn: đăng ký {code}\n' +
     'Mã chỉ dùng một lần và hết hạn sau {days} ngày.',
   inviteRoleOfficer: 'cán bộ bảo vệ trẻ em của {place}',
   inviteRoleSupervisor: 'cán bộ phụ trách bảo vệ trẻ em cấp tỉnh của {place}',
   invitesTitle: 'Mã mời cán bộ',
-  invitesHelp: 'Cán bộ gửi /dangky MÃ cho bot để gắn tài khoản chat của mình với xã/phường.',
+  invitesHelp: 'Cán bộ gõ "đăng ký MÃ" cho bot để gắn tài khoản chat của mình với xã/phường.',
   inviteCode: 'Xã/phường (tên hoặc mã 5 số), hoặc mã tỉnh 2 số cho phụ trách',
   inviteRole: 'Vai trò',
   roleOfficer: 'Cán bộ xã/phường',

@@ -34,7 +34,7 @@ const vi = {
   upcomingFooter: 'Bấm "Đã nộp báo cáo" dưới tin nhắc để ngừng nhắc kỳ đó.',
   doneRecorded: 'Đã ghi nhận: {title} — {period} đã xong. Mình sẽ không nhắc kỳ này nữa.',
   doneAlready: 'Mục {title} — {period} đã được ghi nhận là xong từ trước.',
-  doneUnknown: 'Nút này không còn khớp với lịch nhắc hiện tại. Gõ /nhacviec để xem các hạn sắp tới.',
+  doneUnknown: 'Nút này không còn khớp với lịch nhắc hiện tại. Gõ "nhắc việc" để xem các hạn sắp tới.',
   doneNotYours: 'Hạn này không áp dụng cho địa bàn hoặc vai trò của bạn, nên mình không ghi nhận.',
 };
 
@@ -70,7 +70,7 @@ const en: ReminderCatalogue = {
   upcomingFooter: 'Press "Report submitted" under a reminder to stop reminders for that period.',
   doneRecorded: 'Recorded: {title} — {period} is done. No more reminders for this period.',
   doneAlready: '{title} — {period} was already recorded as done.',
-  doneUnknown: 'This button no longer matches the reminder schedule. Send /nhacviec to see what is coming.',
+  doneUnknown: 'This button no longer matches the reminder schedule. Type "nhắc việc" to see what is coming.',
   doneNotYours: 'This deadline does not apply to your area or role, so it was not recorded.',
 };
 
