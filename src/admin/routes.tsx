@@ -10,16 +10,16 @@ import type { Channel } from '../core/types';
 import { cases, officers } from '../db/schema';
 import { withTransaction } from '../db/tx';
 import { enqueue, outboxCounts, requeue } from '../outbox/outbox';
-import { byUrgency, getCaseForAdmin, listCasesForAdmin, type AdminCaseSummary } from '../reports/admin';
-import { auditAs } from '../reports/audit';
-import { findCaseByRef } from '../reports/cases';
-import { createInvite, findInvite, revokeInvite } from '../reports/directory';
-import { parseInviteCode } from '../reports/enroll';
+import { byUrgency, getCaseForAdmin, listCasesForAdmin, type AdminCaseSummary } from '../cases/admin';
+import { auditAs } from '../cases/audit';
+import { findCaseByRef } from '../cases/cases';
+import { createInvite, findInvite, revokeInvite } from '../directory/directory';
+import { parseInviteCode } from '../directory/enroll';
 import { acknowledge, addNote, approve, assess, close as closeCase, isAgency, isCloseReason, isRisk, plan as makePlan, refer, review, type Actor, type StepResult } from '../cases/procedure';
 import { caseEventsOf } from '../cases/events';
 import { transferCase } from '../cases/transfer';
 import type { CommuneRef } from '../routing/types';
-import { parseCaseRef } from '../reports/ref';
+import { parseCaseRef } from '../cases/ref';
 import type { Runtime } from '../runtime';
 import {
   currentUser,

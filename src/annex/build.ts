@@ -2,7 +2,7 @@
 // table per subject (received, clocks, moves, closures, open, coverage, reminders). No personal data
 // goes in; at commune level, and in the per-commune table, counts of 1 to 4 are written "<5".
 import { fill } from '../core/messages';
-import { caseClocks } from '../reports/clocks';
+import { caseClocks } from '../cases/clocks';
 import { dayNumber, formatVi, localDate, localTime, zonedInstant, type Ymd } from '../reminders/dates';
 import { annexText as t } from './messages';
 

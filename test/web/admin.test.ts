@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_CASE_REF, issueLoginCode } from '../../src/admin';
 import { auditLog, cases, invites, officers, outbox } from '../../src/db/schema';
-import { createInvite } from '../../src/reports/directory';
+import { createInvite } from '../../src/directory/directory';
 import { enqueue } from '../../src/outbox/outbox';
 import { ADMIN_TOKEN, Client, createWebWorld, hiddenField, logIn, type WebWorld } from './support';
 

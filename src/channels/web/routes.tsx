@@ -12,13 +12,13 @@ import type { Db } from '../../db/db';
 import { officers } from '../../db/schema';
 import type { Runtime } from '../../runtime';
 import { pairedDemoOfficer, WEB_DEMO_OFFICER } from './demo';
-import { addressKey, clientAddress, type ClientAddressOptions } from '../../core/client-address';
-import { actingAsOfficer, ensureSession, readSession, setActingAs, startNewSession } from './session';
+import { addressKey, clientAddress, requestIsHttps, type ClientAddressOptions } from '../../core/client-address';
+import { actingAsOfficer, ensureSession, markBehindTls, readSession, setActingAs, startNewSession } from './session';
 import { loadTranscript, recordVisitorLine } from './transcript';
 import { ChatPage, waitsForTyping } from './views';
 import { webChatText } from './messages';
 import { CHAT_SCRIPT } from './script';
-import { MAX_PHOTOS } from '../../reports/intake';
+import { MAX_PHOTOS } from '../../intake/intake';
 import { photoDataUri, WEB_PHOTO_MAX_BYTES } from './photo';
 
 export interface WebChatOptions {
@@ -75,6 +75,11 @@ export function webChatRoutes(rt: Runtime, opts: WebChatOptions = {}): Hono {
   const t = catalogues.vi;
 
   app.use('*', pageSecurityHeaders({ images: false, scripts: true }));
+  // Behind a TLS proxy the app sees http: its cookies are still Secure, if the proxy is trusted.
+  app.use('*', async (c, next) => {
+    if (requestIsHttps(c, Boolean(opts.address?.trustedHeader))) markBehindTls(c);
+    await next();
+  });
   // Refuse forms posted from other sites (Origin or Sec-Fetch-Site, as browsers send them).
   app.use('*', async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && !sameOrigin(c.req.header('origin'), c.req.header('sec-fetch-site'), c.req.url)) {

@@ -18,12 +18,18 @@ export function readSession(c: Context): string | null {
   return v && SESSION_RE.test(v) ? v : null;
 }
 
+/** Requests that reached a trusted TLS proxy (X-Forwarded-Proto: https, with TRUST_PROXY_HEADER set). */
+const behindTls = new WeakSet<Context>();
+export function markBehindTls(c: Context): void {
+  behindTls.add(c);
+}
+
 function cookieOptions(c: Context) {
   return {
     httpOnly: true,
     sameSite: 'Lax' as const,
     path: '/chat',
-    secure: new URL(c.req.url).protocol === 'https:',
+    secure: new URL(c.req.url).protocol === 'https:' || behindTls.has(c),
     maxAge: ONE_YEAR_S,
   };
 }
