@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline';
 import { createPrintingSender, type PrintedMessage } from './channels/cli/sender';
 import { chatInteractive, chatJsonl } from './channels/cli/chat';
 import { ConfigError } from './config';
-import { createLogger } from './core/log';
+import { createLogger } from './ground/log';
 import { bootNode } from './platform/node';
 import { cliCommands, tickSteps } from './platform/wiring';
 

@@ -8,8 +8,8 @@ import { overLimit } from '../core/rate-limit';
 import { safeEqual } from '../core/safe-equal';
 import type { Db } from '../db/db';
 import { adminLoginCodes, adminSessions, officers } from '../db/schema';
-import type { OfficerRow } from '../reports/officers';
-import { randomChars } from '../reports/ref';
+import type { OfficerRow } from '../directory/officers';
+import { randomChars } from '../cases/ref';
 
 export type AdminRole = 'national' | 'province' | 'commune';
 

@@ -10,16 +10,16 @@ import type { Channel } from '../core/types';
 import { cases, officers } from '../db/schema';
 import { withTransaction } from '../db/tx';
 import { enqueue, outboxCounts, requeue } from '../outbox/outbox';
-import { byUrgency, getCaseForAdmin, listCasesForAdmin, type AdminCaseSummary } from '../reports/admin';
-import { auditAs } from '../reports/audit';
-import { findCaseByRef } from '../reports/cases';
-import { createInvite, findInvite, revokeInvite } from '../reports/directory';
-import { parseInviteCode } from '../reports/enroll';
+import { byUrgency, getCaseForAdmin, listCasesForAdmin, type AdminCaseSummary } from '../cases/admin';
+import { auditAs } from '../cases/audit';
+import { findCaseByRef } from '../cases/cases';
+import { createInvite, findInvite, revokeInvite } from '../directory/directory';
+import { parseInviteCode } from '../directory/enroll';
 import { acknowledge, addNote, approve, assess, close as closeCase, isAgency, isCloseReason, isRisk, plan as makePlan, refer, review, type Actor, type StepResult } from '../cases/procedure';
 import { caseEventsOf } from '../cases/events';
 import { transferCase } from '../cases/transfer';
 import type { CommuneRef } from '../routing/types';
-import { parseCaseRef } from '../reports/ref';
+import { parseCaseRef } from '../cases/ref';
 import type { Runtime } from '../runtime';
 import {
   currentUser,
@@ -42,7 +42,14 @@ import { problemMessages } from './outbox-view';
 import { canSee, managesDirectory, scopeFilter, scopeWhere } from './scope';
 import { safeEqual } from '../core/safe-equal';
 import { caseStats, statsCsv, statsRows } from './stats';
-import type { Annex } from '../annex/build';
+import { isYmd, type Annex, type AnnexScope } from '../annex/build';
+import { caseAnnex } from '../annex/load';
+import { annexPeriod, monthsBefore } from '../annex/period';
+import { mapCommunes, mapProvinces } from '../db/schema';
+import { addDays, localDate } from '../reminders/dates';
+import { occurrencesInYear } from '../reminders/occurrences';
+import { RULES } from '../reminders/rules.generated';
+import { ReportsPage, type ReportsFilters } from './views/reports';
 import { auditTrail, caseMessagesOf, eventActors, milestones } from './timeline';
 import { CasePage, CasesPage, type CaseFilters, type QueueCounts } from './views/cases';
 import { CoveragePage } from './views/coverage';
@@ -493,6 +500,64 @@ export function adminRoutes(rt: Runtime, config: Config, opts: AdminOptions = {}
     return c.body(await statsCsv(db, rows, tz), 200, {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': 'attachment; filename="baove-vu-viec.csv"',
+    });
+  });
+
+  // --- Reports: the case annex of a period, for the user's area ---
+  /** The annex a request asks for, or an error page's text (bad dates, or a unit outside the user's area). */
+  async function annexFor(c: Context<Env>): Promise<{ annex: Annex; filters: ReportsFilters; query: string } | { error: string; status: 400 | 403 }> {
+    const user = c.get('user');
+    const q = (k: string) => (c.req.query(k) ?? '').trim();
+    const today = localDate(rt.now(), tz);
+    const filters: ReportsFilters = { from: q('from'), to: q('to'), province: q('province'), commune: q('commune'), rule: q('rule'), period: q('period') };
+    let basis: { text: string; verified: boolean } | undefined;
+    // A reporting rule's period (the reminder's link): the rule and its source decide the dates.
+    const rule = filters.rule ? RULES.find((r) => r.id === filters.rule && r.kind === 'deadline') : undefined;
+    const occurrence = rule && /^\d{4}/.test(filters.period) ? occurrencesInYear(rule, Number(filters.period.slice(0, 4))).find((o) => o.period === filters.period) : undefined;
+    if (rule && occurrence) {
+      const period = annexPeriod(rule, occurrence);
+      filters.from ||= period.from;
+      filters.to ||= period.to;
+      basis = { text: period.basis, verified: period.verified };
+    }
+    filters.to ||= today;
+    filters.from ||= monthsBefore(addDays(filters.to, 1), 6);
+    if (!isYmd(filters.from) || !isYmd(filters.to) || filters.from > filters.to) return { error: t.reports.badDates, status: 400 };
+    let scope: AnnexScope = { level: 'national' };
+    if (user.role === 'commune') scope = { level: 'commune', code: user.scopeCode! };
+    else {
+      if (user.role === 'province') scope = { level: 'province', code: user.scopeCode! };
+      else if (/^\d{2}$/.test(filters.province)) scope = { level: 'province', code: filters.province };
+      if (filters.commune) {
+        const [commune] = /^\d{5}$/.test(filters.commune) ? await db.select({ province: mapCommunes.provinceCode }).from(mapCommunes).where(eq(mapCommunes.code, filters.commune)).limit(1) : [];
+        if (!commune || (user.role === 'province' && commune.province !== user.scopeCode)) return { error: t.reports.notYours, status: 403 };
+        scope = { level: 'commune', code: filters.commune };
+      }
+    }
+    const annex = await caseAnnex(db, { scope, from: filters.from, to: filters.to, tz, at: rt.now(), ...(basis ? { periodBasis: basis } : {}) });
+    const query = new URLSearchParams(Object.entries(filters).filter(([, v]) => v) as Array<[string, string]>).toString();
+    return { annex, filters, query };
+  }
+
+  app.get('/reports', async (c) => {
+    const user = c.get('user');
+    const r = await annexFor(c);
+    if ('error' in r) return c.html(<MessagePage title={String(r.status)} text={r.error} />, r.status);
+    await auditAs(db, rt.now(), user.actor, 'admin.annex_viewed', null, { from: r.filters.from, to: r.filters.to, scope: r.annex.scopeLabel });
+    const provinces = user.role === 'national' ? await db.select({ code: mapProvinces.code, name: mapProvinces.fullName }).from(mapProvinces).orderBy(mapProvinces.code) : [];
+    return c.html(<ReportsPage user={user} annex={r.annex} filters={r.filters} provinces={provinces} xlsx={!!opts.xlsx} query={r.query} />);
+  });
+
+  app.get('/reports.xlsx', async (c) => {
+    const user = c.get('user');
+    if (!opts.xlsx) return c.html(<MessagePage title="404" text={t.reports.noXlsx} />, 404);
+    const r = await annexFor(c);
+    if ('error' in r) return c.html(<MessagePage title={String(r.status)} text={r.error} />, r.status);
+    await auditAs(db, rt.now(), user.actor, 'admin.annex_export', null, { from: r.filters.from, to: r.filters.to, scope: r.annex.scopeLabel });
+    const body = await opts.xlsx(r.annex);
+    return c.body(body as Uint8Array<ArrayBuffer>, 200, {
+      'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'Content-Disposition': `attachment; filename="phu-luc-${r.filters.from}-${r.filters.to}.xlsx"`,
     });
   });
 

@@ -2,7 +2,7 @@
 // table per subject (received, clocks, moves, closures, open, coverage, reminders). No personal data
 // goes in; at commune level, and in the per-commune table, counts of 1 to 4 are written "<5".
 import { fill } from '../core/messages';
-import { caseClocks } from '../reports/clocks';
+import { caseClocks } from '../cases/clocks';
 import { dayNumber, formatVi, localDate, localTime, zonedInstant, type Ymd } from '../reminders/dates';
 import { annexText as t } from './messages';
 
@@ -97,8 +97,9 @@ function verdict(dueAt: Date, takenAt: Date | null, closedAt: Date | null, end: 
 function scopeLabel(input: AnnexInput): string {
   const s = input.scope;
   if (s.level === 'national') return t.national;
-  const name = input.scopeName ? `${input.scopeName} (${s.code})` : s.code;
-  return s.level === 'province' ? fill(t.province, { name }) : fill(t.commune, { name });
+  // A map name already says what the unit is ("Thành phố Hà Nội", "Phường Ba Đình").
+  if (input.scopeName) return `${input.scopeName} (${s.code})`;
+  return s.level === 'province' ? fill(t.province, { name: s.code }) : fill(t.commune, { name: s.code });
 }
 
 export function buildAnnex(input: AnnexInput): Annex {
@@ -241,7 +242,7 @@ export function buildAnnex(input: AnnexInput): Annex {
       head: [t.communeCol, t.receivedTotal, t.emergencies, t.openTotal],
       rows: [...byCommune]
         .sort((a, b) => a[0].localeCompare(b[0]))
-        .map(([code, r]) => [code ? `${input.communeNames.get(code) ?? code} (${code})` : t.unknownCommune, shown(r.received, true), shown(r.emergencies, true), shown(r.open, true)]),
+        .map(([code, r]) => [code ? (input.communeNames.has(code) ? `${input.communeNames.get(code)} (${code})` : code) : t.unknownCommune, shown(r.received, true), shown(r.emergencies, true), shown(r.open, true)]),
       note: t.privacy,
     });
   }
@@ -278,5 +279,5 @@ function earliest(a: Date | null, b: Date | null): Date | null {
 
 /** Whether a YYYY-MM-DD text is a real date. */
 export function isYmd(s: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(s) && formatVi(s) !== '' && localDate(new Date(dayNumber(s) * 86_400_000), 'UTC') === s;
+  return /^\d{4}-\d{2}-\d{2}$/.test(s) && localDate(new Date(dayNumber(s) * 86_400_000), 'UTC') === s;
 }

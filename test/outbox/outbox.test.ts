@@ -2,7 +2,7 @@
 // dead-lettered when hopeless, and an urgent notice can take another channel when one is stuck.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { createSealer } from '../../src/reports/crypto';
+import { createSealer } from '../../src/ground/crypto';
 import { enqueue, enqueueWithBodies, flushOutbox, LEASE_MS, MAX_ATTEMPTS, requeue, type Sender, type SendResult } from '../../src/outbox/outbox';
 import { createTestDb, type TestDb } from '../support/db';
 import { TEST_DATA_KEY } from '../support/runtime';

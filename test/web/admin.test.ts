@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_CASE_REF, issueLoginCode } from '../../src/admin';
 import { auditLog, cases, invites, officers, outbox } from '../../src/db/schema';
-import { createInvite } from '../../src/reports/directory';
+import { createInvite } from '../../src/directory/directory';
 import { enqueue } from '../../src/outbox/outbox';
 import { ADMIN_TOKEN, Client, createWebWorld, hiddenField, logIn, type WebWorld } from './support';
 
@@ -225,7 +225,7 @@ describe('statistics export', () => {
     expect(res.headers.get('content-disposition')).toMatch(/attachment/);
     const csv = (await res.text()).replace(/^\uFEFF/, '');
     const [header, ...rows] = csv.trim().split('\r\n');
-    expect(header).toBe('ref,received_at,month,status,emergency,age_band,commune_code,commune_name,province_code,routed_to,acknowledged_at,hours_to_acknowledge,level,risk,assessed_at,plan_at,approved_at,referrals,closed_at,close_reason');
+    expect(header).toBe('mã vụ việc,thời điểm nhận tin (giờ VN),tháng,trạng thái,khẩn cấp,độ tuổi,mã xã/phường,tên xã/phường,mã tỉnh,chuyển tới,thời điểm tiếp nhận (giờ VN),số giờ đến khi tiếp nhận,cấp đang giữ,mức nguy cơ,đánh giá ban đầu,kế hoạch hỗ trợ,phê duyệt kế hoạch,chuyển gửi,thời điểm đóng (giờ VN),lý do đóng');
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatch(new RegExp(`^${DEMO_CASE_REF},`));
     // The description and the typed address exist only sealed; neither appears.

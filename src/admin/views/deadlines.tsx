@@ -7,7 +7,7 @@ import type { DeadlineItem } from '../deadlines';
 import { adminText as t } from '../messages';
 import { clockLeft, clockName, isLate, when } from './format';
 import { Layout } from './layout';
-import type { CaseClock } from '../../reports/clocks';
+import type { CaseClock } from '../../cases/clocks';
 
 export interface CaseClockDue {
   ref: string;

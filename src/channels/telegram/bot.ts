@@ -3,7 +3,7 @@ import { Bot, type Context } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { autoRetry } from '@grammyjs/auto-retry';
 import type { Incoming } from '../../core/types';
-import { errorFields } from '../../core/log';
+import { errorFields } from '../../ground/log';
 import type { Runtime } from '../../runtime';
 import { scopeOf } from '../scope';
 

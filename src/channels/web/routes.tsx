@@ -18,7 +18,7 @@ import { loadTranscript, recordVisitorLine } from './transcript';
 import { ChatPage, waitsForTyping } from './views';
 import { webChatText } from './messages';
 import { CHAT_SCRIPT } from './script';
-import { MAX_PHOTOS } from '../../reports/intake';
+import { MAX_PHOTOS } from '../../intake/intake';
 import { photoDataUri, WEB_PHOTO_MAX_BYTES } from './photo';
 
 export interface WebChatOptions {

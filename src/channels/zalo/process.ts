@@ -3,7 +3,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { inbox } from '../../db/schema';
 import { serialised } from '../../db/tx';
-import { errorFields } from '../../core/log';
+import { errorFields } from '../../ground/log';
 import type { Runtime } from '../../runtime';
 import { parseZaloEvent, toIncoming, zaloEventTime, zaloUserId, type KnownZaloEvent } from './events';
 import { loadMenu, menuAnswer } from './menu';

@@ -6,7 +6,7 @@ import { inbox } from '../../db/schema';
 import { serialised } from '../../db/tx';
 import { readBody, webhookBodyLimit } from '../body';
 import { executionScope } from '../scope';
-import { errorFields } from '../../core/log';
+import { errorFields } from '../../ground/log';
 import type { Runtime } from '../../runtime';
 import { parseZaloEvent, zaloEventKey } from './events';
 import { processZaloEvent } from './process';

@@ -7,10 +7,10 @@ import type { Db } from '../db/db';
 import { invites, officers } from '../db/schema';
 import { withTransaction } from '../db/tx';
 import { enqueue } from '../outbox/outbox';
-import type { Sealer } from './crypto';
-import { normalizeVietnamesePhone } from './phone';
-import { randomChars } from './ref';
-import { rerouteOpenCases } from './reroute';
+import type { Sealer } from '../ground/crypto';
+import { normalizeVietnamesePhone } from '../intake/phone';
+import { randomChars } from '../cases/ref';
+import { rerouteOpenCases } from '../cases/reroute';
 import { unitLookupFromDb, type UnitLookup } from './units';
 import { WEB_DEMO_OFFICER } from '../channels/web/demo';
 

@@ -7,7 +7,7 @@ import type { CommuneRef } from '../routing/types';
 import { auditAs } from './audit';
 import { findCaseByRef } from './cases';
 import { caseClocks, type CaseClock, type CaseRow } from './clocks';
-import type { Sealer } from './crypto';
+import type { Sealer } from '../ground/crypto';
 import { mapLink, openDetails, openPlace } from './details';
 import { parseCaseRef } from './ref';
 

@@ -23,10 +23,10 @@ import {
   type CaseRow,
   type ClockName,
 } from './clocks';
-import type { Sealer } from './crypto';
-import { reportsMessages } from './messages';
-import { officerAddress, routedRecipients } from './officers';
-import { stepUp } from '../cases/levels';
+import type { Sealer } from '../ground/crypto';
+import { reportsMessages } from '../reports/messages';
+import { officerAddress, routedRecipients } from '../directory/officers';
+import { stepUp } from './levels';
 import { langOf, reporterProgress } from './recipients';
 import { officerButtons } from './render';
 
