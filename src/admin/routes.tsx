@@ -363,7 +363,9 @@ export function adminRoutes(rt: Runtime, config: Config, opts: AdminOptions = {}
         : null;
     const unrouted = await listCasesForAdmin(db, sealer, { routedTo: 'unrouted', status: OPEN_STATUSES, ...scopeFilter(user), limit: 200, tz });
     const sent = Number(c.req.query('sent'));
-    const sentTo = Number.isInteger(sent) && sent > 0 ? (await db.select().from(officers).where(eq(officers.id, sent)).limit(1))[0] : undefined;
+    // Only an officer this user may send a code to is named back (a province sees its own province only).
+    const sentRow = Number.isInteger(sent) && sent > 0 ? (await db.select().from(officers).where(eq(officers.id, sent)).limit(1))[0] : undefined;
+    const sentTo = sentRow && (user.role === 'national' || sentRow.provinceCode === user.scopeCode) ? sentRow : undefined;
     const revoked = parseInviteCode(c.req.query('revoked') ?? '');
     const flash =
       c.req.query('ok') === 'invite'

@@ -170,6 +170,20 @@ describe('roles', () => {
   });
 });
 
+describe('coverage page names only officers in the user\'s province', () => {
+  it('a province supervisor cannot read another province\'s officer through ?sent=<id>', async () => {
+    const khanhHoa = new Client(w.app);
+    await logIn(khanhHoa, await issueLoginCode(w.db.db, await officerId('supervisor-khanh-hoa'), 'admin:token', w.clock.now));
+    const [baDinh] = await w.db.db.select().from(officers).where(eq(officers.channelUserId, 'officer-ba-dinh'));
+    const page = await (await khanhHoa.get(`/admin/coverage?sent=${baDinh!.id}`)).text();
+    expect(page).not.toContain(baDinh!.name);
+    // National staff still see the name of the officer they sent a code to.
+    const national = new Client(w.app);
+    await logIn(national, ADMIN_TOKEN);
+    expect(await (await national.get(`/admin/coverage?sent=${baDinh!.id}`)).text()).toContain(baDinh!.name);
+  });
+});
+
 describe('withdrawing an invite from the dashboard', () => {
   it('works for staff whose scope covers it, is audited, and then the code no longer works', async () => {
     const invite = await createInvite(w.db.db, '00025', 'officer', w.clock.now);
