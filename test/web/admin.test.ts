@@ -230,6 +230,37 @@ describe('login rate limit', () => {
   });
 });
 
+describe('bearer token guessing', () => {
+  it('five wrong ADMIN_TOKEN bearers a minute from one address, then 429 even for the right one', async () => {
+    const api = (token: string, ip: string) => w.app.request('/admin/api/cases', { headers: { authorization: `Bearer ${token}`, 'x-test-ip': ip } });
+    for (let i = 0; i < 5; i++) expect((await api(`guess-${i}`, '203.0.113.9')).status).toBe(401);
+    const sixth = await api(ADMIN_TOKEN, '203.0.113.9');
+    expect(sixth.status).toBe(429);
+    expect(sixth.headers.get('retry-after')).toBe('60');
+    // Another address with the right token is served; the right token never counts against anyone.
+    for (let i = 0; i < 8; i++) expect((await api(ADMIN_TOKEN, '198.51.100.7')).status).not.toBe(429);
+    // The login page does not answer differently to a right bearer (it would be an unthrottled oracle).
+    const loginWith = (token: string) => w.app.request('/admin/login', { headers: { authorization: `Bearer ${token}`, 'x-test-ip': '192.0.2.1' } });
+    expect((await loginWith(ADMIN_TOKEN)).status).toBe((await loginWith('wrong')).status);
+    w.clock.now = new Date(w.clock.now.getTime() + 61_000);
+    expect((await api(ADMIN_TOKEN, '203.0.113.9')).status).not.toBe(429);
+  });
+});
+
+describe('dashboard cookies behind a TLS proxy', () => {
+  it('are Secure when the trusted proxy says https, and not when an untrusted client claims it', async () => {
+    const { createApp } = await import('../../src/app');
+    const { adminRoutes } = await import('../../src/admin');
+    const appWith = (trustProxy: boolean) => createApp({ rt: w.rt, routes: { '/admin': adminRoutes(w.rt, w.config, { trustProxy, clientIp: () => '127.0.0.1' }) } });
+    const trusted = new Client(appWith(true), { 'x-forwarded-proto': 'https' });
+    await logIn(trusted, ADMIN_TOKEN);
+    expect(trusted.lastSetCookies.find((l) => l.startsWith('bv_admin='))).toMatch(/;\s*Secure/i);
+    const untrusted = new Client(appWith(false), { 'x-forwarded-proto': 'https' });
+    await logIn(untrusted, ADMIN_TOKEN);
+    expect(untrusted.lastSetCookies.find((l) => l.startsWith('bv_admin='))).not.toMatch(/Secure/i);
+  });
+});
+
 describe('statistics export', () => {
   it('is a CSV of plain columns with no decrypted personal data', async () => {
     const api = new Client(w.app, { authorization: `Bearer ${ADMIN_TOKEN}` });
