@@ -1,6 +1,6 @@
 // The /admin router: login, then cases, coverage, deadlines, statistics and the outbox, each limited to
 // the user's area. Pages redirect to the login form without credentials; the API and CSV answer 401.
-import { and, eq, isNotNull } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import { pageSecurityHeaders } from '../channels/web/security';
 import { Hono, type Context } from 'hono';
 import { zaloStatus } from '../channels/zalo/status';
@@ -53,6 +53,7 @@ import { mapCommunes, mapProvinces } from '../db/schema';
 import { addDays, localDate } from '../reminders/dates';
 import { occurrencesInYear } from '../reminders/occurrences';
 import { RULES } from '../reminders/rules.generated';
+import { markDone } from '../reminders/store';
 import { ReportsPage, type ReportsFilters } from './views/reports';
 import { auditTrail, caseMessagesOf, eventActors, milestones } from './timeline';
 import { CasePage, CasesPage, type CaseFilters, type QueueCounts } from './views/cases';
@@ -504,7 +505,24 @@ export function adminRoutes(rt: Runtime, config: Config, opts: AdminOptions = {}
       .flatMap((x) => x.clocks.filter((k) => !k.done && k.dueAt.getTime() <= horizon).map((clock) => ({ ref: x.ref, clock })))
       .sort((a, b) => a.clock.dueAt.getTime() - b.clock.dueAt.getTime());
     const items = await upcomingDeadlines(db, user, at, tz);
-    return c.html(<DeadlinesPage user={user} items={items} days={DEADLINE_DAYS} caseClocks={caseClocks} caseDays={CASE_CLOCK_DAYS} at={at} tz={tz} />);
+    const ids = [...new Set(items.flatMap((i) => i.units.map((u) => u.officerId)))];
+    const officerNames = new Map<number, string>();
+    if (ids.length) for (const o of await db.select({ id: officers.id, name: officers.name }).from(officers).where(inArray(officers.id, ids))) officerNames.set(o.id, o.name);
+    return c.html(<DeadlinesPage user={user} items={items} officerNames={officerNames} days={DEADLINE_DAYS} caseClocks={caseClocks} caseDays={CASE_CLOCK_DAYS} at={at} tz={tz} />);
+  });
+
+  // "Đã nộp" from the dashboard: the same mark as the chat button, for a unit in the user's area.
+  app.post('/deadlines/done', async (c) => {
+    const user = c.get('user');
+    const at = rt.now();
+    const form = await c.req.parseBody();
+    const text = (k: string) => (typeof form[k] === 'string' ? (form[k] as string) : '');
+    const officerId = Number(text('officer'));
+    const item = (await upcomingDeadlines(db, user, at, tz)).find((i) => i.rule.id === text('rule') && i.occurrence.period === text('period'));
+    if (!item || item.rule.kind !== 'deadline' || !item.units.some((u) => u.officerId === officerId)) return c.html(<MessagePage title="403" text={t.notAllowed} />, 403);
+    const added = await markDone(db, { ruleId: item.rule.id, period: item.occurrence.period, officerIds: [String(officerId)], at });
+    if (added) await auditAs(db, at, user.actor, 'reminder.done', null, { rule: item.rule.id, period: item.occurrence.period, officer: officerId, via: 'dashboard' });
+    return c.redirect('/admin/deadlines', 303);
   });
 
   // --- Statistics ---

@@ -133,7 +133,7 @@ describe('invites by place', () => {
     const made = await client.post('/admin/invites', { _csrf: hiddenField(found, '_csrf'), code: 'phường Giảng Võ, Hà Nội', role: 'officer' });
     expect(made.status).toBe(303);
     const page = await (await client.get(made.headers.get('location')!)).text();
-    const code = /\/dangky ([A-Z0-9]{4}-[A-Z0-9]{4})/.exec(page)?.[1];
+    const code = /đăng ký ([A-Z0-9]{4}-[A-Z0-9]{4})/.exec(page)?.[1];
     expect(code).toBeDefined();
     expect(page).toContain('Phường Giảng Võ');
     // Coverage as a sortable percentage.
