@@ -29,7 +29,10 @@ import {
   LOGIN_CODE_HOURS,
   loginNonce,
   loginNonceMatches,
+  bearerLimited,
+  countBearerFailure,
   loginRateLimited,
+  markAdminBehindTls,
   officerUser,
   redeemLoginCode,
   startSession,
@@ -41,6 +44,7 @@ import { adminText as t } from './messages';
 import { problemMessages } from './outbox-view';
 import { canSee, managesDirectory, scopeFilter, scopeWhere } from './scope';
 import { safeEqual } from '../core/safe-equal';
+import { requestIsHttps } from '../core/client-address';
 import { caseStats, statsCsv, statsRows } from './stats';
 import { isYmd, type Annex, type AnnexScope } from '../annex/build';
 import { caseAnnex } from '../annex/load';
@@ -65,6 +69,8 @@ import { listGuides } from '../knowledge';
 export interface AdminOptions {
   /** The client address for the login rate limit (the socket address on Node). */
   clientIp?: (c: Context) => string;
+  /** True when TRUST_PROXY_HEADER is set: X-Forwarded-Proto: https then makes the cookies Secure. */
+  trustProxy?: boolean;
   /** Writes an annex as .xlsx (Node only: exceljs stays out of the Worker bundle). Absent: no download. */
   xlsx?: (annex: Annex) => Promise<Uint8Array>;
 }
@@ -87,13 +93,18 @@ export function adminRoutes(rt: Runtime, config: Config, opts: AdminOptions = {}
 
   app.use('*', pageSecurityHeaders({ images: true }));
   app.use('*', async (c, next) => {
+    if (requestIsHttps(c, Boolean(opts.trustProxy))) markAdminBehindTls(c);
+    await next();
+  });
+  app.use('*', async (c, next) => {
     await next();
     c.header('Cache-Control', 'no-store');
   });
 
   // --- Login (the only pages open without credentials) ---
   app.get('/login', async (c) => {
-    if (await currentUser(c, db, config, rt.now())) return c.redirect('/admin', 303);
+    // Only a session cookie counts here: a bearer header on the login page would be an unthrottled oracle.
+    if (c.req.header('authorization') === undefined && (await currentUser(c, db, config, rt.now()))) return c.redirect('/admin', 303);
     return c.html(<LoginPage nonce={loginNonce(c)} tokenConfigured={!!config.ADMIN_TOKEN} />);
   });
 
@@ -123,7 +134,15 @@ export function adminRoutes(rt: Runtime, config: Config, opts: AdminOptions = {}
 
   // --- Everything else needs a user ---
   app.use('*', async (c, next) => {
-    const user = await currentUser(c, db, config, rt.now());
+    const at = rt.now();
+    // Wrong bearer tokens are counted per address like wrong login codes; past the limit even the
+    // right one waits for the next minute, so the token cannot be guessed through the header.
+    const bearer = c.req.header('authorization') !== undefined;
+    if (bearer && (await bearerLimited(db, clientIp(c), at))) {
+      return c.json({ ok: false, error: 'too many attempts' }, 429, { 'Retry-After': '60' });
+    }
+    const user = await currentUser(c, db, config, at);
+    if (!user && bearer) await countBearerFailure(db, clientIp(c), at);
     if (!user) {
       const api = c.req.path.startsWith('/admin/api/') || c.req.path.endsWith('.csv') || c.req.header('authorization') !== undefined;
       if (api) return c.json({ ok: false, error: 'unauthorized' }, 401, { 'WWW-Authenticate': 'Bearer' });
@@ -364,7 +383,9 @@ export function adminRoutes(rt: Runtime, config: Config, opts: AdminOptions = {}
         : null;
     const unrouted = await listCasesForAdmin(db, sealer, { routedTo: 'unrouted', status: OPEN_STATUSES, ...scopeFilter(user), limit: 200, tz });
     const sent = Number(c.req.query('sent'));
-    const sentTo = Number.isInteger(sent) && sent > 0 ? (await db.select().from(officers).where(eq(officers.id, sent)).limit(1))[0] : undefined;
+    // Only an officer this user may send a code to is named back (a province sees its own province only).
+    const sentRow = Number.isInteger(sent) && sent > 0 ? (await db.select().from(officers).where(eq(officers.id, sent)).limit(1))[0] : undefined;
+    const sentTo = sentRow && (user.role === 'national' || sentRow.provinceCode === user.scopeCode) ? sentRow : undefined;
     const revoked = parseInviteCode(c.req.query('revoked') ?? '');
     const flash =
       c.req.query('ok') === 'invite'
