@@ -1,5 +1,5 @@
 // Parses the environment once with zod; a missing or malformed value fails start-up naming the variable.
-import { z } from 'zod';
+import * as z from 'zod';
 
 const optionalString = z
   .string()

@@ -252,13 +252,21 @@ export const adminText = {
   deadlineWhat: 'Nội dung',
   deadlinePeriod: 'Kỳ',
   deadlineDone: 'Đã nộp',
+  deadlineDoneCount: 'Đã nộp {done}/{all} đơn vị',
+  deadlineMarkedAt: 'đã nộp, ghi nhận lúc {at}',
+  deadlineNotYet: 'chưa nộp.',
+  deadlineMark: 'Đánh dấu đã nộp',
+  deadlineMarked: 'Đã ghi nhận "đã nộp".',
+  deadlineNoRecipients:
+    'Chưa ai nhận nhắc việc này: quy định dành cho cán bộ/giám sát ở một địa bàn mà danh bạ chưa có người nào đang hoạt động, nên không có đơn vị nào để đánh dấu "đã nộp".',
+  deadlineFixRecipients: 'Mời cán bộ cho địa bàn đó (Độ phủ cán bộ)',
+  deadlineAnnex: 'Phụ lục số liệu của kỳ',
   deadlineKind: { deadline: 'Hạn nộp', event: 'Sự kiện' } as Record<string, string>,
   deadlineAssumed: 'Ngày này là giả định: vì sao, và cách đặt ngày thật',
   deadlineSource: 'Quy tắc lấy từ:',
   deadlineHowToSet:
     'Khi có văn bản nêu ngày chính thức, gửi văn bản đó cho người quản trị hệ thống BảoVệ: họ sửa ngày của quy tắc "{id}" trong thư mục content/deadlines, ' +
     'ghi số văn bản làm nguồn và đánh dấu "đã xác minh". Tới lúc đó, tin nhắc vẫn đi theo ngày giả định ở trên.',
-  deadlineNobody: 'chưa có ai',
   deadlineNone: 'Không có hạn nào sắp tới.',
   caseClocksTitle: 'Thời hạn vụ việc đã quá hoặc đến trong {days} ngày tới',
   deadlinePast: 'đã qua hạn',

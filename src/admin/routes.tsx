@@ -1,6 +1,6 @@
 // The /admin router: login, then cases, coverage, deadlines, statistics and the outbox, each limited to
 // the user's area. Pages redirect to the login form without credentials; the API and CSV answer 401.
-import { and, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { pageSecurityHeaders } from '../channels/web/security';
 import { Hono, type Context } from 'hono';
 import { zaloStatus } from '../channels/zalo/status';
@@ -29,7 +29,10 @@ import {
   LOGIN_CODE_HOURS,
   loginNonce,
   loginNonceMatches,
+  bearerLimited,
+  countBearerFailure,
   loginRateLimited,
+  markAdminBehindTls,
   officerUser,
   redeemLoginCode,
   startSession,
@@ -41,6 +44,7 @@ import { adminText as t } from './messages';
 import { problemMessages } from './outbox-view';
 import { canSee, managesDirectory, scopeFilter, scopeWhere } from './scope';
 import { safeEqual } from '../core/safe-equal';
+import { requestIsHttps } from '../core/client-address';
 import { caseStats, statsCsv, statsRows } from './stats';
 import { isYmd, type Annex, type AnnexScope } from '../annex/build';
 import { caseAnnex } from '../annex/load';
@@ -49,6 +53,7 @@ import { mapCommunes, mapProvinces } from '../db/schema';
 import { addDays, localDate } from '../reminders/dates';
 import { occurrencesInYear } from '../reminders/occurrences';
 import { RULES } from '../reminders/rules.generated';
+import { markDone } from '../reminders/store';
 import { ReportsPage, type ReportsFilters } from './views/reports';
 import { auditTrail, caseMessagesOf, eventActors, milestones } from './timeline';
 import { CasePage, CasesPage, type CaseFilters, type QueueCounts } from './views/cases';
@@ -64,6 +69,8 @@ import { listGuides } from '../knowledge';
 export interface AdminOptions {
   /** The client address for the login rate limit (the socket address on Node). */
   clientIp?: (c: Context) => string;
+  /** True when TRUST_PROXY_HEADER is set: X-Forwarded-Proto: https then makes the cookies Secure. */
+  trustProxy?: boolean;
   /** Writes an annex as .xlsx (Node only: exceljs stays out of the Worker bundle). Absent: no download. */
   xlsx?: (annex: Annex) => Promise<Uint8Array>;
 }
@@ -86,13 +93,18 @@ export function adminRoutes(rt: Runtime, config: Config, opts: AdminOptions = {}
 
   app.use('*', pageSecurityHeaders({ images: true }));
   app.use('*', async (c, next) => {
+    if (requestIsHttps(c, Boolean(opts.trustProxy))) markAdminBehindTls(c);
+    await next();
+  });
+  app.use('*', async (c, next) => {
     await next();
     c.header('Cache-Control', 'no-store');
   });
 
   // --- Login (the only pages open without credentials) ---
   app.get('/login', async (c) => {
-    if (await currentUser(c, db, config, rt.now())) return c.redirect('/admin', 303);
+    // Only a session cookie counts here: a bearer header on the login page would be an unthrottled oracle.
+    if (c.req.header('authorization') === undefined && (await currentUser(c, db, config, rt.now()))) return c.redirect('/admin', 303);
     return c.html(<LoginPage nonce={loginNonce(c)} tokenConfigured={!!config.ADMIN_TOKEN} />);
   });
 
@@ -122,7 +134,15 @@ export function adminRoutes(rt: Runtime, config: Config, opts: AdminOptions = {}
 
   // --- Everything else needs a user ---
   app.use('*', async (c, next) => {
-    const user = await currentUser(c, db, config, rt.now());
+    const at = rt.now();
+    // Wrong bearer tokens are counted per address like wrong login codes; past the limit even the
+    // right one waits for the next minute, so the token cannot be guessed through the header.
+    const bearer = c.req.header('authorization') !== undefined;
+    if (bearer && (await bearerLimited(db, clientIp(c), at))) {
+      return c.json({ ok: false, error: 'too many attempts' }, 429, { 'Retry-After': '60' });
+    }
+    const user = await currentUser(c, db, config, at);
+    if (!user && bearer) await countBearerFailure(db, clientIp(c), at);
     if (!user) {
       const api = c.req.path.startsWith('/admin/api/') || c.req.path.endsWith('.csv') || c.req.header('authorization') !== undefined;
       if (api) return c.json({ ok: false, error: 'unauthorized' }, 401, { 'WWW-Authenticate': 'Bearer' });
@@ -374,7 +394,9 @@ export function adminRoutes(rt: Runtime, config: Config, opts: AdminOptions = {}
     // The national queue: every open case nobody below holds (unrouted, or escalated all the way up).
     const unrouted = (await listCasesForAdmin(db, sealer, { level: 'national', status: OPEN_STATUSES, ...scopeFilter(user), limit: 200, tz })).sort(byUrgency);
     const sent = Number(c.req.query('sent'));
-    const sentTo = Number.isInteger(sent) && sent > 0 ? (await db.select().from(officers).where(eq(officers.id, sent)).limit(1))[0] : undefined;
+    // Only an officer this user may send a code to is named back (a province sees its own province only).
+    const sentRow = Number.isInteger(sent) && sent > 0 ? (await db.select().from(officers).where(eq(officers.id, sent)).limit(1))[0] : undefined;
+    const sentTo = sentRow && (user.role === 'national' || sentRow.provinceCode === user.scopeCode) ? sentRow : undefined;
     const revoked = parseInviteCode(c.req.query('revoked') ?? '');
     const flash =
       c.req.query('ok') === 'invite'
@@ -494,7 +516,24 @@ export function adminRoutes(rt: Runtime, config: Config, opts: AdminOptions = {}
       .flatMap((x) => x.clocks.filter((k) => !k.done && k.dueAt.getTime() <= horizon).map((clock) => ({ ref: x.ref, clock })))
       .sort((a, b) => a.clock.dueAt.getTime() - b.clock.dueAt.getTime());
     const items = await upcomingDeadlines(db, user, at, tz);
-    return c.html(<DeadlinesPage user={user} items={items} days={DEADLINE_DAYS} caseClocks={caseClocks} caseDays={CASE_CLOCK_DAYS} at={at} tz={tz} />);
+    const ids = [...new Set(items.flatMap((i) => i.units.map((u) => u.officerId)))];
+    const officerNames = new Map<number, string>();
+    if (ids.length) for (const o of await db.select({ id: officers.id, name: officers.name }).from(officers).where(inArray(officers.id, ids))) officerNames.set(o.id, o.name);
+    return c.html(<DeadlinesPage user={user} items={items} officerNames={officerNames} days={DEADLINE_DAYS} caseClocks={caseClocks} caseDays={CASE_CLOCK_DAYS} at={at} tz={tz} />);
+  });
+
+  // "Đã nộp" from the dashboard: the same mark as the chat button, for a unit in the user's area.
+  app.post('/deadlines/done', async (c) => {
+    const user = c.get('user');
+    const at = rt.now();
+    const form = await c.req.parseBody();
+    const text = (k: string) => (typeof form[k] === 'string' ? (form[k] as string) : '');
+    const officerId = Number(text('officer'));
+    const item = (await upcomingDeadlines(db, user, at, tz)).find((i) => i.rule.id === text('rule') && i.occurrence.period === text('period'));
+    if (!item || item.rule.kind !== 'deadline' || !item.units.some((u) => u.officerId === officerId)) return c.html(<MessagePage title="403" text={t.notAllowed} />, 403);
+    const added = await markDone(db, { ruleId: item.rule.id, period: item.occurrence.period, officerIds: [String(officerId)], at });
+    if (added) await auditAs(db, at, user.actor, 'reminder.done', null, { rule: item.rule.id, period: item.occurrence.period, officer: officerId, via: 'dashboard' });
+    return c.redirect('/admin/deadlines', 303);
   });
 
   // --- Statistics ---

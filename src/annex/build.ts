@@ -107,6 +107,9 @@ export function buildAnnex(input: AnnexInput): Annex {
   const start = zonedInstant(input.from, 0, tz);
   const end = new Date(zonedInstant(input.to, 0, tz).getTime() + 24 * HOUR - 1);
   const within = (d: Date | null): d is Date => d !== null && d >= start && d <= end;
+  // A period not over yet (the annex a reminder brings before the deadline) is judged as of now:
+  // a clock that falls due after this moment is "not due yet", never "overdue".
+  const asOf = input.generatedAt < end ? input.generatedAt : end;
   // Commune scope: every count is about a handful of children.
   const small = input.scope.level === 'commune';
   const n = (v: number) => shown(v, small);
@@ -120,12 +123,14 @@ export function buildAnnex(input: AnnexInput): Annex {
   const tables: AnnexTable[] = [];
   const periodText = fill(t.periodValue, { from: formatVi(input.from), to: formatVi(input.to) });
   const generated = localTime(input.generatedAt, tz);
+  const generatedText = `${String(Math.floor(generated.minutes / 60)).padStart(2, '0')}:${String(generated.minutes % 60).padStart(2, '0')} ${formatVi(generated.date)}`;
   const general: Cell[][] = [
     [t.scope, scopeLabel(input)],
     [t.period, periodText],
-    [t.generatedAt, `${String(Math.floor(generated.minutes / 60)).padStart(2, '0')}:${String(generated.minutes % 60).padStart(2, '0')} ${formatVi(generated.date)}`],
+    [t.generatedAt, generatedText],
     [t.dates, t.timeZone],
   ];
+  if (asOf < end) general.push([t.partial, fill(t.partialValue, { at: generatedText })]);
   if (input.periodBasis) general.push([t.periodBasis, input.periodBasis.verified ? input.periodBasis.text : `${input.periodBasis.text}. ${t.periodUnverified}`]);
   general.push(['', t.privacy]);
   tables.push({ id: 'general', title: t.general, head: [t.item, t.value], rows: general });
@@ -167,7 +172,7 @@ export function buildAnnex(input: AnnexInput): Annex {
       if (!clock) continue;
       applies++;
       const takenAt = name === 'emergency' ? earliest(c.assessedAt, c.planAt) : name === 'plan' ? c.planAt : c.approvedAt;
-      counts[verdict(clock.dueAt, takenAt, c.closedAt, end)]++;
+      counts[verdict(clock.dueAt, takenAt, c.closedAt, asOf)]++;
     }
     clockRows.push([t.clockNames[name]!, n(applies), n(counts.met), n(counts.late), n(counts.skipped), n(counts.overdue), n(counts.late + counts.skipped + counts.overdue), n(counts.running)]);
   }

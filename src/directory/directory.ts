@@ -2,7 +2,7 @@
 // go to their new officers), invite codes, demo officers.
 import { parse } from 'csv-parse/sync';
 import { and, eq, isNull, like, sql } from 'drizzle-orm';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Db } from '../db/db';
 import { invites, officers } from '../db/schema';
 import { withTransaction } from '../db/tx';

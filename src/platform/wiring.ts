@@ -97,6 +97,7 @@ export async function appRoutes(rt: Runtime, config: Config): Promise<{ routes: 
   routes['/chat'] = webChatRoutes(rt, { demoOfficer: config.demoData, address });
   routes['/admin'] = adminRoutes(rt, config, {
     clientIp: (c) => clientAddress(c, address),
+    trustProxy: Boolean(config.TRUST_PROXY_HEADER),
     // exceljs only on Node, loaded on first download: the Worker offers the print page and the CSV.
     xlsx: async (annex) => (await import('../annex/xlsx')).annexWorkbook(annex),
   });

@@ -170,6 +170,20 @@ describe('roles', () => {
   });
 });
 
+describe('coverage page names only officers in the user\'s province', () => {
+  it('a province supervisor cannot read another province\'s officer through ?sent=<id>', async () => {
+    const khanhHoa = new Client(w.app);
+    await logIn(khanhHoa, await issueLoginCode(w.db.db, await officerId('supervisor-khanh-hoa'), 'admin:token', w.clock.now));
+    const [baDinh] = await w.db.db.select().from(officers).where(eq(officers.channelUserId, 'officer-ba-dinh'));
+    const page = await (await khanhHoa.get(`/admin/coverage?sent=${baDinh!.id}`)).text();
+    expect(page).not.toContain(baDinh!.name);
+    // National staff still see the name of the officer they sent a code to.
+    const national = new Client(w.app);
+    await logIn(national, ADMIN_TOKEN);
+    expect(await (await national.get(`/admin/coverage?sent=${baDinh!.id}`)).text()).toContain(baDinh!.name);
+  });
+});
+
 describe('withdrawing an invite from the dashboard', () => {
   it('works for staff whose scope covers it, is audited, and then the code no longer works', async () => {
     const invite = await createInvite(w.db.db, '00025', 'officer', w.clock.now);
@@ -213,6 +227,37 @@ describe('login rate limit', () => {
     expect((await logIn(from('198.51.100.7'), ADMIN_TOKEN)).status).toBe(303);
     w.clock.now = new Date(w.clock.now.getTime() + 61_000);
     expect((await logIn(attacker, ADMIN_TOKEN)).status).toBe(303);
+  });
+});
+
+describe('bearer token guessing', () => {
+  it('five wrong ADMIN_TOKEN bearers a minute from one address, then 429 even for the right one', async () => {
+    const api = (token: string, ip: string) => w.app.request('/admin/api/cases', { headers: { authorization: `Bearer ${token}`, 'x-test-ip': ip } });
+    for (let i = 0; i < 5; i++) expect((await api(`guess-${i}`, '203.0.113.9')).status).toBe(401);
+    const sixth = await api(ADMIN_TOKEN, '203.0.113.9');
+    expect(sixth.status).toBe(429);
+    expect(sixth.headers.get('retry-after')).toBe('60');
+    // Another address with the right token is served; the right token never counts against anyone.
+    for (let i = 0; i < 8; i++) expect((await api(ADMIN_TOKEN, '198.51.100.7')).status).not.toBe(429);
+    // The login page does not answer differently to a right bearer (it would be an unthrottled oracle).
+    const loginWith = (token: string) => w.app.request('/admin/login', { headers: { authorization: `Bearer ${token}`, 'x-test-ip': '192.0.2.1' } });
+    expect((await loginWith(ADMIN_TOKEN)).status).toBe((await loginWith('wrong')).status);
+    w.clock.now = new Date(w.clock.now.getTime() + 61_000);
+    expect((await api(ADMIN_TOKEN, '203.0.113.9')).status).not.toBe(429);
+  });
+});
+
+describe('dashboard cookies behind a TLS proxy', () => {
+  it('are Secure when the trusted proxy says https, and not when an untrusted client claims it', async () => {
+    const { createApp } = await import('../../src/app');
+    const { adminRoutes } = await import('../../src/admin');
+    const appWith = (trustProxy: boolean) => createApp({ rt: w.rt, routes: { '/admin': adminRoutes(w.rt, w.config, { trustProxy, clientIp: () => '127.0.0.1' }) } });
+    const trusted = new Client(appWith(true), { 'x-forwarded-proto': 'https' });
+    await logIn(trusted, ADMIN_TOKEN);
+    expect(trusted.lastSetCookies.find((l) => l.startsWith('bv_admin='))).toMatch(/;\s*Secure/i);
+    const untrusted = new Client(appWith(false), { 'x-forwarded-proto': 'https' });
+    await logIn(untrusted, ADMIN_TOKEN);
+    expect(untrusted.lastSetCookies.find((l) => l.startsWith('bv_admin='))).not.toMatch(/Secure/i);
   });
 });
 

@@ -98,7 +98,7 @@ export function webChatRoutes(rt: Runtime, opts: WebChatOptions = {}): Hono {
   }
 
   app.get('/', async (c) => {
-    const { userId, asOfficer } = await identity(c, readSession(c));
+    const { userId, asOfficer } = await identity(c, await readSession(c, sealer));
     const items = userId ? await loadTranscript(db, sealer, userId) : [];
     c.header('Cache-Control', 'no-store');
     return c.html(
@@ -138,7 +138,7 @@ export function webChatRoutes(rt: Runtime, opts: WebChatOptions = {}): Hono {
       if (!checked.ok) return c.redirect(`/chat?e=${checked.error}#latest`, 303);
       photo = checked.uri;
     }
-    const session = ensureSession(c);
+    const session = await ensureSession(c, sealer);
     const { userId } = await identity(c, session);
     const who = userId ?? session;
     const at = rt.now();
@@ -162,13 +162,13 @@ export function webChatRoutes(rt: Runtime, opts: WebChatOptions = {}): Hono {
   app.post('/as', async (c) => {
     const form = await c.req.parseBody();
     const wantsOfficer = form.as === 'officer' && (await demoOfficerActive(db, opts.demoOfficer ?? false));
-    ensureSession(c);
+    await ensureSession(c, sealer);
     setActingAs(c, wantsOfficer ? 'officer' : 'citizen');
     return c.redirect('/chat#latest', 303);
   });
 
-  app.post('/restart', (c) => {
-    startNewSession(c);
+  app.post('/restart', async (c) => {
+    await startNewSession(c, sealer);
     return c.redirect('/chat', 303);
   });
 
