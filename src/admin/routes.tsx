@@ -47,11 +47,10 @@ import { safeEqual } from '../core/safe-equal';
 import { requestIsHttps } from '../core/client-address';
 import { caseStats, statsCsv, statsRows } from './stats';
 import { isYmd, type Annex, type AnnexScope } from '../annex/build';
-import { caseAnnex } from '../annex/load';
-import { annexPeriod, monthsBefore } from '../annex/period';
+import { ANNEX_WORLDS, caseAnnex } from '../annex/load';
+import { annexPeriod, deadlineOccurrence, monthsBefore } from '../annex/period';
 import { mapCommunes, mapProvinces } from '../db/schema';
 import { addDays, localDate } from '../reminders/dates';
-import { occurrencesInYear } from '../reminders/occurrences';
 import { RULES } from '../reminders/rules.generated';
 import { markDone } from '../reminders/store';
 import { ReportsPage, type ReportsFilters } from './views/reports';
@@ -562,10 +561,9 @@ export function adminRoutes(rt: Runtime, config: Config, opts: AdminOptions = {}
     const filters: ReportsFilters = { from: q('from'), to: q('to'), province: q('province'), commune: q('commune'), rule: q('rule'), period: q('period') };
     let basis: { text: string; verified: boolean } | undefined;
     // A reporting rule's period (the reminder's link): the rule and its source decide the dates.
-    const rule = filters.rule ? RULES.find((r) => r.id === filters.rule && r.kind === 'deadline') : undefined;
-    const occurrence = rule && /^\d{4}/.test(filters.period) ? occurrencesInYear(rule, Number(filters.period.slice(0, 4))).find((o) => o.period === filters.period) : undefined;
-    if (rule && occurrence) {
-      const period = annexPeriod(rule, occurrence);
+    const deadline = filters.rule ? deadlineOccurrence(RULES, filters.rule, filters.period) : undefined;
+    if (deadline) {
+      const period = annexPeriod(deadline.rule, deadline.occurrence);
       filters.from ||= period.from;
       filters.to ||= period.to;
       basis = { text: period.basis, verified: period.verified };
@@ -584,7 +582,7 @@ export function adminRoutes(rt: Runtime, config: Config, opts: AdminOptions = {}
         scope = { level: 'commune', code: filters.commune };
       }
     }
-    const annex = await caseAnnex(db, { scope, from: filters.from, to: filters.to, tz, at: rt.now(), ...(basis ? { periodBasis: basis } : {}) });
+    const annex = await caseAnnex(db, { scope, from: filters.from, to: filters.to, tz, at: rt.now(), worlds: scopeFilter(user).worlds ?? ANNEX_WORLDS, ...(basis ? { periodBasis: basis } : {}) });
     const query = new URLSearchParams(Object.entries(filters).filter(([, v]) => v) as Array<[string, string]>).toString();
     return { annex, filters, query };
   }

@@ -46,8 +46,8 @@ describe('the Báo cáo page', () => {
     expect(row(html, 'received', 'Trong đó: khẩn cấp (trẻ đang gặp nguy hiểm)')).toEqual(['2']);
     expect(row(html, 'clocks', 'Kế hoạch hỗ trợ, can thiệp trong 5 ngày làm việc (Điều 28.1)')).toEqual(['4', '1', '0', '1', '2', '3', '0']);
     expect(row(html, 'closures', 'Tổng số hồ sơ đóng trong kỳ')).toEqual(['2']);
-    // Still open on 30 June: the three seeded ones and the demo case of November 2026.
-    expect(row(html, 'open', 'Vụ việc chưa đóng vào cuối kỳ (kể cả tiếp nhận từ kỳ trước)')).toEqual(['4']);
+    // Still open on 30 June: the three seeded ones; the demo case of November 2026 is never counted.
+    expect(row(html, 'open', 'Vụ việc chưa đóng vào cuối kỳ (kể cả tiếp nhận từ kỳ trước)')).toEqual(['3']);
     expect(row(html, 'moves', 'Chuyển lên cấp trên (quá hạn hoặc không có người nhận)')).toEqual(['1']);
     expect(html).toContain('@page{size:A4');
     expect(html).toContain('href="/admin/reports.xlsx?from=2027-01-01&amp;to=2027-06-30&amp;province=01"');
@@ -67,7 +67,9 @@ describe('the Báo cáo page', () => {
   });
 
   it('gives a commune officer only their commune, with small counts as "<5", and refuses another unit', async () => {
-    const baDinh = await officerClient('officer-ba-dinh');
+    // A real officer: the demo directory's officers see only demo cases, in the annex as everywhere.
+    await w.db.db.insert(officers).values({ communeCode: '00004', provinceCode: '01', name: 'Cán bộ Ba Đình', role: 'officer', channel: 'telegram', channelUserId: 'tg-ba-dinh', createdAt: w.clock.now });
+    const baDinh = await officerClient('tg-ba-dinh');
     const html = await (await baDinh.get('/admin/reports?from=2027-01-01&to=2027-06-30&province=79')).text();
     expect(html).toContain('— Xã/phường 00004');
     expect(row(html, 'received', 'Tổng số tin báo tiếp nhận trong kỳ')).toEqual(['&lt;5']);
