@@ -243,8 +243,8 @@ export const adminText = {
   loginCodeSent: 'Đã gửi mã đăng nhập một lần tới {name} qua {channel}.',
   loginCodeMessage:
     'Mã đăng nhập bảng điều khiển BảoVệ của bạn: {code}\nMã chỉ dùng một lần và hết hạn sau {hours} giờ. Nếu bạn không cần đăng nhập, hãy bỏ qua tin này.',
-  unroutedTitle: 'Hàng chờ chưa chuyển được',
-  unroutedHelp: 'Tin báo chưa xác định được xã/phường, hoặc nơi đó chưa có ai nhận.',
+  unroutedTitle: 'Hàng chờ cấp quốc gia',
+  unroutedHelp: 'Tin báo mà nơi xảy ra chưa có cán bộ cấp xã hay cấp tỉnh nhận, hoặc chưa ai tiếp nhận kịp: mở vụ việc để chuyển tới xã/phường phụ trách.',
   unroutedNone: 'Không có tin báo nào đang chờ.',
   deadlinesTitle: 'Thời hạn',
   deadlinesHelp: 'Các hạn báo cáo và sự kiện trong {days} ngày tới (và hạn đã qua còn đang được nhắc). "Đã nộp" là cán bộ đã bấm "Đã nộp báo cáo" trong tin nhắc.',

@@ -1,6 +1,6 @@
 // The /admin router: login, then cases, coverage, deadlines, statistics and the outbox, each limited to
 // the user's area. Pages redirect to the login form without credentials; the API and CSV answer 401.
-import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { pageSecurityHeaders } from '../channels/web/security';
 import { Hono, type Context } from 'hono';
 import { zaloStatus } from '../channels/zalo/status';
@@ -200,14 +200,24 @@ export function adminRoutes(rt: Runtime, config: Config, opts: AdminOptions = {}
 
   /** The counters above the queue, over the user's whole area. */
   async function queueCounts(user: AdminUser, at: Date): Promise<QueueCounts> {
-    const all = await listCasesForAdmin(db, sealer, { ...scopeFilter(user), limit: 500, tz });
-    const open = all.filter((c) => c.status !== 'closed');
+    // Counted in the database, so no case is left out of a counter however many there are.
+    const isOpen = sql`${cases.status} <> 'closed'`;
+    const [n] = await db
+      .select({
+        open: sql<number>`sum(case when ${isOpen} then 1 else 0 end)`,
+        national: sql<number>`sum(case when ${isOpen} and ${cases.level} = 'national' then 1 else 0 end)`,
+        emergency: sql<number>`sum(case when ${isOpen} and ${cases.emergency} then 1 else 0 end)`,
+        closed: sql<number>`sum(case when ${isOpen} then 0 else 1 end)`,
+      })
+      .from(cases)
+      .where(scopeWhere(user));
+    const open = await listCasesForAdmin(db, sealer, { ...scopeFilter(user), open: true, limit: 500, tz });
     return {
-      open: open.length,
-      national: open.filter((c) => c.level === 'national').length,
-      emergency: open.filter((c) => c.emergency).length,
+      open: Number(n?.open ?? 0),
+      national: Number(n?.national ?? 0),
+      emergency: Number(n?.emergency ?? 0),
       overdue: open.filter((c) => anyLate(c.clocks, at)).length,
-      closed: all.length - open.length,
+      closed: Number(n?.closed ?? 0),
     };
   }
 
@@ -380,7 +390,8 @@ export function adminRoutes(rt: Runtime, config: Config, opts: AdminOptions = {}
       code && (name || user.role === 'province')
         ? { code, name: name ?? code, uncovered: await uncoveredCommunes(db, code), officers: await provinceOfficers(db, code) }
         : null;
-    const unrouted = await listCasesForAdmin(db, sealer, { routedTo: 'unrouted', status: OPEN_STATUSES, ...scopeFilter(user), limit: 200, tz });
+    // The national queue: every open case nobody below holds (unrouted, or escalated all the way up).
+    const unrouted = (await listCasesForAdmin(db, sealer, { level: 'national', status: OPEN_STATUSES, ...scopeFilter(user), limit: 200, tz })).sort(byUrgency);
     const sent = Number(c.req.query('sent'));
     // Only an officer this user may send a code to is named back (a province sees its own province only).
     const sentRow = Number.isInteger(sent) && sent > 0 ? (await db.select().from(officers).where(eq(officers.id, sent)).limit(1))[0] : undefined;
