@@ -93,6 +93,7 @@ const vi = {
   transferTo_national: 'nơi đó chưa có cán bộ cấp xã hay cấp tỉnh: vụ việc vào hàng chờ cấp quốc gia',
   transferNotice: '📣 Vụ việc {ref} được chuyển tới bạn từ {from}. Lý do: {reason}.',
   transferReasonDefault: 'nơi xảy ra thuộc địa bàn khác',
+  escalationNobody: '⚠️ Vụ việc {ref}: {level} nơi xảy ra không còn ai nhận tin qua BảoVệ, nên vụ việc được chuyển lên bạn.',
 
   // Officer's case view additions
   caseLevel: 'Đang ở: {level}',
@@ -209,6 +210,7 @@ const en: CaseWorkCatalogue = {
   transferTo_national: 'no commune or provincial officer there: the case is in the national queue',
   transferNotice: '📣 Case {ref} was moved to you from {from}. Reason: {reason}.',
   transferReasonDefault: 'it happened in another commune',
+  escalationNobody: '⚠️ Case {ref}: nobody at the {level} of the place receives cases on BảoVệ any more, so it is now passed to you.',
   caseLevel: 'Held at: {level}',
   caseRisk: 'Risk: {risk}',
   caseWorkHeader: 'Work done:',
