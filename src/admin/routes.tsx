@@ -45,7 +45,7 @@ import { problemMessages } from './outbox-view';
 import { canSee, managesDirectory, scopeFilter, scopeWhere } from './scope';
 import { safeEqual } from '../core/safe-equal';
 import { requestIsHttps } from '../core/client-address';
-import { caseStats, statsCsv, statsRows } from './stats';
+import { caseStats, statsCsv, statsRows, type StatsFilter } from './stats';
 import { isYmd, type Annex, type AnnexScope } from '../annex/build';
 import { ANNEX_WORLDS, caseAnnex } from '../annex/load';
 import { annexPeriod, deadlineOccurrence, monthsBefore } from '../annex/period';
@@ -536,16 +536,33 @@ export function adminRoutes(rt: Runtime, config: Config, opts: AdminOptions = {}
   });
 
   // --- Statistics ---
+  /** The statistics filter of a request (dates in Vietnam time, a province for national staff), or null when a date is bad. */
+  function statsFilter(c: Context<Env>): StatsFilter | null {
+    const q = (k: string) => (c.req.query(k) ?? '').trim();
+    const f: StatsFilter = {};
+    if (q('from')) f.from = q('from');
+    if (q('to')) f.to = q('to');
+    if (/^\d{2}$/.test(q('province')) && c.get('user').role === 'national') f.province = q('province');
+    if ((f.from && !isYmd(f.from)) || (f.to && !isYmd(f.to)) || (f.from && f.to && f.from > f.to)) return null;
+    return f;
+  }
+  const statsQuery = (f: StatsFilter) => new URLSearchParams(Object.entries(f).filter(([, v]) => v) as Array<[string, string]>).toString();
+
   app.get('/stats', async (c) => {
     const user = c.get('user');
-    const stats = await caseStats(db, await statsRows(db, user), rt.now(), tz);
-    return c.html(<StatsPage user={user} stats={stats} />);
+    const f = statsFilter(c);
+    if (!f) return c.html(<MessagePage title="400" text={t.reports.badDates} />, 400);
+    const stats = await caseStats(db, await statsRows(db, user, f, tz), rt.now(), tz);
+    const provinces = user.role === 'national' ? await db.select({ code: mapProvinces.code, name: mapProvinces.fullName }).from(mapProvinces).orderBy(mapProvinces.code) : [];
+    return c.html(<StatsPage user={user} stats={stats} filter={f} provinces={provinces} query={statsQuery(f)} />);
   });
 
   app.get('/stats.csv', async (c) => {
     const user = c.get('user');
-    const rows = await statsRows(db, user);
-    await auditAs(db, rt.now(), user.actor, 'admin.csv_export', null, { rows: rows.length });
+    const f = statsFilter(c);
+    if (!f) return c.text(t.reports.badDates, 400);
+    const rows = await statsRows(db, user, f, tz);
+    await auditAs(db, rt.now(), user.actor, 'admin.csv_export', null, { rows: rows.length, ...f });
     return c.body(await statsCsv(db, rows, tz), 200, {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': 'attachment; filename="baove-vu-viec.csv"',

@@ -90,6 +90,33 @@ describe('the Báo cáo page', () => {
   });
 });
 
+describe('the statistics page filters', () => {
+  it('counts only the cases received between two Vietnam dates in one province, and the CSV follows', async () => {
+    const api = new Client(w.app, { authorization: `Bearer ${ADMIN_TOKEN}` });
+    const page = await (await api.get('/admin/stats?from=2027-01-01&to=2027-06-30&province=01')).text();
+    // H1 2027 in Hà Nội: the 00:30 case of 1 January is in, the one of 1 July and TP.HCM's are out.
+    expect(page).toContain('Tổng số vụ việc: 4');
+    expect(page).toContain('Tin báo nhận từ 01/01/2027 đến 30/06/2027 (giờ Việt Nam)');
+    expect(page).toContain('href="/admin/stats.csv?from=2027-01-01&amp;to=2027-06-30&amp;province=01"');
+    const csv = (await (await api.get('/admin/stats.csv?from=2027-01-01&to=2027-06-30&province=01')).text()).replace(/^\uFEFF/, '');
+    const lines = csv.split('\r\n').filter(Boolean);
+    expect(lines).toHaveLength(1 + 4);
+    expect(lines.some((l) => l.includes(',2027-01-01 00:30,'))).toBe(true);
+    expect(lines.some((l) => l.includes(',2027-07-01 00:30,'))).toBe(false);
+    // From 1 July on, the national view: the 00:30 case of 1 July alone.
+    expect(await (await api.get('/admin/stats?from=2027-07-01')).text()).toContain('Tổng số vụ việc: 1');
+    expect((await api.get('/admin/stats?from=2027-06-30&to=2027-01-01')).status).toBe(400);
+  });
+
+  it("ignores a province filter from a province supervisor's login: their province only", async () => {
+    await w.db.db.insert(officers).values({ communeCode: '79', provinceCode: '79', name: 'Giám sát TP.HCM', role: 'supervisor', channel: 'telegram', channelUserId: 'tg-hcm', createdAt: w.clock.now });
+    const hcm = await officerClient('tg-hcm');
+    const page = await (await hcm.get('/admin/stats?from=2027-01-01&to=2027-12-31&province=01')).text();
+    expect(page).not.toContain('id="s-province"');
+    expect(page).toContain('Tổng số vụ việc: 1');
+  });
+});
+
 describe('the statistics CSV', () => {
   it('has Vietnamese headings, Vietnam time, and neutralises cells that would run as formulas', async () => {
     const api = new Client(w.app, { authorization: `Bearer ${ADMIN_TOKEN}` });
