@@ -1,6 +1,6 @@
 // The /admin router: login, then cases, coverage, deadlines, statistics and the outbox, each limited to
 // the user's area. Pages redirect to the login form without credentials; the API and CSV answer 401.
-import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { pageSecurityHeaders } from '../channels/web/security';
 import { Hono, type Context } from 'hono';
 import { zaloStatus } from '../channels/zalo/status';
@@ -45,13 +45,12 @@ import { problemMessages } from './outbox-view';
 import { canSee, managesDirectory, scopeFilter, scopeWhere } from './scope';
 import { safeEqual } from '../core/safe-equal';
 import { requestIsHttps } from '../core/client-address';
-import { caseStats, statsCsv, statsRows } from './stats';
+import { caseStats, statsCsv, statsRows, type StatsFilter } from './stats';
 import { isYmd, type Annex, type AnnexScope } from '../annex/build';
-import { caseAnnex } from '../annex/load';
-import { annexPeriod, monthsBefore } from '../annex/period';
+import { ANNEX_WORLDS, caseAnnex } from '../annex/load';
+import { annexPeriod, deadlineOccurrence, monthsBefore } from '../annex/period';
 import { mapCommunes, mapProvinces } from '../db/schema';
 import { addDays, localDate } from '../reminders/dates';
-import { occurrencesInYear } from '../reminders/occurrences';
 import { RULES } from '../reminders/rules.generated';
 import { markDone } from '../reminders/store';
 import { ReportsPage, type ReportsFilters } from './views/reports';
@@ -201,14 +200,24 @@ export function adminRoutes(rt: Runtime, config: Config, opts: AdminOptions = {}
 
   /** The counters above the queue, over the user's whole area. */
   async function queueCounts(user: AdminUser, at: Date): Promise<QueueCounts> {
-    const all = await listCasesForAdmin(db, sealer, { ...scopeFilter(user), limit: 500, tz });
-    const open = all.filter((c) => c.status !== 'closed');
+    // Counted in the database, so no case is left out of a counter however many there are.
+    const isOpen = sql`${cases.status} <> 'closed'`;
+    const [n] = await db
+      .select({
+        open: sql<number>`sum(case when ${isOpen} then 1 else 0 end)`,
+        national: sql<number>`sum(case when ${isOpen} and ${cases.level} = 'national' then 1 else 0 end)`,
+        emergency: sql<number>`sum(case when ${isOpen} and ${cases.emergency} then 1 else 0 end)`,
+        closed: sql<number>`sum(case when ${isOpen} then 0 else 1 end)`,
+      })
+      .from(cases)
+      .where(scopeWhere(user));
+    const open = await listCasesForAdmin(db, sealer, { ...scopeFilter(user), open: true, limit: 500, tz });
     return {
-      open: open.length,
-      national: open.filter((c) => c.level === 'national').length,
-      emergency: open.filter((c) => c.emergency).length,
+      open: Number(n?.open ?? 0),
+      national: Number(n?.national ?? 0),
+      emergency: Number(n?.emergency ?? 0),
       overdue: open.filter((c) => anyLate(c.clocks, at)).length,
-      closed: all.length - open.length,
+      closed: Number(n?.closed ?? 0),
     };
   }
 
@@ -381,7 +390,8 @@ export function adminRoutes(rt: Runtime, config: Config, opts: AdminOptions = {}
       code && (name || user.role === 'province')
         ? { code, name: name ?? code, uncovered: await uncoveredCommunes(db, code), officers: await provinceOfficers(db, code) }
         : null;
-    const unrouted = await listCasesForAdmin(db, sealer, { routedTo: 'unrouted', status: OPEN_STATUSES, ...scopeFilter(user), limit: 200, tz });
+    // The national queue: every open case nobody below holds (unrouted, or escalated all the way up).
+    const unrouted = (await listCasesForAdmin(db, sealer, { level: 'national', status: OPEN_STATUSES, ...scopeFilter(user), limit: 200, tz })).sort(byUrgency);
     const sent = Number(c.req.query('sent'));
     // Only an officer this user may send a code to is named back (a province sees its own province only).
     const sentRow = Number.isInteger(sent) && sent > 0 ? (await db.select().from(officers).where(eq(officers.id, sent)).limit(1))[0] : undefined;
@@ -505,7 +515,8 @@ export function adminRoutes(rt: Runtime, config: Config, opts: AdminOptions = {}
       .flatMap((x) => x.clocks.filter((k) => !k.done && k.dueAt.getTime() <= horizon).map((clock) => ({ ref: x.ref, clock })))
       .sort((a, b) => a.clock.dueAt.getTime() - b.clock.dueAt.getTime());
     const items = await upcomingDeadlines(db, user, at, tz);
-    const ids = [...new Set(items.flatMap((i) => i.units.map((u) => u.officerId)))];
+    const markers = items.flatMap((i) => i.units.flatMap((u) => (u.markedBy?.via === 'dashboard' ? [Number(/^officer:(\d+)$/.exec(u.markedBy.actor)?.[1])] : [])));
+    const ids = [...new Set([...items.flatMap((i) => i.units.map((u) => u.officerId)), ...markers.filter(Number.isInteger)])];
     const officerNames = new Map<number, string>();
     if (ids.length) for (const o of await db.select({ id: officers.id, name: officers.name }).from(officers).where(inArray(officers.id, ids))) officerNames.set(o.id, o.name);
     return c.html(<DeadlinesPage user={user} items={items} officerNames={officerNames} days={DEADLINE_DAYS} caseClocks={caseClocks} caseDays={CASE_CLOCK_DAYS} at={at} tz={tz} />);
@@ -526,16 +537,33 @@ export function adminRoutes(rt: Runtime, config: Config, opts: AdminOptions = {}
   });
 
   // --- Statistics ---
+  /** The statistics filter of a request (dates in Vietnam time, a province for national staff), or null when a date is bad. */
+  function statsFilter(c: Context<Env>): StatsFilter | null {
+    const q = (k: string) => (c.req.query(k) ?? '').trim();
+    const f: StatsFilter = {};
+    if (q('from')) f.from = q('from');
+    if (q('to')) f.to = q('to');
+    if (/^\d{2}$/.test(q('province')) && c.get('user').role === 'national') f.province = q('province');
+    if ((f.from && !isYmd(f.from)) || (f.to && !isYmd(f.to)) || (f.from && f.to && f.from > f.to)) return null;
+    return f;
+  }
+  const statsQuery = (f: StatsFilter) => new URLSearchParams(Object.entries(f).filter(([, v]) => v) as Array<[string, string]>).toString();
+
   app.get('/stats', async (c) => {
     const user = c.get('user');
-    const stats = await caseStats(db, await statsRows(db, user), rt.now(), tz);
-    return c.html(<StatsPage user={user} stats={stats} />);
+    const f = statsFilter(c);
+    if (!f) return c.html(<MessagePage title="400" text={t.reports.badDates} />, 400);
+    const stats = await caseStats(db, await statsRows(db, user, f, tz), rt.now(), tz);
+    const provinces = user.role === 'national' ? await db.select({ code: mapProvinces.code, name: mapProvinces.fullName }).from(mapProvinces).orderBy(mapProvinces.code) : [];
+    return c.html(<StatsPage user={user} stats={stats} filter={f} provinces={provinces} query={statsQuery(f)} />);
   });
 
   app.get('/stats.csv', async (c) => {
     const user = c.get('user');
-    const rows = await statsRows(db, user);
-    await auditAs(db, rt.now(), user.actor, 'admin.csv_export', null, { rows: rows.length });
+    const f = statsFilter(c);
+    if (!f) return c.text(t.reports.badDates, 400);
+    const rows = await statsRows(db, user, f, tz);
+    await auditAs(db, rt.now(), user.actor, 'admin.csv_export', null, { rows: rows.length, ...f });
     return c.body(await statsCsv(db, rows, tz), 200, {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': 'attachment; filename="baove-vu-viec.csv"',
@@ -551,10 +579,9 @@ export function adminRoutes(rt: Runtime, config: Config, opts: AdminOptions = {}
     const filters: ReportsFilters = { from: q('from'), to: q('to'), province: q('province'), commune: q('commune'), rule: q('rule'), period: q('period') };
     let basis: { text: string; verified: boolean } | undefined;
     // A reporting rule's period (the reminder's link): the rule and its source decide the dates.
-    const rule = filters.rule ? RULES.find((r) => r.id === filters.rule && r.kind === 'deadline') : undefined;
-    const occurrence = rule && /^\d{4}/.test(filters.period) ? occurrencesInYear(rule, Number(filters.period.slice(0, 4))).find((o) => o.period === filters.period) : undefined;
-    if (rule && occurrence) {
-      const period = annexPeriod(rule, occurrence);
+    const deadline = filters.rule ? deadlineOccurrence(RULES, filters.rule, filters.period) : undefined;
+    if (deadline) {
+      const period = annexPeriod(deadline.rule, deadline.occurrence);
       filters.from ||= period.from;
       filters.to ||= period.to;
       basis = { text: period.basis, verified: period.verified };
@@ -573,7 +600,7 @@ export function adminRoutes(rt: Runtime, config: Config, opts: AdminOptions = {}
         scope = { level: 'commune', code: filters.commune };
       }
     }
-    const annex = await caseAnnex(db, { scope, from: filters.from, to: filters.to, tz, at: rt.now(), ...(basis ? { periodBasis: basis } : {}) });
+    const annex = await caseAnnex(db, { scope, from: filters.from, to: filters.to, tz, at: rt.now(), worlds: scopeFilter(user).worlds ?? ANNEX_WORLDS, ...(basis ? { periodBasis: basis } : {}) });
     const query = new URLSearchParams(Object.entries(filters).filter(([, v]) => v) as Array<[string, string]>).toString();
     return { annex, filters, query };
   }

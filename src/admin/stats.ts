@@ -1,9 +1,9 @@
 // Statistics over cases in scope, from plain columns only (nothing sealed is opened): counts by month,
 // type and commune, the median time to acknowledge, and a per-case CSV without personal data.
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/db';
 import { caseEvents, cases } from '../db/schema';
-import { localDate, localTime } from '../reminders/dates';
+import { addDays, localDate, localTime, zonedInstant, type Ymd } from '../reminders/dates';
 import type { AdminUser } from './auth';
 import { communeNames } from './coverage';
 import { scopeWhere } from './scope';
@@ -56,7 +56,24 @@ export interface CaseStats {
   byLevel: Array<{ level: string; count: number }>;
 }
 
-export async function statsRows(db: Db, user: AdminUser): Promise<StatsRow[]> {
+/** Which cases the statistics cover: received between two Vietnam dates, in one province (national staff). */
+export interface StatsFilter {
+  from?: Ymd;
+  to?: Ymd;
+  province?: string;
+}
+
+function filterWhere(user: AdminUser, f: StatsFilter, tz: string): SQL | undefined {
+  return and(
+    scopeWhere(user),
+    f.from ? gte(cases.receivedAt, zonedInstant(f.from, 0, tz)) : undefined,
+    f.to ? lt(cases.receivedAt, zonedInstant(addDays(f.to, 1), 0, tz)) : undefined,
+    f.province && user.role === 'national' ? eq(cases.provinceCode, f.province) : undefined,
+  );
+}
+
+export async function statsRows(db: Db, user: AdminUser, f: StatsFilter = {}, tz = 'Asia/Ho_Chi_Minh'): Promise<StatsRow[]> {
+  const where = filterWhere(user, f, tz);
   const rows = await db
     .select({
       id: cases.id,
@@ -78,14 +95,14 @@ export async function statsRows(db: Db, user: AdminUser): Promise<StatsRow[]> {
       closeReason: cases.closeReason,
     })
     .from(cases)
-    .where(scopeWhere(user))
+    .where(where)
     .orderBy(asc(cases.receivedAt));
   // Referrals are counted by agency only (the tag); their notes stay sealed.
   const referrals = await db
     .select({ caseId: caseEvents.caseId, tag: caseEvents.tag })
     .from(caseEvents)
     .innerJoin(cases, eq(cases.id, caseEvents.caseId))
-    .where(and(eq(caseEvents.kind, 'referral'), scopeWhere(user)))
+    .where(and(eq(caseEvents.kind, 'referral'), where))
     .orderBy(asc(caseEvents.at));
   const byCase = new Map<number, string[]>();
   for (const r of referrals) byCase.set(r.caseId, [...(byCase.get(r.caseId) ?? []), r.tag ?? 'other']);

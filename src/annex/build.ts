@@ -59,8 +59,23 @@ export interface Annex {
   scopeLabel: string;
   from: Ymd;
   to: Ymd;
-  /** Raw totals, for the one-line summary and tests. */
-  totals: { received: number; emergencies: number; open: number; closed: number };
+  /** Raw totals, for the one-line summary and the chat digest (which applies `small` itself). */
+  totals: {
+    received: number;
+    emergencies: number;
+    open: number;
+    closed: number;
+    referrals: number;
+    transfers: number;
+    escalations: number;
+    /** Decree 56 clocks not met (late, không thực hiện, or overdue), per clock. */
+    missed: Record<'emergency' | 'plan' | 'approval', number>;
+    coverage: { communes: number; covered: number };
+  };
+  /** Commune scope: counts of 1 to 4 are shown as "<5". */
+  small: boolean;
+  /** The period is not over: numbers as of `generatedAt`. */
+  partial: boolean;
   tables: AnnexTable[];
 }
 
@@ -164,6 +179,7 @@ export function buildAnnex(input: AnnexInput): Annex {
 
   // Decree 56 clocks over the cases received in the period.
   const clockRows: Cell[][] = [];
+  const missed = { emergency: 0, plan: 0, approval: 0 };
   for (const name of ['emergency', 'plan', 'approval'] as const) {
     const counts: Record<ClockVerdict, number> = { met: 0, late: 0, skipped: 0, overdue: 0, running: 0 };
     let applies = 0;
@@ -174,6 +190,7 @@ export function buildAnnex(input: AnnexInput): Annex {
       const takenAt = name === 'emergency' ? earliest(c.assessedAt, c.planAt) : name === 'plan' ? c.planAt : c.approvedAt;
       counts[verdict(clock.dueAt, takenAt, c.closedAt, asOf)]++;
     }
+    missed[name] = counts.late + counts.skipped + counts.overdue;
     clockRows.push([t.clockNames[name]!, n(applies), n(counts.met), n(counts.late), n(counts.skipped), n(counts.overdue), n(counts.late + counts.skipped + counts.overdue), n(counts.running)]);
   }
   tables.push({ id: 'clocks', title: t.clocks, head: [t.clock, t.applies, t.met, t.late, t.skipped, t.overdue, t.missed, t.running], rows: clockRows, note: t.clockNote });
@@ -271,7 +288,19 @@ export function buildAnnex(input: AnnexInput): Annex {
     scopeLabel: scopeLabel(input),
     from: input.from,
     to: input.to,
-    totals: { received: received.length, emergencies, open: open.length, closed: closed.length },
+    totals: {
+      received: received.length,
+      emergencies,
+      open: open.length,
+      closed: closed.length,
+      referrals: input.events.filter((e) => e.kind === 'referral' && within(e.at)).length,
+      transfers: input.events.filter((e) => e.kind === 'transfer' && within(e.at)).length,
+      escalations: input.escalations.filter(within).length,
+      missed,
+      coverage: input.coverage,
+    },
+    small,
+    partial: asOf < end,
     tables,
   };
 }

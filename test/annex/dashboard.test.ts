@@ -46,8 +46,8 @@ describe('the Báo cáo page', () => {
     expect(row(html, 'received', 'Trong đó: khẩn cấp (trẻ đang gặp nguy hiểm)')).toEqual(['2']);
     expect(row(html, 'clocks', 'Kế hoạch hỗ trợ, can thiệp trong 5 ngày làm việc (Điều 28.1)')).toEqual(['4', '1', '0', '1', '2', '3', '0']);
     expect(row(html, 'closures', 'Tổng số hồ sơ đóng trong kỳ')).toEqual(['2']);
-    // Still open on 30 June: the three seeded ones and the demo case of November 2026.
-    expect(row(html, 'open', 'Vụ việc chưa đóng vào cuối kỳ (kể cả tiếp nhận từ kỳ trước)')).toEqual(['4']);
+    // Still open on 30 June: the three seeded ones; the demo case of November 2026 is never counted.
+    expect(row(html, 'open', 'Vụ việc chưa đóng vào cuối kỳ (kể cả tiếp nhận từ kỳ trước)')).toEqual(['3']);
     expect(row(html, 'moves', 'Chuyển lên cấp trên (quá hạn hoặc không có người nhận)')).toEqual(['1']);
     expect(html).toContain('@page{size:A4');
     expect(html).toContain('href="/admin/reports.xlsx?from=2027-01-01&amp;to=2027-06-30&amp;province=01"');
@@ -67,7 +67,9 @@ describe('the Báo cáo page', () => {
   });
 
   it('gives a commune officer only their commune, with small counts as "<5", and refuses another unit', async () => {
-    const baDinh = await officerClient('officer-ba-dinh');
+    // A real officer: the demo directory's officers see only demo cases, in the annex as everywhere.
+    await w.db.db.insert(officers).values({ communeCode: '00004', provinceCode: '01', name: 'Cán bộ Ba Đình', role: 'officer', channel: 'telegram', channelUserId: 'tg-ba-dinh', createdAt: w.clock.now });
+    const baDinh = await officerClient('tg-ba-dinh');
     const html = await (await baDinh.get('/admin/reports?from=2027-01-01&to=2027-06-30&province=79')).text();
     expect(html).toContain('— Xã/phường 00004');
     expect(row(html, 'received', 'Tổng số tin báo tiếp nhận trong kỳ')).toEqual(['&lt;5']);
@@ -85,6 +87,33 @@ describe('the Báo cáo page', () => {
     expect(row(ninhThuan, 'general', 'Căn cứ xác định kỳ')![0]).not.toContain('CHƯA XÁC MINH');
     const tamDuong = await (await api.get('/admin/reports?rule=td-periodic&period=2027-H1')).text();
     expect(row(tamDuong, 'general', 'Căn cứ xác định kỳ')![0]).toContain('CHƯA XÁC MINH');
+  });
+});
+
+describe('the statistics page filters', () => {
+  it('counts only the cases received between two Vietnam dates in one province, and the CSV follows', async () => {
+    const api = new Client(w.app, { authorization: `Bearer ${ADMIN_TOKEN}` });
+    const page = await (await api.get('/admin/stats?from=2027-01-01&to=2027-06-30&province=01')).text();
+    // H1 2027 in Hà Nội: the 00:30 case of 1 January is in, the one of 1 July and TP.HCM's are out.
+    expect(page).toContain('Tổng số vụ việc: 4');
+    expect(page).toContain('Tin báo nhận từ 01/01/2027 đến 30/06/2027 (giờ Việt Nam)');
+    expect(page).toContain('href="/admin/stats.csv?from=2027-01-01&amp;to=2027-06-30&amp;province=01"');
+    const csv = (await (await api.get('/admin/stats.csv?from=2027-01-01&to=2027-06-30&province=01')).text()).replace(/^\uFEFF/, '');
+    const lines = csv.split('\r\n').filter(Boolean);
+    expect(lines).toHaveLength(1 + 4);
+    expect(lines.some((l) => l.includes(',2027-01-01 00:30,'))).toBe(true);
+    expect(lines.some((l) => l.includes(',2027-07-01 00:30,'))).toBe(false);
+    // From 1 July on, the national view: the 00:30 case of 1 July alone.
+    expect(await (await api.get('/admin/stats?from=2027-07-01')).text()).toContain('Tổng số vụ việc: 1');
+    expect((await api.get('/admin/stats?from=2027-06-30&to=2027-01-01')).status).toBe(400);
+  });
+
+  it("ignores a province filter from a province supervisor's login: their province only", async () => {
+    await w.db.db.insert(officers).values({ communeCode: '79', provinceCode: '79', name: 'Giám sát TP.HCM', role: 'supervisor', channel: 'telegram', channelUserId: 'tg-hcm', createdAt: w.clock.now });
+    const hcm = await officerClient('tg-hcm');
+    const page = await (await hcm.get('/admin/stats?from=2027-01-01&to=2027-12-31&province=01')).text();
+    expect(page).not.toContain('id="s-province"');
+    expect(page).toContain('Tổng số vụ việc: 1');
   });
 });
 

@@ -57,7 +57,7 @@ export function ReportsPage(p: { user: AdminUser; annex: Annex; filters: Reports
             <a href={`/admin/reports.xlsx?${p.query}`}>{t.reports.xlsx}</a> ·{' '}
           </>
         ) : null}
-        <a href="/admin/stats.csv">{t.csv}</a> · {t.reports.print}
+        <a href={`/admin/stats.csv?${new URLSearchParams({ from: f.from, to: f.to, ...(f.province ? { province: f.province } : {}) }).toString()}`}>{t.csv}</a> · {t.reports.print}
       </p>
       <article class="annex" aria-labelledby="annex-title">
         <h2 id="annex-title">
