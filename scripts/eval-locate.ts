@@ -45,7 +45,7 @@ const fixture = (name: string): string => fileURLToPath(new URL(`../test/fixture
 const expand = (path: string): string[] =>
   statSync(path).isDirectory()
     ? readdirSync(path)
-        .filter((f) => f.endsWith('.jsonl'))
+        .filter((f) => /^address.*\.jsonl$/u.test(f)) // a folder may hold other sets (questions, triage)
         .sort()
         .map((f) => join(path, f))
     : [path];

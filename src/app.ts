@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import type { Bot } from 'grammy';
 import { webhookBodyLimit } from './channels/body';
 import { telegramRoutes } from './channels/telegram/routes';
-import { errorFields } from './core/log';
+import { errorFields } from './ground/log';
 import { emergencyLine } from './core/menu';
 import { DbBusyError } from './db/tx';
 import type { Runtime } from './runtime';

@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline';
 import { createPrintingSender, type PrintedMessage } from './channels/cli/sender';
 import { chatInteractive, chatJsonl } from './channels/cli/chat';
 import { ConfigError } from './config';
-import { createLogger } from './core/log';
+import { createLogger } from './ground/log';
 import { bootNode } from './platform/node';
 import { cliCommands, tickSteps } from './platform/wiring';
 
@@ -17,7 +17,7 @@ const USAGE = `Cách dùng: npm run --silent baove -- <lệnh>
   directory import FILE.csv nhập danh bạ cán bộ (tất cả hoặc không dòng nào)
   directory invite MÃ_XÃ    tạo mã mời một lần cho cán bộ (/dangky MÃ), dùng được INVITE_TTL_DAYS ngày (mặc định 7)
   reminders due --at ISO [--json]   những nhắc việc một lượt chạy lúc đó sẽ gửi
-  stats export --from NGÀY --to NGÀY [--province MÃ] [--commune MÃ] --out TỆP.xlsx
+  stats export --from NGÀY --to NGÀY [--province MÃ] [--commune MÃ] [--at ISO] --out TỆP.xlsx
                             xuất phụ lục số liệu vụ việc của kỳ (không có dữ liệu cá nhân)
   zalo tokens set|show      quản lý cặp token Zalo OA
   keys rotate [--batch N]   niêm phong lại dữ liệu cá nhân bằng DATA_KEY (đọc dữ liệu cũ bằng DATA_KEY_PREVIOUS)

@@ -1,5 +1,5 @@
 // Parses the environment once with zod; a missing or malformed value fails start-up naming the variable.
-import { z } from 'zod';
+import * as z from 'zod';
 
 const optionalString = z
   .string()
@@ -85,6 +85,12 @@ export const envSchema = z.object({
   ZALO_ACCESS_TOKEN: optionalString,
   ZALO_REFRESH_TOKEN: optionalString,
   ZALO_VERIFICATION: optionalString,
+  /**
+   * A signed Zalo event is taken only if its timestamp is at most this old, or this far ahead of our
+   * clock: a captured event cannot be replayed later. Our choice; Zalo documents no retry window.
+   */
+  ZALO_EVENT_MAX_AGE_MINUTES: z.coerce.number().int().min(1).max(10_000_000).default(1440),
+  ZALO_EVENT_MAX_AHEAD_MINUTES: z.coerce.number().int().min(0).max(10_000_000).default(10),
   DATA_KEY: dataKey,
   DATA_KEY_PREVIOUS: previousDataKeys,
   ADMIN_TOKEN: optionalString.refine((v) => v === undefined || v.length >= 16, {

@@ -3,7 +3,7 @@ import { createBasicsFeature } from './core/basics';
 import type { Feature } from './core/context';
 import { guidanceFeature } from './knowledge/feature';
 import { cancelReport, reportsFeature, startReport } from './reports/feature';
-import { whereFeature } from './reports/where';
+import { whereFeature } from './intake/where';
 import { remindersFeature } from './reminders/feature';
 import { createCaseWorkFeature } from './cases/feature';
 

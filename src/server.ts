@@ -2,7 +2,7 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { ConfigError, demoDataLooksDeployed } from './config';
-import { errorFields } from './core/log';
+import { errorFields } from './ground/log';
 import { bootNode } from './platform/node';
 import { appRoutes, tickSteps } from './platform/wiring';
 import { runTick } from './tick';

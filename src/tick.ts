@@ -1,6 +1,6 @@
 // One scheduled tick: reminders, escalations, Zalo housekeeping and the outbox. Idempotent by design:
 // every send has a unique key in the database, so an overlapping or repeated tick never sends twice.
-import { errorFields } from './core/log';
+import { errorFields } from './ground/log';
 import { flushOutbox } from './outbox/outbox';
 import type { Runtime, TickStep } from './runtime';
 

@@ -17,17 +17,35 @@ export interface BundleSize {
   bundle_kib: number;
 }
 
+export interface BundleReport extends BundleSize {
+  /** The source files esbuild put into worker.js (metafile inputs with bytes in the output). */
+  modules: string[];
+}
+
 export async function benchBundle(): Promise<BundleSize> {
+  const { bundle_gzip_kib, bundle_kib } = await buildWorkerBundle();
+  return { bundle_gzip_kib, bundle_kib };
+}
+
+export async function buildWorkerBundle(): Promise<BundleReport> {
   const outdir = await mkdtemp(join(tmpdir(), 'baove-bundle-'));
   try {
-    await promisify(execFile)(WRANGLER, ['deploy', '--dry-run', '--outdir', outdir], {
+    const metafile = join(outdir, 'meta.json');
+    await promisify(execFile)(WRANGLER, ['deploy', '--dry-run', '--outdir', outdir, '--metafile', metafile], {
       cwd: ROOT,
       // No telemetry prompts or update checks in a benchmark.
       env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: '1' },
       maxBuffer: 16 * 1024 * 1024,
     });
     const code = await readFile(join(outdir, 'worker.js'));
-    return { bundle_gzip_kib: gzipSync(code, { level: 9 }).length / 1024, bundle_kib: code.length / 1024 };
+    const meta = JSON.parse(await readFile(metafile, 'utf8')) as {
+      outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }>;
+    };
+    const out = Object.entries(meta.outputs).find(([name]) => name.endsWith('worker.js'))?.[1];
+    const modules = Object.entries(out?.inputs ?? {})
+      .filter(([, v]) => v.bytesInOutput > 0)
+      .map(([k]) => k);
+    return { bundle_gzip_kib: gzipSync(code, { level: 9 }).length / 1024, bundle_kib: code.length / 1024, modules };
   } finally {
     await rm(outdir, { recursive: true, force: true });
   }

@@ -1,7 +1,7 @@
 // Benchmarks update handling in-process: `engine.handle` (one write transaction: inbox dedupe, user,
 // state, case, outbox) on a libSQL file, with the real features, map and knowledge base. The updates are
 // a realistic mix: whole reports (with address lookup and case filing), questions, menus and /start.
-import { silentLogger } from '../../src/core/log';
+import { silentLogger } from '../../src/ground/log';
 import type { Incoming } from '../../src/core/types';
 import { bootNode } from '../../src/platform/node';
 import { BENCH_DATA_KEY, LOOPBACK_OFFICERS, prepareDatabase, tempDatabaseUrl } from './server-process';

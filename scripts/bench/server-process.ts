@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { officers } from '../../src/db/schema';
-import { silentLogger } from '../../src/core/log';
+import { silentLogger } from '../../src/ground/log';
 import { bootNode } from '../../src/platform/node';
 import { FAKE_BOT_INFO, FAKE_BOT_TOKEN } from './fake-bot-api';
 

@@ -10,7 +10,7 @@ import type { CoreDeps } from '../../src/core/context';
 import { openDb } from '../../src/db/node-client';
 import * as schema from '../../src/db/schema';
 import { migrateDb } from '../../src/db/migrate';
-import { createSealer, generateDataKey } from '../../src/reports/crypto';
+import { createSealer, generateDataKey } from '../../src/ground/crypto';
 import { addDays, localDate, zonedInstant } from '../../src/reminders/dates';
 import { RULES } from '../../src/reminders/rules.generated';
 import { dueReminders, type Recipient, type Reminder } from '../../src/reminders/schedule';

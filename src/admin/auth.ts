@@ -4,12 +4,12 @@ import { and, eq, gt, isNull, lt } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Config } from '../config';
-import { overLimit } from '../core/rate-limit';
+import { hitsNow, overLimit } from '../core/rate-limit';
 import { safeEqual } from '../core/safe-equal';
 import type { Db } from '../db/db';
 import { adminLoginCodes, adminSessions, officers } from '../db/schema';
-import type { OfficerRow } from '../reports/officers';
-import { randomChars } from '../reports/ref';
+import type { OfficerRow } from '../directory/officers';
+import { randomChars } from '../cases/ref';
 
 export type AdminRole = 'national' | 'province' | 'commune';
 
@@ -68,8 +68,14 @@ export function officerUser(o: OfficerRow, csrf: string | null, sessionHash: str
   };
 }
 
+/** Requests that reached a trusted TLS proxy (X-Forwarded-Proto: https, with TRUST_PROXY_HEADER set). */
+const behindTls = new WeakSet<Context>();
+export function markAdminBehindTls(c: Context): void {
+  behindTls.add(c);
+}
+
 function cookieBase(c: Context) {
-  return { httpOnly: true, sameSite: 'Strict' as const, path: '/admin', secure: new URL(c.req.url).protocol === 'https:' };
+  return { httpOnly: true, sameSite: 'Strict' as const, path: '/admin', secure: new URL(c.req.url).protocol === 'https:' || behindTls.has(c) };
 }
 
 /** The user of this request, or null. A wrong bearer token is null too (never falls back to the cookie). */
@@ -131,6 +137,16 @@ export function loginNonceMatches(c: Context, submitted: unknown): boolean {
 /** Counts a login attempt from this address; true when it is over the limit for the current minute. */
 export async function loginRateLimited(db: Db, ip: string, at: Date, perMinute = LOGIN_LIMIT_PER_MINUTE): Promise<boolean> {
   return overLimit(db, `admin-login:${ip}`, at, perMinute);
+}
+
+/** True when this address has sent `perMinute` wrong bearer tokens in the current minute (counts nothing). */
+export async function bearerLimited(db: Db, ip: string, at: Date, perMinute = LOGIN_LIMIT_PER_MINUTE): Promise<boolean> {
+  return (await hitsNow(db, `admin-bearer:${ip}`, at)) >= perMinute;
+}
+
+/** Counts one wrong bearer token from this address. */
+export async function countBearerFailure(db: Db, ip: string, at: Date): Promise<void> {
+  await overLimit(db, `admin-bearer:${ip}`, at, Number.MAX_SAFE_INTEGER);
 }
 
 /** "abcd efgh", "ABCDEFGH" → "ABCD-EFGH". */

@@ -2,7 +2,7 @@
 import { and, asc, desc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/db';
 import { invites, mapCommunes, mapProvinces, officers } from '../db/schema';
-import { inviteExpiresAt, invitesWorkingSince } from '../reports/directory';
+import { inviteExpiresAt, invitesWorkingSince } from '../directory/directory';
 import type { AdminUser } from './auth';
 
 export interface ProvinceCoverage {

@@ -19,6 +19,8 @@ export interface DeadlineItem {
   /** People in scope the rule is for. */
   audience: number;
   done: Array<{ officerId: number; name: string; communeCode: string; at: Date }>;
+  /** Everyone in scope who must submit, each with their "Đã nộp" mark (null: not yet). */
+  units: Array<{ officerId: number; communeCode: string; done: Date | null }>;
 }
 
 function inScope(user: AdminUser, r: Recipient): boolean {
@@ -37,7 +39,7 @@ export async function upcomingDeadlines(db: Db, user: AdminUser, at: Date, tz: s
     if (!audience.length && user.role !== 'national') continue;
     const back = rule.kind === 'deadline' ? (rule.overdue?.max ?? 0) : 0;
     for (const occurrence of occurrencesBetween(rule, addDays(today, -back), addDays(today, DEADLINE_DAYS))) {
-      items.push({ rule, occurrence, audience: audience.length, done: [] });
+      items.push({ rule, occurrence, audience: audience.length, done: [], units: audience.map((r) => ({ officerId: Number(r.id), communeCode: r.communeCode, done: null })) });
     }
   }
   items.sort((a, b) => a.occurrence.due.localeCompare(b.occurrence.due) || a.rule.id.localeCompare(b.rule.id));
@@ -53,6 +55,7 @@ export async function upcomingDeadlines(db: Db, user: AdminUser, at: Date, tz: s
     item.done = marks
       .filter((m) => m.ruleId === item.rule.id && m.period === item.occurrence.period && (user.role === 'national' || audienceIds.has(m.officerId)))
       .map((m) => ({ officerId: m.officerId, name: m.name, communeCode: m.communeCode, at: m.at }));
+    for (const u of item.units) u.done = item.done.find((d) => d.officerId === u.officerId)?.at ?? null;
   }
   return items;
 }

@@ -4,8 +4,8 @@ import { and, eq } from 'drizzle-orm';
 import { WEB_DEMO_OFFICER } from '../channels/web/demo';
 import type { Db } from '../db/db';
 import { auditLog, cases, officers, users } from '../db/schema';
-import type { Sealer } from '../reports/crypto';
-import { sealDetails } from '../reports/details';
+import type { Sealer } from '../ground/crypto';
+import { sealDetails } from '../cases/details';
 
 export const DEMO_CASE_REF = 'BV-DEMXAB';
 const DEMO_CASE_SOURCE = 'demo:overdue-case';

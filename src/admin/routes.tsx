@@ -1,6 +1,6 @@
 // The /admin router: login, then cases, coverage, deadlines, statistics and the outbox, each limited to
 // the user's area. Pages redirect to the login form without credentials; the API and CSV answer 401.
-import { and, eq, isNotNull } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { pageSecurityHeaders } from '../channels/web/security';
 import { Hono, type Context } from 'hono';
 import { zaloStatus } from '../channels/zalo/status';
@@ -10,16 +10,16 @@ import type { Channel } from '../core/types';
 import { cases, officers } from '../db/schema';
 import { withTransaction } from '../db/tx';
 import { enqueue, outboxCounts, requeue } from '../outbox/outbox';
-import { byUrgency, getCaseForAdmin, listCasesForAdmin, type AdminCaseSummary } from '../reports/admin';
-import { auditAs } from '../reports/audit';
-import { findCaseByRef } from '../reports/cases';
-import { createInvite, findInvite, revokeInvite } from '../reports/directory';
-import { parseInviteCode } from '../reports/enroll';
+import { byUrgency, getCaseForAdmin, listCasesForAdmin, type AdminCaseSummary } from '../cases/admin';
+import { auditAs } from '../cases/audit';
+import { findCaseByRef } from '../cases/cases';
+import { createInvite, findInvite, revokeInvite } from '../directory/directory';
+import { parseInviteCode } from '../directory/enroll';
 import { acknowledge, addNote, approve, assess, close as closeCase, isAgency, isCloseReason, isRisk, plan as makePlan, refer, review, type Actor, type StepResult } from '../cases/procedure';
 import { caseEventsOf } from '../cases/events';
 import { transferCase } from '../cases/transfer';
 import type { CommuneRef } from '../routing/types';
-import { parseCaseRef } from '../reports/ref';
+import { parseCaseRef } from '../cases/ref';
 import type { Runtime } from '../runtime';
 import {
   currentUser,
@@ -29,7 +29,10 @@ import {
   LOGIN_CODE_HOURS,
   loginNonce,
   loginNonceMatches,
+  bearerLimited,
+  countBearerFailure,
   loginRateLimited,
+  markAdminBehindTls,
   officerUser,
   redeemLoginCode,
   startSession,
@@ -41,8 +44,16 @@ import { adminText as t } from './messages';
 import { problemMessages } from './outbox-view';
 import { canSee, managesDirectory, scopeFilter, scopeWhere } from './scope';
 import { safeEqual } from '../core/safe-equal';
-import { caseStats, statsCsv, statsRows } from './stats';
-import type { Annex } from '../annex/build';
+import { requestIsHttps } from '../core/client-address';
+import { caseStats, statsCsv, statsRows, type StatsFilter } from './stats';
+import { isYmd, type Annex, type AnnexScope } from '../annex/build';
+import { ANNEX_WORLDS, caseAnnex } from '../annex/load';
+import { annexPeriod, deadlineOccurrence, monthsBefore } from '../annex/period';
+import { mapCommunes, mapProvinces } from '../db/schema';
+import { addDays, localDate } from '../reminders/dates';
+import { RULES } from '../reminders/rules.generated';
+import { markDone } from '../reminders/store';
+import { ReportsPage, type ReportsFilters } from './views/reports';
 import { auditTrail, caseMessagesOf, eventActors, milestones } from './timeline';
 import { CasePage, CasesPage, type CaseFilters, type QueueCounts } from './views/cases';
 import { CoveragePage } from './views/coverage';
@@ -57,6 +68,8 @@ import { listGuides } from '../knowledge';
 export interface AdminOptions {
   /** The client address for the login rate limit (the socket address on Node). */
   clientIp?: (c: Context) => string;
+  /** True when TRUST_PROXY_HEADER is set: X-Forwarded-Proto: https then makes the cookies Secure. */
+  trustProxy?: boolean;
   /** Writes an annex as .xlsx (Node only: exceljs stays out of the Worker bundle). Absent: no download. */
   xlsx?: (annex: Annex) => Promise<Uint8Array>;
 }
@@ -79,13 +92,18 @@ export function adminRoutes(rt: Runtime, config: Config, opts: AdminOptions = {}
 
   app.use('*', pageSecurityHeaders({ images: true }));
   app.use('*', async (c, next) => {
+    if (requestIsHttps(c, Boolean(opts.trustProxy))) markAdminBehindTls(c);
+    await next();
+  });
+  app.use('*', async (c, next) => {
     await next();
     c.header('Cache-Control', 'no-store');
   });
 
   // --- Login (the only pages open without credentials) ---
   app.get('/login', async (c) => {
-    if (await currentUser(c, db, config, rt.now())) return c.redirect('/admin', 303);
+    // Only a session cookie counts here: a bearer header on the login page would be an unthrottled oracle.
+    if (c.req.header('authorization') === undefined && (await currentUser(c, db, config, rt.now()))) return c.redirect('/admin', 303);
     return c.html(<LoginPage nonce={loginNonce(c)} tokenConfigured={!!config.ADMIN_TOKEN} />);
   });
 
@@ -115,7 +133,15 @@ export function adminRoutes(rt: Runtime, config: Config, opts: AdminOptions = {}
 
   // --- Everything else needs a user ---
   app.use('*', async (c, next) => {
-    const user = await currentUser(c, db, config, rt.now());
+    const at = rt.now();
+    // Wrong bearer tokens are counted per address like wrong login codes; past the limit even the
+    // right one waits for the next minute, so the token cannot be guessed through the header.
+    const bearer = c.req.header('authorization') !== undefined;
+    if (bearer && (await bearerLimited(db, clientIp(c), at))) {
+      return c.json({ ok: false, error: 'too many attempts' }, 429, { 'Retry-After': '60' });
+    }
+    const user = await currentUser(c, db, config, at);
+    if (!user && bearer) await countBearerFailure(db, clientIp(c), at);
     if (!user) {
       const api = c.req.path.startsWith('/admin/api/') || c.req.path.endsWith('.csv') || c.req.header('authorization') !== undefined;
       if (api) return c.json({ ok: false, error: 'unauthorized' }, 401, { 'WWW-Authenticate': 'Bearer' });
@@ -174,14 +200,24 @@ export function adminRoutes(rt: Runtime, config: Config, opts: AdminOptions = {}
 
   /** The counters above the queue, over the user's whole area. */
   async function queueCounts(user: AdminUser, at: Date): Promise<QueueCounts> {
-    const all = await listCasesForAdmin(db, sealer, { ...scopeFilter(user), limit: 500, tz });
-    const open = all.filter((c) => c.status !== 'closed');
+    // Counted in the database, so no case is left out of a counter however many there are.
+    const isOpen = sql`${cases.status} <> 'closed'`;
+    const [n] = await db
+      .select({
+        open: sql<number>`sum(case when ${isOpen} then 1 else 0 end)`,
+        national: sql<number>`sum(case when ${isOpen} and ${cases.level} = 'national' then 1 else 0 end)`,
+        emergency: sql<number>`sum(case when ${isOpen} and ${cases.emergency} then 1 else 0 end)`,
+        closed: sql<number>`sum(case when ${isOpen} then 0 else 1 end)`,
+      })
+      .from(cases)
+      .where(scopeWhere(user));
+    const open = await listCasesForAdmin(db, sealer, { ...scopeFilter(user), open: true, limit: 500, tz });
     return {
-      open: open.length,
-      national: open.filter((c) => c.level === 'national').length,
-      emergency: open.filter((c) => c.emergency).length,
+      open: Number(n?.open ?? 0),
+      national: Number(n?.national ?? 0),
+      emergency: Number(n?.emergency ?? 0),
       overdue: open.filter((c) => anyLate(c.clocks, at)).length,
-      closed: all.length - open.length,
+      closed: Number(n?.closed ?? 0),
     };
   }
 
@@ -354,9 +390,12 @@ export function adminRoutes(rt: Runtime, config: Config, opts: AdminOptions = {}
       code && (name || user.role === 'province')
         ? { code, name: name ?? code, uncovered: await uncoveredCommunes(db, code), officers: await provinceOfficers(db, code) }
         : null;
-    const unrouted = await listCasesForAdmin(db, sealer, { routedTo: 'unrouted', status: OPEN_STATUSES, ...scopeFilter(user), limit: 200, tz });
+    // The national queue: every open case nobody below holds (unrouted, or escalated all the way up).
+    const unrouted = (await listCasesForAdmin(db, sealer, { level: 'national', status: OPEN_STATUSES, ...scopeFilter(user), limit: 200, tz })).sort(byUrgency);
     const sent = Number(c.req.query('sent'));
-    const sentTo = Number.isInteger(sent) && sent > 0 ? (await db.select().from(officers).where(eq(officers.id, sent)).limit(1))[0] : undefined;
+    // Only an officer this user may send a code to is named back (a province sees its own province only).
+    const sentRow = Number.isInteger(sent) && sent > 0 ? (await db.select().from(officers).where(eq(officers.id, sent)).limit(1))[0] : undefined;
+    const sentTo = sentRow && (user.role === 'national' || sentRow.provinceCode === user.scopeCode) ? sentRow : undefined;
     const revoked = parseInviteCode(c.req.query('revoked') ?? '');
     const flash =
       c.req.query('ok') === 'invite'
@@ -476,23 +515,114 @@ export function adminRoutes(rt: Runtime, config: Config, opts: AdminOptions = {}
       .flatMap((x) => x.clocks.filter((k) => !k.done && k.dueAt.getTime() <= horizon).map((clock) => ({ ref: x.ref, clock })))
       .sort((a, b) => a.clock.dueAt.getTime() - b.clock.dueAt.getTime());
     const items = await upcomingDeadlines(db, user, at, tz);
-    return c.html(<DeadlinesPage user={user} items={items} days={DEADLINE_DAYS} caseClocks={caseClocks} caseDays={CASE_CLOCK_DAYS} at={at} tz={tz} />);
+    const ids = [...new Set(items.flatMap((i) => i.units.map((u) => u.officerId)))];
+    const officerNames = new Map<number, string>();
+    if (ids.length) for (const o of await db.select({ id: officers.id, name: officers.name }).from(officers).where(inArray(officers.id, ids))) officerNames.set(o.id, o.name);
+    return c.html(<DeadlinesPage user={user} items={items} officerNames={officerNames} days={DEADLINE_DAYS} caseClocks={caseClocks} caseDays={CASE_CLOCK_DAYS} at={at} tz={tz} />);
+  });
+
+  // "Đã nộp" from the dashboard: the same mark as the chat button, for a unit in the user's area.
+  app.post('/deadlines/done', async (c) => {
+    const user = c.get('user');
+    const at = rt.now();
+    const form = await c.req.parseBody();
+    const text = (k: string) => (typeof form[k] === 'string' ? (form[k] as string) : '');
+    const officerId = Number(text('officer'));
+    const item = (await upcomingDeadlines(db, user, at, tz)).find((i) => i.rule.id === text('rule') && i.occurrence.period === text('period'));
+    if (!item || item.rule.kind !== 'deadline' || !item.units.some((u) => u.officerId === officerId)) return c.html(<MessagePage title="403" text={t.notAllowed} />, 403);
+    const added = await markDone(db, { ruleId: item.rule.id, period: item.occurrence.period, officerIds: [String(officerId)], at });
+    if (added) await auditAs(db, at, user.actor, 'reminder.done', null, { rule: item.rule.id, period: item.occurrence.period, officer: officerId, via: 'dashboard' });
+    return c.redirect('/admin/deadlines', 303);
   });
 
   // --- Statistics ---
+  /** The statistics filter of a request (dates in Vietnam time, a province for national staff), or null when a date is bad. */
+  function statsFilter(c: Context<Env>): StatsFilter | null {
+    const q = (k: string) => (c.req.query(k) ?? '').trim();
+    const f: StatsFilter = {};
+    if (q('from')) f.from = q('from');
+    if (q('to')) f.to = q('to');
+    if (/^\d{2}$/.test(q('province')) && c.get('user').role === 'national') f.province = q('province');
+    if ((f.from && !isYmd(f.from)) || (f.to && !isYmd(f.to)) || (f.from && f.to && f.from > f.to)) return null;
+    return f;
+  }
+  const statsQuery = (f: StatsFilter) => new URLSearchParams(Object.entries(f).filter(([, v]) => v) as Array<[string, string]>).toString();
+
   app.get('/stats', async (c) => {
     const user = c.get('user');
-    const stats = await caseStats(db, await statsRows(db, user), rt.now(), tz);
-    return c.html(<StatsPage user={user} stats={stats} />);
+    const f = statsFilter(c);
+    if (!f) return c.html(<MessagePage title="400" text={t.reports.badDates} />, 400);
+    const stats = await caseStats(db, await statsRows(db, user, f, tz), rt.now(), tz);
+    const provinces = user.role === 'national' ? await db.select({ code: mapProvinces.code, name: mapProvinces.fullName }).from(mapProvinces).orderBy(mapProvinces.code) : [];
+    return c.html(<StatsPage user={user} stats={stats} filter={f} provinces={provinces} query={statsQuery(f)} />);
   });
 
   app.get('/stats.csv', async (c) => {
     const user = c.get('user');
-    const rows = await statsRows(db, user);
-    await auditAs(db, rt.now(), user.actor, 'admin.csv_export', null, { rows: rows.length });
+    const f = statsFilter(c);
+    if (!f) return c.text(t.reports.badDates, 400);
+    const rows = await statsRows(db, user, f, tz);
+    await auditAs(db, rt.now(), user.actor, 'admin.csv_export', null, { rows: rows.length, ...f });
     return c.body(await statsCsv(db, rows, tz), 200, {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': 'attachment; filename="baove-vu-viec.csv"',
+    });
+  });
+
+  // --- Reports: the case annex of a period, for the user's area ---
+  /** The annex a request asks for, or an error page's text (bad dates, or a unit outside the user's area). */
+  async function annexFor(c: Context<Env>): Promise<{ annex: Annex; filters: ReportsFilters; query: string } | { error: string; status: 400 | 403 }> {
+    const user = c.get('user');
+    const q = (k: string) => (c.req.query(k) ?? '').trim();
+    const today = localDate(rt.now(), tz);
+    const filters: ReportsFilters = { from: q('from'), to: q('to'), province: q('province'), commune: q('commune'), rule: q('rule'), period: q('period') };
+    let basis: { text: string; verified: boolean } | undefined;
+    // A reporting rule's period (the reminder's link): the rule and its source decide the dates.
+    const deadline = filters.rule ? deadlineOccurrence(RULES, filters.rule, filters.period) : undefined;
+    if (deadline) {
+      const period = annexPeriod(deadline.rule, deadline.occurrence);
+      filters.from ||= period.from;
+      filters.to ||= period.to;
+      basis = { text: period.basis, verified: period.verified };
+    }
+    filters.to ||= today;
+    filters.from ||= monthsBefore(addDays(filters.to, 1), 6);
+    if (!isYmd(filters.from) || !isYmd(filters.to) || filters.from > filters.to) return { error: t.reports.badDates, status: 400 };
+    let scope: AnnexScope = { level: 'national' };
+    if (user.role === 'commune') scope = { level: 'commune', code: user.scopeCode! };
+    else {
+      if (user.role === 'province') scope = { level: 'province', code: user.scopeCode! };
+      else if (/^\d{2}$/.test(filters.province)) scope = { level: 'province', code: filters.province };
+      if (filters.commune) {
+        const [commune] = /^\d{5}$/.test(filters.commune) ? await db.select({ province: mapCommunes.provinceCode }).from(mapCommunes).where(eq(mapCommunes.code, filters.commune)).limit(1) : [];
+        if (!commune || (user.role === 'province' && commune.province !== user.scopeCode)) return { error: t.reports.notYours, status: 403 };
+        scope = { level: 'commune', code: filters.commune };
+      }
+    }
+    const annex = await caseAnnex(db, { scope, from: filters.from, to: filters.to, tz, at: rt.now(), worlds: scopeFilter(user).worlds ?? ANNEX_WORLDS, ...(basis ? { periodBasis: basis } : {}) });
+    const query = new URLSearchParams(Object.entries(filters).filter(([, v]) => v) as Array<[string, string]>).toString();
+    return { annex, filters, query };
+  }
+
+  app.get('/reports', async (c) => {
+    const user = c.get('user');
+    const r = await annexFor(c);
+    if ('error' in r) return c.html(<MessagePage title={String(r.status)} text={r.error} />, r.status);
+    await auditAs(db, rt.now(), user.actor, 'admin.annex_viewed', null, { from: r.filters.from, to: r.filters.to, scope: r.annex.scopeLabel });
+    const provinces = user.role === 'national' ? await db.select({ code: mapProvinces.code, name: mapProvinces.fullName }).from(mapProvinces).orderBy(mapProvinces.code) : [];
+    return c.html(<ReportsPage user={user} annex={r.annex} filters={r.filters} provinces={provinces} xlsx={!!opts.xlsx} query={r.query} />);
+  });
+
+  app.get('/reports.xlsx', async (c) => {
+    const user = c.get('user');
+    if (!opts.xlsx) return c.html(<MessagePage title="404" text={t.reports.noXlsx} />, 404);
+    const r = await annexFor(c);
+    if ('error' in r) return c.html(<MessagePage title={String(r.status)} text={r.error} />, r.status);
+    await auditAs(db, rt.now(), user.actor, 'admin.annex_export', null, { from: r.filters.from, to: r.filters.to, scope: r.annex.scopeLabel });
+    const body = await opts.xlsx(r.annex);
+    return c.body(body as Uint8Array<ArrayBuffer>, 200, {
+      'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'Content-Disposition': `attachment; filename="phu-luc-${r.filters.from}-${r.filters.to}.xlsx"`,
     });
   });
 

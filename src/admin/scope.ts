@@ -2,7 +2,7 @@
 // a single case uses the same rule as the chat (reports/officers `covers`).
 import { and, eq, inArray, type SQL } from 'drizzle-orm';
 import { cases } from '../db/schema';
-import { covers, worldsFor, type Jurisdiction } from '../reports/officers';
+import { covers, worldsFor, type Jurisdiction } from '../directory/officers';
 import type { AdminUser } from './auth';
 
 export function canSee(user: AdminUser, c: Jurisdiction): boolean {

@@ -1,9 +1,9 @@
 // Statistics over cases in scope, from plain columns only (nothing sealed is opened): counts by month,
 // type and commune, the median time to acknowledge, and a per-case CSV without personal data.
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/db';
 import { caseEvents, cases } from '../db/schema';
-import { localDate } from '../reminders/dates';
+import { addDays, localDate, localTime, zonedInstant, type Ymd } from '../reminders/dates';
 import type { AdminUser } from './auth';
 import { communeNames } from './coverage';
 import { scopeWhere } from './scope';
@@ -56,7 +56,24 @@ export interface CaseStats {
   byLevel: Array<{ level: string; count: number }>;
 }
 
-export async function statsRows(db: Db, user: AdminUser): Promise<StatsRow[]> {
+/** Which cases the statistics cover: received between two Vietnam dates, in one province (national staff). */
+export interface StatsFilter {
+  from?: Ymd;
+  to?: Ymd;
+  province?: string;
+}
+
+function filterWhere(user: AdminUser, f: StatsFilter, tz: string): SQL | undefined {
+  return and(
+    scopeWhere(user),
+    f.from ? gte(cases.receivedAt, zonedInstant(f.from, 0, tz)) : undefined,
+    f.to ? lt(cases.receivedAt, zonedInstant(addDays(f.to, 1), 0, tz)) : undefined,
+    f.province && user.role === 'national' ? eq(cases.provinceCode, f.province) : undefined,
+  );
+}
+
+export async function statsRows(db: Db, user: AdminUser, f: StatsFilter = {}, tz = 'Asia/Ho_Chi_Minh'): Promise<StatsRow[]> {
+  const where = filterWhere(user, f, tz);
   const rows = await db
     .select({
       id: cases.id,
@@ -78,14 +95,14 @@ export async function statsRows(db: Db, user: AdminUser): Promise<StatsRow[]> {
       closeReason: cases.closeReason,
     })
     .from(cases)
-    .where(scopeWhere(user))
+    .where(where)
     .orderBy(asc(cases.receivedAt));
   // Referrals are counted by agency only (the tag); their notes stay sealed.
   const referrals = await db
     .select({ caseId: caseEvents.caseId, tag: caseEvents.tag })
     .from(caseEvents)
     .innerJoin(cases, eq(cases.id, caseEvents.caseId))
-    .where(and(eq(caseEvents.kind, 'referral'), scopeWhere(user)))
+    .where(and(eq(caseEvents.kind, 'referral'), where))
     .orderBy(asc(caseEvents.at));
   const byCase = new Map<number, string[]>();
   for (const r of referrals) byCase.set(r.caseId, [...(byCase.get(r.caseId) ?? []), r.tag ?? 'other']);
@@ -158,13 +175,19 @@ function stepAt(r: StatsRow, name: (typeof STEP_NAMES)[number]): Date | null {
   return name === 'assessment' ? r.assessedAt : name === 'plan' ? r.planAt : r.approvedAt;
 }
 
-/** A step in the CSV: its time, "không thực hiện" when the case closed without it, empty while open. */
-function stepCell(at: Date | null, closedAt: Date | null): string | null {
+/** A step in the CSV: its local time, "không thực hiện" when the case closed without it, empty while open. */
+function stepCell(at: Date | null, closedAt: Date | null, tz: string): string | null {
   const s = stepState(at, closedAt);
-  return s.state === 'done' ? s.at.toISOString() : s.state === 'skipped' ? SKIPPED : null;
+  return s.state === 'done' ? localStamp(s.at, tz) : s.state === 'skipped' ? SKIPPED : null;
 }
 
 export const SKIPPED = 'không thực hiện';
+
+/** 'YYYY-MM-DD HH:MM' on the wall clock of `tz` (Vietnam time): the day a spreadsheet groups by. */
+export function localStamp(at: Date, tz: string): string {
+  const lt = localTime(at, tz);
+  return `${lt.date} ${String(Math.floor(lt.minutes / 60)).padStart(2, '0')}:${String(lt.minutes % 60).padStart(2, '0')}`;
+}
 
 /**
  * One CSV cell. A text starting with = + - @ (or a tab or carriage return) is what a spreadsheet runs
@@ -176,56 +199,57 @@ export function csvField(v: string | number | boolean | null): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/** Vietnamese column headings (a provincial office opens this in a spreadsheet). Times are Vietnam time. */
 export const CSV_COLUMNS = [
-  'ref',
-  'received_at',
-  'month',
-  'status',
-  'emergency',
-  'age_band',
-  'commune_code',
-  'commune_name',
-  'province_code',
-  'routed_to',
-  'acknowledged_at',
-  'hours_to_acknowledge',
-  'level',
-  'risk',
-  'assessed_at',
-  'plan_at',
-  'approved_at',
-  'referrals',
-  'closed_at',
-  'close_reason',
+  'mã vụ việc',
+  'thời điểm nhận tin (giờ VN)',
+  'tháng',
+  'trạng thái',
+  'khẩn cấp',
+  'độ tuổi',
+  'mã xã/phường',
+  'tên xã/phường',
+  'mã tỉnh',
+  'chuyển tới',
+  'thời điểm tiếp nhận (giờ VN)',
+  'số giờ đến khi tiếp nhận',
+  'cấp đang giữ',
+  'mức nguy cơ',
+  'đánh giá ban đầu',
+  'kế hoạch hỗ trợ',
+  'phê duyệt kế hoạch',
+  'chuyển gửi',
+  'thời điểm đóng (giờ VN)',
+  'lý do đóng',
 ] as const;
 
 /** One line per case; only plain columns and map names, never the sealed details. */
 export async function statsCsv(db: Db, rows: StatsRow[], tz: string): Promise<string> {
   const names = await communeNames(db, rows.map((r) => r.communeCode).filter((c): c is string => c !== null));
-  const lines = [CSV_COLUMNS.join(',')];
+  const lines = [CSV_COLUMNS.map(csvField).join(',')];
   for (const r of rows) {
     const hours = r.acknowledgedAt ? ((r.acknowledgedAt.getTime() - r.receivedAt.getTime()) / 3_600_000).toFixed(1) : null;
     lines.push(
       [
         r.ref,
-        r.receivedAt.toISOString(),
+        localStamp(r.receivedAt, tz),
         localDate(r.receivedAt, tz).slice(0, 7),
         r.status,
-        r.emergency ? 'yes' : 'no',
+        r.emergency ? 'có' : 'không',
         r.ageBand,
         r.communeCode,
         r.communeCode ? (names.get(r.communeCode) ?? null) : null,
         r.provinceCode,
         r.routedTo,
-        r.acknowledgedAt?.toISOString() ?? null,
+        r.acknowledgedAt ? localStamp(r.acknowledgedAt, tz) : null,
         hours,
         r.level,
         r.risk,
-        stepCell(r.assessedAt, r.closedAt),
-        stepCell(r.planAt, r.closedAt),
-        stepCell(r.approvedAt, r.closedAt),
+        stepCell(r.assessedAt, r.closedAt, tz),
+        stepCell(r.planAt, r.closedAt, tz),
+        stepCell(r.approvedAt, r.closedAt, tz),
         r.referrals.join(' '),
-        r.closedAt?.toISOString() ?? null,
+        r.closedAt ? localStamp(r.closedAt, tz) : null,
         r.closedAt ? (r.closeReason ?? 'unknown') : null,
       ]
         .map(csvField)

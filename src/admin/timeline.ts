@@ -3,12 +3,12 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/db';
 import { auditLog, officers, outbox } from '../db/schema';
-import type { CaseRow } from '../reports/clocks';
+import type { CaseRow } from '../cases/clocks';
 import { fill } from '../core/messages';
 import { adminText as t } from './messages';
 import { statusText } from './views/format';
 import { officerLevel } from '../cases/levels';
-import { clockLabel, type ClockName } from '../reports/clocks';
+import { clockLabel, type ClockName } from '../cases/clocks';
 import { reportsMessages } from '../reports/messages';
 
 export interface AuditEntry {

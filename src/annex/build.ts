@@ -2,7 +2,7 @@
 // table per subject (received, clocks, moves, closures, open, coverage, reminders). No personal data
 // goes in; at commune level, and in the per-commune table, counts of 1 to 4 are written "<5".
 import { fill } from '../core/messages';
-import { caseClocks } from '../reports/clocks';
+import { caseClocks } from '../cases/clocks';
 import { dayNumber, formatVi, localDate, localTime, zonedInstant, type Ymd } from '../reminders/dates';
 import { annexText as t } from './messages';
 
@@ -59,8 +59,23 @@ export interface Annex {
   scopeLabel: string;
   from: Ymd;
   to: Ymd;
-  /** Raw totals, for the one-line summary and tests. */
-  totals: { received: number; emergencies: number; open: number; closed: number };
+  /** Raw totals, for the one-line summary and the chat digest (which applies `small` itself). */
+  totals: {
+    received: number;
+    emergencies: number;
+    open: number;
+    closed: number;
+    referrals: number;
+    transfers: number;
+    escalations: number;
+    /** Decree 56 clocks not met (late, không thực hiện, or overdue), per clock. */
+    missed: Record<'emergency' | 'plan' | 'approval', number>;
+    coverage: { communes: number; covered: number };
+  };
+  /** Commune scope: counts of 1 to 4 are shown as "<5". */
+  small: boolean;
+  /** The period is not over: numbers as of `generatedAt`. */
+  partial: boolean;
   tables: AnnexTable[];
 }
 
@@ -97,8 +112,9 @@ function verdict(dueAt: Date, takenAt: Date | null, closedAt: Date | null, end: 
 function scopeLabel(input: AnnexInput): string {
   const s = input.scope;
   if (s.level === 'national') return t.national;
-  const name = input.scopeName ? `${input.scopeName} (${s.code})` : s.code;
-  return s.level === 'province' ? fill(t.province, { name }) : fill(t.commune, { name });
+  // A map name already says what the unit is ("Thành phố Hà Nội", "Phường Ba Đình").
+  if (input.scopeName) return `${input.scopeName} (${s.code})`;
+  return s.level === 'province' ? fill(t.province, { name: s.code }) : fill(t.commune, { name: s.code });
 }
 
 export function buildAnnex(input: AnnexInput): Annex {
@@ -106,6 +122,9 @@ export function buildAnnex(input: AnnexInput): Annex {
   const start = zonedInstant(input.from, 0, tz);
   const end = new Date(zonedInstant(input.to, 0, tz).getTime() + 24 * HOUR - 1);
   const within = (d: Date | null): d is Date => d !== null && d >= start && d <= end;
+  // A period not over yet (the annex a reminder brings before the deadline) is judged as of now:
+  // a clock that falls due after this moment is "not due yet", never "overdue".
+  const asOf = input.generatedAt < end ? input.generatedAt : end;
   // Commune scope: every count is about a handful of children.
   const small = input.scope.level === 'commune';
   const n = (v: number) => shown(v, small);
@@ -119,12 +138,14 @@ export function buildAnnex(input: AnnexInput): Annex {
   const tables: AnnexTable[] = [];
   const periodText = fill(t.periodValue, { from: formatVi(input.from), to: formatVi(input.to) });
   const generated = localTime(input.generatedAt, tz);
+  const generatedText = `${String(Math.floor(generated.minutes / 60)).padStart(2, '0')}:${String(generated.minutes % 60).padStart(2, '0')} ${formatVi(generated.date)}`;
   const general: Cell[][] = [
     [t.scope, scopeLabel(input)],
     [t.period, periodText],
-    [t.generatedAt, `${String(Math.floor(generated.minutes / 60)).padStart(2, '0')}:${String(generated.minutes % 60).padStart(2, '0')} ${formatVi(generated.date)}`],
+    [t.generatedAt, generatedText],
     [t.dates, t.timeZone],
   ];
+  if (asOf < end) general.push([t.partial, fill(t.partialValue, { at: generatedText })]);
   if (input.periodBasis) general.push([t.periodBasis, input.periodBasis.verified ? input.periodBasis.text : `${input.periodBasis.text}. ${t.periodUnverified}`]);
   general.push(['', t.privacy]);
   tables.push({ id: 'general', title: t.general, head: [t.item, t.value], rows: general });
@@ -158,6 +179,7 @@ export function buildAnnex(input: AnnexInput): Annex {
 
   // Decree 56 clocks over the cases received in the period.
   const clockRows: Cell[][] = [];
+  const missed = { emergency: 0, plan: 0, approval: 0 };
   for (const name of ['emergency', 'plan', 'approval'] as const) {
     const counts: Record<ClockVerdict, number> = { met: 0, late: 0, skipped: 0, overdue: 0, running: 0 };
     let applies = 0;
@@ -166,8 +188,9 @@ export function buildAnnex(input: AnnexInput): Annex {
       if (!clock) continue;
       applies++;
       const takenAt = name === 'emergency' ? earliest(c.assessedAt, c.planAt) : name === 'plan' ? c.planAt : c.approvedAt;
-      counts[verdict(clock.dueAt, takenAt, c.closedAt, end)]++;
+      counts[verdict(clock.dueAt, takenAt, c.closedAt, asOf)]++;
     }
+    missed[name] = counts.late + counts.skipped + counts.overdue;
     clockRows.push([t.clockNames[name]!, n(applies), n(counts.met), n(counts.late), n(counts.skipped), n(counts.overdue), n(counts.late + counts.skipped + counts.overdue), n(counts.running)]);
   }
   tables.push({ id: 'clocks', title: t.clocks, head: [t.clock, t.applies, t.met, t.late, t.skipped, t.overdue, t.missed, t.running], rows: clockRows, note: t.clockNote });
@@ -241,7 +264,7 @@ export function buildAnnex(input: AnnexInput): Annex {
       head: [t.communeCol, t.receivedTotal, t.emergencies, t.openTotal],
       rows: [...byCommune]
         .sort((a, b) => a[0].localeCompare(b[0]))
-        .map(([code, r]) => [code ? `${input.communeNames.get(code) ?? code} (${code})` : t.unknownCommune, shown(r.received, true), shown(r.emergencies, true), shown(r.open, true)]),
+        .map(([code, r]) => [code ? (input.communeNames.has(code) ? `${input.communeNames.get(code)} (${code})` : code) : t.unknownCommune, shown(r.received, true), shown(r.emergencies, true), shown(r.open, true)]),
       note: t.privacy,
     });
   }
@@ -265,7 +288,19 @@ export function buildAnnex(input: AnnexInput): Annex {
     scopeLabel: scopeLabel(input),
     from: input.from,
     to: input.to,
-    totals: { received: received.length, emergencies, open: open.length, closed: closed.length },
+    totals: {
+      received: received.length,
+      emergencies,
+      open: open.length,
+      closed: closed.length,
+      referrals: input.events.filter((e) => e.kind === 'referral' && within(e.at)).length,
+      transfers: input.events.filter((e) => e.kind === 'transfer' && within(e.at)).length,
+      escalations: input.escalations.filter(within).length,
+      missed,
+      coverage: input.coverage,
+    },
+    small,
+    partial: asOf < end,
     tables,
   };
 }
@@ -278,5 +313,5 @@ function earliest(a: Date | null, b: Date | null): Date | null {
 
 /** Whether a YYYY-MM-DD text is a real date. */
 export function isYmd(s: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(s) && formatVi(s) !== '' && localDate(new Date(dayNumber(s) * 86_400_000), 'UTC') === s;
+  return /^\d{4}-\d{2}-\d{2}$/.test(s) && localDate(new Date(dayNumber(s) * 86_400_000), 'UTC') === s;
 }

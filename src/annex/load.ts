@@ -3,6 +3,7 @@
 import { and, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/db';
 import { auditLog, caseEvents, cases, mapCommunes, mapProvinces, officers, reminderDone, reminderSends, users } from '../db/schema';
+import { DEMO_OFFICER_CHANNELS } from '../directory/officers';
 import { zonedInstant, type Ymd } from '../reminders/dates';
 import { RULES } from '../reminders/rules.generated';
 import { buildAnnex, type Annex, type AnnexInput, type AnnexScope } from './build';
@@ -14,12 +15,18 @@ export interface AnnexRequest {
   tz: string;
   at: Date;
   periodBasis?: { text: string; verified: boolean };
+  /** Which cases count (cases.world). Default: real and local, never the demo data. */
+  worlds?: readonly string[];
 }
 
-function caseScope(scope: AnnexScope): SQL | undefined {
-  if (scope.level === 'province') return eq(cases.provinceCode, scope.code);
-  if (scope.level === 'commune') return eq(cases.communeCode, scope.code);
-  return undefined;
+/** An annex is an official document: demo cases count only for a demo officer (see `worldsFor`). */
+export const ANNEX_WORLDS: readonly string[] = ['real', 'local'];
+
+function caseScope(scope: AnnexScope, worlds: readonly string[]): SQL | undefined {
+  const world = inArray(cases.world, [...worlds]);
+  if (scope.level === 'province') return and(eq(cases.provinceCode, scope.code), world);
+  if (scope.level === 'commune') return and(eq(cases.communeCode, scope.code), world);
+  return world;
 }
 
 function officerScope(scope: AnnexScope): SQL | undefined {
@@ -30,6 +37,7 @@ function officerScope(scope: AnnexScope): SQL | undefined {
 
 export async function loadAnnexInput(db: Db, req: AnnexRequest): Promise<AnnexInput> {
   const { scope, tz } = req;
+  const worlds = req.worlds ?? ANNEX_WORLDS;
   const start = zonedInstant(req.from, 0, tz);
   const end = new Date(zonedInstant(req.to, 0, tz).getTime() + 86_400_000 - 1);
   const rows = await db
@@ -49,22 +57,24 @@ export async function loadAnnexInput(db: Db, req: AnnexRequest): Promise<AnnexIn
     })
     .from(cases)
     .leftJoin(users, eq(users.id, cases.reporterUserId))
-    .where(and(caseScope(scope), lte(cases.receivedAt, end)));
+    .where(and(caseScope(scope, worlds), lte(cases.receivedAt, end)));
   const events = await db
     .select({ kind: caseEvents.kind, tag: caseEvents.tag, at: caseEvents.at })
     .from(caseEvents)
     .innerJoin(cases, eq(cases.id, caseEvents.caseId))
-    .where(and(inArray(caseEvents.kind, ['referral', 'transfer']), gte(caseEvents.at, start), lte(caseEvents.at, end), caseScope(scope)));
+    .where(and(inArray(caseEvents.kind, ['referral', 'transfer']), gte(caseEvents.at, start), lte(caseEvents.at, end), caseScope(scope, worlds)));
   const escalations = await db
     .select({ at: auditLog.at })
     .from(auditLog)
     .innerJoin(cases, eq(cases.id, auditLog.caseId))
-    .where(and(eq(auditLog.action, 'case.escalated'), gte(auditLog.at, start), lte(auditLog.at, end), caseScope(scope)));
+    .where(and(eq(auditLog.action, 'case.escalated'), gte(auditLog.at, start), lte(auditLog.at, end), caseScope(scope, worlds)));
 
+  // Coverage counts real officers only, unless demo cases count too (a demo officer's own annex).
+  const demoOfficers = worlds.includes('demo') ? sql`` : sql`and o.channel not in (${sql.join(DEMO_OFFICER_CHANNELS.map((ch) => sql`${ch}`), sql`, `)})`;
   const communeWhere = scope.level === 'province' ? sql`where c.province_code = ${scope.code}` : scope.level === 'commune' ? sql`where c.code = ${scope.code}` : sql``;
   const [cov] = await db.all<{ communes: number; covered: number }>(sql`
     select count(*) as communes,
-      sum(case when exists (select 1 from ${officers} o where o.commune_code = c.code and o.active = 1) then 1 else 0 end) as covered
+      sum(case when exists (select 1 from ${officers} o where o.commune_code = c.code and o.active = 1 ${demoOfficers}) then 1 else 0 end) as covered
     from ${mapCommunes} c ${communeWhere}`);
 
   const codes = [...new Set(rows.map((r) => r.communeCode).filter((c): c is string => c !== null))];

@@ -12,6 +12,8 @@ export const annexText = {
   timeZone: 'Giờ Việt Nam (Asia/Ho_Chi_Minh)',
   dates: 'Cách tính ngày',
   periodBasis: 'Căn cứ xác định kỳ',
+  partial: 'Kỳ chưa kết thúc',
+  partialValue: 'số liệu tính đến {at}; thời hạn nào chưa đến lúc này được tính là "chưa đến hạn"',
   periodUnverified: 'CHƯA XÁC MINH: văn bản nguồn không nói rõ kỳ báo cáo; kỳ này là giả định của BảoVệ',
   privacy: 'Không có dữ liệu cá nhân. Ở bảng cấp xã/phường, số từ 1 đến 4 ghi "<5" để không thể nhận ra trẻ.',
   item: 'Chỉ tiêu',

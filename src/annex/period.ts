@@ -2,7 +2,7 @@
 // as the rule's schedule and its source say. Where the source does not state the period, it is marked
 // unverified (the length follows the schedule, and the cut-off, the day before the deadline, is ours).
 import { addDays, daysInMonth, ymd, type Ymd } from '../reminders/dates';
-import type { Occurrence } from '../reminders/occurrences';
+import { occurrencesInYear, type Occurrence } from '../reminders/occurrences';
 import type { RuleSpec } from '../reminders/schema';
 
 export type PeriodLength = 'month' | 'quarter' | 'half' | 'year' | 'fixed';
@@ -87,4 +87,12 @@ function periodEnd(label: string): Ymd | null {
   if (m) return ymd(Number(m[1]), Number(m[2]), daysInMonth(Number(m[1]), Number(m[2])));
   if (/^\d{4}$/.test(label)) return ymd(Number(label), 12, 31);
   return null;
+}
+
+/** The occurrence of a reporting deadline named by its period label ('2027-H1'), or undefined. */
+export function deadlineOccurrence(rules: readonly RuleSpec[], ruleId: string, period: string): { rule: RuleSpec; occurrence: Occurrence } | undefined {
+  const rule = rules.find((r) => r.id === ruleId && r.kind === 'deadline');
+  if (!rule || !/^\d{4}/.test(period)) return undefined;
+  const occurrence = occurrencesInYear(rule, Number(period.slice(0, 4))).find((o) => o.period === period);
+  return occurrence ? { rule, occurrence } : undefined;
 }

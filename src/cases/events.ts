@@ -3,7 +3,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/db';
 import { caseEvents } from '../db/schema';
-import type { Sealer } from '../reports/crypto';
+import type { Sealer } from '../ground/crypto';
 import type { Level } from './levels';
 
 export type EventKind = 'assessment' | 'plan' | 'approval' | 'note' | 'review' | 'referral' | 'transfer' | 'close' | 'reporter_info';

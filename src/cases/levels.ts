@@ -1,9 +1,9 @@
 // The chain behind every case: commune officer → province supervisor → national queue. A case starts
 // at the lowest level that has somebody, and goes one step up when nobody acts in time.
-import type { CaseRow } from '../reports/clocks';
+import type { CaseRow } from './clocks';
 import type { Db } from '../db/db';
-import type { OfficerRow } from '../reports/officers';
-import { communeOfficers, provinceSupervisors } from '../reports/officers';
+import type { OfficerRow } from '../directory/officers';
+import { communeOfficers, provinceSupervisors } from '../directory/officers';
 import type { CaseWorkCatalogue } from './messages';
 
 export type Level = 'commune' | 'province' | 'national';

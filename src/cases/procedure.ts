@@ -7,10 +7,10 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db/db';
 import { cases } from '../db/schema';
 import type { QueuedMessage } from '../outbox/outbox';
-import { auditAs } from '../reports/audit';
-import { caseClocks, type CaseRow } from '../reports/clocks';
-import type { Sealer } from '../reports/crypto';
-import { reporterProgress } from '../reports/recipients';
+import { auditAs } from './audit';
+import { caseClocks, type CaseRow } from './clocks';
+import type { Sealer } from '../ground/crypto';
+import { reporterProgress } from './recipients';
 import { recordEvent, type EventBody } from './events';
 import type { Level } from './levels';
 

@@ -2,7 +2,7 @@
 // far it has come, in plain words. Never who holds it by name or number.
 import type { Lang } from '../core/types';
 import { fill } from '../core/messages';
-import type { CaseRow } from '../reports/clocks';
+import type { CaseRow } from './clocks';
 import { asLevel, levelName } from './levels';
 import { caseWorkMessages } from './messages';
 

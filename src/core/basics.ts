@@ -11,9 +11,18 @@ async function showMenu(ctx: Ctx): Promise<void> {
   ctx.reply(ctx.t.menuPrompt, mainMenuButtons(ctx.t));
 }
 
-async function start(ctx: Ctx): Promise<void> {
+async function start(ctx: Ctx, arg = ''): Promise<void> {
   ctx.setState(null);
-  ctx.reply(fill(ctx.t.welcome, { emergency: emergencyLine(ctx.lang) }), mainMenuButtons(ctx.t));
+  const lang: Lang = arg === 'en' ? 'en' : ctx.lang;
+  const t = catalogues[lang];
+  ctx.reply(fill(t.welcome, { emergency: emergencyLine(lang) }), mainMenuButtons(t));
+}
+
+/** "cảm ơn", "ok", "thank you" on their own: a short answer and the way on, not "out of scope". */
+async function thanks(ctx: Ctx, arg = ''): Promise<void> {
+  const lang: Lang = arg === 'en' ? 'en' : ctx.lang;
+  const t = catalogues[lang];
+  ctx.reply(fill(t.thanks, { emergency: emergencyLine(lang) }), mainMenuButtons(t));
 }
 
 async function help(ctx: Ctx): Promise<void> {
@@ -71,8 +80,11 @@ function notBuilt(ctx: Ctx, feature: string): void {
 export const createBasicsFeature = (links: MenuLinks = {}): Feature => ({
   name: 'basics',
   commands: {
-    start,
-    batdau: start,
+    start: (ctx) => start(ctx),
+    batdau: (ctx) => start(ctx),
+    // Plain greetings and thanks (core/words.ts) pass the language they were said in.
+    chao: start,
+    camon: thanks,
     help,
     huongdan: help,
     menu: showMenu,

@@ -1,8 +1,8 @@
 // What a feature handler gets: the user, their conversation state, and ways to reply or notify others.
 import type { Config } from '../config';
 import type { Db } from '../db/db';
-import type { Sealer } from '../reports/crypto';
-import type { Logger } from './log';
+import type { Sealer } from '../ground/crypto';
+import type { Logger } from '../ground/log';
 import type { Button, Incoming, Lang, Outgoing, ReplyExtras } from './types';
 import type { Catalogue } from './messages';
 import type { Services } from './services';

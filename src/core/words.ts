@@ -15,6 +15,7 @@ interface PlainWord {
   outsideSteps?: boolean;
 }
 
+const ENGLISH_PHRASES = new Set(['hi', 'hello', 'hey', 'start', 'thanks', 'thank you', 'thank you so much', 'thanks a lot', 'okay']);
 const REF_ARG = /^bv[\s_–—-]?[a-z0-9]{6}$/i;
 const INVITE_ARG = /^[a-z0-9]{4}[\s-]?[a-z0-9]{4}$/i;
 
@@ -28,6 +29,9 @@ const WORDS: PlainWord[] = [
   { phrases: ['gioi thieu', 'about'], command: 'about', arg: 'none' },
   { phrases: ['dia chi', 'xem dia chi', 'tim xa phuong'], command: 'diachi', arg: 'optional', outsideSteps: true },
   { phrases: ['tieng viet'], command: 'lang', arg: 'none' },
+  // A greeting or a thank-you on its own, outside a step (inside one it may be an answer).
+  { phrases: ['xin chao', 'chao', 'chao ban', 'chao bot', 'chao ad', 'chao admin', 'xin chao ban', 'alo', 'bat dau', 'hi', 'hello', 'hey', 'start'], command: 'chao', arg: 'none', outsideSteps: true },
+  { phrases: ['cam on', 'cam on ban', 'cam on nhieu', 'cam on nhe', 'cam on bot', 'cam on ad', 'ok cam on', 'thanks', 'thank you', 'thank you so much', 'thanks a lot', 'ok', 'oke', 'okay', 'da', 'vang', 'da vang', 'da cam on'], command: 'camon', arg: 'none', outsideSteps: true },
   { phrases: ['english'], command: 'lang', arg: 'none' },
   // Officers
   { phrases: ['vu viec', 'cac vu viec', 'danh sach vu viec', 'cases'], command: 'cases', arg: 'none' },
@@ -57,6 +61,8 @@ export function plainCommand(text: string, opts: { officer?: boolean; inStep?: b
       if (rest && word.argPattern && !word.argPattern.test(rest)) continue;
       const name = word.command;
       if (name === 'lang') return { name, arg: phrase === 'english' ? 'en' : 'vi' };
+      // Said in English: the answer is in English ("thank you", "hello").
+      if (name === 'camon' || name === 'chao') return { name, arg: ENGLISH_PHRASES.has(phrase) ? 'en' : '' };
       return { name, arg: rest };
     }
   }

@@ -1,5 +1,5 @@
 // Opens the database on Node: a local libSQL file by default, or a libSQL/Turso URL.
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createClient, type Client } from '@libsql/client';
 import { ConnectionPool, Sqlite3Client } from '@libsql/client/sqlite3';
@@ -174,11 +174,26 @@ function openLocalFile(url: string): Client | undefined {
   return client;
 }
 
+/**
+ * The database file and its -wal/-shm files readable by their owner only (0600): a new file is created
+ * so (SQLite gives the -wal and -shm files the database file's mode), an existing one is tightened.
+ */
+export function ownerOnly(path: string): void {
+  if (process.platform === 'win32') return;
+  if (!existsSync(path)) closeSync(openSync(path, 'a', 0o600));
+  for (const file of [path, `${path}-wal`, `${path}-shm`, `${path}-journal`]) {
+    if (existsSync(file) && (statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
+  }
+}
+
 export function openDb(url: string, authToken?: string): DbHandle {
   let client: Client | undefined;
   if (url.startsWith('file:')) {
     const path = url.slice('file:'.length);
-    if (path && path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    if (path && path !== ':memory:') {
+      mkdirSync(dirname(path), { recursive: true });
+      ownerOnly(path.split('?')[0]!);
+    }
     client = openLocalFile(url);
   }
   client ??= createClient({ url, authToken, timeout: BUSY_TIMEOUT_MS });

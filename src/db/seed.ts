@@ -1,6 +1,6 @@
 // First-start seeding: the commune map, ward shapes, demo officers. Every step is idempotent.
 import type { Db } from './db';
-import type { Logger } from '../core/log';
+import type { Logger } from '../ground/log';
 
 export interface SeedOptions {
   contentDir: string;

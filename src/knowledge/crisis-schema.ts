@@ -1,7 +1,7 @@
 // Zod schema of content/crisis.yaml: the first reply to each kind of danger and to a disclosure.
 // Texts name numbers only as {n1}, {n2}, {n3} (the kind's numbers, in order); the build checks that
 // every number is a national line in hotlines.yaml and that no digits of a phone number slip in.
-import { z } from 'zod';
+import * as z from 'zod';
 import { DANGER_KINDS, DISCLOSURE_KINDS } from '../triage/outcome';
 
 const text = z.string().trim().min(1);

@@ -26,7 +26,8 @@ const vi = {
     'Mình chưa chắc đã hiểu đúng câu hỏi của bạn. Bạn thử hỏi lại bằng lời khác, hoặc xem danh sách chủ đề nhé.',
   offtopic:
     'Xin lỗi, câu này nằm ngoài phạm vi của mình. Mình chỉ hỗ trợ các câu hỏi về an toàn và bảo vệ trẻ em ' +
-    '(xâm hại, bạo lực, đuối nước, tai nạn, an toàn trên mạng, báo tin, đường dây nóng…).',
+    '(xâm hại, bạo lực, đuối nước, tai nạn, an toàn trên mạng, báo tin, đường dây nóng…).\n\n' +
+    'Nếu trẻ đang gặp nguy hiểm hoặc ốm nặng, hãy gọi ngay {emergency}.',
   allTopics: 'Xem các chủ đề',
   topicListIntro: 'Các chủ đề mình có thể giúp. Chọn một chủ đề để xem hướng dẫn:',
   hotlinesTitle: 'Số điện thoại khẩn cấp (miễn phí):',
@@ -60,7 +61,8 @@ const en: KnowledgeCatalogue = {
     "I'm not sure I understood your question. Please ask again in other words, or browse the topics.",
   offtopic:
     "Sorry, that is outside what I can help with. I only answer questions about children's safety and protection " +
-    '(abuse, violence, drowning, accidents, online safety, reporting, hotlines…).',
+    '(abuse, violence, drowning, accidents, online safety, reporting, hotlines…).\n\n' +
+    'If a child is in danger or seriously ill, call {emergency} now.',
   allTopics: 'Browse topics',
   topicListIntro: 'Topics I can help with. Pick one to read the guide:',
   hotlinesTitle: 'Emergency numbers (free):',

@@ -54,6 +54,14 @@ export function createRenderer(guides: readonly Guide[], hotlines: Hotlines): Re
     return line ? `📞 ${line.number} — ${line.label[lang]}` : `📞 ${number}`;
   }
 
+  /** "113 (Công an), 111 (…), 115 (…)" in the emergency order, for a one-line reminder. */
+  function emergencyShort(lang: Lang): string {
+    return hotlines.emergency_order
+      .flatMap((n) => hotlines.national.filter((h) => h.number === n))
+      .map((h) => `${h.number} (${h.label[lang].replace(/\s*\(.*\)\s*$/, '')})`)
+      .join(', ');
+  }
+
   function emergency(topic: string | null, lang: Lang): Rendered {
     const m = messages[lang];
     const guide = topic ? bySlug.get(topic) : undefined;
@@ -101,7 +109,7 @@ export function createRenderer(guides: readonly Guide[], hotlines: Hotlines): Re
           };
         }
         case 'offtopic':
-          return { text: m.offtopic, buttons: [allTopicsButton(lang)] };
+          return { text: fill(m.offtopic, { emergency: emergencyShort(lang) }), buttons: [allTopicsButton(lang)] };
       }
     },
 

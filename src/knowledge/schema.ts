@@ -1,6 +1,6 @@
 // Zod schemas for everything the knowledge build reads from content/: guides, synonyms,
 // triage phrases, hotlines and off-topic vocabulary. Types used at run time come from here too.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const GUIDE_SLUGS = [
   'quy-tac-an-toan-co-the', 'dau-hieu-xam-hai-tinh-duc', 'dau-hieu-bao-luc-bo-mac',

@@ -6,7 +6,7 @@ import { outbox } from '../db/schema';
 import { prepared, type Prepared, type SqlArg } from '../db/prepared';
 import { writeStatement } from '../db/tx';
 import { isRemote } from '../db/deferred';
-import type { Sealer } from '../reports/crypto';
+import type { Sealer } from '../ground/crypto';
 import type { Button, Call, Channel, CrisisContext, Outgoing } from '../core/types';
 
 export interface MessageBody {

@@ -2,8 +2,8 @@
 // trial works out of the box; production sets DATA_KEY explicitly. Workers require it.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { generateDataKey } from '../reports/crypto';
-import type { Logger } from '../core/log';
+import { generateDataKey } from '../ground/crypto';
+import type { Logger } from '../ground/log';
 
 export function resolveDataKey(configured: string | undefined, databaseUrl: string, log: Logger): string {
   if (configured) return configured;

@@ -2,13 +2,13 @@
 import type { Config } from '../config';
 import type { CoreDeps, Feature } from '../core/context';
 import { createEngine } from '../core/engine';
-import type { Logger } from '../core/log';
-import { errorFields } from '../core/log';
+import type { Logger } from '../ground/log';
+import { errorFields } from '../ground/log';
 import type { Services } from '../core/services';
 import type { Db } from '../db/db';
 import { allFeatures } from '../features';
 import { flushOutbox, LEASE_MS, type FlushDeps, type Senders } from '../outbox/outbox';
-import type { Sealer } from '../reports/crypto';
+import type { Sealer } from '../ground/crypto';
 import type { BackgroundScope, Runtime } from '../runtime';
 
 export interface RuntimeParts {

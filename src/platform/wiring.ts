@@ -6,15 +6,15 @@ import { clientAddress } from '../core/client-address';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { adminRoutes, seedWebDemo } from '../admin';
 import { createWebSender, webChatRoutes } from '../channels/web';
-import { createNodeSealer } from '../reports/crypto-node';
-import type { Sealer } from '../reports/crypto';
+import { createNodeSealer } from '../ground/crypto-node';
+import type { Sealer } from '../ground/crypto';
 import { walCheckpoint } from '../db/checkpoint';
 import { migrateDb } from '../db/migrate';
 import { openDb, type DbHandle } from '../db/node-client';
 import { resolveDataKey } from './data-key';
 import { createZaloSender, seedZaloTokens, zaloCommand, zaloFallback, zaloRoutes, zaloTick, zaloVerificationMeta } from '../channels/zalo';
 import { createConfig, type Config } from '../config';
-import type { Logger } from '../core/log';
+import type { Logger } from '../ground/log';
 import { retentionTick } from '../core/retention';
 import type { Services } from '../core/services';
 import type { Db } from '../db/db';
@@ -33,10 +33,10 @@ import { statsCommand } from '../annex/cli';
 import { RULES } from '../reminders/rules.generated';
 import { muteRule } from '../reminders/store';
 import { remindersTick } from '../reminders/tick';
-import { directoryCommand } from '../reports/directory-cli';
+import { directoryCommand } from '../directory/directory-cli';
 import { keysCommand } from '../reports/keys-cli';
-import { retireDemoOfficers, seedDemoDirectory } from '../reports/directory';
-import { escalationTick } from '../reports/escalation';
+import { retireDemoOfficers, seedDemoDirectory } from '../directory/directory';
+import { escalationTick } from '../cases/escalation';
 import type { Runtime, TickStep } from '../runtime';
 
 
@@ -97,6 +97,7 @@ export async function appRoutes(rt: Runtime, config: Config): Promise<{ routes: 
   routes['/chat'] = webChatRoutes(rt, { demoOfficer: config.demoData, address });
   routes['/admin'] = adminRoutes(rt, config, {
     clientIp: (c) => clientAddress(c, address),
+    trustProxy: Boolean(config.TRUST_PROXY_HEADER),
     // exceljs only on Node, loaded on first download: the Worker offers the print page and the CSV.
     xlsx: async (annex) => (await import('../annex/xlsx')).annexWorkbook(annex),
   });

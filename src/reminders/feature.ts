@@ -1,5 +1,11 @@
-// The officer's side of reminders: /nhacviec lists what is coming; "Đã nộp báo cáo" stops a period.
+// The officer's side of reminders: /nhacviec lists what is coming; "Đã nộp báo cáo" stops a period;
+// "📊 Số liệu cho báo cáo" answers with the unit's annex for that deadline's period.
+import type { AnnexScope } from '../annex/build';
+import { annexDigest } from '../annex/digest';
+import { caseAnnex } from '../annex/load';
+import { annexPeriod, deadlineOccurrence } from '../annex/period';
 import type { Ctx, Feature } from '../core/context';
+import { worldsFor } from '../directory/officers';
 import { formatVi, localDate } from './dates';
 import { fill, periodLabel, reminderMessages } from './messages';
 import { occurrencesInYear } from './occurrences';
@@ -9,6 +15,8 @@ import { doneKey, matchesAudience, upcomingFor, type UpcomingItem } from './sche
 import { loadDone, loadMuted, loadRecipients, markDone } from './store';
 
 export const UPCOMING_DAYS = 60;
+/** Units answered in one reply to the annex button (an officer rarely holds more than one). */
+const MAX_ANNEX_UNITS = 3;
 const MAX_LINES = 25;
 
 export function createRemindersFeature(opts: { rules?: readonly RuleSpec[] } = {}): Feature {
@@ -67,12 +75,41 @@ export function createRemindersFeature(opts: { rules?: readonly RuleSpec[] } = {
     ctx.reply(fill(t.doneRecorded, values));
   }
 
+  /** "📊 Số liệu cho báo cáo": the annex of that deadline's period for each unit of the officer's, in short. */
+  async function annex(ctx: Ctx, ruleId: string | undefined, period: string | undefined): Promise<void> {
+    const t = reminderMessages[ctx.lang];
+    const found = ruleId && period ? deadlineOccurrence(rules, ruleId, period) : undefined;
+    if (!found) return ctx.reply(t.doneUnknown);
+    const rows = await officerRows(ctx);
+    if (rows.length === 0) return ctx.reply(t.officersOnly);
+    const mine = rows.filter((r) => matchesAudience(found.rule, r));
+    if (mine.length === 0) return ctx.reply(t.annexNotYours);
+    const p = annexPeriod(found.rule, found.occurrence);
+    const tz = ctx.deps.config.TZ_REGION;
+    const base = ctx.deps.config.PUBLIC_URL?.trim().replace(/\/+$/, '');
+    const url = base ? `${base}/admin/reports?rule=${encodeURIComponent(found.rule.id)}&period=${encodeURIComponent(period!)}` : null;
+    // A supervisor's unit is the province; an officer's, the commune. One officer may hold several.
+    const scopes = new Map<string, { scope: AnnexScope; officer: (typeof mine)[number] }>();
+    for (const r of mine) {
+      const scope: AnnexScope = r.role === 'supervisor' ? { level: 'province', code: r.provinceCode } : { level: 'commune', code: r.communeCode };
+      scopes.set(`${scope.level}:${scope.code}`, { scope, officer: r });
+    }
+    const parts: string[] = [];
+    for (const { scope, officer } of [...scopes.values()].slice(0, MAX_ANNEX_UNITS)) {
+      const a = await caseAnnex(ctx.deps.db, { scope, from: p.from, to: p.to, tz, at: ctx.at, worlds: worldsFor(officer), periodBasis: { text: p.basis, verified: p.verified } });
+      parts.push(annexDigest(a, { title: found.rule.title[ctx.lang], lang: ctx.lang, tz, at: ctx.at, verified: p.verified, url }));
+    }
+    await ctx.audit('annex.viewed', null, { rule: found.rule.id, period, units: [...scopes.keys()].slice(0, MAX_ANNEX_UNITS), via: 'chat' });
+    ctx.reply(parts.join('\n\n'));
+  }
+
   return {
     name: 'reminders',
     commands: { nhacviec: list, reminders: list },
     buttons: {
       remind: async (ctx, [action, ruleId, period]) => {
         if (action === 'done') return done(ctx, ruleId, period);
+        if (action === 'annex') return annex(ctx, ruleId, period);
         ctx.reply(reminderMessages[ctx.lang].doneUnknown);
       },
     },

@@ -34,8 +34,22 @@ const vi = {
   upcomingFooter: 'Bấm "Đã nộp báo cáo" dưới tin nhắc để ngừng nhắc kỳ đó.',
   doneRecorded: 'Đã ghi nhận: {title} — {period} đã xong. Mình sẽ không nhắc kỳ này nữa.',
   doneAlready: 'Mục {title} — {period} đã được ghi nhận là xong từ trước.',
-  doneUnknown: 'Nút này không còn khớp với lịch nhắc hiện tại. Gõ /nhacviec để xem các hạn sắp tới.',
+  doneUnknown: 'Nút này không còn khớp với lịch nhắc hiện tại. Gõ "nhắc việc" để xem các hạn sắp tới.',
   doneNotYours: 'Hạn này không áp dụng cho địa bàn hoặc vai trò của bạn, nên mình không ghi nhận.',
+  // The "Số liệu cho báo cáo" button under a deadline reminder: that unit's annex, in short.
+  annexButton: '📊 Số liệu cho báo cáo',
+  annexNotYours: 'Hạn này không áp dụng cho địa bàn hoặc vai trò của bạn, nên mình không lập số liệu.',
+  annexHeader: '📊 Số liệu cho báo cáo: {title}\n{scope}, kỳ từ {from} đến {to}.',
+  annexPartial: 'Kỳ chưa kết thúc: số liệu tính đến {at}.',
+  annexUnverified: '⚠️ Văn bản nguồn không nói rõ kỳ báo cáo; kỳ này là giả định của BảoVệ, hãy xác nhận với cấp trên.',
+  annexReceived: '• Tin báo tiếp nhận: {received} (khẩn cấp: {emergencies})',
+  annexMissed: '• Không đạt thời hạn Nghị định 56: can thiệp khẩn cấp 12 giờ {emergency}, kế hoạch 5 ngày làm việc {plan}, phê duyệt 2 ngày làm việc {approval}',
+  annexMoves: '• Chuyển gửi {referrals}, chuyển địa bàn {transfers}, chuyển lên cấp trên {escalations}',
+  annexClosedOpen: '• Đóng hồ sơ trong kỳ {closed}; còn mở cuối kỳ {open}',
+  annexCoverage: '• Xã/phường có cán bộ: {covered}/{communes}',
+  annexPrivacy: 'Không có dữ liệu cá nhân; số từ 1 đến 4 ghi "<5".',
+  annexLink: 'Bảng đầy đủ (tải .xlsx, in A4): {url} (đăng nhập bằng mã một lần cấp trên gửi cho bạn).',
+  annexNoLink: 'Bảng đầy đủ (tải .xlsx, in A4): mục "Báo cáo" trên bảng điều khiển (đăng nhập bằng mã một lần cấp trên gửi cho bạn).',
 };
 
 export type ReminderCatalogue = typeof vi;
@@ -70,8 +84,21 @@ const en: ReminderCatalogue = {
   upcomingFooter: 'Press "Report submitted" under a reminder to stop reminders for that period.',
   doneRecorded: 'Recorded: {title} — {period} is done. No more reminders for this period.',
   doneAlready: '{title} — {period} was already recorded as done.',
-  doneUnknown: 'This button no longer matches the reminder schedule. Send /nhacviec to see what is coming.',
+  doneUnknown: 'This button no longer matches the reminder schedule. Type "nhắc việc" to see what is coming.',
   doneNotYours: 'This deadline does not apply to your area or role, so it was not recorded.',
+  annexButton: '📊 Numbers for the report',
+  annexNotYours: 'This deadline does not apply to your area or role, so there are no numbers to give.',
+  annexHeader: '📊 Numbers for the report: {title}\n{scope}, period {from} to {to}.',
+  annexPartial: 'The period is not over: numbers as of {at}.',
+  annexUnverified: '⚠️ The source does not state the reporting period; this period is our assumption, confirm it with your supervisors.',
+  annexReceived: '• Reports received: {received} (emergencies: {emergencies})',
+  annexMissed: '• Decree 56 time limits not met: 12-hour emergency response {emergency}, 5-working-day plan {plan}, 2-working-day approval {approval}',
+  annexMoves: '• Referred {referrals}, moved to another commune {transfers}, escalated {escalations}',
+  annexClosedOpen: '• Closed in the period {closed}; still open at its end {open}',
+  annexCoverage: '• Communes with an officer: {covered}/{communes}',
+  annexPrivacy: 'No personal data; counts of 1 to 4 are written "<5".',
+  annexLink: 'Full tables (.xlsx download, A4 print, in Vietnamese): {url} (log in with the one-time code your supervisor sends you).',
+  annexNoLink: 'Full tables (.xlsx download, A4 print, in Vietnamese): the "Báo cáo" page of the dashboard (log in with the one-time code your supervisor sends you).',
 };
 
 export const reminderMessages: Record<Lang, ReminderCatalogue> = { vi, en };

@@ -3,7 +3,7 @@
 import type { Button, Lang } from '../core/types';
 import { defaultCalendar, type HolidayCalendar } from './calendar';
 import { addDays, dayNumber, isDaytime, localDate, type Ymd } from './dates';
-import { doneButtonLabel, reminderText } from './messages';
+import { doneButtonLabel, reminderMessages, reminderText } from './messages';
 import { liveOccurrences, occurrencesBetween, type Occurrence } from './occurrences';
 import type { RuleSpec } from './schema';
 
@@ -164,7 +164,10 @@ export function remindersForSteps(steps: readonly Step[], recipients: readonly R
       const lang = recipient.lang ?? 'vi';
       let body = bodies.get(lang);
       if (!body) {
-        body = { text: reminderText(rule, occurrence, daysLeft, lang), buttons: [{ label: doneButtonLabel(rule, lang), payload }] };
+        const buttons: Button[] = [{ label: doneButtonLabel(rule, lang), payload }];
+        // A reporting deadline brings its numbers: the unit's annex for the period, on request.
+        if (rule.kind === 'deadline') buttons.push({ label: reminderMessages[lang].annexButton, payload: `remind:annex:${rule.id}:${occurrence.period}` });
+        body = { text: reminderText(rule, occurrence, daysLeft, lang), buttons };
         bodies.set(lang, body);
       }
       out.push({

@@ -1,5 +1,5 @@
 // The shape of content/deadlines/*.yaml and content/holidays.yaml, validated by zod at build time.
-import { z } from 'zod';
+import * as z from 'zod';
 
 const bilingual = z.object({ vi: z.string().trim().min(1), en: z.string().trim().min(1) }).strict();
 

@@ -4,7 +4,7 @@ import type { Button, Channel } from '../core/types';
 import type { Db } from '../db/db';
 import { withTransaction } from '../db/tx';
 import { enqueueMany, type QueuedMessage } from '../outbox/outbox';
-import type { Sealer } from '../reports/crypto';
+import type { Sealer } from '../ground/crypto';
 import type { TickStep } from '../runtime';
 import { defaultCalendar } from './calendar';
 import { isDaytime, localDate } from './dates';

@@ -1,9 +1,9 @@
 // The reports feature: intake steps and buttons, /baotin, /status, officer commands and buttons, /dangky.
 import type { Feature } from '../core/context';
-import { enrollCommand } from './enroll';
-import { cancelReport, handleReportButton, handleReportStep, startReport } from './intake';
-import { listCases, showCase } from './officer';
-import { reporterStatusCommand } from './status';
+import { enrollCommand } from '../directory/enroll';
+import { cancelReport, handleReportButton, handleReportStep, startReport } from '../intake/intake';
+import { listCases, showCase } from '../cases/officer';
+import { reporterStatusCommand } from '../cases/status';
 
 export { cancelReport, startReport };
 

@@ -6,7 +6,7 @@ import { getTableConfig, SQLiteTable, type SQLiteColumn } from 'drizzle-orm/sqli
 import type { Db } from '../db/db';
 import * as schema from '../db/schema';
 import { withTransaction } from '../db/tx';
-import type { Sealer } from './crypto';
+import type { Sealer } from '../ground/crypto';
 
 /** A table with sealed columns: by convention every column whose name ends in `_enc` holds a sealed value. */
 export interface SealedTable {

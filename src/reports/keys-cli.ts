@@ -2,7 +2,7 @@
 // old values with DATA_KEY_PREVIOUS. Exit 0 when every value now opens with DATA_KEY alone, 1 when some
 // value opens with no key (each is named on stderr), 2 on a usage error.
 import type { Db } from '../db/db';
-import type { Sealer } from './crypto';
+import type { Sealer } from '../ground/crypto';
 import { DEFAULT_BATCH_SIZE, rotateSealedData, type TableSummary } from './key-rotation';
 
 const USAGE = 'cách dùng: keys rotate [--batch N]   (DATA_KEY = khoá mới, DATA_KEY_PREVIOUS = khoá cũ, cách nhau bằng dấu phẩy)';

@@ -1,6 +1,6 @@
 // The address vocabulary from content/map/address-words.json (unit types, noise markers, province
 // aliases), validated and compiled into phrase tables the resolver matches against tokens.
-import { z } from 'zod';
+import * as z from 'zod';
 import wordsJson from '../../content/map/address-words.json';
 import { tokenizeAddress, type AddressToken } from './address-text';
 

@@ -2,7 +2,7 @@
 // (a mapping that points at a code missing from the current map) instead of failing on them.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { foldText } from './address-text';
 import { splitUnitName } from './address-words';
 

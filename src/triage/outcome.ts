@@ -15,6 +15,7 @@ export const DANGER_KINDS = [
   'sextortion', // online blackmail or sextortion in progress
   'suicide', // self-harm or suicide talk
   'alone', // small child left alone or locked in (hot car included)
+  'medical', // sudden illness: seizure, fainting, breathing trouble, a strong allergic reaction
   'unspecified', // a cry for help ("cứu với", "help me") with nothing that says what is happening
 ] as const;
 export type DangerKind = (typeof DANGER_KINDS)[number];

@@ -15,11 +15,10 @@ async function user(db: Db, channel: string): Promise<number> {
 
 async function addCase(db: Db, c: Partial<typeof cases.$inferInsert> & { receivedAt: Date; channel: string }): Promise<number> {
   const { channel, ...rest } = c;
-  const id = ++n;
-  await db.insert(cases).values({
-    id,
-    ref: `BV-SEED${id}`,
-    sourceKey: `seed:${id}`,
+  const k = ++n;
+  const [row] = await db.insert(cases).values({
+    ref: `BV-SEED${k}`,
+    sourceKey: `seed:${k}`,
     reporterUserId: await user(db, channel),
     descriptionEnc: 'sealed',
     communeCode: '00004',
@@ -27,8 +26,8 @@ async function addCase(db: Db, c: Partial<typeof cases.$inferInsert> & { receive
     routedTo: 'officer',
     updatedAt: c.receivedAt,
     ...rest,
-  });
-  return id;
+  }).returning({ id: cases.id });
+  return row!.id;
 }
 
 /** The period H1 2027: what the annex must count is spelled out in test/annex/*.test.ts. */

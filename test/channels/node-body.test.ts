@@ -11,7 +11,7 @@ import { WEBHOOK_BODY_LIMIT } from '../../src/app';
 import { zaloRoutes } from '../../src/channels/zalo';
 import { createTelegramTestApp, fakeBotApi, textUpdate, WEBHOOK_SECRET } from '../support/telegram';
 import { createFakeZalo, signedWebhook, userSendText } from '../support/fake-zalo';
-import { silentLogger } from '../../src/core/log';
+import { silentLogger } from '../../src/ground/log';
 import { createZaloTestApp, type ZaloTestApp } from './zalo/harness';
 
 const api = fakeBotApi();

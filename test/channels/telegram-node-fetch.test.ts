@@ -6,7 +6,7 @@ import { Api, GrammyError, HttpError } from 'grammy';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { botApiFetch } from '../../src/channels/telegram/node-fetch';
 import { createTelegramSender } from '../../src/channels/telegram/sender';
-import { silentLogger } from '../../src/core/log';
+import { silentLogger } from '../../src/ground/log';
 
 const TOKEN = '123456:TEST-token-for-tests-only';
 const seen: Array<{ method: string; url: string; contentType: string | undefined; body: Record<string, unknown> }> = [];

@@ -42,6 +42,15 @@ describe('a parent opens the bot on Telegram', () => {
     expect(api.calls.some((c) => c.method === 'answerCallbackQuery')).toBe(true);
   });
 
+  it('a callback without data is answered (the spinner stops) and nothing else happens', async () => {
+    const update = callbackUpdate(t.nextUpdateId(), 43, 'x') as { callback_query: Record<string, unknown> };
+    delete update.callback_query.data;
+    expect((await t.post(update)).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 50)); // the answer goes out in the background
+    expect(api.sends()).toHaveLength(0);
+    expect(api.calls.filter((c) => c.method === 'answerCallbackQuery')).toHaveLength(1);
+  });
+
   it('the same update delivered twice gets exactly one reply', async () => {
     const update = textUpdate(t.nextUpdateId(), 7, '/help');
     expect((await t.post(update)).status).toBe(200);

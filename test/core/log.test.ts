@@ -3,7 +3,7 @@ import { createClient } from '@libsql/client';
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/libsql';
 import { describe, expect, it } from 'vitest';
-import { errorFields } from '../../src/core/log';
+import { errorFields } from '../../src/ground/log';
 
 describe('errorFields', () => {
   it("keeps a failed query's statement and drops its parameters", async () => {
@@ -32,7 +32,7 @@ describe('errorFields', () => {
 
 describe('a field named like the line’s own keys', () => {
   it('never overwrites the event name, the level or the time', async () => {
-    const { createLogger } = await import('../../src/core/log');
+    const { createLogger } = await import('../../src/ground/log');
     const lines: string[] = [];
     createLogger((l) => lines.push(l)).info('zalo.event.processed', { event: 'user_send_text', level: 'x', t: 'y', n: 1 });
     const line = JSON.parse(lines[0]!) as Record<string, unknown>;

@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { retentionTick, RETENTION_BATCH } from '../../src/core/retention';
-import { conversationState, outbox, users, webChatLines } from '../../src/db/schema';
+import { conversationState, outbox, rateLimits, users, webChatLines } from '../../src/db/schema';
 import { enqueue } from '../../src/outbox/outbox';
 import { createTestRuntime, type TestRuntime } from '../support/runtime';
 
@@ -36,7 +36,8 @@ describe('the retention step', () => {
 
     const report = await retentionTick(t.rt, after(31));
     expect(report).toMatchObject({ draftsDeleted: 1 });
-    expect(await stateOf('left-it')).toMatchObject({ step: null, dataEnc: null });
+    // Gone: the draft, and with it the visitor, who filed nothing and has not written for 30 days.
+    expect(await stateOf('left-it')).toBeUndefined();
     expect((await stateOf('still-writing'))?.step).toBe('report.location');
     expect((await stateOf('still-writing'))?.dataEnc).toMatch(/^v1\./);
     // Whoever comes back starts again from the menu, not from half a report.
@@ -82,5 +83,44 @@ describe('the retention step', () => {
     ]);
     expect(await retentionTick(t.rt, after(31))).toMatchObject({ webLinesDeleted: 1 });
     expect(await t.db.db.select().from(webChatLines)).toHaveLength(1);
+  });
+});
+
+describe('forgetting idle visitors and old rate-limit windows', () => {
+  it('forgets a citizen who filed nothing and has been away 30 days; keeps reporters, officers and the recent', async () => {
+    const { createWorld } = await import('../reports/support');
+    const w = await createWorld();
+    try {
+      const at = (days: number) => ({ at: after(days) });
+      await w.say('just-looked', '/start', at(0));
+      await w.say('reporter', '/baotin', at(0));
+      await w.say('reporter', 'Cháu bé nhà bên hay bị đánh, tối qua khóc rất lâu.', at(0));
+      await w.say('reporter', 'phường Ba Đình, Hà Nội', at(0));
+      await w.say('reporter', { button: 'report:age:6-10' }, at(0));
+      await w.say('reporter', { button: 'report:danger:no' }, at(0));
+      await w.say('reporter', { button: 'report:anonymous' }, at(0));
+      await w.say('reporter', { button: 'report:confirm' }, at(0));
+      expect(await w.caseRows()).toHaveLength(1);
+      await w.say('came-back', '/start', at(0));
+      await w.say('came-back', '/start', at(20));
+      await w.db.db.update(users).set({ role: 'officer' }).where(eq(users.channelUserId, 'just-looked')).catch(() => undefined);
+      await w.say('idle-citizen', '/start', at(0));
+
+      const report = await retentionTick(w.rt, after(31));
+      expect(report).toMatchObject({ usersForgotten: 1 });
+      const left = (await w.db.db.select({ id: users.channelUserId }).from(users)).map((u) => u.id);
+      expect(left).not.toContain('idle-citizen');
+      expect(left).toEqual(expect.arrayContaining(['reporter', 'came-back', 'just-looked']));
+      // The reporter can still ask after their report.
+      const status = await w.say('reporter', '/trangthai', at(32));
+      expect(status.at(-1)!.text).toContain('BV-');
+      // Rate-limit windows older than a day are gone; the window in use is kept.
+      expect(report.rateWindowsDeleted).toBeGreaterThan(0);
+      await w.say('came-back', '/start', at(40));
+      const keys = (await w.db.db.select().from(rateLimits)).map((r) => r.windowStart.getTime());
+      expect(keys.every((t0) => t0 >= after(31).getTime() - DAY)).toBe(true);
+    } finally {
+      w.cleanup();
+    }
   });
 });

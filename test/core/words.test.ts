@@ -22,4 +22,13 @@ describe('plain words', () => {
     expect(plainCommand('địa chỉ 12 Quán Thánh', { inStep: true })).toBeNull();
     expect(plainCommand('địa chỉ 12 Quán Thánh')).toEqual({ name: 'diachi', arg: '12 Quán Thánh' });
   });
+  it('reads a greeting as the welcome and a thank-you as thanks, in the language they were said in, only outside a step', () => {
+    for (const w of ['xin chào', 'Xin chao!', 'chào bạn', 'alo']) expect(plainCommand(w)).toEqual({ name: 'chao', arg: '' });
+    expect(plainCommand('hello')).toEqual({ name: 'chao', arg: 'en' });
+    for (const w of ['cảm ơn', 'cam on nhieu', 'ok', 'dạ']) expect(plainCommand(w)).toEqual({ name: 'camon', arg: '' });
+    expect(plainCommand('Thank you!')).toEqual({ name: 'camon', arg: 'en' });
+    // Inside a step "ok" or "dạ" may be the answer; a greeting with a question is a question.
+    expect(plainCommand('ok', { inStep: true })).toBeNull();
+    expect(plainCommand('chào bạn, con tôi bị ngã')).toBeNull();
+  });
 });

@@ -17,6 +17,7 @@ export const FIRST_ACTION: Record<DangerKind, [RegExp, RegExp]> = {
   sextortion: [/không chuyển tiền.*KHÔNG để trẻ đi gặp/, /pay nothing.*do NOT let the child go to meet/],
   suicide: [/Ở bên trẻ ngay, đừng để trẻ một mình/, /Stay with the child now/],
   alone: [/Đưa trẻ ra ngay/, /Get the child out now/],
+  medical: [/Gọi 115 ngay và ở cạnh trẻ/, /Call 115 now and stay with the child/],
   unspecified: [/gọi ngay: 113 nếu có người đang làm hại trẻ/, /call now: 113 if someone is hurting the child/],
 };
 
@@ -24,7 +25,7 @@ export const FIRST_ACTION: Record<DangerKind, [RegExp, RegExp]> = {
 export const FIRST_NUMBER: Record<DangerKind, string> = {
   drowning: '115', choking: '115', poisoning: '115', burn: '115', injury: '115',
   violence: '113', sexual_abuse: '113', abduction: '113', trafficking: '113', sextortion: '113',
-  suicide: '115', alone: '113', unspecified: '113',
+  suicide: '115', alone: '113', medical: '115', unspecified: '113',
 };
 
 /** A parent's message, sent with no /start, for each kind of danger. */
@@ -41,6 +42,7 @@ export const DANGER_MESSAGES: Record<DangerKind, string> = {
   sextortion: 'có đứa đang dọa tung ảnh nóng của con gái tôi nếu không chuyển tiền, tối nay nó hẹn con tôi ra gặp',
   suicide: 'con tôi nói muốn chết, đang đứng ngoài ban công tầng 5',
   alone: 'bé 2 tuổi bị bỏ quên trong ô tô ngoài nắng, cửa khóa',
+  medical: 'con tôi 2 tuổi đang sốt cao thì lên cơn co giật, mắt trợn ngược, giờ phải làm sao',
   unspecified: 'cứu với, giúp tôi với',
 };
 

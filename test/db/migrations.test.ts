@@ -9,7 +9,7 @@ import { seedZaloTokens, readZaloTokens } from '../../src/channels/zalo/tokens';
 import { createConfig } from '../../src/config';
 import { migrateDb, MIGRATIONS_FOLDER } from '../../src/db/migrate';
 import { openDb, type DbHandle } from '../../src/db/node-client';
-import { createSealer } from '../../src/reports/crypto';
+import { createSealer } from '../../src/ground/crypto';
 
 const DATA_KEY = Buffer.from('0123456789abcdef0123456789abcdef').toString('base64');
 const dirs: string[] = [];

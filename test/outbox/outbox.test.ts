@@ -2,8 +2,8 @@
 // dead-lettered when hopeless, and an urgent notice can take another channel when one is stuck.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { createSealer } from '../../src/reports/crypto';
-import { enqueue, flushOutbox, MAX_ATTEMPTS, requeue, type Sender, type SendResult } from '../../src/outbox/outbox';
+import { createSealer } from '../../src/ground/crypto';
+import { enqueue, enqueueWithBodies, flushOutbox, LEASE_MS, MAX_ATTEMPTS, requeue, type Sender, type SendResult } from '../../src/outbox/outbox';
 import { createTestDb, type TestDb } from '../support/db';
 import { TEST_DATA_KEY } from '../support/runtime';
 
@@ -80,5 +80,28 @@ describe('the outbox', () => {
     await flushOutbox({ db: t.db, sealer, senders: { zalo: sender }, onUndeliverable: async (row) => void handed.push(row.dedupeKey) }, at);
     expect(handed).toEqual(['case-1']);
     expect((await rows())[0]!.status).toBe('pending');
+  });
+});
+
+describe('after a crash (kill -9) in the middle of a send', () => {
+  // What SECURITY.md promises: every message is delivered at least once; a message whose send was in
+  // flight when the process died is sent again once its lease ends, so it may arrive twice. Rows that
+  // had not reached their send are never doubled.
+  it('a message claimed by the dead process waits for its lease, then is sent once more; the others once', async () => {
+    const sealer = await createSealer(TEST_DATA_KEY);
+    const enqueueLease = { until: new Date(at.getTime() + LEASE_MS), channels: ['zalo'] };
+    // The dead process had written 'inflight' claimed (its send was under way); 'queued' was only queued.
+    await enqueueWithBodies(t.db, sealer, [msg('inflight')], at, enqueueLease);
+    await enqueue(t.db, sealer, [msg('queued')], at);
+    const sender = scripted([]);
+    // A tick just after the restart sends only what nobody holds.
+    expect(await flushOutbox({ db: t.db, sealer, senders: { zalo: sender } }, new Date(at.getTime() + 1000))).toMatchObject({ sent: 1 });
+    expect(sender.calls).toBe(1);
+    // Once the lease is over, the in-flight one is sent again (at least once), exactly one more time.
+    const later = new Date(at.getTime() + LEASE_MS + 1000);
+    expect(await flushOutbox({ db: t.db, sealer, senders: { zalo: sender } }, later)).toMatchObject({ sent: 1 });
+    expect(await flushOutbox({ db: t.db, sealer, senders: { zalo: sender } }, new Date(later.getTime() + LEASE_MS))).toMatchObject({ sent: 0 });
+    expect(sender.calls).toBe(2);
+    expect((await rows()).map((r) => r.status)).toEqual(['sent', 'sent']);
   });
 });

@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { createApp } from '../../src/app';
 import { createBot } from '../../src/channels/telegram/bot';
 import { createTelegramSender } from '../../src/channels/telegram/sender';
-import { silentLogger } from '../../src/core/log';
+import { silentLogger } from '../../src/ground/log';
 import { officers } from '../../src/db/schema';
 import { tickSteps } from '../../src/platform/wiring';
 import { runTick } from '../../src/tick';

@@ -1,6 +1,6 @@
 // Logs are structured JSON without personal data, and no HTTP response ever carries a stack trace.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/core/log';
+import { createLogger } from '../../src/ground/log';
 import type { Feature } from '../../src/core/context';
 import { officers } from '../../src/db/schema';
 import { realServices } from '../reports/support';

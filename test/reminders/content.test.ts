@@ -43,6 +43,7 @@ describe('deadline content', () => {
 
   it('keeps every "done" button payload within 64 characters', () => {
     for (const r of RULES) expect(`remind:done:${r.id}:2027-07-10`.length).toBeLessThanOrEqual(64);
+    for (const r of RULES) expect(`remind:annex:${r.id}:2027-07-10`.length).toBeLessThanOrEqual(64);
   });
 
   it('names the file and the field when content is wrong', () => {

@@ -64,7 +64,10 @@ describe('the reminders tick', () => {
     expect(july3.text).toContain('Báo cáo kết quả Tháng hành động vì trẻ em (xã gửi tỉnh)');
     expect(july3.text).toContain('trước ngày 10/07/2027');
     expect(july3.text).toContain('Nguồn: Thông tư 28/2019/TT-BLĐTBXH, Điều 5');
-    expect(july3.buttons).toEqual([{ label: 'Đã nộp báo cáo', payload: 'remind:done:am-result-commune:2027' }]);
+    expect(july3.buttons).toEqual([
+      { label: 'Đã nộp báo cáo', payload: 'remind:done:am-result-commune:2027' },
+      { label: '📊 Số liệu cho báo cáo', payload: 'remind:annex:am-result-commune:2027' },
+    ]);
   });
 
   it('the province supervisor is reminded of the province → ministry report', async () => {

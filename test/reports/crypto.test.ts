@@ -1,7 +1,7 @@
 // Report details are sealed at rest; Node's synchronous sealer and WebCrypto's read each other's output.
 import { describe, expect, it } from 'vitest';
-import { createSealer, generateDataKey } from '../../src/reports/crypto';
-import { createNodeSealer } from '../../src/reports/crypto-node';
+import { createSealer, generateDataKey } from '../../src/ground/crypto';
+import { createNodeSealer } from '../../src/ground/crypto-node';
 
 const key = generateDataKey();
 const secret = 'Bé Lan, 8 tuổi, số 5 ngõ 12 Hàng Bạc — gọi 0912 345 678';

@@ -4,8 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { openInvites } from '../../src/admin/coverage';
 import { auditLog, invites, officers } from '../../src/db/schema';
-import { createInvite } from '../../src/reports/directory';
-import { FAILURES_PER_MINUTE } from '../../src/reports/enroll';
+import { createInvite } from '../../src/directory/directory';
+import { FAILURES_PER_MINUTE } from '../../src/directory/enroll';
 import { directoryCommand, importOfficersCsv, seedDemoDirectory, type UnitLookup } from '../../src/reports';
 import { createWorld, last, refIn, type World } from './support';
 

@@ -80,6 +80,40 @@ describe('an emergency nobody acknowledges', () => {
   });
 });
 
+describe('a case whose holders have gone', () => {
+  it('goes one step up at the next tick, not after the wait: the officer left, then the supervisor', async () => {
+    const ref = await report('r4', 'no', T0);
+    expect((await w.caseByRef(ref))!.level).toBe('commune');
+    // The Ba Đình officer leaves before taking the case up.
+    await w.db.client.execute("update officers set active = 0 where channel_user_id = 'officer-ba-dinh'");
+    await tick(new Date(T0.getTime() + 60_000));
+    let row = (await w.caseByRef(ref))!;
+    expect(row.level).toBe('province');
+    const passed = escalationsTo('supervisor-ha-noi');
+    expect(passed).toHaveLength(1);
+    expect(passed[0]!.text).toContain(`Vụ việc ${ref}: cấp xã/phường nơi xảy ra không còn ai nhận tin`);
+    expect(passed[0]!.buttons.map((b) => b.payload)).toContain(`case:ack:${ref}`);
+    expect(last(w.inboxOf('r4')).text).toBe(`Cập nhật về tin ${ref}: đã được chuyển lên cấp tỉnh/thành phố để xử lý.`);
+
+    // Ticks again change nothing; then the province supervisor is retired too: the national queue.
+    await tick(new Date(T0.getTime() + 2 * 60_000));
+    expect(escalationsTo('supervisor-ha-noi')).toHaveLength(1);
+    await w.db.client.execute("update officers set active = 0 where channel_user_id = 'supervisor-ha-noi'");
+    await tick(new Date(T0.getTime() + 3 * 60_000));
+    row = (await w.caseByRef(ref))!;
+    expect(row.level).toBe('national');
+    expect(last(w.inboxOf('r4')).text).toBe(`Cập nhật về tin ${ref}: đã được chuyển lên cấp quốc gia để xử lý.`);
+  });
+
+  it('a case already taken up is left with its officer', async () => {
+    const ref = await report('r5', 'no', T0);
+    await w.say('officer-ba-dinh', { button: `case:ack:${ref}` }, { at: new Date(T0.getTime() + 60_000) });
+    await w.db.client.execute("update officers set active = 0 where channel_user_id = 'officer-ba-dinh'");
+    await tick(new Date(T0.getTime() + 2 * 60_000));
+    expect((await w.caseByRef(ref))!.level).toBe('commune');
+  });
+});
+
 describe('an ordinary report', () => {
   it('waits 24 hours before escalation, and the officer is reminded the working day before the plan is due', async () => {
     const ref = await report('r3', 'no', T0);

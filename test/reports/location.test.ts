@@ -1,6 +1,6 @@
 // Stories of a reporter who shares a GPS pin instead of typing an address, and of /diachi.
 import { afterEach, describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/core/log';
+import { createLogger } from '../../src/ground/log';
 import type { Services } from '../../src/core/services';
 import type { CommuneRef } from '../../src/routing/types';
 import { createWorld, last, realServices, refIn, type World } from './support';

@@ -1,8 +1,8 @@
 // The small readers behind the intake: phone numbers, ages and case references as people type them.
 import { describe, expect, it } from 'vitest';
-import { parseAge } from '../../src/reports/age';
-import { normalizeVietnamesePhone } from '../../src/reports/phone';
-import { newCaseRef, parseCaseRef } from '../../src/reports/ref';
+import { parseAge } from '../../src/intake/age';
+import { normalizeVietnamesePhone } from '../../src/intake/phone';
+import { newCaseRef, parseCaseRef } from '../../src/cases/ref';
 
 describe('Vietnamese phone numbers', () => {
   it.each([

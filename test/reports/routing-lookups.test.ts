@@ -1,8 +1,8 @@
 // Who a new case goes to, and in which language each recipient reads it, each found with one query.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { officers, users } from '../../src/db/schema';
-import { communeOfficers, provinceSupervisors, routeFor } from '../../src/reports/officers';
-import { langsOf } from '../../src/reports/recipients';
+import { communeOfficers, provinceSupervisors, routeFor } from '../../src/directory/officers';
+import { langsOf } from '../../src/cases/recipients';
 import { createTestDb, type TestDb } from '../support/db';
 
 let t: TestDb;

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { createBasicsFeature } from '../../src/core/basics';
-import type { Logger } from '../../src/core/log';
+import type { Logger } from '../../src/ground/log';
 import type { Services } from '../../src/core/services';
 import { cases } from '../../src/db/schema';
 import { createCaseWorkFeature } from '../../src/cases/feature';

@@ -1,11 +1,11 @@
 // A real runtime on a fresh temporary database, with recording senders in place of the network.
 import { createConfig, type Config } from '../../src/config';
 import type { Feature } from '../../src/core/context';
-import { silentLogger, type Logger } from '../../src/core/log';
+import { silentLogger, type Logger } from '../../src/ground/log';
 import type { Services } from '../../src/core/services';
 import type { Channel, Incoming } from '../../src/core/types';
 import { flushOutbox, type MessageBody, type Senders, type SendResult } from '../../src/outbox/outbox';
-import { createSealer } from '../../src/reports/crypto';
+import { createSealer } from '../../src/ground/crypto';
 import { createRuntime } from '../../src/platform/runtime';
 import type { Runtime } from '../../src/runtime';
 import { createTestDb, type TestDb } from './db';

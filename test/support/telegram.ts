@@ -4,7 +4,7 @@ import { setupServer } from 'msw/node';
 import { createApp } from '../../src/app';
 import { createBot } from '../../src/channels/telegram/bot';
 import { createTelegramSender } from '../../src/channels/telegram/sender';
-import { silentLogger } from '../../src/core/log';
+import { silentLogger } from '../../src/ground/log';
 import { createTestRuntime, type TestRuntime, type TestRuntimeOptions } from './runtime';
 
 export const BOT_TOKEN = '123456:TEST-token-for-tests-only';

@@ -32,6 +32,9 @@ const stories: Array<[(typeof DANGER_KINDS)[number], string, string]> = [
   ['suicide', 'con gái tôi nhắn tin tạm biệt mọi người rồi tắt máy', 'a goodbye message'],
   ['alone', 'tôi lỡ để quên con trong ô tô ngoài nắng, cửa khóa', 'a toddler locked in a hot car'],
   ['alone', 'bé 2 tuổi ở nhà một mình từ sáng, mẹ đi làm chưa về, bé khóc', 'a neighbour'],
+  ['medical', 'be nha toi dang sot cao thi len con co giat, mat tron nguoc', 'a febrile seizure, typed without marks'],
+  ['medical', 'con bị ong đốt mấy nốt, giờ sưng húp mặt và khó thở', 'a strong reaction to stings'],
+  ['medical', 'my son is having a seizure', 'English'],
 ];
 
 describe('a child in danger now', () => {
@@ -71,5 +74,20 @@ describe('doubt in a panic', () => {
 
   it('a threat with "nếu" in it is still a threat, not a hypothetical question', () => {
     expect(classifyTriage('kẻ bắt cóc dọa nếu báo công an sẽ hại cháu')).toMatchObject({ triage: 'danger', kind: 'abduction' });
+  });
+});
+
+describe('a sudden illness', () => {
+  it('is never given the drowning (CPR, lay on the back) reply when no water is named', () => {
+    for (const text of ['be bi co giat mat trang da', 'con tôi tự nhiên ngất xỉu, gọi không tỉnh']) {
+      const out = classifyTriage(text);
+      expect(out.triage).toBe('danger');
+      expect(out.kind).not.toBe('drowning');
+    }
+    // With water named, it stays a drowning.
+    expect(classifyTriage('con toi vua duoc vot len tim tai khong tho')).toMatchObject({ triage: 'danger', kind: 'drowning' });
+  });
+  it('is not danger when asked about in general or in the past', () => {
+    expect(classifyTriage('làm sao phòng sốt co giật cho trẻ').triage).toBe('question');
   });
 });

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_CASE_REF, issueLoginCode } from '../../src/admin';
 import { auditLog, cases, invites, officers, outbox } from '../../src/db/schema';
-import { createInvite } from '../../src/reports/directory';
+import { createInvite } from '../../src/directory/directory';
 import { enqueue } from '../../src/outbox/outbox';
 import { ADMIN_TOKEN, Client, createWebWorld, hiddenField, logIn, type WebWorld } from './support';
 
@@ -170,6 +170,20 @@ describe('roles', () => {
   });
 });
 
+describe('coverage page names only officers in the user\'s province', () => {
+  it('a province supervisor cannot read another province\'s officer through ?sent=<id>', async () => {
+    const khanhHoa = new Client(w.app);
+    await logIn(khanhHoa, await issueLoginCode(w.db.db, await officerId('supervisor-khanh-hoa'), 'admin:token', w.clock.now));
+    const [baDinh] = await w.db.db.select().from(officers).where(eq(officers.channelUserId, 'officer-ba-dinh'));
+    const page = await (await khanhHoa.get(`/admin/coverage?sent=${baDinh!.id}`)).text();
+    expect(page).not.toContain(baDinh!.name);
+    // National staff still see the name of the officer they sent a code to.
+    const national = new Client(w.app);
+    await logIn(national, ADMIN_TOKEN);
+    expect(await (await national.get(`/admin/coverage?sent=${baDinh!.id}`)).text()).toContain(baDinh!.name);
+  });
+});
+
 describe('withdrawing an invite from the dashboard', () => {
   it('works for staff whose scope covers it, is audited, and then the code no longer works', async () => {
     const invite = await createInvite(w.db.db, '00025', 'officer', w.clock.now);
@@ -216,6 +230,37 @@ describe('login rate limit', () => {
   });
 });
 
+describe('bearer token guessing', () => {
+  it('five wrong ADMIN_TOKEN bearers a minute from one address, then 429 even for the right one', async () => {
+    const api = (token: string, ip: string) => w.app.request('/admin/api/cases', { headers: { authorization: `Bearer ${token}`, 'x-test-ip': ip } });
+    for (let i = 0; i < 5; i++) expect((await api(`guess-${i}`, '203.0.113.9')).status).toBe(401);
+    const sixth = await api(ADMIN_TOKEN, '203.0.113.9');
+    expect(sixth.status).toBe(429);
+    expect(sixth.headers.get('retry-after')).toBe('60');
+    // Another address with the right token is served; the right token never counts against anyone.
+    for (let i = 0; i < 8; i++) expect((await api(ADMIN_TOKEN, '198.51.100.7')).status).not.toBe(429);
+    // The login page does not answer differently to a right bearer (it would be an unthrottled oracle).
+    const loginWith = (token: string) => w.app.request('/admin/login', { headers: { authorization: `Bearer ${token}`, 'x-test-ip': '192.0.2.1' } });
+    expect((await loginWith(ADMIN_TOKEN)).status).toBe((await loginWith('wrong')).status);
+    w.clock.now = new Date(w.clock.now.getTime() + 61_000);
+    expect((await api(ADMIN_TOKEN, '203.0.113.9')).status).not.toBe(429);
+  });
+});
+
+describe('dashboard cookies behind a TLS proxy', () => {
+  it('are Secure when the trusted proxy says https, and not when an untrusted client claims it', async () => {
+    const { createApp } = await import('../../src/app');
+    const { adminRoutes } = await import('../../src/admin');
+    const appWith = (trustProxy: boolean) => createApp({ rt: w.rt, routes: { '/admin': adminRoutes(w.rt, w.config, { trustProxy, clientIp: () => '127.0.0.1' }) } });
+    const trusted = new Client(appWith(true), { 'x-forwarded-proto': 'https' });
+    await logIn(trusted, ADMIN_TOKEN);
+    expect(trusted.lastSetCookies.find((l) => l.startsWith('bv_admin='))).toMatch(/;\s*Secure/i);
+    const untrusted = new Client(appWith(false), { 'x-forwarded-proto': 'https' });
+    await logIn(untrusted, ADMIN_TOKEN);
+    expect(untrusted.lastSetCookies.find((l) => l.startsWith('bv_admin='))).not.toMatch(/Secure/i);
+  });
+});
+
 describe('statistics export', () => {
   it('is a CSV of plain columns with no decrypted personal data', async () => {
     const api = new Client(w.app, { authorization: `Bearer ${ADMIN_TOKEN}` });
@@ -225,7 +270,7 @@ describe('statistics export', () => {
     expect(res.headers.get('content-disposition')).toMatch(/attachment/);
     const csv = (await res.text()).replace(/^\uFEFF/, '');
     const [header, ...rows] = csv.trim().split('\r\n');
-    expect(header).toBe('ref,received_at,month,status,emergency,age_band,commune_code,commune_name,province_code,routed_to,acknowledged_at,hours_to_acknowledge,level,risk,assessed_at,plan_at,approved_at,referrals,closed_at,close_reason');
+    expect(header).toBe('mã vụ việc,thời điểm nhận tin (giờ VN),tháng,trạng thái,khẩn cấp,độ tuổi,mã xã/phường,tên xã/phường,mã tỉnh,chuyển tới,thời điểm tiếp nhận (giờ VN),số giờ đến khi tiếp nhận,cấp đang giữ,mức nguy cơ,đánh giá ban đầu,kế hoạch hỗ trợ,phê duyệt kế hoạch,chuyển gửi,thời điểm đóng (giờ VN),lý do đóng');
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatch(new RegExp(`^${DEMO_CASE_REF},`));
     // The description and the typed address exist only sealed; neither appears.

@@ -2,7 +2,9 @@
 // filters; the case page's Decree 56 steps, transfer, closing with a reason, and a timeline in words.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_CASE_REF } from '../../src/admin';
-import { auditLog } from '../../src/db/schema';
+import { issueLoginCode } from '../../src/admin';
+import { eq } from 'drizzle-orm';
+import { auditLog, officers } from '../../src/db/schema';
 import { realServices } from '../reports/support';
 import { ADMIN_TOKEN, Client, createWebWorld, hiddenField, logIn, type WebWorld } from './support';
 
@@ -26,6 +28,13 @@ async function report(who: string, address: string, danger: 'yes' | 'no' = 'no')
 async function admin(): Promise<Client> {
   const client = new Client(w.app);
   await logIn(client, ADMIN_TOKEN);
+  return client;
+}
+
+async function loginAs(channelUserId: string): Promise<Client> {
+  const [o] = await w.db.db.select().from(officers).where(eq(officers.channelUserId, channelUserId));
+  const client = new Client(w.app);
+  await logIn(client, await issueLoginCode(w.db.db, o!.id, 'admin:token', w.clock.now));
   return client;
 }
 
@@ -58,6 +67,27 @@ describe('the work queue', () => {
     await step(client, ordinary, { step: 'close', reason: 'unfounded', note: '' });
     expect(await (await client.get('/admin')).text()).not.toContain(ordinary);
     expect(await (await client.get('/admin?closed=1')).text()).toContain(ordinary);
+  });
+});
+
+describe('the queue filters', () => {
+  it('narrows by province, commune, status, emergency and overdue', async () => {
+    const baDinh = await report('f-1', 'phường Quán Thánh, quận Ba Đình, Hà Nội');
+    const daNang = await report('f-2', 'phường Hải Châu, Đà Nẵng');
+    const urgent = await report('f-3', 'phường Giảng Võ, Hà Nội', 'yes');
+    const client = await admin();
+    const page = async (query: string) => (await client.get(`/admin?${query}`)).text();
+    const shows = (html: string) => [baDinh, daNang, urgent, DEMO_CASE_REF].filter((r) => html.includes(r));
+
+    expect(shows(await page('province=48'))).toEqual([daNang]);
+    expect(shows(await page('province=01'))).toEqual([baDinh, urgent, DEMO_CASE_REF]);
+    expect(shows(await page('commune=00004'))).toEqual([baDinh, DEMO_CASE_REF]);
+    expect(shows(await page('emergency=1'))).toEqual([urgent]);
+    // The seeded demo case is days old with nothing done: overdue; the new reports are not.
+    expect(shows(await page('overdue=1'))).toEqual([DEMO_CASE_REF]);
+    const before = await client.get(`/admin/cases/${baDinh}`);
+    await client.post(`/admin/cases/${baDinh}/ack`, { _csrf: hiddenField(await before.text(), '_csrf') });
+    expect(shows(await page('status=acknowledged'))).toEqual([baDinh]);
   });
 });
 
@@ -117,6 +147,54 @@ describe('the case page', () => {
   });
 });
 
+describe('the full procedure on the dashboard', () => {
+  it('records verification, the plan with its four parts, the approver, a note and a review; the clocks read "đã xong" only for steps taken', async () => {
+    const ref = await report('p-1', 'phường Quán Thánh, quận Ba Đình, Hà Nội');
+    const client = await admin();
+    expect((await step(client, ref, { step: 'plan', needs: 'Khám', actions: '', who: 'Trạm y tế', due: '2026-12-20' })).status).toBe(400); // every part is needed
+    await step(client, ref, { step: 'assess', note: 'Đã gặp cháu và mẹ cháu.', risk: 'medium' });
+    await step(client, ref, { step: 'plan', needs: 'Tư vấn tâm lý cho cháu', actions: 'Làm việc với gia đình hằng tuần', who: 'Cán bộ LĐTBXH phường', due: '2026-12-20' });
+    await step(client, ref, { step: 'approve', approver: 'Lê Văn Cường, Chủ tịch UBND phường' });
+    await step(client, ref, { step: 'note', note: 'Buổi làm việc đầu tiên với gia đình.' });
+    await step(client, ref, { step: 'review', note: 'Cháu đi học đều trở lại.' });
+
+    const page = await (await client.get(`/admin/cases/${ref}`)).text();
+    for (const words of ['Tư vấn tâm lý cho cháu', 'Làm việc với gia đình hằng tuần', 'Cán bộ LĐTBXH phường', 'Lê Văn Cường, Chủ tịch UBND phường', 'Buổi làm việc đầu tiên', 'Cháu đi học đều trở lại', 'nguy cơ trung bình']) {
+      expect(page, words).toContain(words);
+    }
+    expect(page).toMatch(/Kế hoạch hỗ trợ, can thiệp trong 5 ngày làm việc: đã xong/);
+    expect(page).toMatch(/Phê duyệt kế hoạch trong 2 ngày làm việc: đã xong/);
+    const row = (await w.caseByRef(ref))!;
+    expect(row).toMatchObject({ status: 'plan', risk: 'medium' });
+    expect(row.approvedAt).not.toBeNull();
+    expect(row.reviewedAt).not.toBeNull();
+  });
+
+  it('a provincial supervisor moves a case by the commune’s old name; a commune login cannot move cases', async () => {
+    const ref = await report('p-2', 'phường Quán Thánh, quận Ba Đình, Hà Nội');
+    const commune = await loginAs('officer-ba-dinh');
+    expect((await step(commune, ref, { step: 'transfer', place: 'phường Ngọc Hà, Hà Nội' })).status).toBe(403);
+    const province = await loginAs('supervisor-ha-noi');
+    // Liễu Giai was a ward of Ba Đình district; since 2025 it is part of phường Ngọc Hà.
+    const res = await step(province, ref, { step: 'transfer', place: 'phường Liễu Giai, quận Ba Đình, Hà Nội', reason: 'nhà cháu ở Liễu Giai' });
+    expect(res.status).toBe(303);
+    expect((await w.caseByRef(ref))!.communeCode).toBe('00008');
+    expect(w.sent.some((m) => m.to === 'officer-ngoc-ha' && m.text.includes(ref) && m.text.includes('nhà cháu ở Liễu Giai'))).toBe(true);
+    // The Ba Đình login no longer sees it.
+    expect((await commune.get(`/admin/cases/${ref}`)).status).toBe(404);
+  });
+
+  it('what a reporter adds to a case in the national queue shows on its page', async () => {
+    const ref = await report('p-3', 'phường Hải Châu, Đà Nẵng');
+    await w.say('p-3', { button: `status:add:${ref}` });
+    const done = (await w.say('p-3', 'Cháu học lớp 3 trường tiểu học gần chợ.')).at(-1)!;
+    expect(done.text).toContain('Đã chuyển thông tin bổ sung');
+    const page = await (await (await admin()).get(`/admin/cases/${ref}`)).text();
+    expect(page).toContain('Người báo tin bổ sung');
+    expect(page).toContain('Cháu học lớp 3 trường tiểu học gần chợ.');
+  });
+});
+
 describe('invites by place', () => {
   it('finds a commune by its old name, offers "Mời" beside an uncovered one, and gives a ready-to-send message with the code', async () => {
     const { importCommuneMap } = await import('../../src/routing/import');
@@ -133,9 +211,11 @@ describe('invites by place', () => {
     const made = await client.post('/admin/invites', { _csrf: hiddenField(found, '_csrf'), code: 'phường Giảng Võ, Hà Nội', role: 'officer' });
     expect(made.status).toBe(303);
     const page = await (await client.get(made.headers.get('location')!)).text();
-    const code = /\/dangky ([A-Z0-9]{4}-[A-Z0-9]{4})/.exec(page)?.[1];
+    const code = /đăng ký ([A-Z0-9]{4}-[A-Z0-9]{4})/.exec(page)?.[1];
     expect(code).toBeDefined();
     expect(page).toContain('Phường Giảng Võ');
+    expect(page).toContain('Tin nhắn mời, sẵn để gửi qua Zalo hoặc Telegram');
+    expect(page).toMatch(new RegExp(`gửi tin nhắn: đăng ký ${code}`));
     // Coverage as a sortable percentage.
     const byCoverage = await (await client.get('/admin/coverage?sort=coverage')).text();
     expect(byCoverage).toMatch(/\d+%/);

@@ -34,7 +34,8 @@ describe('web chat', () => {
   it('takes a report through the form posts and shows the reference code; the demo officer gets it with buttons', async () => {
     const citizen = new Client(w.app);
     let page = await send(citizen, { button: 'menu:report' });
-    expect(citizen.cookies.get('bv_chat')).toMatch(/^w-[A-Za-z0-9_-]{22}$/);
+    // The cookie holds the visitor's random id sealed with DATA_KEY, never the id itself.
+    expect(await w.rt.core.sealer.open(decodeURIComponent(citizen.cookies.get('bv_chat')!))).toMatch(/^bv_chat:w-[A-Za-z0-9_-]{22}$/);
     page = await send(citizen, { text: 'Tôi nghe thấy đứa trẻ hàng xóm bị đánh mỗi tối' });
     expect(page).toContain('Tôi nghe thấy đứa trẻ hàng xóm bị đánh mỗi tối'); // the visitor's own line
     page = await send(citizen, { text: 'phường Ba Đình, Hà Nội' });
@@ -76,6 +77,26 @@ describe('web chat', () => {
     const set = visitor.lastSetCookies.find((c) => c.startsWith('bv_chat='))!;
     expect(set).toMatch(/HttpOnly/i);
     expect(set).toMatch(/SameSite=Lax/i);
+  });
+
+  it('does not adopt a planted cookie: a made-up id gets a fresh one, and its chat stays unreadable', async () => {
+    // Someone plants a well-formed id in a visitor's browser, hoping to read what the visitor writes.
+    const planted = 'w-AAAAAAAAAAAAAAAAAAAAAA';
+    const visitor = new Client(w.app);
+    visitor.cookies.set('bv_chat', planted);
+    await visitor.post('/chat/send', { text: 'Con tôi bị bắt nạt ở trường' });
+    expect(visitor.cookies.get('bv_chat')).not.toBe(planted);
+    const [plantedUser] = await w.db.db.select().from(users).where(eq(users.channelUserId, planted));
+    expect(plantedUser).toBeUndefined();
+    const planter = new Client(w.app);
+    planter.cookies.set('bv_chat', planted);
+    expect(await (await planter.get('/chat')).text()).not.toContain('Con tôi bị bắt nạt ở trường');
+    // An altered sealed cookie is refused the same way.
+    const real = visitor.cookies.get('bv_chat')!;
+    const altered = new Client(w.app);
+    altered.cookies.set('bv_chat', real.slice(0, -3) + (real.endsWith('AAA') ? 'BBB' : 'AAA'));
+    expect(await (await altered.get('/chat')).text()).not.toContain('Con tôi bị bắt nạt ở trường');
+    expect(await (await visitor.get('/chat')).text()).toContain('Con tôi bị bắt nạt ở trường');
   });
 
   it('refuses a form posted from another site', async () => {

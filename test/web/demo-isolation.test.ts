@@ -7,7 +7,7 @@ import { DEMO_CASE_REF } from '../../src/admin';
 import { createConfig } from '../../src/config';
 import { officers, outbox } from '../../src/db/schema';
 import { importOfficersCsv } from '../../src/reports';
-import { retireDemoOfficers } from '../../src/reports/directory';
+import { retireDemoOfficers } from '../../src/directory/directory';
 import { realServices, refIn } from '../reports/support';
 import { Client, createWebWorld, type WebWorld } from './support';
 

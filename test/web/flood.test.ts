@@ -79,3 +79,18 @@ describe('web chat flooding', () => {
     expect(page).toContain('Bạn gửi hơi nhanh');
   });
 });
+
+describe('the chat cookie behind a TLS proxy', () => {
+  it('is Secure when the trusted proxy says https, and not when an untrusted client claims it', async () => {
+    const trusted = new Client(w.app, { 'x-test-ip': '203.0.113.20', 'x-forwarded-proto': 'https' });
+    await trusted.post('/chat/send', { text: 'xin chào' });
+    expect(trusted.lastSetCookies.find((l) => l.startsWith('bv_chat='))).toMatch(/;\s*Secure/i);
+
+    const { createApp } = await import('../../src/app');
+    const { webChatRoutes } = await import('../../src/channels/web');
+    const untrustedApp = createApp({ rt: w.rt, routes: { '/chat': webChatRoutes(w.rt, { address: {} }) } });
+    const client = new Client(untrustedApp, { 'x-forwarded-proto': 'https' });
+    await client.post('/chat/send', { text: 'xin chào' });
+    expect(client.lastSetCookies.find((l) => l.startsWith('bv_chat='))).not.toMatch(/Secure/i);
+  });
+});

@@ -2,7 +2,7 @@
 // the Decree 56 steps as forms — the same steps officers take in chat — plus transfer or assignment.
 import type { CaseEvent } from '../../cases/events';
 import { AGENCIES, CLOSE_REASONS, RISKS } from '../../cases/procedure';
-import type { AdminCaseView } from '../../reports/admin';
+import type { AdminCaseView } from '../../cases/admin';
 import type { CommuneRef } from '../../routing/types';
 import type { AdminUser } from '../auth';
 import { adminText as t } from '../messages';

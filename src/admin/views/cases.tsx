@@ -1,6 +1,6 @@
 // Cases: the filtered list (time left on each legal clock, overdue highlighted) and one case opened.
 import { fill } from '../../core/messages';
-import type { AdminCaseSummary, AdminCaseView } from '../../reports/admin';
+import type { AdminCaseSummary, AdminCaseView } from '../../cases/admin';
 import type { AdminUser } from '../auth';
 import { adminText as t } from '../messages';
 import type { AuditEntry, CaseMessage, Milestone } from '../timeline';

@@ -1,6 +1,6 @@
 // Coverage: communes without an officer per province, invite codes, directory login codes, the unrouted queue.
 import { fill } from '../../core/messages';
-import type { AdminCaseSummary } from '../../reports/admin';
+import type { AdminCaseSummary } from '../../cases/admin';
 import type { AdminUser } from '../auth';
 import { coveragePercent, type CoverageSort, type InviteRow, type PlaceHit, type ProvinceCoverage } from '../coverage';
 import { adminText as t } from '../messages';

@@ -6,15 +6,15 @@ import type { AdminUser } from '../auth';
 import type { DeadlineItem } from '../deadlines';
 import { adminText as t } from '../messages';
 import { clockLeft, clockName, isLate, when } from './format';
-import { Layout } from './layout';
-import type { CaseClock } from '../../reports/clocks';
+import { Csrf, Layout } from './layout';
+import type { CaseClock } from '../../cases/clocks';
 
 export interface CaseClockDue {
   ref: string;
   clock: CaseClock;
 }
 
-export function DeadlinesPage(p: { user: AdminUser; items: DeadlineItem[]; days: number; caseClocks: CaseClockDue[]; caseDays: number; at: Date; tz: string }) {
+export function DeadlinesPage(p: { user: AdminUser; items: DeadlineItem[]; officerNames: Map<number, string>; days: number; caseClocks: CaseClockDue[]; caseDays: number; at: Date; tz: string }) {
   const today = localDate(p.at, p.tz);
   const past = (i: DeadlineItem) => i.rule.kind === 'deadline' && i.occurrence.due < today;
   return (
@@ -60,25 +60,47 @@ export function DeadlinesPage(p: { user: AdminUser; items: DeadlineItem[]; days:
                     </details>
                   )}
                 </td>
-                <td data-label={t.deadlinePeriod}>{periodLabel(i.occurrence.period, 'vi')}</td>
+                <td data-label={t.deadlinePeriod}>
+                  {periodLabel(i.occurrence.period, 'vi')}
+                  {i.rule.kind === 'deadline' ? (
+                    <>
+                      {' · '}
+                      <a href={`/admin/reports?rule=${encodeURIComponent(i.rule.id)}&period=${encodeURIComponent(i.occurrence.period)}`}>{t.deadlineAnnex}</a>
+                    </>
+                  ) : null}
+                </td>
                 <td data-label={t.deadlineDone}>
                   {i.rule.kind === 'deadline' ? (
-                    <details>
-                      <summary>
-                        {i.done.length}/{i.audience}
-                      </summary>
-                      {i.done.length ? (
-                        <ul>
-                          {i.done.map((d) => (
+                    i.audience === 0 ? (
+                      // Nobody receives this reminder: say why and where to fix it, not "0/0".
+                      <p class="help" data-no-recipients={i.rule.id}>
+                        {t.deadlineNoRecipients} <a href="/admin/coverage">{t.deadlineFixRecipients}</a>
+                      </p>
+                    ) : (
+                      <details>
+                        <summary>
+                          {fill(t.deadlineDoneCount, { done: i.done.length, all: i.audience })}
+                        </summary>
+                        <ul class="units" data-units={`${i.rule.id}|${i.occurrence.period}`}>
+                          {i.units.map((u) => (
                             <li>
-                              {d.name} ({d.communeCode}) — {when(d.at, p.tz)}
+                              {names(p, u.officerId)} ({u.communeCode}) —{' '}
+                              {u.done ? (
+                                fill(t.deadlineMarkedAt, { at: when(u.done, p.tz) })
+                              ) : (
+                                <form method="post" action="/admin/deadlines/done" class="inline">
+                                  <Csrf user={p.user} />
+                                  <input type="hidden" name="rule" value={i.rule.id} />
+                                  <input type="hidden" name="period" value={i.occurrence.period} />
+                                  <input type="hidden" name="officer" value={String(u.officerId)} />
+                                  {t.deadlineNotYet} <button type="submit">{t.deadlineMark}</button>
+                                </form>
+                              )}
                             </li>
                           ))}
                         </ul>
-                      ) : (
-                        <p>{t.deadlineNobody}</p>
-                      )}
-                    </details>
+                      </details>
+                    )
                   ) : (
                     '—'
                   )}
@@ -117,4 +139,8 @@ export function DeadlinesPage(p: { user: AdminUser; items: DeadlineItem[]; days:
       )}
     </Layout>
   );
+}
+
+function names(p: { officerNames: Map<number, string> }, id: number): string {
+  return p.officerNames.get(id) ?? `#${id}`;
 }

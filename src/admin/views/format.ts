@@ -1,8 +1,8 @@
 // Formatting helpers for the dashboard views: dates on the region's wall clock, time left on a clock.
 import { fill } from '../../core/messages';
-import { clockLabel, formatDateTime, timeLeft, type CaseClock } from '../../reports/clocks';
+import { clockLabel, formatDateTime, timeLeft, type CaseClock } from '../../cases/clocks';
 import { reportsMessages } from '../../reports/messages';
-import { ageLabel, officerStatus } from '../../reports/render';
+import { ageLabel, officerStatus } from '../../cases/render';
 
 const rt = reportsMessages.vi;
 

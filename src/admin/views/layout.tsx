@@ -7,7 +7,7 @@ import { adminCss } from './style';
 import { contentText } from './content';
 import { PageShell } from '../../channels/web/page';
 
-export type Section = 'cases' | 'coverage' | 'deadlines' | 'stats' | 'outbox' | 'content' | 'login';
+export type Section = 'cases' | 'coverage' | 'deadlines' | 'stats' | 'reports' | 'outbox' | 'content' | 'login';
 
 export function Document(props: { title: string; children: Child }) {
   return (
@@ -31,6 +31,7 @@ export function Layout(props: { user: AdminUser; section: Section; title: string
     ['cases', '/admin', t.nav.cases],
     ['deadlines', '/admin/deadlines', t.nav.deadlines],
     ['stats', '/admin/stats', t.nav.stats],
+    ['reports', '/admin/reports', t.nav.reports],
   ];
   if (user.role !== 'commune') links.splice(1, 0, ['coverage', '/admin/coverage', t.nav.coverage]);
   if (user.role === 'national') links.push(['outbox', '/admin/outbox', t.nav.outbox], ['content', '/admin/content', contentText.nav]);

@@ -3,7 +3,8 @@
 import { fill } from '../../core/messages';
 import type { AdminUser } from '../auth';
 import { adminText as t } from '../messages';
-import type { CaseStats } from '../stats';
+import type { CaseStats, StatsFilter } from '../stats';
+import { formatVi } from '../../reminders/dates';
 import { ageText, duration } from './format';
 import { Layout } from './layout';
 
@@ -71,14 +72,45 @@ function CountTable(props: { caption: string; rows: Array<[string, number]> }) {
   );
 }
 
-export function StatsPage(p: { user: AdminUser; stats: CaseStats }) {
+export function StatsPage(p: { user: AdminUser; stats: CaseStats; filter: StatsFilter; provinces: Array<{ code: string; name: string }>; query: string }) {
   const s = p.stats;
+  const f = p.filter;
   return (
     <Layout user={p.user} section="stats" title={t.statsTitle}>
       <h1>{t.statsTitle}</h1>
       <p class="help">{t.statsHelp}</p>
+      <form method="get" action="/admin/stats" class="filters card" aria-label={t.statsFilters}>
+        <div>
+          <label for="s-from">{t.reports.from}</label>
+          <input id="s-from" name="from" type="date" value={f.from ?? ''} />
+        </div>
+        <div>
+          <label for="s-to">{t.reports.to}</label>
+          <input id="s-to" name="to" type="date" value={f.to ?? ''} />
+        </div>
+        {p.user.role === 'national' ? (
+          <div>
+            <label for="s-province">{t.reports.province}</label>
+            <select id="s-province" name="province">
+              <option value="">{t.reports.wholeCountry}</option>
+              {p.provinces.map((pr) => (
+                <option value={pr.code} selected={f.province === pr.code}>
+                  {pr.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+        <button type="submit">{t.reports.show}</button>
+      </form>
+      {f.from || f.to || f.province ? (
+        <p data-stats-filter>
+          {fill(t.statsFiltered, { from: f.from ? formatVi(f.from) : '…', to: f.to ? formatVi(f.to) : '…' })}
+          {f.province ? ` · ${p.provinces.find((pr) => pr.code === f.province)?.name ?? f.province}` : ''} · <a href="/admin/stats">{t.statsAll}</a>
+        </p>
+      ) : null}
       <p>
-        <strong>{fill(t.total, { n: s.total })}</strong> · <a href="/admin/stats.csv">{t.csv}</a>
+        <strong>{fill(t.total, { n: s.total })}</strong> · <a href={p.query ? `/admin/stats.csv?${p.query}` : '/admin/stats.csv'}>{t.csv}</a>
       </p>
       <p>
         {t.medianAck}:{' '}

@@ -68,4 +68,13 @@ dt{font-weight:600}dd{margin:0;white-space:pre-wrap;overflow-wrap:anywhere}
   dl{grid-template-columns:1fr}
   dd{margin-bottom:.4rem}
 }
+@page{size:A4;margin:14mm}
+@media print{
+  .top,.skip,.no-print{display:none!important}
+  body{font-size:10.5pt;color:#000;background:#fff}
+  main{max-width:none;padding:0}
+  .annex-table{break-inside:avoid}
+  tr{break-inside:avoid}
+  a{color:#000;text-decoration:none}
+}
 `;

@@ -1,6 +1,6 @@
 // `baove chat`: talk to the bot in the terminal, interactively or as a JSON-lines script.
 import { createInterface } from 'node:readline';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Runtime, TickStep } from '../../runtime';
 import { runTick } from '../../tick';
 import type { PrintedMessage } from './sender';

@@ -3,7 +3,7 @@ import { Bot, type Context } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { autoRetry } from '@grammyjs/auto-retry';
 import type { Incoming } from '../../core/types';
-import { errorFields } from '../../core/log';
+import { errorFields } from '../../ground/log';
 import type { Runtime } from '../../runtime';
 import { scopeOf } from '../scope';
 
@@ -28,11 +28,16 @@ export function createBot(opts: TelegramOptions, rt: Runtime): Bot {
   // error is retried forever and a 5xx for 9 s, inside the webhook request and the tick.)
   bot.api.config.use(autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 5, rethrowInternalServerErrors: true, rethrowHttpErrors: true }));
 
-  bot.on('callback_query:data', async (ctx) => {
-    await handle(ctx, rt, { button: ctx.callbackQuery.data });
-    // The spinner on the pressed button stops, after the answer (a slow Bot API never holds the
-    // webhook); failing to do so is harmless.
-    rt.background(ctx.answerCallbackQuery().catch(() => undefined), scopeOf(ctx.update));
+  bot.on('callback_query', async (ctx) => {
+    try {
+      // A callback without data (a game button, a client quirk) has nothing to do, but is answered.
+      const data = ctx.callbackQuery.data;
+      if (data) await handle(ctx, rt, { button: data });
+    } finally {
+      // The spinner on the pressed button stops, after the answer (a slow Bot API never holds the
+      // webhook), and also when handling failed; failing to answer is harmless.
+      rt.background(ctx.answerCallbackQuery().catch(() => undefined), scopeOf(ctx.update));
+    }
   });
   bot.on('message:location', (ctx) =>
     handle(ctx, rt, { location: { lat: ctx.message.location.latitude, lon: ctx.message.location.longitude } }),

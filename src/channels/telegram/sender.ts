@@ -2,7 +2,7 @@
 import { GrammyError, HttpError, type Api } from 'grammy';
 import type { InlineKeyboardButton } from 'grammy/types';
 import type { Button } from '../../core/types';
-import type { Logger } from '../../core/log';
+import type { Logger } from '../../ground/log';
 import type { Sender, SendResult } from '../../outbox/outbox';
 
 const TELEGRAM_MAX = 4096;

@@ -12,13 +12,13 @@ import type { Db } from '../../db/db';
 import { officers } from '../../db/schema';
 import type { Runtime } from '../../runtime';
 import { pairedDemoOfficer, WEB_DEMO_OFFICER } from './demo';
-import { addressKey, clientAddress, type ClientAddressOptions } from '../../core/client-address';
-import { actingAsOfficer, ensureSession, readSession, setActingAs, startNewSession } from './session';
+import { addressKey, clientAddress, requestIsHttps, type ClientAddressOptions } from '../../core/client-address';
+import { actingAsOfficer, ensureSession, markBehindTls, readSession, setActingAs, startNewSession } from './session';
 import { loadTranscript, recordVisitorLine } from './transcript';
 import { ChatPage, waitsForTyping } from './views';
 import { webChatText } from './messages';
 import { CHAT_SCRIPT } from './script';
-import { MAX_PHOTOS } from '../../reports/intake';
+import { MAX_PHOTOS } from '../../intake/intake';
 import { photoDataUri, WEB_PHOTO_MAX_BYTES } from './photo';
 
 export interface WebChatOptions {
@@ -75,6 +75,11 @@ export function webChatRoutes(rt: Runtime, opts: WebChatOptions = {}): Hono {
   const t = catalogues.vi;
 
   app.use('*', pageSecurityHeaders({ images: false, scripts: true }));
+  // Behind a TLS proxy the app sees http: its cookies are still Secure, if the proxy is trusted.
+  app.use('*', async (c, next) => {
+    if (requestIsHttps(c, Boolean(opts.address?.trustedHeader))) markBehindTls(c);
+    await next();
+  });
   // Refuse forms posted from other sites (Origin or Sec-Fetch-Site, as browsers send them).
   app.use('*', async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && !sameOrigin(c.req.header('origin'), c.req.header('sec-fetch-site'), c.req.url)) {
@@ -93,7 +98,7 @@ export function webChatRoutes(rt: Runtime, opts: WebChatOptions = {}): Hono {
   }
 
   app.get('/', async (c) => {
-    const { userId, asOfficer } = await identity(c, readSession(c));
+    const { userId, asOfficer } = await identity(c, await readSession(c, sealer));
     const items = userId ? await loadTranscript(db, sealer, userId) : [];
     c.header('Cache-Control', 'no-store');
     return c.html(
@@ -133,7 +138,7 @@ export function webChatRoutes(rt: Runtime, opts: WebChatOptions = {}): Hono {
       if (!checked.ok) return c.redirect(`/chat?e=${checked.error}#latest`, 303);
       photo = checked.uri;
     }
-    const session = ensureSession(c);
+    const session = await ensureSession(c, sealer);
     const { userId } = await identity(c, session);
     const who = userId ?? session;
     const at = rt.now();
@@ -157,13 +162,13 @@ export function webChatRoutes(rt: Runtime, opts: WebChatOptions = {}): Hono {
   app.post('/as', async (c) => {
     const form = await c.req.parseBody();
     const wantsOfficer = form.as === 'officer' && (await demoOfficerActive(db, opts.demoOfficer ?? false));
-    ensureSession(c);
+    await ensureSession(c, sealer);
     setActingAs(c, wantsOfficer ? 'officer' : 'citizen');
     return c.redirect('/chat#latest', 303);
   });
 
-  app.post('/restart', (c) => {
-    startNewSession(c);
+  app.post('/restart', async (c) => {
+    await startNewSession(c, sealer);
     return c.redirect('/chat', 303);
   });
 

@@ -1,6 +1,9 @@
 // The web chat visitor: a random id in an HttpOnly cookie (no personal data in URLs), and who they act as.
+// The cookie holds the id sealed with DATA_KEY (AES-GCM), so only an id this server issued is adopted:
+// a planted, made-up or altered cookie is replaced by a fresh id.
 import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
+import type { Sealer } from '../../ground/crypto';
 
 export const SESSION_COOKIE = 'bv_chat';
 export const AS_COOKIE = 'bv_chat_as';
@@ -13,9 +16,29 @@ export function newSessionId(): string {
   return 'w-' + btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-export function readSession(c: Context): string | null {
+const SEAL_PREFIX = 'bv_chat:';
+
+/** The visitor's id from a cookie this server issued, or null (missing, made up, altered, or under a retired key). */
+export async function readSession(c: Context, sealer: Sealer): Promise<string | null> {
   const v = getCookie(c, SESSION_COOKIE);
-  return v && SESSION_RE.test(v) ? v : null;
+  if (!v || v.length > 256) return null;
+  try {
+    const plain = await sealer.open(v);
+    const id = plain.startsWith(SEAL_PREFIX) ? plain.slice(SEAL_PREFIX.length) : '';
+    return SESSION_RE.test(id) ? id : null;
+  } catch {
+    return null;
+  }
+}
+
+async function setSession(c: Context, sealer: Sealer, id: string): Promise<void> {
+  setCookie(c, SESSION_COOKIE, await sealer.seal(SEAL_PREFIX + id), cookieOptions(c));
+}
+
+/** Requests that reached a trusted TLS proxy (X-Forwarded-Proto: https, with TRUST_PROXY_HEADER set). */
+const behindTls = new WeakSet<Context>();
+export function markBehindTls(c: Context): void {
+  behindTls.add(c);
 }
 
 function cookieOptions(c: Context) {
@@ -23,23 +46,23 @@ function cookieOptions(c: Context) {
     httpOnly: true,
     sameSite: 'Lax' as const,
     path: '/chat',
-    secure: new URL(c.req.url).protocol === 'https:',
+    secure: new URL(c.req.url).protocol === 'https:' || behindTls.has(c),
     maxAge: ONE_YEAR_S,
   };
 }
 
 /** The visitor's id, creating (and setting) one when the cookie is missing or malformed. */
-export function ensureSession(c: Context): string {
-  const existing = readSession(c);
+export async function ensureSession(c: Context, sealer: Sealer): Promise<string> {
+  const existing = await readSession(c, sealer);
   if (existing) return existing;
   const id = newSessionId();
-  setCookie(c, SESSION_COOKIE, id, cookieOptions(c));
+  await setSession(c, sealer, id);
   return id;
 }
 
-export function startNewSession(c: Context): string {
+export async function startNewSession(c: Context, sealer: Sealer): Promise<string> {
   const id = newSessionId();
-  setCookie(c, SESSION_COOKIE, id, cookieOptions(c));
+  await setSession(c, sealer, id);
   setCookie(c, AS_COOKIE, 'citizen', cookieOptions(c));
   return id;
 }

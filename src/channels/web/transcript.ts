@@ -4,7 +4,7 @@ import type { Button, Call } from '../../core/types';
 import type { Db } from '../../db/db';
 import { outbox, webChatLines } from '../../db/schema';
 import type { MessageBody } from '../../outbox/outbox';
-import type { Sealer } from '../../reports/crypto';
+import type { Sealer } from '../../ground/crypto';
 
 export const TRANSCRIPT_LIMIT = 60;
 

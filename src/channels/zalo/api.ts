@@ -1,6 +1,6 @@
 // A thin, typed, fetch-only client for the two Zalo calls we make (no SDK exists): send a
 // customer-service text, and exchange a refresh token for a new pair. Runs on Workers and Node.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export type FetchFn = typeof fetch;
 

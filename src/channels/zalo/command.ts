@@ -1,7 +1,7 @@
 // `baove zalo tokens set --access X --refresh Y [--expires-in S]` and `baove zalo tokens show`.
 import type { Config } from '../../config';
 import type { Db } from '../../db/db';
-import type { Sealer } from '../../reports/crypto';
+import type { Sealer } from '../../ground/crypto';
 import { maskToken, readZaloTokens, setZaloTokens } from './tokens';
 
 const USAGE = [

@@ -1,6 +1,6 @@
 // Zalo OA webhook events: zod schemas (a union on event_name), the inbox key of an event, and
 // the mapping of a user event to the core's Incoming.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Incoming } from '../../core/types';
 
 /** Zalo ids are long decimal strings; a number would already have lost precision, so refuse it. */

@@ -3,7 +3,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { inbox } from '../../db/schema';
 import { serialised } from '../../db/tx';
-import { errorFields } from '../../core/log';
+import { errorFields } from '../../ground/log';
 import type { Runtime } from '../../runtime';
 import { parseZaloEvent, toIncoming, zaloEventTime, zaloUserId, type KnownZaloEvent } from './events';
 import { loadMenu, menuAnswer } from './menu';
@@ -55,13 +55,21 @@ export async function processZaloEvent(rt: Runtime, key: string, event?: KnownZa
         .update(inbox)
         .set({
           attempts: sql`${inbox.attempts} + 1`,
-          lastError: (err instanceof Error ? err.message : String(err)).slice(0, 300),
+          // Only the error's kind: a message can carry what the user wrote (a failed query's parameters).
+          lastError: errorKind(err),
           ...(failed ? { status: 'failed' } : {}),
         })
         .where(and(eq(inbox.key, key), eq(inbox.status, 'pending'))),
     ).catch((e: unknown) => log.error('zalo.event.record_failed', { key: logKey(key), ...errorFields(e) }));
     return failed ? 'failed' : 'retry';
   }
+}
+
+/** "TypeError", "LibsqlError SQLITE_FULL": the kind of an error, never its message. */
+export function errorKind(err: unknown): string {
+  if (!(err instanceof Error)) return typeof err;
+  const code = (err as { code?: unknown }).code;
+  return typeof code === 'string' && /^[A-Z0-9_]{1,40}$/.test(code) ? `${err.name} ${code}` : err.name;
 }
 
 /** Keys derived from a user id are cut to `zalo:<event>` in logs (ids only, never who). */

@@ -6,7 +6,7 @@ import { inbox } from '../../db/schema';
 import { serialised } from '../../db/tx';
 import { readBody, webhookBodyLimit } from '../body';
 import { executionScope } from '../scope';
-import { errorFields } from '../../core/log';
+import { errorFields } from '../../ground/log';
 import type { Runtime } from '../../runtime';
 import { parseZaloEvent, zaloEventKey } from './events';
 import { processZaloEvent } from './process';
@@ -57,6 +57,12 @@ export function zaloRoutes(rt: Runtime): Hono {
       }
 
       const event = parsed.value.event;
+      // A signed event outside its time window is a replay (or a clock gone wrong): not taken.
+      const age = rt.now().getTime() - Number(event.timestamp);
+      if (!Number.isFinite(age) || age > config.ZALO_EVENT_MAX_AGE_MINUTES * 60_000 || -age > config.ZALO_EVENT_MAX_AHEAD_MINUTES * 60_000) {
+        log.warn('zalo.webhook.rejected', { reason: age > 0 ? 'stale' : 'ahead' });
+        return c.json({ error: 'event timestamp out of range' }, 400);
+      }
       const key = zaloEventKey(event);
       let fresh: boolean;
       try {

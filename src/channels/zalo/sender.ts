@@ -2,8 +2,8 @@
 // several messages, −216 → refresh and retry once, window errors reported back to the outbox.
 import type { Config } from '../../config';
 import type { Db } from '../../db/db';
-import type { Logger } from '../../core/log';
-import type { Sealer } from '../../reports/crypto';
+import type { Logger } from '../../ground/log';
+import type { Sealer } from '../../ground/crypto';
 import type { MessageBody, SendResult, Sender } from '../../outbox/outbox';
 import { sendCsCallButtons, sendCsText, type CsResult, type FetchFn } from './api';
 import { zaloMessages } from './messages';

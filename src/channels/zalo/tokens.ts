@@ -7,8 +7,8 @@ import type { Config } from '../../config';
 import type { Db } from '../../db/db';
 import { zaloTokens } from '../../db/schema';
 import { serialised, withTransaction } from '../../db/tx';
-import type { Logger } from '../../core/log';
-import type { Sealer } from '../../reports/crypto';
+import type { Logger } from '../../ground/log';
+import type { Sealer } from '../../ground/crypto';
 import { exchangeRefreshToken, type FetchFn } from './api';
 
 const ROW_ID = 1;

@@ -1,6 +1,6 @@
 // Reads and validates content/map/vn-wards-2026-simplified.json (Node only: eval, tests, import).
 import { readFile } from 'node:fs/promises';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { BBox, Polygon } from './types';
 
 const position = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);

@@ -1,6 +1,6 @@
 // A small ward-code → CommuneRef adapter over vn-units-2026.json, for the import, eval and tests.
 // The real commune map index (src/routing) can replace it wherever a `names` function is asked for.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CommuneRef } from '../types';
 
 const unitsSchema = z.array(

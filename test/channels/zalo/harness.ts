@@ -2,7 +2,7 @@
 import { count } from 'drizzle-orm';
 import { createZaloSender, zaloRoutes } from '../../../src/channels/zalo';
 import { setZaloTokens } from '../../../src/channels/zalo/tokens';
-import { silentLogger, type Logger } from '../../../src/core/log';
+import { silentLogger, type Logger } from '../../../src/ground/log';
 import { inbox } from '../../../src/db/schema';
 import { createTestRuntime, type TestRuntime, type TestRuntimeOptions } from '../../support/runtime';
 import { signedWebhook, zaloTestEnv, type FakeZalo } from '../../support/fake-zalo';

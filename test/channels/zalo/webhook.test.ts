@@ -84,6 +84,19 @@ describe('what the webhook refuses or ignores', () => {
     expect(await app.inboxCount()).toBe(0);
   });
 
+  it('refuses a signed event a year old, or an hour ahead of our clock, and takes one from a minute ago', async () => {
+    const now = new Date('2026-11-25T03:00:00Z');
+    app = await createZaloTestApp(fake, { now: () => now, env: { ZALO_EVENT_MAX_AGE_MINUTES: '1440', ZALO_EVENT_MAX_AHEAD_MINUTES: '10' } });
+    const yearOld = await app.post(userSendText('7101', '/start', { msgId: 'old-1', timestamp: now.getTime() - 365 * 86_400_000 }));
+    expect(yearOld.status).toBe(400);
+    const ahead = await app.post(userSendText('7101', '/start', { msgId: 'ahead-1', timestamp: now.getTime() + 3_600_000 }));
+    expect(ahead.status).toBe(400);
+    expect(await app.inboxCount()).toBe(0);
+    expect(app.textsTo('7101')).toHaveLength(0);
+    expect((await app.post(userSendText('7101', '/start', { msgId: 'fresh-1', timestamp: now.getTime() - 60_000 }))).status).toBe(200);
+    expect(app.textsTo('7101')).toHaveLength(1);
+  });
+
   it('answers 413 to a body over 64 KiB, before looking at it', async () => {
     app = await createZaloTestApp(fake);
     const res = await app.post(userSendText('7104', 'x'.repeat(70 * 1024)));

@@ -2,11 +2,11 @@
 // `baove directory revoke <invite code>` (Node CLI only).
 import type { Config } from '../config';
 import type { Db } from '../db/db';
-import type { Sealer } from './crypto';
+import type { Sealer } from '../ground/crypto';
 import { createInvite, findInvite, importOfficersCsv, inviteExpiresAt, revokeInvite } from './directory';
 import { parseInviteCode } from './enroll';
 import { unitLookupFromDb } from './units';
-import { auditAs } from './audit';
+import { auditAs } from '../cases/audit';
 
 const USAGE = 'usage: directory import FILE.csv | directory invite <commune_code|province_code> [--role officer|supervisor] | directory revoke <invite code>';
 

@@ -10,14 +10,16 @@ import { auditAs } from './audit';
 import { caseMessages, findCaseByRef } from './cases';
 import { caseClocks, clockLabel, timeLeft, type CaseRow } from './clocks';
 import { openDetails, openPlace } from './details';
-import { reportsMessages, type ReportsCatalogue } from './messages';
-import { coverage, coveringRow, officerRowsOf, worldsFor, type OfficerRow } from './officers';
-import { stepUp } from '../cases/levels';
+import { reportsMessages, type ReportsCatalogue } from '../reports/messages';
+import { coverage, coveringRow, officerRowsOf, worldsFor, type OfficerRow } from '../directory/officers';
+import { stepUp } from './levels';
 import { reporterProgress } from './recipients';
 import { parseCaseRef } from './ref';
 import { officerButtons, officerStatus, placeName, renderCase } from './render';
 
 const tOf = (ctx: Ctx): ReportsCatalogue => reportsMessages[ctx.lang];
+/** How many "open case" buttons a case list carries (a chat keyboard stays short). */
+const MAX_CASE_BUTTONS = 8;
 const actor = (o: OfficerRow): string => `officer:${o.id}`;
 
 /** How far a case has come; an action never moves it backwards. */
@@ -144,7 +146,9 @@ export async function listCases(ctx: Ctx): Promise<void> {
       }).trimEnd(),
     );
   }
-  ctx.reply([fill(t.casesHeader, { count: open.length }), ...items].join('\n\n'));
+  // One tap opens a case (with its action buttons); the engine adds the way back to the menu.
+  const openButtons = open.slice(0, MAX_CASE_BUTTONS).map((row) => ({ label: fill(t.viewCaseButton, { ref: row.ref }), payload: `case:view:${row.ref}` }));
+  ctx.reply([fill(t.casesHeader, { count: open.length }), ...items].join('\n\n'), openButtons);
 }
 
 export async function escalateByOfficer(ctx: Ctx, a: Access): Promise<void> {

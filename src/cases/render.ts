@@ -3,7 +3,7 @@ import { fill } from '../core/messages';
 import type { Button } from '../core/types';
 import { caseClocks, clockLabel, formatDateTime, timeLeft, type CaseRow } from './clocks';
 import { mapLink, type CaseDetails, type Place } from './details';
-import type { ReportsCatalogue } from './messages';
+import type { ReportsCatalogue } from '../reports/messages';
 
 export function placeName(t: ReportsCatalogue, place: Place): string {
   if (place.commune) return `${place.commune.name}, ${place.commune.province_name}`;

@@ -7,8 +7,8 @@ import { hitsNow, overLimit } from '../core/rate-limit';
 import { invites, officers, users } from '../db/schema';
 import { invitesWorkingSince } from './directory';
 import { unitInfo } from './units';
-import { reportsMessages } from './messages';
-import { rerouteOpenCases } from './reroute';
+import { reportsMessages } from '../reports/messages';
+import { rerouteOpenCases } from '../cases/reroute';
 
 /** Wrong `/dangky` codes tolerated per minute from everyone together (our choice, not a rule). */
 export const FAILURES_PER_MINUTE = 30;

@@ -6,8 +6,8 @@ import { users } from '../db/schema';
 import { fill } from '../core/messages';
 import type { QueuedMessage } from '../outbox/outbox';
 import type { CaseRow } from './clocks';
-import { reportsMessages } from './messages';
-import { reporterWords } from '../cases/reporter-words';
+import { reportsMessages } from '../reports/messages';
+import { reporterWords } from './reporter-words';
 
 export async function langOf(db: Db, to: Address): Promise<Lang> {
   const [u] = await db

@@ -9,8 +9,8 @@ import { cases } from '../db/schema';
 import type { QueuedMessage } from '../outbox/outbox';
 import { auditAs } from './audit';
 import { caseClocks, clockLabel, formatDateTime, timeLeft, type CaseRow } from './clocks';
-import { reportsMessages, type ReportsCatalogue } from './messages';
-import { communeOfficers, isDemoOfficer, officerAddress, sameWorld, type OfficerRow } from './officers';
+import { reportsMessages, type ReportsCatalogue } from '../reports/messages';
+import { communeOfficers, isDemoOfficer, officerAddress, sameWorld, type OfficerRow } from '../directory/officers';
 import { langsOf } from './recipients';
 
 /** Routings that mean "no commune officer had it": the ones a new officer takes over. */

@@ -1,5 +1,5 @@
 // Case views for the admin dashboard: a list without personal data, and one case opened (and audited).
-import { and, desc, eq, inArray, like, ne, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, like, ne, sql, type SQL } from 'drizzle-orm';
 import type { GeoPoint } from '../core/types';
 import type { Db } from '../db/db';
 import { cases } from '../db/schema';
@@ -7,7 +7,7 @@ import type { CommuneRef } from '../routing/types';
 import { auditAs } from './audit';
 import { findCaseByRef } from './cases';
 import { caseClocks, type CaseClock, type CaseRow } from './clocks';
-import type { Sealer } from './crypto';
+import type { Sealer } from '../ground/crypto';
 import { mapLink, openDetails, openPlace } from './details';
 import { parseCaseRef } from './ref';
 
@@ -107,7 +107,7 @@ export function byUrgency(a: AdminCaseSummary, b: AdminCaseSummary): number {
   return closed(a) - closed(b) || head(a) - head(b) || risk(a) - risk(b) || due(a) - due(b) || b.receivedAt.getTime() - a.receivedAt.getTime();
 }
 
-/** Newest first; no description, contact or coordinates in the list (nothing to audit). */
+/** Open, national queue and emergencies first, then newest; no description, contact or coordinates in the list (nothing to audit). */
 export async function listCasesForAdmin(db: Db, sealer: Sealer, filter: AdminCaseFilter = {}): Promise<AdminCaseSummary[]> {
   const where: SQL[] = [];
   if (filter.status) where.push(inArray(cases.status, Array.isArray(filter.status) ? filter.status : [filter.status]));
@@ -126,7 +126,13 @@ export async function listCasesForAdmin(db: Db, sealer: Sealer, filter: AdminCas
     .select()
     .from(cases)
     .where(where.length ? and(...where) : undefined)
-    .orderBy(desc(cases.receivedAt))
+    // Past the limit, what is dropped is never the national queue or an open emergency (byUrgency sorts the rest).
+    .orderBy(
+      sql`case when ${cases.status} = 'closed' then 1 else 0 end`,
+      sql`case when ${cases.level} = 'national' then 0 else 1 end`,
+      desc(cases.emergency),
+      desc(cases.receivedAt),
+    )
     .limit(Math.min(Math.max(filter.limit ?? 100, 1), 500));
   const tz = filter.tz ?? DEFAULT_TZ;
   return Promise.all(rows.map((r) => summary(sealer, r, tz)));

@@ -4,7 +4,7 @@
 import { eq, ne } from 'drizzle-orm';
 import type { Config } from '../config';
 import { fill } from '../core/messages';
-import { cases } from '../db/schema';
+import { cases, officers } from '../db/schema';
 import type { Db } from '../db/db';
 import { withTransaction } from '../db/tx';
 import { enqueue, type QueuedMessage } from '../outbox/outbox';
@@ -23,10 +23,11 @@ import {
   type CaseRow,
   type ClockName,
 } from './clocks';
-import type { Sealer } from './crypto';
-import { reportsMessages } from './messages';
-import { officerAddress, routedRecipients } from './officers';
-import { stepUp } from '../cases/levels';
+import type { Sealer } from '../ground/crypto';
+import { reportsMessages } from '../reports/messages';
+import { covers, officerAddress, routedRecipients, type OfficerRow } from '../directory/officers';
+import { asLevel, levelName, stepUp } from './levels';
+import { caseWorkMessages } from './messages';
 import { langOf, reporterProgress } from './recipients';
 import { officerButtons } from './render';
 
@@ -36,22 +37,34 @@ export const EMERGENCY_REMINDER_HOURS = 3;
 /** Working-day reminders go out at this local time on the working day before the deadline. */
 const REMINDER_MINUTES = 8 * 60;
 
-export type EscalationReason = 'unacked' | `clock:${ClockName}`;
+export type EscalationReason = 'unacked' | 'nobody' | `clock:${ClockName}`;
 
 interface Due {
   escalations: EscalationReason[];
   reminders: Array<{ clock: ClockName; dueAt: Date }>;
 }
 
-/** What the case needs at `at`: escalations past due and reminders in their window (pure). */
-export function dueForCase(row: CaseRow, at: Date, config: Pick<Config, 'ESCALATE_EMERGENCY_HOURS' | 'ESCALATE_NORMAL_HOURS' | 'TZ_REGION'>): Due {
+/**
+ * What the case needs at `at`: escalations past due and reminders in their window (pure).
+ * `nobodyHolds`: nobody is at the case's level any more (the commune's officer left, the province's
+ * supervisor was retired), so a case not yet taken up goes one step up at once rather than waiting.
+ */
+export function dueForCase(
+  row: CaseRow,
+  at: Date,
+  config: Pick<Config, 'ESCALATE_EMERGENCY_HOURS' | 'ESCALATE_NORMAL_HOURS' | 'TZ_REGION'>,
+  nobodyHolds = false,
+): Due {
   const due: Due = { escalations: [], reminders: [] };
   if (row.status === 'closed') return due;
   const tz = config.TZ_REGION;
   const waitHours = row.emergency ? config.ESCALATE_EMERGENCY_HOURS : config.ESCALATE_NORMAL_HOURS;
   // The wait for "Tiếp nhận" counts from when the current holder got the case (filing, transfer, escalation).
   const heldSince = row.assignedAt ?? row.receivedAt;
-  if (!row.acknowledgedAt && row.level !== 'national' && at.getTime() - heldSince.getTime() >= waitHours * HOUR_MS) due.escalations.push('unacked');
+  if (!row.acknowledgedAt && row.level !== 'national') {
+    if (nobodyHolds) due.escalations.push('nobody');
+    else if (at.getTime() - heldSince.getTime() >= waitHours * HOUR_MS) due.escalations.push('unacked');
+  }
   for (const c of caseClocks(row, tz)) {
     if (c.done || c.name === 'deliver') continue;
     if (at > c.dueAt) {
@@ -78,15 +91,19 @@ export const escalationTick: TickStep = async (rt, at) => {
   const { db, sealer, config } = rt.core;
   const counts = { checked: 0, escalated: 0, escalated_without_supervisor: 0, reminders: 0 };
   const open = await db.select().from(cases).where(ne(cases.status, 'closed'));
+  const waiting = open.filter((c) => !c.acknowledgedAt && c.level !== 'national');
+  // Who is at each level now, read once per tick and only when some case waits for "Tiếp nhận".
+  const active = waiting.length ? await db.select().from(officers).where(eq(officers.active, true)) : [];
+  const nobodyHolds = (c: CaseRow) => !c.acknowledgedAt && c.level !== 'national' && !active.some((o) => holdsAtLevel(o, c));
   for (const candidate of open) {
     counts.checked++;
-    const first = dueForCase(candidate, at, config);
+    const first = dueForCase(candidate, at, config, nobodyHolds(candidate));
     if (!first.escalations.length && !first.reminders.length) continue;
     await withTransaction(db, async (tx) => {
       // Read again inside the transaction: an officer may have acted since the scan.
       const [row] = await tx.select().from(cases).where(eq(cases.id, candidate.id)).limit(1);
       if (!row) return;
-      const due = dueForCase(row, at, config);
+      const due = dueForCase(row, at, config, nobodyHolds(row));
       let current = row;
       for (const reason of due.escalations) {
         const r = await escalate(tx, sealer, config, current, reason, at);
@@ -101,6 +118,12 @@ export const escalationTick: TickStep = async (rt, at) => {
   return counts;
 };
 
+/** This officer row holds the case at the case's current level (commune officers, or province supervisors). */
+function holdsAtLevel(o: OfficerRow, c: CaseRow): boolean {
+  if (!covers(o, c)) return false;
+  return asLevel(c.level) === 'commune' ? o.communeCode === c.communeCode : o.role === 'supervisor' && o.communeCode === c.provinceCode;
+}
+
 /**
  * One step up the chain: commune → province supervisors (when the province has any) → national queue.
  * "unacked" may happen once per holder (keyed by when they got it); each overdue clock once.
@@ -113,7 +136,7 @@ async function escalate(
   reason: EscalationReason,
   at: Date,
 ): Promise<{ row: CaseRow; notified: boolean } | null> {
-  const key = reason === 'unacked' ? `unacked@${(row.assignedAt ?? row.receivedAt).getTime()}` : reason;
+  const key = reason === 'unacked' || reason === 'nobody' ? `${reason}@${(row.assignedAt ?? row.receivedAt).getTime()}` : reason;
   if (await hasAudit(db, row.id, 'case.escalated', key)) return null;
   const up = row.level === 'national' ? { level: 'national' as const, recipients: [] } : await stepUp(db, row);
   const [updated] = await db
@@ -128,10 +151,12 @@ async function escalate(
   const messages = await caseMessages(db, sealer, next, supervisors, config.TZ_REGION, at, {
     kind: 'escalation',
     key: `esc:${key}`,
-    header: (t) =>
+    header: (t, lang) =>
       reason === 'unacked'
         ? fill(t.escalationUnacked, { ref: next.ref, hours })
-        : fill(t.escalationClock, { ref: next.ref, clock: clockLabel(t, reason.slice('clock:'.length) as ClockName) }),
+        : reason === 'nobody'
+          ? fill(caseWorkMessages[lang].escalationNobody, { ref: next.ref, level: levelName(caseWorkMessages[lang], row.level) })
+          : fill(t.escalationClock, { ref: next.ref, clock: clockLabel(t, reason.slice('clock:'.length) as ClockName) }),
   });
   const keyed = messages.map((m, i) => ({ ...m, dedupeKey: `esc:${row.id}:${key}:${supervisors[i]!.id}` }));
   const changed = next.status !== row.status || next.level !== row.level;

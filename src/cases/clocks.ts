@@ -3,7 +3,7 @@ import type { cases } from '../db/schema';
 import { addWorkingDays } from '../reminders/calendar';
 import { formatVi, localTime } from '../reminders/dates';
 import { fill } from '../core/messages';
-import type { ReportsCatalogue } from './messages';
+import type { ReportsCatalogue } from '../reports/messages';
 
 export type CaseRow = typeof cases.$inferSelect;
 export type ClockName = 'deliver' | 'emergency' | 'plan' | 'approval';

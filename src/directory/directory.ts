@@ -2,15 +2,15 @@
 // go to their new officers), invite codes, demo officers.
 import { parse } from 'csv-parse/sync';
 import { and, eq, isNull, like, sql } from 'drizzle-orm';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Db } from '../db/db';
 import { invites, officers } from '../db/schema';
 import { withTransaction } from '../db/tx';
 import { enqueue } from '../outbox/outbox';
-import type { Sealer } from './crypto';
-import { normalizeVietnamesePhone } from './phone';
-import { randomChars } from './ref';
-import { rerouteOpenCases } from './reroute';
+import type { Sealer } from '../ground/crypto';
+import { normalizeVietnamesePhone } from '../intake/phone';
+import { randomChars } from '../cases/ref';
+import { rerouteOpenCases } from '../cases/reroute';
 import { unitLookupFromDb, type UnitLookup } from './units';
 import { WEB_DEMO_OFFICER } from '../channels/web/demo';
 

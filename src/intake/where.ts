@@ -3,7 +3,7 @@
 import type { Ctx, Feature } from '../core/context';
 import { fill } from '../core/messages';
 import type { CommuneRef } from '../routing/types';
-import { reportsMessages } from './messages';
+import { reportsMessages } from '../reports/messages';
 
 const STEP = 'where.location';
 

@@ -1,7 +1,7 @@
 // The sealed parts of a case (description, contact, place, coordinates, photos): seal on write, open on view.
 import type { GeoPoint } from '../core/types';
 import type { CommuneRef } from '../routing/types';
-import type { Sealer } from './crypto';
+import type { Sealer } from '../ground/crypto';
 import type { CaseRow } from './clocks';
 
 /** Where it happened: the address as typed and the commune it resolved to (names kept for messages). */

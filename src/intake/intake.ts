@@ -6,12 +6,12 @@ import type { Button, GeoPoint } from '../core/types';
 import { fold } from '../knowledge/text';
 import type { CommuneRef } from '../routing/types';
 import { AGE_BANDS, isAgeBand, parseAge, type AgeBand } from './age';
-import { fileCase } from './cases';
-import { filingLimited } from './flood';
+import { fileCase } from '../cases/cases';
+import { filingLimited } from '../reports/flood';
 import { emergencyLine, mainMenuButtons } from '../core/menu';
-import { reportsMessages, type ReportsCatalogue } from './messages';
+import { reportsMessages, type ReportsCatalogue } from '../reports/messages';
 import { normalizeVietnamesePhone } from './phone';
-import { ageLabel, placeName } from './render';
+import { ageLabel, placeName } from '../cases/render';
 import { caseWorkMessages } from '../cases/messages';
 import { reporterButtons } from '../cases/reporter';
 

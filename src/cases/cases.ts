@@ -3,17 +3,17 @@ import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Ctx } from '../core/context';
 import { fill } from '../core/messages';
 import type { Address, Incoming, Lang } from '../core/types';
-import { levelOfRoute } from '../cases/levels';
+import { levelOfRoute } from './levels';
 import type { Db } from '../db/db';
 import { readBatch } from '../db/deferred';
 import { cases, officers, users } from '../db/schema';
 import type { CommuneRef } from '../routing/types';
 import type { QueuedMessage } from '../outbox/outbox';
-import type { Sealer } from './crypto';
+import type { Sealer } from '../ground/crypto';
 import type { CaseRow } from './clocks';
 import { asStored, openDetails, sealDetails, type CaseDetails } from './details';
-import { reportsMessages } from './messages';
-import { forReporter, officerAddress, pickRoute, routeCondition, type CaseWorld, type OfficerRow } from './officers';
+import { reportsMessages } from '../reports/messages';
+import { forReporter, officerAddress, pickRoute, routeCondition, type CaseWorld, type OfficerRow } from '../directory/officers';
 import { langsOf } from './recipients';
 import { newCaseRef } from './ref';
 import { officerButtons, renderCase } from './render';
@@ -140,9 +140,10 @@ async function planCase(db: Db, commune: CommuneRef | undefined, ref: string, so
     .orderBy(officers.id);
   const [[counts], rows] = await readBatch(db, ids, who);
   const langOf = new Map(rows.map((r) => [r.officer.id, (r.lang === 'en' ? 'en' : 'vi') as Lang]));
-  const picked = commune ? pickRoute(rows.map((r) => r.officer), commune.code, commune.province_code) : { routedTo: 'unrouted' as const, recipients: [] };
-  // A web demo officer paired with another visitor gets nothing of this one's.
-  const route = { ...picked, recipients: forReporter(picked.recipients, reporterUserId) };
+  // Demo officers are no coverage for a real case: a web demo officer counts only for its own
+  // visitor's reports, so a commune whose only officers are demo ones routes one step up.
+  const real = forReporter(rows.map((r) => r.officer), reporterUserId);
+  const route = commune ? pickRoute(real, commune.code, commune.province_code) : { routedTo: 'unrouted' as const, recipients: [] };
   return {
     ...route,
     langs: route.recipients.map((o) => langOf.get(o.id) ?? 'vi'),
