@@ -20,8 +20,8 @@ const texts = z.array(z.string().trim().min(1));
 const probability = z.number().min(0).max(1);
 export const triageTrainSchema = z.object({
   thresholds: z.object({ danger: probability, disclosure: probability, disclosure_to_danger: probability, kind: probability }),
-  danger: z.record(z.enum(DANGER_KINDS), texts),
-  disclosure: z.record(z.enum(DISCLOSURE_KINDS), texts),
+  danger: z.partialRecord(z.enum(DANGER_KINDS), texts),
+  disclosure: z.partialRecord(z.enum(DISCLOSURE_KINDS), texts),
   question: texts,
 });
 export type TriageTrain = z.infer<typeof triageTrainSchema>;
