@@ -1,6 +1,6 @@
 // Benchmarks `ask` in-process (triage + search + decision) over the dev and held-out questions, and
-// the cold-start index load: the first loadIndex (JSON.parse + MiniSearch.loadJS of the serialised
-// index compiled into the module; no indexing) in each of several fresh processes.
+// the cold-start index load: the first loadIndex (unpacking + MiniSearch.loadJS of the packed index
+// compiled into the module; no indexing) in each of several fresh processes.
 // `npx tsx scripts/bench/ask.ts` prints one JSON line; `--cold` is the per-process probe it spawns.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -38,7 +38,7 @@ interface ColdProbe {
 /** Run in a fresh process: nothing of MiniSearch has run (or been JIT-compiled) before the timer. */
 function coldProbe(): ColdProbe {
   const t0 = performance.now();
-  loadIndex(compiled.indexJSON, compiled.synonyms);
+  loadIndex(compiled.searchIndex, compiled.synonyms);
   const load = performance.now() - t0;
   // A second fresh look from cold for the full creation cost would need yet another process; this
   // one is measured after the load above, so it slightly under-counts MiniSearch warm-up.

@@ -254,6 +254,8 @@ export const adminText = {
   deadlineDone: 'Đã nộp',
   deadlineDoneCount: 'Đã nộp {done}/{all} đơn vị',
   deadlineMarkedAt: 'đã nộp, ghi nhận lúc {at}',
+  deadlineByChat: ' (tự bấm "Đã nộp báo cáo" trong tin nhắc)',
+  deadlineByDashboard: ' (đánh dấu trên bảng điều khiển: {who})',
   deadlineNotYet: 'chưa nộp.',
   deadlineMark: 'Đánh dấu đã nộp',
   deadlineMarked: 'Đã ghi nhận "đã nộp".',

@@ -515,7 +515,8 @@ export function adminRoutes(rt: Runtime, config: Config, opts: AdminOptions = {}
       .flatMap((x) => x.clocks.filter((k) => !k.done && k.dueAt.getTime() <= horizon).map((clock) => ({ ref: x.ref, clock })))
       .sort((a, b) => a.clock.dueAt.getTime() - b.clock.dueAt.getTime());
     const items = await upcomingDeadlines(db, user, at, tz);
-    const ids = [...new Set(items.flatMap((i) => i.units.map((u) => u.officerId)))];
+    const markers = items.flatMap((i) => i.units.flatMap((u) => (u.markedBy?.via === 'dashboard' ? [Number(/^officer:(\d+)$/.exec(u.markedBy.actor)?.[1])] : [])));
+    const ids = [...new Set([...items.flatMap((i) => i.units.map((u) => u.officerId)), ...markers.filter(Number.isInteger)])];
     const officerNames = new Map<number, string>();
     if (ids.length) for (const o of await db.select({ id: officers.id, name: officers.name }).from(officers).where(inArray(officers.id, ids))) officerNames.set(o.id, o.name);
     return c.html(<DeadlinesPage user={user} items={items} officerNames={officerNames} days={DEADLINE_DAYS} caseClocks={caseClocks} caseDays={CASE_CLOCK_DAYS} at={at} tz={tz} />);

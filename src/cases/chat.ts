@@ -252,8 +252,24 @@ function pickButtons(list: CommuneRef[], ref: string): Button[] {
 }
 
 /** The typed place of a transfer, resolved like a report's address (old or new names). */
-async function transferPlace(ctx: Ctx, a: Access, text: string): Promise<void> {
+/**
+ * "phường Ngọc Hà, Hà Nội. Lý do: nhà cháu ở Ngọc Hà" → the place and the reason, so the transfer's
+ * audit carries why (a place name never contains "lý do").
+ */
+export function splitReason(text: string): { place: string; reason: string | null } {
+  const m = /[\s,.;:–—-]*\b(?:l[ýí]|ly|li)\s+do\b\s*[:\-–]?\s*|[\s,.;]*\breason\b\s*:?\s*/iu.exec(text);
+  if (!m || m.index === 0) return { place: text.trim(), reason: null };
+  const reason = text.slice(m.index + m[0].length).trim().slice(0, 200);
+  return { place: text.slice(0, m.index).trim(), reason: reason || null };
+}
+
+async function transferPlace(ctx: Ctx, a: Access, typed: string): Promise<void> {
   const w = wOf(ctx);
+  const split = splitReason(typed);
+  const text = split.place;
+  // A reason typed with an earlier attempt is kept for the next one.
+  const reason = split.reason ?? (typeof ctx.state.data.reason === 'string' ? ctx.state.data.reason : null);
+  const keep = reason ? { reason } : {};
   const resolve = ctx.deps.services.resolveAddress;
   if (!resolve) {
     ctx.setState(null);
@@ -264,18 +280,18 @@ async function transferPlace(ctx: Ctx, a: Access, text: string): Promise<void> {
   try {
     r = await resolve(text.slice(0, 300));
   } catch {
-    ctx.setState(CASE_STEP.transferPlace, { ref: a.row.ref });
+    ctx.setState(CASE_STEP.transferPlace, { ref: a.row.ref, ...keep });
     ctx.reply(w.transferUnavailable);
     return;
   }
-  if (r.commune) return doTransfer(ctx, a, r.commune);
+  if (r.commune) return doTransfer(ctx, a, r.commune, reason);
   if (r.candidates.length) {
     const candidates = r.candidates.slice(0, MAX_CANDIDATES);
-    ctx.setState(CASE_STEP.transferPick, { ref: a.row.ref, candidates });
+    ctx.setState(CASE_STEP.transferPick, { ref: a.row.ref, candidates, ...keep });
     ctx.reply(fill(w.transferPick, { ref: a.row.ref }), pickButtons(candidates, a.row.ref));
     return;
   }
-  ctx.setState(CASE_STEP.transferPlace, { ref: a.row.ref });
+  ctx.setState(CASE_STEP.transferPlace, { ref: a.row.ref, ...keep });
   ctx.reply(fill(w.transferNotFound, { text: text.slice(0, 80) }));
 }
 
@@ -287,17 +303,19 @@ async function transferTo(ctx: Ctx, a: Access, code: string): Promise<void> {
     ctx.reply(fill(wOf(ctx).askTransferPlace, { ref: a.row.ref }));
     return;
   }
-  return doTransfer(ctx, a, commune);
+  // The reason typed with the place, when the pick belongs to this case's transfer.
+  const reason = ctx.state.data.ref === a.row.ref && typeof ctx.state.data.reason === 'string' ? ctx.state.data.reason : null;
+  return doTransfer(ctx, a, commune, reason);
 }
 
-async function doTransfer(ctx: Ctx, a: Access, to: CommuneRef): Promise<void> {
+async function doTransfer(ctx: Ctx, a: Access, to: CommuneRef, reason: string | null): Promise<void> {
   const w = wOf(ctx);
   ctx.setState(null);
   if (a.row.communeCode === to.code) {
     ctx.reply(fill(w.transferSame, { ref: a.row.ref, commune: to.name }), officerButtons(rOf(ctx), a.row));
     return;
   }
-  const done = await transferCase({ ...deps(ctx), tz: ctx.deps.config.TZ_REGION }, a.row, to, actorOf(a), w.transferReasonDefault, ctx.at);
+  const done = await transferCase({ ...deps(ctx), tz: ctx.deps.config.TZ_REGION }, a.row, to, actorOf(a), reason ?? w.transferReasonDefault, ctx.at);
   if (!done) return already(ctx, a);
   for (const m of done.messages) ctx.notify(m);
   ctx.reply(fill(w.transferredDone, { ref: a.row.ref, commune: to.name, province: to.province_name, to: w[`transferTo_${done.level}`] }));

@@ -82,7 +82,8 @@ const vi = {
   stepLocked: 'Vụ việc {ref} đã đóng.',
 
   // Transfer
-  askTransferPlace: 'Chuyển vụ việc {ref} tới xã/phường nào? Gõ tên xã/phường và tỉnh/thành (tên cũ cũng được).',
+  askTransferPlace:
+    'Chuyển vụ việc {ref} tới xã/phường nào? Gõ tên xã/phường và tỉnh/thành (tên cũ cũng được), có thể kèm lý do, ví dụ: phường Ngọc Hà, Hà Nội. Lý do: nhà cháu ở Ngọc Hà',
   transferPick: 'Có vài xã/phường khớp. Bạn chọn nơi nhận vụ việc {ref}:',
   transferNotFound: 'Chưa tìm ra xã/phường nào khớp với "{text}". Bạn gõ lại, ghi rõ tên xã/phường và tỉnh/thành giúp mình nhé.',
   transferSame: 'Vụ việc {ref} đã ở {commune}.',
@@ -199,7 +200,8 @@ const en: CaseWorkCatalogue = {
   closedDone: 'Case {ref} closed: {reason}.',
   closedSkipped: 'Steps never taken are recorded as "not carried out": {steps}.',
   stepLocked: 'Case {ref} is closed.',
-  askTransferPlace: 'Move case {ref} to which commune? Type the commune and province (old names are fine).',
+  askTransferPlace:
+    'Move case {ref} to which commune? Type the commune and province (old names are fine), with a reason if you like, e.g.: phường Ngọc Hà, Hà Nội. Reason: the family lives there',
   transferPick: 'Several communes match. Pick where case {ref} goes:',
   transferNotFound: 'No commune matches "{text}". Please type it again with the commune and province.',
   transferSame: 'Case {ref} is already in {commune}.',

@@ -1,4 +1,4 @@
-// What officers read: the case message with its place, clocks and buttons; coarse words for reporters.
+// What officers read: the case message with its place, clocks and buttons (the reporter's words: cases/reporter-words.ts).
 import { fill } from '../core/messages';
 import type { Button } from '../core/types';
 import { caseClocks, clockLabel, formatDateTime, timeLeft, type CaseRow } from './clocks';
@@ -26,13 +26,6 @@ export function ageLabel(t: ReportsCatalogue, band: string | null): string {
 export function officerStatus(t: ReportsCatalogue, status: string): string {
   const key = `officerStatus_${status}` as keyof ReportsCatalogue;
   return key in t ? t[key] : status;
-}
-
-/** The reporter's view: plain words, never who is handling it. */
-export function reporterStatus(t: ReportsCatalogue, row: Pick<CaseRow, 'status' | 'routedTo'>): string {
-  if (row.status === 'received' && row.routedTo === 'unrouted') return t.status_received_unrouted;
-  const key = `status_${row.status}` as keyof ReportsCatalogue;
-  return key in t ? t[key] : t.status_received;
 }
 
 /** The buttons that make sense for the case's status: the next Decree 56 step first, then the rest. */

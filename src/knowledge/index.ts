@@ -1,5 +1,5 @@
 // Public API of the guidance capability, bound to the content compiled by `npm run build:content`.
-// The index is loaded (MiniSearch.loadJSON, never re-indexed) on first use.
+// The index is loaded (unpacked and MiniSearch.loadJS, never re-indexed) on first use.
 import type { Button, Lang } from '../core/types';
 import { triageModel } from '../triage/model.generated';
 import * as compiled from './compiled.generated';

@@ -6,10 +6,11 @@ import { createAsker, type Asker } from './answer';
 import { createRenderer, type Renderer } from './render';
 import type { Guide, Hotline, Hotlines, Offtopic, Synonyms, TriageRules } from './schema';
 import { createSearcher, type Searcher } from './search';
+import type { PackedIndex } from './search-index';
 
 export interface CompiledContent {
   guides: Guide[];
-  indexJSON: string;
+  searchIndex: PackedIndex;
   synonyms: Synonyms;
   triage: TriageRules;
   hotlines: Hotlines;
@@ -26,7 +27,7 @@ export interface Knowledge extends Asker, Renderer {
 }
 
 export function createKnowledge(content: CompiledContent): Knowledge {
-  const searcher = createSearcher(content.indexJSON, content.synonyms);
+  const searcher = createSearcher(content.searchIndex, content.synonyms);
   const detector = createDetector(content.triage, content.triageModel);
   const asker = createAsker(searcher, detector, content.offtopic, content.synonyms.shorthand);
   const renderer = createRenderer(content.guides, content.hotlines);

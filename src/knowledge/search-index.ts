@@ -1,5 +1,5 @@
 // The MiniSearch index: its fields, tokenizer and documents. Used by the build (to index and
-// serialise) and at run time (to loadJSON with the same options, so a cold start never indexes).
+// serialise) and at run time (to load the packed index with the same options, so a cold start never indexes).
 import MiniSearch, { type AsPlainObject, type Options, type SearchOptions } from 'minisearch';
 import type { Guide, Synonyms } from './schema';
 import { indexTerms, makeStopList, type StopList } from './text';
@@ -72,21 +72,37 @@ export function buildIndex(guides: readonly Guide[], synonyms: Synonyms): MiniSe
 }
 
 /**
- * MiniSearch.toJSON() of the index, its term list reordered (a valid serialisation in any order)
- * so that loadJSON builds its radix tree cheaply: depth first, the most populous branch first at
- * every letter. Each tree node scans its children in insertion order, so the busiest child is
+ * The index as shipped in the Worker bundle: MiniSearch.toJSON() without its term list, plus the
+ * term list packed into two strings (a third of the gzipped size of the JSON, which spelled out
+ * `{"0":{"3":1}}` for every posting):
+ * - `terms`: the terms in load order, one per line, each front-coded against the previous one
+ *   (one character: how many leading characters it shares, as code point 48 + n; then the rest);
+ * - `postings`: one line per term; its fields separated by spaces; a field is its id (one base-36
+ *   digit) followed by its documents, comma-separated, each the gap from the previous document's
+ *   short id in base 36, with `:tf` (base 36) when the term occurs more than once.
+ */
+export interface PackedIndex {
+  header: Omit<AsPlainObject, 'index'>;
+  terms: string;
+  postings: string;
+}
+
+/**
+ * Packs MiniSearch.toJSON() of the index, its term list reordered (a valid serialisation in any
+ * order) so that loading builds the radix tree cheaply: depth first, the most populous branch first
+ * at every letter. Each tree node scans its children in insertion order, so the busiest child is
  * found first and few nodes are split after creation — the cold-start load is mostly this tree.
  */
-export function serializeIndex(index: MiniSearch<IndexedDoc>): string {
-  const js = index.toJSON();
-  type Entry = (typeof js.index)[number];
+export function serializeIndex(index: MiniSearch<IndexedDoc>): PackedIndex {
+  const { index: entries, ...header } = index.toJSON();
+  type Entry = (typeof entries)[number];
   interface Node {
     children: Map<string, Node>;
     size: number;
     entry?: Entry;
   }
   const root: Node = { children: new Map(), size: 0 };
-  for (const entry of js.index) {
+  for (const entry of entries) {
     let node = root;
     node.size++;
     for (const ch of entry[0]) {
@@ -104,7 +120,36 @@ export function serializeIndex(index: MiniSearch<IndexedDoc>): string {
     for (const [, child] of children) visit(child);
   };
   visit(root);
-  return JSON.stringify({ ...js, index: ordered });
+  return packEntries(header, ordered);
+}
+
+function packEntries(header: PackedIndex['header'], entries: AsPlainObject['index']): PackedIndex {
+  const terms: string[] = [];
+  const postings: string[] = [];
+  let previous = '';
+  for (const [term, fields] of entries) {
+    if (term.length === 0 || /\n/.test(term)) throw new Error(`index term ${JSON.stringify(term)} cannot be packed`);
+    let shared = 0;
+    while (shared < previous.length && shared < term.length && shared < 0xffff - 48 && previous[shared] === term[shared]) shared++;
+    terms.push(String.fromCharCode(48 + shared) + term.slice(shared));
+    previous = term;
+    const line: string[] = [];
+    for (const [fieldId, docs] of Object.entries(fields)) {
+      const field = Number(fieldId);
+      if (!Number.isInteger(field) || field < 0 || field >= 36) throw new Error(`field id ${fieldId} cannot be packed`);
+      let last = 0;
+      const list: string[] = [];
+      // Integer keys enumerate in ascending order, so every gap is positive.
+      for (const [doc, tf] of Object.entries(docs as Record<string, number>)) {
+        const id = Number(doc);
+        list.push((id - last).toString(36) + (tf === 1 ? '' : `:${tf.toString(36)}`));
+        last = id;
+      }
+      line.push(field.toString(36) + list.join(','));
+    }
+    postings.push(line.join(' '));
+  }
+  return { header, terms: terms.join('\n'), postings: postings.join('\n') };
 }
 
 export interface LoadedIndex {
@@ -113,11 +158,64 @@ export interface LoadedIndex {
   vocabulary: ReadonlySet<string>;
 }
 
-/** MiniSearch.loadJS of the serialised index (never re-indexing), plus its term list. */
-export function loadIndex(json: string, synonyms: Synonyms, searchOptions?: SearchOptions): LoadedIndex {
-  const js = JSON.parse(json) as AsPlainObject;
+/**
+ * The packed index loaded into MiniSearch without re-indexing. The term list goes straight into the
+ * index's radix tree as the Maps MiniSearch keeps (what loadJS would build from the plain objects of
+ * toJSON(), without building those objects first and parsing their keys back into numbers): at cold
+ * start this load is the cost, and the interpreter runs it before anything is optimised.
+ */
+export function loadIndex(packed: PackedIndex, synonyms: Synonyms, searchOptions?: SearchOptions): LoadedIndex {
+  const index = MiniSearch.loadJS<IndexedDoc>({ ...packed.header, index: [] }, indexOptions(() => stopListOf(synonyms), searchOptions));
+  const tree = (index as unknown as { _index: { set(term: string, data: Map<number, Map<number, number>>): void } })._index;
   const vocabulary = new Set<string>();
-  for (const entry of js.index) vocabulary.add(entry[0]);
-  return { index: MiniSearch.loadJS<IndexedDoc>(js, indexOptions(() => stopListOf(synonyms), searchOptions)), vocabulary };
+  const { terms, postings } = packed;
+  let t = 0; // position in terms
+  let p = 0; // position in postings
+  let previous = '';
+  const NL = 10, SPACE = 32, COMMA = 44, COLON = 58;
+  while (t < terms.length) {
+    let end = terms.indexOf('\n', t);
+    if (end < 0) end = terms.length;
+    const term = previous.slice(0, terms.charCodeAt(t) - 48) + terms.slice(t + 1, end);
+    previous = term;
+    t = end + 1;
+    vocabulary.add(term);
+    const data = new Map<number, Map<number, number>>();
+    // One line of postings: fields separated by spaces, documents by commas.
+    while (p < postings.length) {
+      const field = digit36(postings.charCodeAt(p++));
+      const docs = new Map<number, number>();
+      let doc = 0;
+      let c = 0;
+      do {
+        let gap = 0;
+        while (p < postings.length && (c = postings.charCodeAt(p)) !== COMMA && c !== COLON && c !== SPACE && c !== NL) {
+          gap = gap * 36 + digit36(c);
+          p++;
+        }
+        doc += gap;
+        let tf = 1;
+        if (c === COLON && p < postings.length) {
+          tf = 0;
+          p++;
+          while (p < postings.length && (c = postings.charCodeAt(p)) !== COMMA && c !== SPACE && c !== NL) {
+            tf = tf * 36 + digit36(c);
+            p++;
+          }
+        }
+        docs.set(doc, tf);
+        if (p >= postings.length) c = NL;
+        p++; // the separator
+      } while (c === COMMA);
+      data.set(field, docs);
+      if (c === NL) break;
+    }
+    tree.set(term, data);
+  }
+  return { index, vocabulary };
 }
 
+/** A base-36 digit's value (0-9, a-z). */
+function digit36(code: number): number {
+  return code <= 57 ? code - 48 : code - 87;
+}

@@ -1,7 +1,7 @@
 // Ranks guides for a question and says how much of the question the best guide explains,
 // which is what the confidence decision in answer.ts rests on.
 import type { Synonyms } from './schema';
-import { FIELD_BOOSTS, loadIndex, stopListOf } from './search-index';
+import { FIELD_BOOSTS, loadIndex, stopListOf, type PackedIndex } from './search-index';
 import { createQueryBuilder, type Query, type QueryTerm } from './query';
 import { couldBeVietnamese } from './text';
 
@@ -27,7 +27,7 @@ export interface SearchOutcome {
 
 export interface Searcher {
   search(text: string): SearchOutcome;
-  /** Milliseconds spent loading the serialised index (JSON.parse + MiniSearch.loadJS) at creation. */
+  /** Milliseconds spent loading the packed index (unpacking + MiniSearch.loadJS) at creation. */
   loadMs: number;
 }
 
@@ -49,7 +49,7 @@ interface Merged {
   queryTerms: string[];
 }
 
-export function createSearcher(indexJSON: string, synonyms: Synonyms, now: () => number = () => performance.now()): Searcher {
+export function createSearcher(searchIndex: PackedIndex, synonyms: Synonyms, now: () => number = () => performance.now()): Searcher {
   // The search options are fixed once, as the index's own default search options; only the
   // term table and list behind them (and which pass runs) change per question. MiniSearch is
   // handed the term list as is (no join and re-split into new strings).
@@ -74,7 +74,7 @@ export function createSearcher(indexJSON: string, synonyms: Synonyms, now: () =>
   };
 
   const started = now();
-  const { index, vocabulary } = loadIndex(indexJSON, synonyms, searchOptions);
+  const { index, vocabulary } = loadIndex(searchIndex, synonyms, searchOptions);
   const loadMs = now() - started;
   const builder = createQueryBuilder(synonyms, stopListOf(synonyms));
 

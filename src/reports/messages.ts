@@ -106,13 +106,6 @@ const vi = {
   statusUsage: 'Cuộc trò chuyện này chưa báo tin nào. Nếu bạn có mã tin, gõ "xem tình trạng" kèm mã, ví dụ: xem tình trạng BV-7K3Q9M',
   statusNotFound: 'Không tìm thấy tin {ref} trong cuộc trò chuyện này. Bạn kiểm tra lại mã tin nhé.',
   statusLine: 'Tin {ref} (gửi lúc {receivedAt}): {status}',
-  status_received: 'đã được chuyển tới cán bộ, đang chờ tiếp nhận.',
-  status_received_unrouted: 'đã được ghi nhận, đang chờ chuyển tới cán bộ phụ trách.',
-  status_acknowledged: 'đã được cán bộ tiếp nhận.',
-  status_assessed: 'cán bộ đang xác minh và đánh giá.',
-  status_plan: 'đã có kế hoạch hỗ trợ, can thiệp cho trẻ.',
-  status_closed: 'đã được xử lý xong.',
-  status_escalated: 'đã được chuyển lên cấp trên để xử lý.',
   progress: 'Cập nhật về tin {ref}: {status}',
 
   // Officers
@@ -313,13 +306,6 @@ const en: ReportsCatalogue = {
   statusUsage: 'No report was filed from this chat. If you have a reference, type "status" and the reference, e.g. status BV-7K3Q9M',
   statusNotFound: 'No report {ref} was found in this chat. Please check the reference.',
   statusLine: 'Report {ref} (sent {receivedAt}): {status}',
-  status_received: 'passed to the officer, waiting to be taken up.',
-  status_received_unrouted: 'recorded, waiting to be passed to the responsible officer.',
-  status_acknowledged: 'taken up by an officer.',
-  status_assessed: 'the officer is verifying and assessing it.',
-  status_plan: 'a support and intervention plan is in place for the child.',
-  status_closed: 'handled and closed.',
-  status_escalated: 'passed to a higher level to handle.',
   progress: 'Update on report {ref}: {status}',
 
   caseNew: '📣 New report {ref}',

@@ -28,8 +28,16 @@ describe('Đã nộp per unit', () => {
     const marks = await w.db.db.select().from(reminderDone).where(and(eq(reminderDone.ruleId, 'alt-care-province'), eq(reminderDone.officerId, sup!.id)));
     expect(marks).toHaveLength(1);
     const after = await (await browser.get('/admin/deadlines')).text();
-    expect(/data-units="alt-care-province\|2026">([\s\S]*?)<\/ul>/.exec(after)?.[1]).toContain(`${sup!.name} (01) — đã nộp, ghi nhận lúc`);
+    expect(/data-units="alt-care-province\|2026">([\s\S]*?)<\/ul>/.exec(after)?.[1]).toMatch(/ \(01\) — đã nộp, ghi nhận lúc \d\d:\d\d \d\d\/\d\d\/\d{4} \(đánh dấu trên bảng điều khiển: Quản trị cấp quốc gia\)/);
+    expect(/data-units="alt-care-province\|2026">([\s\S]*?)<\/ul>/.exec(after)?.[1]).toContain(`${sup!.name} (01) — đã nộp`);
     expect((await w.db.db.select().from(auditLog).where(eq(auditLog.action, 'reminder.done'))).length).toBe(1);
+
+    // The other supervisor presses the reminder's own button in chat: the list says so.
+    const [khanhHoa] = await w.db.db.select().from(officers).where(eq(officers.channelUserId, 'supervisor-khanh-hoa'));
+    await w.say('supervisor-khanh-hoa', { button: 'remind:done:alt-care-province:2026' }, { channel: khanhHoa!.channel as 'cli' });
+    const last = /data-units="alt-care-province\|2026">([\s\S]*?)<\/ul>/.exec(await (await browser.get('/admin/deadlines')).text())?.[1] ?? '';
+    expect(last).toMatch(new RegExp(`\\(56\\) — đã nộp, ghi nhận lúc [^<]*tự bấm`));
+    expect(last).not.toContain('chưa nộp.');
   });
 
   it('refuses to mark a unit outside the rule or the user\'s area', async () => {

@@ -80,17 +80,46 @@ describe('transfer', () => {
     expect(last(await w.say('officer-ngoc-ha', { button: `case:ack:${ref}` })).text).toContain('tiếp nhận');
   });
 
+  it('the province supervisor moves a case by the commune’s old name, with a reason typed after the place', async () => {
+    const { ref } = await report('tr-3', BA_DINH);
+    await w.say('supervisor-ha-noi', { button: `case:transfer:${ref}` });
+    // Liễu Giai was a ward of Ba Đình district; since 2025 it is part of phường Ngọc Hà.
+    const done = last(await w.say('supervisor-ha-noi', 'phường Liễu Giai, quận Ba Đình, Hà Nội. Lý do: nhà cháu ở Liễu Giai'));
+    expect(done.text).toContain('Đã chuyển vụ việc');
+    const row = (await w.caseByRef(ref))!;
+    expect(row.communeCode).toBe('00008');
+    const moved = (await audits(row.id)).find((a) => a.action === 'case.transferred')!;
+    expect(JSON.parse(moved.detail!)).toMatchObject({ from: '00004', to: '00008', reason: 'nhà cháu ở Liễu Giai' });
+    expect(w.inboxOf('officer-ngoc-ha').find((m) => m.text.includes(ref))!.text).toContain('Lý do: nhà cháu ở Liễu Giai');
+    // The reporter hears where it is now, never who.
+    expect(last(w.inboxOf('tr-3')).text).toBe(`Cập nhật về tin ${ref}: đã được chuyển tới cán bộ bảo vệ trẻ em cấp xã/phường, đang chờ tiếp nhận.`);
+  });
+
+  it('moved to a commune nobody covers, the case goes to the province supervisor at once and the reporter hears "cấp tỉnh"', async () => {
+    const { ref } = await report('tr-4', BA_DINH);
+    await w.say('officer-ba-dinh', { button: `case:transfer:${ref}` });
+    const done = last(await w.say('officer-ba-dinh', GIANG_VO));
+    expect(done.text).toContain('cán bộ phụ trách cấp tỉnh đã được báo');
+    expect((await w.caseByRef(ref))!).toMatchObject({ communeCode: '00025', level: 'province' });
+    expect(w.inboxOf('supervisor-ha-noi').filter((m) => m.text.includes(`Vụ việc ${ref} được chuyển tới bạn`))).toHaveLength(1);
+    expect(last(w.inboxOf('tr-4')).text).toContain('cán bộ phụ trách cấp tỉnh/thành phố');
+    expect(last(w.inboxOf('tr-4')).text).not.toMatch(/cán bộ bảo vệ trẻ em cấp xã/);
+  });
+
   it('asks to pick when the typed place is ambiguous, with case:transferto buttons', async () => {
     const { ref } = await report('tr-2', BA_DINH);
     await w.say('officer-ba-dinh', { button: `case:transfer:${ref}` });
-    const pick = last(await w.say('officer-ba-dinh', 'Tân Phong'));
+    const pick = last(await w.say('officer-ba-dinh', 'Tân Phong, lý do: gia đình đã chuyển nhà'));
     expect(pick.state).toBe('case.transfer.pick');
     expect(pick.buttons.length).toBeGreaterThan(1);
     expect(pick.buttons.filter((b) => b.payload.startsWith('case:')).every((b) => b.payload.startsWith(`case:transferto:${ref}:`))).toBe(true);
     const chosen = pick.buttons[0]!.payload.split(':')[3]!;
     const done = last(await w.say('officer-ba-dinh', { button: pick.buttons[0]!.payload }));
     expect(done.text).toContain('Đã chuyển vụ việc');
-    expect((await w.caseByRef(ref))!.communeCode).toBe(chosen);
+    const row = (await w.caseByRef(ref))!;
+    expect(row.communeCode).toBe(chosen);
+    const moved = (await audits(row.id)).find((a) => a.action === 'case.transferred')!;
+    expect(JSON.parse(moved.detail!).reason).toBe('gia đình đã chuyển nhà');
   });
 });
 
@@ -163,7 +192,7 @@ describe('the reporter', () => {
   it('asks in plain words or with the bare code, and hears the status of that chat’s cases only', async () => {
     const { ref } = await report('rp-1', BA_DINH);
     const { ref: other } = await report('rp-2', BA_DINH);
-    for (const ask of ['tin của tôi sao rồi', 'bao roi ma chua thay ai', 'Xem tình trạng', ref.toLowerCase().replace('-', ' ')]) {
+    for (const ask of ['tin của tôi sao rồi', 'bao roi ma chua thay ai', 'Báo rồi mà chưa thấy ai liên hệ', 'Xem tình trạng', ref.toLowerCase().replace('-', ' ')]) {
       const answer = last(await w.say('rp-1', ask));
       expect(answer.text, ask).toContain(ref);
       expect(answer.text, ask).toContain('cấp xã/phường');
@@ -185,5 +214,21 @@ describe('the reporter', () => {
     await w.say('rp-3', { button: `status:add:${ref}` });
     await w.say('rp-3', { photo: { fileId: 'photo-added-later' } });
     expect(last(w.inboxOf('officer-ba-dinh')).text).toContain('ảnh');
+
+    // Sealed at rest, audited, and sent through the outbox like every other message.
+    const row = (await w.caseByRef(ref))!;
+    expect(JSON.stringify(await w.db.client.execute('select * from case_events'))).not.toContain('uống rượu');
+    expect((await audits(row.id)).filter((a) => a.action === 'case.reporter_added')).toHaveLength(2);
+    const queued = await w.db.client.execute({ sql: "select count(*) as n from outbox where case_id = ? and recipient = 'officer-ba-dinh' and dedupe_key like '%reporter-info%'", args: [row.id] });
+    expect(Number(queued.rows[0]!.n)).toBe(2);
+    // The reporter is never told who holds it.
+    expect(w.inboxOf('rp-3').map((m) => m.text).join('\n')).not.toMatch(/officer-ba-dinh|Cán bộ BVTE|\b0\d{9}\b/);
+  });
+
+  it('an addition to a case held by the province reaches the supervisor', async () => {
+    const { ref } = await report('rp-4', GIANG_VO);
+    await w.say('rp-4', { button: `status:add:${ref}` });
+    await w.say('rp-4', 'Nhà cháu ở ngõ 12, cạnh quán nước.');
+    expect(last(w.inboxOf('supervisor-ha-noi')).text).toContain('Nhà cháu ở ngõ 12');
   });
 });

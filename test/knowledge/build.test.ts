@@ -1,9 +1,11 @@
-// The content build: bad frontmatter fails loudly (file + field); good content compiles to an index
-// that loads with MiniSearch.loadJSON and answers without re-indexing.
+// The content build: bad frontmatter fails loudly (file + field); good content compiles to a packed
+// index that loads with MiniSearch.loadJS and answers without re-indexing.
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ContentError, compileKnowledge, loadGuides, renderModule } from '../../scripts/content/knowledge';
+import type { AsPlainObject } from 'minisearch';
 import { createKnowledge } from '../../src/knowledge/knowledge';
+import { buildIndex, loadIndex, serializeIndex, type PackedIndex } from '../../src/knowledge/search-index';
 
 const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url));
 const content = fileURLToPath(new URL('../../content/', import.meta.url));
@@ -22,18 +24,32 @@ describe('building the knowledge base', () => {
     }
   });
 
-  it('compiles valid guides into a serialised index that answers after loadJSON', () => {
+  it('compiles valid guides into a packed index that answers once loaded', () => {
     const compiled = compileKnowledge(content, `${fixtures}guides`);
     expect(compiled.guides.map((g) => g.slug)).toEqual(['duong-day-nong', 'phong-chong-duoi-nuoc', 'bao-luc-hoc-duong']);
-    expect(() => JSON.parse(compiled.indexJSON)).not.toThrow();
     const knowledge = createKnowledge(compiled);
     expect(knowledge.ask('con bi ban bat nat o truong')).toMatchObject({ kind: 'answer', topic: 'bao-luc-hoc-duong' });
     expect(knowledge.ask('cho con hoc boi o dau cho an toan')).toMatchObject({ kind: 'answer', topic: 'phong-chong-duoi-nuoc' });
   });
 
-  it('writes a module that carries the index as a string, not as code to run', () => {
+  it('packs the index losslessly: loaded, it is exactly the index that was built', () => {
+    const compiled = compileKnowledge(content, `${fixtures}guides`);
+    const index = buildIndex(compiled.guides, compiled.synonyms);
+    const plain = (js: AsPlainObject) => ({ ...js, index: new Map(js.index) });
+    const reloaded = (packed: PackedIndex) => loadIndex(packed, compiled.synonyms).index.toJSON();
+    expect(plain(reloaded(compiled.searchIndex))).toEqual(plain(index.toJSON()));
+    // Terms that share a long prefix, tf > 1 and document gaps over 9 survive the round trip too.
+    const many = Array.from({ length: 40 }, (_, i) => ({ ...compiled.guides[0]!, slug: `g${i}`, body: i % 12 === 0 ? 'chuyen chuyen chuyen nghiep' : `chuyen tu ${i}` }));
+    const big = buildIndex(many, compiled.synonyms);
+    const packed = serializeIndex(big);
+    expect(packed.postings).toMatch(/:[2-9a-z]/); // a term frequency over 1
+    expect(packed.postings).toMatch(/,[a-z]/); // a gap of 10 or more between documents
+    expect(plain(reloaded(packed))).toEqual(plain(big.toJSON()));
+  });
+
+  it('writes a module that carries the index as data (strings), not as code to run', () => {
     const source = renderModule(compileKnowledge(content, `${fixtures}guides`));
-    expect(source).toContain('export const indexJSON: string = "');
+    expect(source).toContain('export const searchIndex: PackedIndex = {"header":');
     expect(source).toContain('export const guides: Guide[]');
     expect(source).toContain('export const hotlines: Hotlines');
   });

@@ -13,7 +13,7 @@ beforeAll(() => {
   compiled = compileKnowledge(content);
 });
 
-const fresh = () => createSearcher(compiled.indexJSON, compiled.synonyms);
+const fresh = () => createSearcher(compiled.searchIndex, compiled.synonyms);
 
 describe('searching the guides', () => {
   it('a misspelled word ("bat nac") still finds the school-violence guide through the typo pass', () => {

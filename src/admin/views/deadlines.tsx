@@ -86,7 +86,8 @@ export function DeadlinesPage(p: { user: AdminUser; items: DeadlineItem[]; offic
                             <li>
                               {names(p, u.officerId)} ({u.communeCode}) —{' '}
                               {u.done ? (
-                                fill(t.deadlineMarkedAt, { at: when(u.done, p.tz) })
+                                fill(t.deadlineMarkedAt, { at: when(u.done, p.tz) }) +
+                                (u.markedBy?.via === 'dashboard' ? fill(t.deadlineByDashboard, { who: markedBy(p, u.markedBy.actor) }) : t.deadlineByChat)
                               ) : (
                                 <form method="post" action="/admin/deadlines/done" class="inline">
                                   <Csrf user={p.user} />
@@ -143,4 +144,11 @@ export function DeadlinesPage(p: { user: AdminUser; items: DeadlineItem[]; offic
 
 function names(p: { officerNames: Map<number, string> }, id: number): string {
   return p.officerNames.get(id) ?? `#${id}`;
+}
+
+/** The staff member who marked a unit on the dashboard, by the audit actor. */
+function markedBy(p: { officerNames: Map<number, string> }, actor: string): string {
+  const officer = /^officer:(\d+)$/.exec(actor);
+  if (officer) return names(p, Number(officer[1]));
+  return t.actorNational;
 }
