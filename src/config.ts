@@ -89,6 +89,8 @@ export const envSchema = z.object({
    * A signed Zalo event is taken only if its timestamp is at most this old, or this far ahead of our
    * clock: a captured event cannot be replayed later. Our choice; Zalo documents no retry window.
    */
+  /** How long a webhook body may take to arrive once its headers are in (Node); a slower sender is cut off. */
+  WEBHOOK_BODY_TIMEOUT_MS: z.coerce.number().int().min(50).max(600_000).default(10_000),
   ZALO_EVENT_MAX_AGE_MINUTES: z.coerce.number().int().min(1).max(10_000_000).default(1440),
   ZALO_EVENT_MAX_AHEAD_MINUTES: z.coerce.number().int().min(0).max(10_000_000).default(10),
   DATA_KEY: dataKey,
