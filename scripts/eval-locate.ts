@@ -20,7 +20,7 @@ import { migrateDb } from '../src/db/migrate';
 import { openDb } from '../src/db/node-client';
 import { createDbAddressResolver } from '../src/routing/db-resolve';
 import { importCommuneMap } from '../src/routing/import';
-import { mapIndexFromFiles } from '../src/routing/map-index';
+import { mapIndexFromFiles } from '../src/routing/map-records';
 import { resolveCommune, type ResolveResult } from '../src/routing/resolve';
 
 const sampleSchema = z.object({

@@ -95,7 +95,7 @@ export function scoreTriage(set: TriageLabelled[], classify: (q: string) => Tria
 const pct = ([ok, n]: Tally) => (n === 0 ? '   n/a' : `${((100 * ok) / n).toFixed(1).padStart(5)}%`);
 const frac = ([ok, n]: Tally) => `(${ok}/${n})`.padEnd(10);
 
-export function reportTriage(s: TriageScores, verbose: boolean): void {
+export function reportTriage(s: TriageScores, verbose: boolean, title = 'Triage'): void {
   const rows: Array<[string, Tally, string]> = [
     ['danger recall', s.danger, '100%'],
     ['disclosure recall', s.disclosure, '100%'],
@@ -106,7 +106,7 @@ export function reportTriage(s: TriageScores, verbose: boolean): void {
     ['voice right', s.voice, ''],
     ['language right', s.lang, ''],
   ];
-  console.log('\nTriage');
+  console.log(`\n${title}`);
   for (const [label, t, target] of rows) console.log(`  ${label.padEnd(32)} ${pct(t)} ${frac(t)} ${target}`);
   console.log('  danger recall per kind:');
   for (const [kind, t] of [...s.dangerByKind].sort()) console.log(`    ${kind.padEnd(30)} ${pct(t)} ${frac(t)}`);

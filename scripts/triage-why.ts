@@ -1,12 +1,19 @@
-// `npx tsx scripts/triage-why.ts "message" …`: the triage outcome of each message and the rule that
-// decided it (content/triage.yaml), after chat shorthand is spelled out. For tuning the cue lists.
-import { synonyms, triage } from '../src/knowledge/compiled.generated';
+// `npx tsx scripts/triage-why.ts "message" …`: the triage outcome of each message, the rule that
+// decided it (content/triage.yaml) and, when the classifier raised it, the classifier's scores and
+// the features that weighed most; after chat shorthand is spelled out. For tuning the cue lists.
+import { synonyms } from '../src/knowledge/compiled.generated';
 import { expandShorthand } from '../src/knowledge/text';
-import { createTriage } from '../src/triage/classify';
+import { explainTriage } from '../src/triage';
+import { createTriageModel } from '../src/triage/model';
+import { triageModel } from '../src/triage/model.generated';
 
-const t = createTriage(triage);
+const model = createTriageModel(triageModel);
 for (const q of process.argv.slice(2)) {
   const text = expandShorthand(q, synonyms.shorthand);
-  const { outcome, why } = t.explain(text);
-  console.log(`${JSON.stringify(outcome)}\n  ${why}\n  read as: ${text}`);
+  const { outcome, why } = explainTriage(q);
+  const s = model.score(text);
+  console.log(
+    `${JSON.stringify(outcome)}\n  ${why}\n  classifier: danger ${s.danger.toFixed(2)} (${s.dangerKind} ${s.dangerKindShare.toFixed(2)}), ` +
+      `disclosure ${s.disclosure.toFixed(2)} (${s.disclosureKind}); ${s.top.join(', ')}\n  read as: ${text}`,
+  );
 }

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import * as compiled from '../../src/knowledge/compiled.generated';
+import { triageModel } from '../../src/triage/model.generated';
 import { createKnowledge } from '../../src/knowledge/knowledge';
 import { loadIndex } from '../../src/knowledge/search-index';
 
@@ -42,7 +43,7 @@ function coldProbe(): ColdProbe {
   // A second fresh look from cold for the full creation cost would need yet another process; this
   // one is measured after the load above, so it slightly under-counts MiniSearch warm-up.
   const t1 = performance.now();
-  createKnowledge(compiled);
+  createKnowledge({ ...compiled, triageModel });
   return { index_load_ms: ms(load), create_ms: ms(performance.now() - t1) };
 }
 
@@ -78,7 +79,7 @@ export async function benchAsk(): Promise<AskBench> {
   const loads = cold.map((c) => c.index_load_ms).sort((a, b) => a - b);
   const creates = cold.map((c) => c.create_ms).sort((a, b) => a - b);
 
-  const knowledge = createKnowledge(compiled);
+  const knowledge = createKnowledge({ ...compiled, triageModel });
   const qs = questions();
   for (const q of qs) knowledge.ask(q); // warm-up
   const times: number[] = [];

@@ -20,6 +20,8 @@ export interface BundleSize {
 export interface BundleReport extends BundleSize {
   /** The source files esbuild put into worker.js (metafile inputs with bytes in the output). */
   modules: string[];
+  /** Node built-ins the bundled modules import, with the importer: `node:fs <- src/x.ts`. */
+  nodeImports: string[];
 }
 
 export async function benchBundle(): Promise<BundleSize> {
@@ -39,13 +41,18 @@ export async function buildWorkerBundle(): Promise<BundleReport> {
     });
     const code = await readFile(join(outdir, 'worker.js'));
     const meta = JSON.parse(await readFile(metafile, 'utf8')) as {
+      inputs: Record<string, { imports?: { path: string; external?: boolean }[] }>;
       outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }>;
     };
     const out = Object.entries(meta.outputs).find(([name]) => name.endsWith('worker.js'))?.[1];
     const modules = Object.entries(out?.inputs ?? {})
       .filter(([, v]) => v.bytesInOutput > 0)
       .map(([k]) => k);
-    return { bundle_gzip_kib: gzipSync(code, { level: 9 }).length / 1024, bundle_kib: code.length / 1024, modules };
+    const bundled = new Set(modules);
+    const nodeImports = Object.entries(meta.inputs).flatMap(([file, input]) =>
+      bundled.has(file) ? (input.imports ?? []).filter((i) => i.path.startsWith('node:')).map((i) => `${i.path} <- ${file}`) : [],
+    );
+    return { bundle_gzip_kib: gzipSync(code, { level: 9 }).length / 1024, bundle_kib: code.length / 1024, modules, nodeImports };
   } finally {
     await rm(outdir, { recursive: true, force: true });
   }

@@ -2,7 +2,7 @@
 // (p50/p99 over the dev set addresses, after a warm-up pass). Run alone: npx tsx scripts/bench/locate.ts
 import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { mapIndexFromFiles } from '../../src/routing/map-index';
+import { mapIndexFromFiles } from '../../src/routing/map-records';
 import { resolveCommune } from '../../src/routing/resolve';
 
 const MAP_DIR = fileURLToPath(new URL('../../content/map/', import.meta.url));

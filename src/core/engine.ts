@@ -10,7 +10,7 @@ import { catalogues, fill } from './messages';
 import { firstWarning, overLimit } from './rate-limit';
 import { emergencyLine, mainMenuButtons, withWayOn } from './menu';
 import { plainCommand } from './words';
-import type { Button, Incoming, Lang, ReplyExtras } from './types';
+import { MEDIA_KINDS, type Button, type Incoming, type Lang, type ReplyExtras } from './types';
 
 export const MAX_TEXT_CHARS = 2000;
 export const MAX_PAYLOAD_CHARS = 64;
@@ -171,6 +171,12 @@ export async function dispatch(ctx: Ctx, features: Feature[]): Promise<void> {
     return;
   }
   const step = ctx.state.step;
+  // A voice note, a file, a sticker…: say so, rather than silence or "I did not understand".
+  if (inc.media && !text && !inc.photo && !inc.location) {
+    const kinds = ctx.t.mediaKinds.split('|');
+    ctx.reply(fill(ctx.t.mediaUnsupported, { media: kinds[MEDIA_KINDS.indexOf(inc.media)] ?? kinds.at(-1)!, emergency: emergencyLine(ctx.lang) }), step ? [] : mainMenuButtons(ctx.t));
+    if (!step) return;
+  }
   if (step) {
     const owner = features.find((f) => f.steps && step.startsWith(f.steps.prefix));
     if (owner?.steps) return owner.steps.handle(ctx);

@@ -46,6 +46,10 @@ const vi = {
   tooLong: 'Tin nhắn dài quá ({max} ký tự). Bạn rút gọn giúp mình nhé.',
   internalError: 'Xin lỗi, mình đang gặp trục trặc. Bạn thử lại sau ít phút. Nếu khẩn cấp, hãy gọi {emergency}.',
   expiredButton: 'Nút này đã cũ. Mình đưa bạn về menu chính nhé.',
+  mediaUnsupported:
+    'Mình chưa đọc được {media} nên chưa lưu lại. Bạn viết bằng chữ giúp mình nhé (ảnh và vị trí thì mình nhận được). ' +
+    'Nếu trẻ đang gặp nguy hiểm, hãy gọi ngay {emergency}.',
+  mediaKinds: 'nhãn dán|tin nhắn thoại|tệp âm thanh|video|tệp|đường liên kết|ảnh động|danh thiếp|loại tin này',
 };
 
 export type Catalogue = typeof vi;
@@ -95,6 +99,10 @@ const en: Catalogue = {
   tooLong: 'That message is too long ({max} characters). Please shorten it.',
   internalError: 'Sorry, something went wrong on our side. Please try again in a few minutes. In an emergency, call {emergency}.',
   expiredButton: 'That button has expired. Here is the main menu.',
+  mediaUnsupported:
+    'I cannot read {media} yet, so it was not kept. Please write it in words (photos and locations do come through). ' +
+    'If a child is in danger right now, call {emergency}.',
+  mediaKinds: 'stickers|voice messages|audio files|videos|files|links|GIFs|contact cards|this kind of message',
 };
 
 export const catalogues: Record<Lang, Catalogue> = { vi, en };

@@ -14,6 +14,10 @@ export interface GeoPoint {
   lon: number;
 }
 
+/** Kinds of message the bot cannot read, in the order of the catalogue's `mediaKinds`. */
+export const MEDIA_KINDS = ['sticker', 'voice', 'audio', 'video', 'file', 'link', 'gif', 'card', 'other'] as const;
+export type MediaKind = (typeof MEDIA_KINDS)[number];
+
 /** One thing a user did, normalised by the channel adapter. */
 export interface Incoming {
   channel: Channel;
@@ -22,6 +26,8 @@ export interface Incoming {
   button?: string;
   location?: GeoPoint;
   photo?: { fileId: string };
+  /** Something the bot cannot read (a sticker, a voice note, a file…): answered with a polite "write it in words". */
+  media?: MediaKind;
   at: Date;
   /** Unique id of the inbound update (telegram:<update_id>, zalo:<msg_id>); repeats are ignored. */
   dedupeKey?: string;

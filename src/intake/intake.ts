@@ -233,8 +233,9 @@ export async function handleReportStep(ctx: Ctx): Promise<void> {
 
   // A shared location answers the location question wherever the reporter is, until it is settled.
   if (ctx.inc.location && !d.located) return sharedPoint(ctx, d, ctx.inc.location);
-  // A photo after the description is kept with the report too; the step's question comes again.
-  if (ctx.inc.photo && step !== STEP.description && !text) return laterPhoto(ctx, t, d, step, ctx.inc.photo.fileId);
+  // A photo after the description is kept with the report too, and its caption is added to the
+  // description (never read as the step's answer: a caption is not a phone number); the step's question comes again.
+  if (ctx.inc.photo && step !== STEP.description) return laterPhoto(ctx, t, d, step, ctx.inc.photo.fileId, text);
 
   switch (step) {
     case STEP.description:
@@ -312,10 +313,14 @@ export async function handleReportButton(ctx: Ctx, args: string[]): Promise<void
   ask(ctx, d, step);
 }
 
-function laterPhoto(ctx: Ctx, t: ReportsCatalogue, d: Draft, step: string, fileId: string): void {
+function laterPhoto(ctx: Ctx, t: ReportsCatalogue, d: Draft, step: string, fileId: string, caption: string): void {
   const photos = d.photos ?? [];
-  if (photos.length >= MAX_PHOTOS) return ask(ctx, d, step, [fill(t.photoLimit, { max: MAX_PHOTOS })]);
-  const next: Draft = { ...d, photos: [...photos, fileId] };
+  const described = caption ? { description: [d.description ?? '', caption].filter(Boolean).join('\n').slice(0, MAX_DESCRIPTION_CHARS) } : {};
+  if (photos.length >= MAX_PHOTOS) {
+    if (caption) ctx.setState(step, { ...d, ...described } as Record<string, unknown>);
+    return ask(ctx, { ...d, ...described }, step, [fill(t.photoLimit, { max: MAX_PHOTOS })]);
+  }
+  const next: Draft = { ...d, ...described, photos: [...photos, fileId] };
   ctx.setState(step, next as Record<string, unknown>);
   ask(ctx, next, step, [t.photoKept]);
 }

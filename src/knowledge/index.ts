@@ -1,6 +1,7 @@
 // Public API of the guidance capability, bound to the content compiled by `npm run build:content`.
 // The index is loaded (unpacked and MiniSearch.loadJS, never re-indexed) on first use.
 import type { Button, Lang } from '../core/types';
+import { triageModel } from '../triage/model.generated';
 import * as compiled from './compiled.generated';
 import { createKnowledge, type Knowledge } from './knowledge';
 import type { AskResult, Decision } from './answer';
@@ -11,7 +12,7 @@ export type { Guide, Hotline } from './schema';
 
 let instance: Knowledge | undefined;
 function knowledge(): Knowledge {
-  instance ??= createKnowledge(compiled);
+  instance ??= createKnowledge({ ...compiled, triageModel });
   return instance;
 }
 

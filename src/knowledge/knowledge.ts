@@ -1,6 +1,7 @@
 // Assembles the guidance capability from compiled content: triage, search, decisions, rendering.
 // A factory (not module state) so tests can run it on small fixture guides.
 import { createDetector } from '../triage/detect';
+import type { TriageModelData } from '../triage/model';
 import { createAsker, type Asker } from './answer';
 import { createRenderer, type Renderer } from './render';
 import type { Guide, Hotline, Hotlines, Offtopic, Synonyms, TriageRules } from './schema';
@@ -14,6 +15,8 @@ export interface CompiledContent {
   triage: TriageRules;
   hotlines: Hotlines;
   offtopic: Offtopic;
+  /** The triage classifier (src/triage/model.generated.ts); without it, triage is rules only. */
+  triageModel?: TriageModelData;
 }
 
 export interface Knowledge extends Asker, Renderer {
@@ -25,7 +28,7 @@ export interface Knowledge extends Asker, Renderer {
 
 export function createKnowledge(content: CompiledContent): Knowledge {
   const searcher = createSearcher(content.searchIndex, content.synonyms);
-  const detector = createDetector(content.triage);
+  const detector = createDetector(content.triage, content.triageModel);
   const asker = createAsker(searcher, detector, content.offtopic, content.synonyms.shorthand);
   const renderer = createRenderer(content.guides, content.hotlines);
   const bySlug = new Map(content.guides.map((g) => [g.slug, g]));

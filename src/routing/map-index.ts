@@ -5,7 +5,7 @@ import type { Db } from '../db/db';
 import { mapCommunes, mapOldCommunes, mapOldDistricts, mapOldProvinces, mapOldToNew, mapProvinces } from '../db/schema/routing';
 import { tokenizeAddress } from './address-text';
 import { defaultAddressWords, UNIT_TYPES, type AddressWords, type UnitType } from './address-words';
-import { parseMapFiles, readMapFiles, type MapRecords } from './map-records';
+import type { MapRecords } from './map-records';
 import type { CommuneRef } from './types';
 
 export type UnitKind = 'commune' | 'oldCommune' | 'oldDistrict' | 'province' | 'oldProvince';
@@ -248,11 +248,6 @@ function splitName(fullName: string): { name: string; type: UnitType } {
   if (!match || !match[1] || !match[2]) return { name: fullName, type: 'xa' };
   const kind = match[1].toLowerCase();
   return { name: match[2], type: kind === 'phường' ? 'phuong' : kind === 'thị trấn' ? 'thi_tran' : 'xa' };
-}
-
-/** The map index straight from the JSON files in `dir` (tests, evaluation, scripts). */
-export function mapIndexFromFiles(dir: string): MapIndex {
-  return buildMapIndex(parseMapFiles(readMapFiles(dir)).records);
 }
 
 /** The map index from the imported tables. Building takes a few hundred milliseconds: cache it. */

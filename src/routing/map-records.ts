@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import * as z from 'zod';
 import { foldText } from './address-text';
 import { splitUnitName } from './address-words';
+import { buildMapIndex, type MapIndex } from './map-index';
 
 export const MAP_FILES = {
   current: 'vn-units-2026.json',
@@ -221,4 +222,12 @@ export function readMapFiles(dir: string): { current: string; old: string; oldTo
     old: readFileSync(join(dir, MAP_FILES.old), 'utf8'),
     oldToNew: readFileSync(join(dir, MAP_FILES.oldToNew), 'utf8'),
   };
+}
+
+/**
+ * The map index straight from the JSON files in `dir` (tests, evaluation, scripts). Here, beside the
+ * file reader, so that the map index itself (which the Worker uses) imports nothing of node:fs.
+ */
+export function mapIndexFromFiles(dir: string): MapIndex {
+  return buildMapIndex(parseMapFiles(readMapFiles(dir)).records);
 }

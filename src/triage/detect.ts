@@ -2,6 +2,7 @@
 // `emergency` is true exactly when the triage outcome is danger now (src/triage/classify.ts).
 import type { TriageRules } from '../knowledge/schema';
 import { createTriage, type Triage } from './classify';
+import { createTriageModel, type TriageModelData } from './model';
 import type { TriageOutcome } from './outcome';
 
 export interface Detection {
@@ -15,20 +16,36 @@ export interface Detection {
 export interface Detector {
   detect(text: string): Detection;
   classify(text: string): TriageOutcome;
+  /** The outcome and why: the rule that fired, and the classifier's reason when it raised the outcome. */
+  explain(text: string): { outcome: TriageOutcome; why: string };
   /** Guides a reply of this kind may point to, the usual one first. */
   topicsFor(kind: string, triage?: 'danger' | 'disclosure'): string[];
 }
 
-export function createDetector(rules: TriageRules): Detector {
+/**
+ * Rules first (content/triage.yaml); with a model (src/triage/model.ts), the classifier may then
+ * raise a question to a disclosure or danger, or a disclosure to danger. Without one, rules only.
+ */
+export function createDetector(rules: TriageRules, model?: TriageModelData): Detector {
   const triage: Triage = createTriage(rules);
+  const second = model ? createTriageModel(model) : undefined;
+  const classify = (text: string): TriageOutcome => {
+    const outcome = triage.classify(text);
+    return second ? second.combine(text, outcome).outcome : outcome;
+  };
   return {
     detect(text: string): Detection {
-      const outcome = triage.classify(text);
+      const outcome = classify(text);
       return outcome.triage === 'danger'
         ? { emergency: true, kind: outcome.kind, outcome }
         : { emergency: false, kind: null, outcome };
     },
-    classify: (text) => triage.classify(text),
+    classify,
+    explain(text) {
+      const ruled = triage.explain(text);
+      const raised = second?.combine(text, ruled.outcome);
+      return raised?.why ? { outcome: raised.outcome, why: `${ruled.why}; raised by the ${raised.why}` } : ruled;
+    },
     topicsFor: (kind, t) => triage.topicsFor(kind, t),
   };
 }

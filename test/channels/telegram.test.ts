@@ -51,6 +51,16 @@ describe('a parent opens the bot on Telegram', () => {
     expect(api.calls.filter((c) => c.method === 'answerCallbackQuery')).toHaveLength(1);
   });
 
+  it('a callback whose handling throws is still answered (the spinner stops)', async () => {
+    t.rt.engine.handle = async () => {
+      throw new Error('database went away');
+    };
+    const res = await t.post(callbackUpdate(t.nextUpdateId(), 44, 'menu:hotlines'));
+    expect(res.status).toBeGreaterThanOrEqual(500);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(api.calls.filter((c) => c.method === 'answerCallbackQuery')).toHaveLength(1);
+  });
+
   it('the same update delivered twice gets exactly one reply', async () => {
     const update = textUpdate(t.nextUpdateId(), 7, '/help');
     expect((await t.post(update)).status).toBe(200);

@@ -15,9 +15,13 @@ describe('the Worker build', () => {
     expect(bundle.bundle_gzip_kib).toBeLessThanOrEqual(400);
   });
 
-  it('leaves out the Node-only spreadsheet writer and the local database driver', () => {
-    const nodeOnly = bundle.modules.filter((m) => /node_modules\/(exceljs|libsql|@libsql\/(linux|darwin|win32)|better-sqlite3)\//.test(m));
+  it('leaves out the Node-only spreadsheet writer, the local database driver and `debug`', () => {
+    const nodeOnly = bundle.modules.filter((m) => /node_modules\/(exceljs|libsql|@libsql\/(linux|darwin|win32)|better-sqlite3|debug)\//.test(m));
     expect(nodeOnly).toEqual([]);
+  });
+
+  it('imports no Node file system from the Worker (file readers stay with the CLI and the scripts)', () => {
+    expect(bundle.nodeImports.filter((i) => /^node:(fs|path|child_process|os)\b/.test(i))).toEqual([]);
   });
 
   it("takes from zod only what the schemas use (no error-message locales, no JSON-schema conversion)", () => {

@@ -10,7 +10,8 @@ import { createCaseWorkFeature } from '../../src/cases/feature';
 import { cancelReport, reportsFeature, seedDemoDirectory, startReport, whereFeature } from '../../src/reports';
 import { createPointLocator } from '../../src/routing/geo';
 import { communeNamesFromUnits, fileShapeStore, findUnitsFile, WARD_SHAPES_FILE } from '../../src/routing/geo/node';
-import { mapIndexFromFiles, type MapIndex } from '../../src/routing/map-index';
+import type { MapIndex } from '../../src/routing/map-index';
+import { mapIndexFromFiles } from '../../src/routing/map-records';
 import { resolveCommune } from '../../src/routing/resolve';
 import { createTestRuntime, type SentMessage, type TestRuntime } from '../support/runtime';
 

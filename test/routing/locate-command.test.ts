@@ -2,7 +2,8 @@
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { locateCommand } from '../../src/routing/locate-command';
-import { mapIndexFromFiles, type MapIndex } from '../../src/routing/map-index';
+import { mapIndexFromFiles } from '../../src/routing/map-records';
+import type { MapIndex } from '../../src/routing/map-index';
 import type { LocateResult } from '../../src/routing/types';
 
 const MAP_DIR = fileURLToPath(new URL('../../content/map/', import.meta.url));

@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tokenizeAddress } from '../../src/routing/address-text';
 import { allowedEdits, distance } from '../../src/routing/fuzzy';
-import { emptyMapIndex, mapIndexFromFiles, type MapIndex } from '../../src/routing/map-index';
+import { emptyMapIndex, type MapIndex } from '../../src/routing/map-index';
+import { mapIndexFromFiles } from '../../src/routing/map-records';
 import { resolveCommune } from '../../src/routing/resolve';
 
 const MAP_DIR = fileURLToPath(new URL('../../content/map/', import.meta.url));

@@ -2,7 +2,8 @@
 // offers candidates when the text supports several, and never guesses silently.
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mapIndexFromFiles, type MapIndex } from '../../src/routing/map-index';
+import { mapIndexFromFiles } from '../../src/routing/map-records';
+import type { MapIndex } from '../../src/routing/map-index';
 import { resolveCommune } from '../../src/routing/resolve';
 
 const MAP_DIR = fileURLToPath(new URL('../../content/map/', import.meta.url));

@@ -2,7 +2,7 @@
 import { Bot, type Context } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { autoRetry } from '@grammyjs/auto-retry';
-import type { Incoming } from '../../core/types';
+import type { Incoming, MediaKind } from '../../core/types';
 import { errorFields } from '../../ground/log';
 import type { Runtime } from '../../runtime';
 import { scopeOf } from '../scope';
@@ -47,7 +47,20 @@ export function createBot(opts: TelegramOptions, rt: Runtime): Bot {
     return handle(ctx, rt, { text: ctx.message.caption ?? '', photo: largest ? { fileId: largest.file_id } : undefined });
   });
   bot.on('message:text', (ctx) => handle(ctx, rt, { text: ctx.message.text }));
-  bot.on('message', (ctx) => handle(ctx, rt, { text: '' }));
+  // A shared contact (the "share my number" button, or a contact card) is read as the number it holds.
+  bot.on('message:contact', (ctx) => handle(ctx, rt, { text: ctx.message.contact.phone_number }));
+  // What the bot cannot read gets a "write it in words" (a caption is still read as text).
+  const media: Array<[Parameters<typeof bot.on>[0], MediaKind]> = [
+    ['message:sticker', 'sticker'],
+    ['message:voice', 'voice'],
+    ['message:video_note', 'voice'],
+    ['message:audio', 'audio'],
+    ['message:video', 'video'],
+    ['message:animation', 'gif'],
+    ['message:document', 'file'],
+  ];
+  for (const [filter, kind] of media) bot.on(filter, (ctx) => handle(ctx, rt, { text: ctx.message?.caption ?? '', media: kind }));
+  bot.on('message', (ctx) => handle(ctx, rt, { text: '', media: 'other' }));
   bot.catch((err) => {
     rt.core.log.error('telegram.update_failed', errorFields(err.error));
     throw err.error;

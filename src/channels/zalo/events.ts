@@ -1,7 +1,7 @@
 // Zalo OA webhook events: zod schemas (a union on event_name), the inbox key of an event, and
 // the mapping of a user event to the core's Incoming.
 import * as z from 'zod';
-import type { Incoming } from '../../core/types';
+import type { Incoming, MediaKind } from '../../core/types';
 
 /** Zalo ids are long decimal strings; a number would already have lost precision, so refuse it. */
 const zaloId = z.string().trim().min(1).max(64);
@@ -97,7 +97,38 @@ export const knownEventSchema = z.discriminatedUnion('event_name', [
   followSchema,
   unfollowSchema,
 ]);
-export type KnownZaloEvent = z.infer<typeof knownEventSchema>;
+/**
+ * Other things a user sends (stickers, voice notes, files, videos, links, GIFs, contact cards): the bot
+ * cannot read them, but answers, so a reporter sending a voice note as evidence is not met by silence.
+ */
+export const userSendMediaSchema = z
+  .object({
+    ...userMessage,
+    event_name: z.string().regex(/^user_send_[a-z_]{1,40}$/),
+    message: z.object({ ...messageBase, text: z.string().max(10_000).optional() }).loose(),
+  })
+  .loose();
+/** Stored under one name, `user_send_media`, with the kind it was sent as. */
+export interface ZaloMediaEvent {
+  event_name: 'user_send_media';
+  media: MediaKind;
+  timestamp: string;
+  sender: { id: string };
+  message: { msg_id: string; text?: string };
+}
+
+const MEDIA_OF: Record<string, MediaKind> = {
+  user_send_sticker: 'sticker',
+  user_send_audio: 'voice',
+  user_send_voice: 'voice',
+  user_send_video: 'video',
+  user_send_file: 'file',
+  user_send_link: 'link',
+  user_send_gif: 'gif',
+  user_send_business_card: 'card',
+};
+
+export type KnownZaloEvent = z.infer<typeof knownEventSchema> | ZaloMediaEvent;
 
 /** Any other event (stickers, files, seen receipts, oa_send_* echoes…): only its name is used. */
 export const otherEventSchema = z.object({ event_name: z.string().min(1).max(100), timestamp: timestamp.optional() }).loose();
@@ -113,7 +144,15 @@ export function parseZaloEvent(json: unknown): { ok: true; value: ParsedZaloEven
   const head = otherEventSchema.safeParse(json);
   if (!head.success) return { ok: false, error: 'missing event_name' };
   const name = head.data.event_name;
-  if (!KNOWN_EVENTS.has(name)) return { ok: true, value: { kind: 'other', eventName: name, echo: name.startsWith('oa_send_') } };
+  if (!KNOWN_EVENTS.has(name)) {
+    const media = name.startsWith('user_send_') ? userSendMediaSchema.safeParse(json) : null;
+    if (media?.success) {
+      const { timestamp: ts, sender, message } = media.data;
+      const event: ZaloMediaEvent = { event_name: 'user_send_media', media: MEDIA_OF[name] ?? 'other', timestamp: ts, sender: { id: sender.id }, message: { msg_id: message.msg_id, text: message.text } };
+      return { ok: true, value: { kind: 'known', event } };
+    }
+    return { ok: true, value: { kind: 'other', eventName: name, echo: name.startsWith('oa_send_') } };
+  }
   const known = knownEventSchema.safeParse(json);
   if (!known.success) {
     const where = known.error.issues.map((i) => i.path.join('.')).filter(Boolean).slice(0, 3).join(', ');
@@ -173,5 +212,7 @@ export function toIncoming(
       return { ...base, text: '/start' };
     case 'unfollow':
       return null;
+    case 'user_send_media':
+      return { ...base, text: event.message.text?.trim() ?? '', media: event.media };
   }
 }

@@ -107,9 +107,45 @@ describe('what the webhook refuses or ignores', () => {
   it('ignores the echoes of its own messages (oa_send_*) and events it does not know', async () => {
     app = await createZaloTestApp(fake);
     expect((await app.post(oaSendText('7105', 'tin của OA'))).status).toBe(200);
-    const sticker = { ...userSendText('7105', ''), event_name: 'user_send_sticker' };
-    expect((await app.post(sticker)).status).toBe(200);
+    const seen = { ...userSendText('7105', ''), event_name: 'user_seen_message' };
+    expect((await app.post(seen)).status).toBe(200);
     expect(await app.inboxCount()).toBe(0);
     expect(fake.csCalls.filter((c) => c.userId === '7105')).toHaveLength(0);
+  });
+});
+
+describe('stickers, voice notes, files, videos and links', () => {
+  it('each gets a polite answer: the bot cannot read it yet, write it in words, and the emergency number', async () => {
+    app = await createZaloTestApp(fake);
+    const kinds: Array<[string, string]> = [
+      ['user_send_sticker', 'nhãn dán'],
+      ['user_send_audio', 'tin nhắn thoại'],
+      ['user_send_file', 'tệp'],
+      ['user_send_video', 'video'],
+      ['user_send_link', 'đường liên kết'],
+      ['user_send_gif', 'ảnh động'],
+    ];
+    for (const [i, [event_name, word]] of kinds.entries()) {
+      // As Zalo sends them: an attachment with a url, no text.
+      const { message, ...rest } = userSendText('7106', '', { msgId: `media-${i}` }) as { message: Record<string, unknown> } & Record<string, unknown>;
+      const event = { ...rest, event_name, message: { msg_id: message.msg_id, attachments: [{ type: event_name.slice(10), payload: { url: 'https://zalo.example/x' } }] } };
+      expect((await app.post(event)).status).toBe(200);
+      const reply = app.textsTo('7106').at(-1)!;
+      expect(reply, event_name).toContain(`Mình chưa đọc được ${word}`);
+      expect(reply).toContain('111');
+    }
+    expect(app.textsTo('7106')).toHaveLength(kinds.length);
+  });
+
+  it('a voice note in the middle of a report keeps the report where it was', async () => {
+    app = await createZaloTestApp(fake);
+    await app.post(userSendText('7107', '/baotin'));
+    const { message, ...rest } = userSendText('7107', '', { msgId: 'voice-1' }) as { message: Record<string, unknown> } & Record<string, unknown>;
+    await app.post({ ...rest, event_name: 'user_send_audio', message: { msg_id: message.msg_id, attachments: [{ type: 'audio', payload: { url: 'https://zalo.example/v.aac' } }] } });
+    const texts = app.textsTo('7107');
+    expect(texts.at(-2)).toContain('Mình chưa đọc được tin nhắn thoại');
+    // The question of the step comes again, and a description written next is taken.
+    await app.post(userSendText('7107', 'Bé nhà hàng xóm bị bố đánh bầm tím mỗi tối'));
+    expect(app.textsTo('7107').at(-1)).toMatch(/địa chỉ|ở đâu|xã|phường/i);
   });
 });

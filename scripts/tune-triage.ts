@@ -1,0 +1,102 @@
+// `npx tsx scripts/tune-triage.ts [--folds 5]`: how the triage classifier generalises, to choose
+// its thresholds (content/triage-train.yaml). Each training phrasing is scored by a model trained
+// without its fold (cross-validation), combined with the rules, and the recall and false alarms are
+// printed for a grid of thresholds; the dev set (test/fixtures/triage-dev.jsonl, never trained on)
+// is scored by the full model. The aside set is not read here.
+import { synonyms, triage } from '../src/knowledge/compiled.generated';
+import { expandShorthand } from '../src/knowledge/text';
+import { createTriage } from '../src/triage/classify';
+import { createTriageModel, type TriageScores, type TriageThresholds } from '../src/triage/model';
+import type { TriageOutcome } from '../src/triage/outcome';
+import { trainTriageModel } from '../src/triage/train';
+import { readTriageSet } from './eval-triage';
+import { trainingData } from './content/triage-model';
+
+const args = process.argv.slice(2);
+const folds = Number(args[args.indexOf('--folds') + 1] || 5) || 5;
+const opt = (name: string) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : undefined);
+const options = Object.fromEntries(
+  ([['--l2', 'l2'], ['--scale', 'scale'], ['--max-features', 'maxFeatures'], ['--min-count', 'minCount'], ['--iterations', 'iterations']] as const)
+    .filter(([flag]) => opt(flag) !== undefined)
+    .map(([flag, key]) => [key, opt(flag)]),
+);
+const rules = createTriage(triage);
+const { examples, thresholds } = trainingData();
+
+interface Item {
+  want: 'danger' | 'disclosure' | 'question';
+  rules: TriageOutcome;
+  scores: TriageScores;
+  text: string;
+}
+
+const cv: Item[] = [];
+for (let k = 0; k < folds; k++) {
+  const train = examples.filter((_, i) => i % folds !== k);
+  const model = createTriageModel(trainTriageModel(train, thresholds, options));
+  examples.forEach((x, i) => {
+    if (i % folds !== k) return;
+    cv.push({ want: x.label.split(':')[0] as Item['want'], rules: rules.classify(x.text), scores: model.score(x.text), text: x.text });
+  });
+}
+const full = createTriageModel(trainTriageModel(examples, thresholds, options));
+const dev: Item[] = readTriageSet('test/fixtures/triage-dev.jsonl').map((x) => {
+  const text = expandShorthand(x.q, synonyms.shorthand);
+  return { want: x.triage, rules: rules.classify(text), scores: full.score(text), text };
+});
+
+function decide(x: Item, t: TriageThresholds): 'danger' | 'disclosure' | 'question' {
+  if (x.rules.triage === 'danger') return 'danger';
+  const s = x.scores;
+  if (s.danger >= (x.rules.triage === 'question' ? t.danger : t.disclosure_to_danger)) return 'danger';
+  if (x.rules.triage === 'question' && s.danger + s.disclosure >= t.disclosure) return 'disclosure';
+  return x.rules.triage;
+}
+
+function measure(items: Item[], t: TriageThresholds | null) {
+  let d = 0, dn = 0, x = 0, xc = 0, xn = 0, fa = 0, qn = 0;
+  for (const it of items) {
+    const got = t ? decide(it, t) : it.rules.triage;
+    if (it.want === 'danger') { dn++; if (got === 'danger') d++; }
+    else if (it.want === 'disclosure') { xn++; if (got === 'disclosure') x++; if (got !== 'question') xc++; }
+    else { qn++; if (got !== 'question') fa++; }
+  }
+  const p = (a: number, n: number) => `${((100 * a) / n).toFixed(1)}%`.padStart(6);
+  return `danger ${p(d, dn)}  disclosure ${p(x, xn)} (caught ${p(xc, xn)})  false alarms ${p(fa, qn)} (${fa}/${qn})`;
+}
+
+console.log(`${examples.length} phrasings, ${folds}-fold cross-validation; dev ${dev.length} messages`);
+console.log(`combined       cv: ${measure(cv, thresholds)}\n               dev: ${measure(dev, thresholds)}`);
+console.log(`rules only     cv: ${measure(cv, null)}\n               dev: ${measure(dev, null)}`);
+for (const danger of args.includes("--grid") ? [0.35, 0.45, 0.55, 0.65, 0.75] : []) {
+  for (const disclosure of [0.45, 0.6, 0.75]) {
+    const t = { ...thresholds, danger, disclosure };
+    console.log(`d≥${danger} a≥${disclosure}  cv: ${measure(cv, t)}\n               dev: ${measure(dev, t)}`);
+  }
+}
+for (const d2 of [0.7, 0.8, 0.9, 0.95]) {
+  const t = { ...thresholds, disclosure_to_danger: d2 };
+  console.log(`disclosure→danger ≥${d2}  cv: ${measure(cv, t)}  dev: ${measure(dev, t)}`);
+}
+if (args.includes('--misses')) {
+  for (const x of cv) {
+    const got = decide(x, thresholds);
+    if ((x.want === 'question') !== (got === 'question') || (x.want === 'danger') !== (got === 'danger'))
+      console.log(`  cv ${x.want} → ${got} (d ${x.scores.danger.toFixed(2)} x ${x.scores.disclosure.toFixed(2)})  ${x.text}`);
+  }
+}
+if (args.includes('--veto')) {
+  // What a veto would cost: the rules raise an alarm but the classifier gives it P(alarm) below v.
+  for (const v of [0.01, 0.02, 0.05, 0.1]) {
+    const count = (items: Item[]) => {
+      let lost = 0, saved = 0;
+      for (const x of items) {
+        if (x.rules.triage === 'question' || x.scores.danger + x.scores.disclosure >= v) continue;
+        if (x.want === 'question') saved++;
+        else lost++;
+      }
+      return `false alarms removed ${saved}, alarms lost ${lost}`;
+    };
+    console.log(`veto < ${v}: cv ${count(cv)}; dev ${count(dev)}`);
+  }
+}

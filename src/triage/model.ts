@@ -1,0 +1,128 @@
+// The triage classifier at run time: multinomial logistic regression over the features of
+// src/triage/features.ts, trained at build time from content/ (src/triage/train.ts, written to
+// src/triage/model.generated.ts by `npm run build:content`). No download, no dependency.
+//
+// It is a second opinion after the rules (src/triage/classify.ts): it may raise a question to a
+// disclosure or danger, or a disclosure to danger, above thresholds kept as data with the training
+// phrasings (content/triage-train.yaml); it never lowers what the rules decided.
+import { DANGER_KINDS, DISCLOSURE_KINDS, type DangerKind, type DisclosureKind, type TriageOutcome } from './outcome';
+import { triageFeatures } from './features';
+
+/** The compiled model: classes "question", "danger:<kind>", "disclosure:<kind>"; weights are integers × scale. */
+export interface TriageModelData {
+  classes: string[];
+  scale: number;
+  bias: number[];
+  /** One line per feature: "feature\tclass:weight class:weight …" (class by index, weight an integer). */
+  weights: string;
+  thresholds: TriageThresholds;
+}
+
+export interface TriageThresholds {
+  /** P(danger) at or above which a question becomes danger. */
+  danger: number;
+  /** P(danger) + P(disclosure) at or above which a question becomes a disclosure. */
+  disclosure: number;
+  /** P(danger) at or above which a disclosure (by the rules) becomes danger. */
+  disclosure_to_danger: number;
+  /** Share of P(danger) the top danger kind needs to be named; below it the kind is `unspecified`. */
+  kind: number;
+}
+
+export interface TriageScores {
+  danger: number;
+  disclosure: number;
+  dangerKind: DangerKind;
+  /** The top danger kind's share of P(danger). */
+  dangerKindShare: number;
+  disclosureKind: DisclosureKind;
+  /** Features that pushed most towards danger or disclosure, for scripts/triage-why.ts. */
+  top: string[];
+}
+
+export interface TriageModel {
+  score(text: string): TriageScores;
+  /** The rules' outcome, raised when the classifier is confident enough; the reason, or null when unchanged. */
+  combine(text: string, rules: TriageOutcome): { outcome: TriageOutcome; why: string | null };
+  readonly thresholds: TriageThresholds;
+}
+
+const isDanger = (k: string): k is DangerKind => (DANGER_KINDS as readonly string[]).includes(k);
+const isDisclosure = (k: string): k is DisclosureKind => (DISCLOSURE_KINDS as readonly string[]).includes(k);
+
+export function createTriageModel(data: TriageModelData): TriageModel {
+  const weights = new Map<string, Array<[number, number]>>();
+  for (const line of data.weights.split('\n')) {
+    const tab = line.indexOf('\t');
+    if (tab < 0) continue;
+    const pairs = line
+      .slice(tab + 1)
+      .split(' ')
+      .map((p) => p.split(':').map(Number) as [number, number]);
+    weights.set(line.slice(0, tab), pairs);
+  }
+  const group = data.classes.map((c) => (c.startsWith('danger:') ? 1 : c.startsWith('disclosure:') ? 2 : 0));
+  const kindOf = data.classes.map((c) => c.slice(c.indexOf(':') + 1));
+  const t = data.thresholds;
+
+  function score(text: string): TriageScores {
+    const z = data.bias.map((b) => b * data.scale);
+    const contrib: Array<[string, number]> = [];
+    for (const f of triageFeatures(text)) {
+      const w = weights.get(f);
+      if (!w) continue;
+      // How far this feature pushes towards an alarm: its largest alarm weight against the question's.
+      let alarm = 0;
+      let question = 0;
+      for (const [c, v] of w) {
+        z[c]! += v * data.scale;
+        if (group[c] === 0) question = v;
+        else alarm = Math.max(alarm, v);
+      }
+      contrib.push([f, alarm - question]);
+    }
+    const max = Math.max(...z);
+    const e = z.map((v) => Math.exp(v - max));
+    const sum = e.reduce((a, b) => a + b, 0);
+    let danger = 0;
+    let disclosure = 0;
+    let dk = -1;
+    let xk = -1;
+    e.forEach((v, c) => {
+      const p = v / sum;
+      if (group[c] === 1) {
+        danger += p;
+        if (dk < 0 || v > e[dk]!) dk = c;
+      } else if (group[c] === 2) {
+        disclosure += p;
+        if (xk < 0 || v > e[xk]!) xk = c;
+      }
+    });
+    const dangerKind = dk >= 0 && isDanger(kindOf[dk]!) ? (kindOf[dk] as DangerKind) : 'unspecified';
+    const disclosureKind = xk >= 0 && isDisclosure(kindOf[xk]!) ? (kindOf[xk] as DisclosureKind) : 'other';
+    const top = contrib
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 5)
+      .filter(([, v]) => v > 0)
+      .map(([f]) => f);
+    return { danger, disclosure, dangerKind, dangerKindShare: dk >= 0 ? e[dk]! / sum / (danger || 1) : 0, disclosureKind, top };
+  }
+
+  function combine(text: string, rules: TriageOutcome): { outcome: TriageOutcome; why: string | null } {
+    if (rules.triage === 'danger') return { outcome: rules, why: null };
+    const s = score(text);
+    const { voice, lang } = rules;
+    const because = (what: string) => `classifier: ${what} (danger ${s.danger.toFixed(2)}, disclosure ${s.disclosure.toFixed(2)}; ${s.top.join(', ')})`;
+    const dangerAt = rules.triage === 'question' ? t.danger : t.disclosure_to_danger;
+    if (s.danger >= dangerAt) {
+      const kind = s.dangerKindShare >= t.kind ? s.dangerKind : 'unspecified';
+      return { outcome: { triage: 'danger', kind, voice, lang }, why: because(`danger ${kind}`) };
+    }
+    if (rules.triage === 'question' && s.danger + s.disclosure >= t.disclosure) {
+      return { outcome: { triage: 'disclosure', kind: s.disclosureKind, voice, lang }, why: because(`disclosure ${s.disclosureKind}`) };
+    }
+    return { outcome: rules, why: null };
+  }
+
+  return { score, combine, thresholds: t };
+}
