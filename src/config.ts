@@ -88,6 +88,8 @@ function buildEnvSchema() {
     ZALO_ACCESS_TOKEN: optionalString,
     ZALO_REFRESH_TOKEN: optionalString,
     ZALO_VERIFICATION: optionalString,
+    /** How long a webhook body may take to arrive once its headers are in (Node); a slower sender is cut off. */
+    WEBHOOK_BODY_TIMEOUT_MS: z.coerce.number().int().min(50).max(600_000).default(10_000),
     /**
      * A signed Zalo event is taken only if its timestamp is at most this old, or this far ahead of our
      * clock: a captured event cannot be replayed later. Our choice; Zalo documents no retry window.
