@@ -5,6 +5,7 @@ import { mainMenuButtons } from '../core/menu';
 import { detectEmergency } from '../triage';
 import { handleCaseButton, handleCaseStep } from './chat';
 import { ADD_INFO_STEP, answerStatus, asksForStatus, handleAddition, handleStatusButton } from './reporter';
+import { answerCode } from './status';
 
 /**
  * `onText` is what answers free text otherwise (the guidance feature): a message that asks after
@@ -25,7 +26,7 @@ export function createCaseWorkFeature(onText?: (ctx: Ctx) => Promise<void>): Fea
     onText: async (ctx) => {
       const text = ctx.inc.text ?? '';
       const asked = asksForStatus(text);
-      if (asked && !detectEmergency(text).emergency) return answerStatus(ctx, asked.ref);
+      if (asked && !detectEmergency(text).emergency) return asked.ref ? answerCode(ctx, asked.ref) : answerStatus(ctx, null);
       return fallback(ctx);
     },
   };

@@ -2,6 +2,7 @@
 // anything else; every number comes from content/hotlines.yaml.
 import type { Button, Lang } from '../core/types';
 import type { Decision } from './answer';
+import { markdownToChat } from './chat-text';
 import { fill, messages } from './messages';
 import type { Guide, Hotlines, Source } from './schema';
 
@@ -118,7 +119,7 @@ export function createRenderer(guides: readonly Guide[], hotlines: Hotlines): Re
       if (!g) return null;
       const head = lang === 'en' ? [g.title_en, '', g.summary_en, '', messages.en.fullInVietnamese, ''] : [];
       return {
-        text: [...head, g.title, '', g.body, '', sourceLine(g, lang)].join('\n'),
+        text: [...head, g.title, '', markdownToChat(g.body), '', sourceLine(g, lang)].join('\n'),
         buttons: [...relatedButtons(g, lang), allTopicsButton(lang)],
       };
     },

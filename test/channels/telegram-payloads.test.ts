@@ -75,3 +75,12 @@ describe('a reporter on Telegram', () => {
     expect(lastText()).toMatch(/địa chỉ|ở đâu|xã|phường/i);
   });
 });
+
+describe('"Xem thêm" on Telegram', () => {
+  it('sends the whole guide as chat text, without Markdown marks', async () => {
+    await t.post(callbackUpdate(t.nextUpdateId(), CITIZEN, 'guide:full:an-toan-giao-thong'));
+    const text = lastText();
+    expect(text).toContain('TRÊN XE MÁY, XE ĐẠP');
+    expect(text).not.toMatch(/^#{1,6}\s|\*\*/m);
+  });
+});

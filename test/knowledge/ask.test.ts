@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { compileKnowledge } from '../../scripts/content/knowledge';
 import { createKnowledge, type Knowledge } from '../../src/knowledge/knowledge';
 import { createRenderer } from '../../src/knowledge/render';
+import { markdownToChat } from '../../src/knowledge/chat-text';
 
 const content = fileURLToPath(new URL('../../content/', import.meta.url));
 let k: Knowledge;
@@ -140,11 +141,31 @@ describe('when the bot should not guess', () => {
 });
 
 describe('reading a whole guide', () => {
+  it('"Xem thêm" is chat text on every channel: no Markdown marks in any guide, in either language', () => {
+    for (const lang of ['vi', 'en'] as const) {
+      for (const g of k.listGuides()) {
+        const text = k.renderGuideFull(g.slug, lang)!.text;
+        expect(text, g.slug).not.toMatch(/^\s*#{1,6}\s/m);
+        expect(text, g.slug).not.toMatch(/\*\*|__|\]\(|`/);
+        expect(text, g.slug).not.toMatch(/^\s*[-*+]\s/m);
+      }
+    }
+    const road = k.renderGuideFull('an-toan-giao-thong', 'vi')!.text;
+    expect(road).toContain('TRÊN XE MÁY, XE ĐẠP');
+    expect(road).toContain('• Đội mũ bảo hiểm cho con mỗi chuyến đi, ở mọi lứa tuổi, kể cả quãng ngắn.');
+    expect(road).toContain('gọi 115 (cấp cứu)');
+  });
+
+  it('markdownToChat keeps a link\'s text and address, and nested items indented', () => {
+    expect(markdownToChat('Xem [Tổng đài 111](https://tongdai111.vn) nhé.\n  - con\n- cha')).toBe('Xem Tổng đài 111 (https://tongdai111.vn) nhé.\n   ◦ con\n• cha');
+  });
+
   it('"Xem thêm" shows the Vietnamese body; in English it says so and gives the English summary first', () => {
     const guide = k.getGuide('so-cuu-duoi-nuoc')!;
-    expect(k.renderGuideFull('so-cuu-duoi-nuoc', 'vi')!.text).toContain(guide.body);
+    const body = markdownToChat(guide.body);
+    expect(k.renderGuideFull('so-cuu-duoi-nuoc', 'vi')!.text).toContain(body);
     const en = k.renderGuideFull('so-cuu-duoi-nuoc', 'en')!.text;
-    expect(en.indexOf(guide.summary_en)).toBeLessThan(en.indexOf(guide.body));
+    expect(en.indexOf(guide.summary_en)).toBeLessThan(en.indexOf(body));
     expect(en).toContain('in Vietnamese');
     expect(k.renderGuideFull('no-such-guide', 'vi')).toBeNull();
   });

@@ -63,6 +63,14 @@ describe('the work queue', () => {
     expect(national).toContain(nobody);
     expect(national).not.toContain(urgent);
 
+    // Among the rest, risk first (high before the unassessed), then the next due time.
+    const later = await report('q-4', 'phường Quán Thánh, quận Ba Đình, Hà Nội');
+    await step(client, later, { step: 'assess', note: 'Cháu bị đánh hằng ngày.', risk: 'high' });
+    await step(client, ordinary, { step: 'assess', note: 'Chỉ một lần, gia đình hợp tác.', risk: 'low' });
+    const ranked = await (await client.get('/admin')).text();
+    const rows = [nobody, urgent, later, ordinary].map((r) => ranked.indexOf(r));
+    expect(rows).toEqual([...rows].sort((a, b) => a - b));
+
     // Closed cases leave the queue unless asked for.
     await step(client, ordinary, { step: 'close', reason: 'unfounded', note: '' });
     expect(await (await client.get('/admin')).text()).not.toContain(ordinary);
