@@ -49,7 +49,7 @@ export function createApp(parts: AppParts): Hono {
     ),
   );
 
-  if (parts.telegram) app.route('/telegram', telegramRoutes(parts.telegram.bot, parts.telegram.secret, WEBHOOK_BODY_LIMIT));
+  if (parts.telegram) app.route('/telegram', telegramRoutes(parts.telegram.bot, parts.telegram.secret, WEBHOOK_BODY_LIMIT, parts.rt.core.config.WEBHOOK_BODY_TIMEOUT_MS));
   for (const [path, router] of Object.entries(parts.routes ?? {})) app.route(path, router);
 
   app.notFound((c) => c.json({ ok: false, error: 'not found' }, 404));

@@ -16,7 +16,8 @@ import { findCaseByRef } from '../cases/cases';
 import { createInvite, findInvite, revokeInvite } from '../directory/directory';
 import { parseInviteCode } from '../directory/enroll';
 import { acknowledge, addNote, approve, assess, close as closeCase, isAgency, isCloseReason, isRisk, plan as makePlan, refer, review, type Actor, type StepResult } from '../cases/procedure';
-import { caseEventsOf } from '../cases/events';
+import { caseEventsOf, recordEvent } from '../cases/events';
+import { isHarmKind } from '../annex/harm';
 import { transferCase } from '../cases/transfer';
 import type { CommuneRef } from '../routing/types';
 import { parseCaseRef } from '../cases/ref';
@@ -295,6 +296,16 @@ export function adminRoutes(rt: Runtime, config: Config, opts: AdminOptions = {}
     const step = field('step', 20);
     const at = rt.now();
     const actor = adminActor(user);
+    if (step === 'harm') {
+      // The kind of harm, for the annex's statistics: any staff member who sees the case, open or closed.
+      const kind = field('harm', 20);
+      if (!isHarmKind(kind)) return casePage(c, row.ref, { error: t.work.refused }, 400);
+      await withTransaction(db, async (tx) => {
+        await recordEvent(tx, sealer, { caseId: row.id, at, kind: 'harm', actor: actor.name, level: actor.level, tag: kind });
+        await auditAs(tx, at, user.actor, 'case.harm_set', row.id, { harm: kind });
+      });
+      return c.redirect(`/admin/cases/${row.ref}?done=work#work`, 303);
+    }
     if (step === 'transfer') {
       if (user.role !== 'national' && user.role !== 'province') return c.html(<MessagePage title="403" text={t.notAllowed} />, 403);
       const place = field('place', 300);

@@ -4,6 +4,7 @@
 import { fill } from '../core/messages';
 import { caseClocks } from '../cases/clocks';
 import { dayNumber, formatVi, localDate, localTime, zonedInstant, type Ymd } from '../reminders/dates';
+import { HARM_KINDS, isHarmKind } from './harm';
 import { annexText as t } from './messages';
 
 export type AnnexScope = { level: 'national' } | { level: 'province'; code: string } | { level: 'commune'; code: string };
@@ -22,6 +23,8 @@ export interface AnnexCase {
   approvedAt: Date | null;
   closedAt: Date | null;
   closeReason: string | null;
+  /** The kind of harm staff chose for it (the last choice before the annex was made), or null. */
+  harm?: string | null;
 }
 
 export interface AnnexInput {
@@ -166,7 +169,14 @@ export function buildAnnex(input: AnnexInput): Annex {
     ],
   });
 
-  tables.push({ id: 'harm', title: t.byHarm, head: [t.harm, t.count], rows: [[t.harmUnrecorded, n(received.length)]], note: t.harmNote });
+  const harms = tally(received.map((c) => (c.harm && isHarmKind(c.harm) ? c.harm : null)));
+  tables.push({
+    id: 'harm',
+    title: t.byHarm,
+    head: [t.harm, t.count],
+    rows: [...HARM_KINDS.map((k) => [t.harmWords[k]!, n(harms.get(k) ?? 0)]), [t.harmUnrecorded, n(harms.get(null) ?? 0)]],
+    note: t.harmNote,
+  });
   const ages = tally(received.map((c) => c.ageBand ?? 'unknown'));
   tables.push({ id: 'age', title: t.byAge, head: [t.age, t.count], rows: ['0-5', '6-10', '11-15', 'unknown'].map((a) => [t.ages[a]!, n(ages.get(a) ?? 0)]) });
   const channels = tally(received.map((c) => c.channel ?? 'unknown'));

@@ -1,6 +1,6 @@
 // Reads what the annex needs for a scope and period: plain case columns, referral/transfer tags,
 // escalations from the audit trail, coverage and reminder sends. Nothing sealed is opened.
-import { and, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/db';
 import { auditLog, caseEvents, cases, mapCommunes, mapProvinces, officers, reminderDone, reminderSends, users } from '../db/schema';
 import { DEMO_OFFICER_CHANNELS } from '../directory/officers';
@@ -42,6 +42,7 @@ export async function loadAnnexInput(db: Db, req: AnnexRequest): Promise<AnnexIn
   const end = new Date(zonedInstant(req.to, 0, tz).getTime() + 86_400_000 - 1);
   const rows = await db
     .select({
+      id: cases.id,
       receivedAt: cases.receivedAt,
       emergency: cases.emergency,
       ageBand: cases.ageBand,
@@ -63,6 +64,14 @@ export async function loadAnnexInput(db: Db, req: AnnexRequest): Promise<AnnexIn
     .from(caseEvents)
     .innerJoin(cases, eq(cases.id, caseEvents.caseId))
     .where(and(inArray(caseEvents.kind, ['referral', 'transfer']), gte(caseEvents.at, start), lte(caseEvents.at, end), caseScope(scope, worlds)));
+  // The kind of harm: the last choice made before the annex is, per case (it is often decided after the period).
+  const harmRows = await db
+    .select({ caseId: caseEvents.caseId, tag: caseEvents.tag })
+    .from(caseEvents)
+    .innerJoin(cases, eq(cases.id, caseEvents.caseId))
+    .where(and(eq(caseEvents.kind, 'harm'), lte(caseEvents.at, req.at), caseScope(scope, worlds)))
+    .orderBy(asc(caseEvents.at), asc(caseEvents.id));
+  const harmOf = new Map(harmRows.map((h) => [h.caseId, h.tag]));
   const escalations = await db
     .select({ at: auditLog.at })
     .from(auditLog)
@@ -128,7 +137,7 @@ export async function loadAnnexInput(db: Db, req: AnnexRequest): Promise<AnnexIn
     tz,
     generatedAt: req.at,
     ...(req.periodBasis ? { periodBasis: req.periodBasis } : {}),
-    cases: rows,
+    cases: rows.map(({ id, ...c }) => ({ ...c, harm: harmOf.get(id) ?? null })),
     events: events.map((e) => ({ kind: e.kind as 'referral' | 'transfer', tag: e.tag, at: e.at })),
     escalations: escalations.map((e) => e.at),
     coverage: { communes: Number(cov?.communes ?? 0), covered: Number(cov?.covered ?? 0) },

@@ -6,7 +6,7 @@ import { caseEvents } from '../db/schema';
 import type { Sealer } from '../ground/crypto';
 import type { Level } from './levels';
 
-export type EventKind = 'assessment' | 'plan' | 'approval' | 'note' | 'review' | 'referral' | 'transfer' | 'close' | 'reporter_info';
+export type EventKind = 'assessment' | 'plan' | 'approval' | 'note' | 'review' | 'referral' | 'transfer' | 'close' | 'reporter_info' | 'harm';
 
 /** What a step carries, sealed: a note, the plan's four parts, the approver, a photo. */
 export interface EventBody {

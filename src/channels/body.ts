@@ -34,19 +34,32 @@ export function webhookBodyLimit(maxSize: number, onError: (c: Context) => Respo
 /** A body read: its bytes, or the status to refuse it with (413 too large, 400 cut off by the sender). */
 export type BodyRead = { ok: true; bytes: Uint8Array } | { ok: false; status: 400 | 413 };
 
-export async function readBody(c: Context, maxSize: number): Promise<BodyRead> {
+/**
+ * How long a webhook body may take to arrive, from the end of its headers. Telegram and Zalo send a
+ * few KiB at once; a sender that trickles it (a slow-body attack) is cut off and its socket closed.
+ */
+export const BODY_TIMEOUT_MS = 10_000;
+
+export async function readBody(c: Context, maxSize: number, timeoutMs = BODY_TIMEOUT_MS): Promise<BodyRead> {
   const incoming = unreadNodeRequest(c);
-  const bytes = incoming ? await readIncoming(incoming, maxSize) : new Uint8Array(await c.req.arrayBuffer());
+  const bytes = incoming ? await readIncoming(incoming, maxSize, timeoutMs) : new Uint8Array(await c.req.arrayBuffer());
   if (bytes === 'incomplete') return { ok: false, status: 400 };
   return bytes && bytes.length <= maxSize ? { ok: true, bytes } : { ok: false, status: 413 };
 }
 
 /** The bytes; null past `maxSize`; 'incomplete' when the connection closed before the end of the body. */
-function readIncoming(incoming: IncomingMessage, maxSize: number): Promise<Uint8Array | null | 'incomplete'> {
+function readIncoming(incoming: IncomingMessage, maxSize: number, timeoutMs: number): Promise<Uint8Array | null | 'incomplete'> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    // Too slow: the connection is closed (nobody is waiting for an answer that would keep it open).
+    const timer = setTimeout(() => {
+      done();
+      incoming.destroy();
+      resolve('incomplete');
+    }, timeoutMs);
     const done = () => {
+      clearTimeout(timer);
       incoming.off('data', onData);
       incoming.off('end', onEnd);
       incoming.off('error', onError);

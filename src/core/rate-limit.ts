@@ -39,9 +39,9 @@ export async function firstWarning(db: Db, key: string): Promise<boolean> {
 }
 
 /** The hits counted for `key` in the window that holds `at` (0 for none or an elapsed window); counts none. */
-export async function hitsNow(db: Db, key: string, at: Date): Promise<number> {
+export async function hitsNow(db: Db, key: string, at: Date, windowMs = WINDOW_MS): Promise<number> {
   const [row] = await db.select({ windowStart: rateLimits.windowStart, count: rateLimits.count }).from(rateLimits).where(eq(rateLimits.key, key)).limit(1);
   if (!row) return 0;
   const since = at.getTime() - row.windowStart.getTime();
-  return since >= WINDOW_MS || since < 0 ? 0 : row.count;
+  return since >= windowMs || since < 0 ? 0 : row.count;
 }

@@ -10,9 +10,17 @@ import { unitInfo } from './units';
 import { reportsMessages } from '../reports/messages';
 import { rerouteOpenCases } from '../cases/reroute';
 
-/** Wrong `/dangky` codes tolerated per minute from everyone together (our choice, not a rule). */
+/**
+ * Wrong `/dangky` codes (our choices, not rules). One account may get FAILURES_PER_ACCOUNT_PER_HOUR
+ * wrong in an hour, then that account alone waits for the hour. Past FAILURES_PER_MINUTE wrong codes
+ * from everyone together (many throwaway accounts), an account that already got one wrong this hour
+ * waits too, but an account trying its first code is still answered: an officer typing the code they
+ * were sent is never blocked by someone else's guessing, and a guesser gets one try per account.
+ */
 export const FAILURES_PER_MINUTE = 30;
+export const FAILURES_PER_ACCOUNT_PER_HOUR = 5;
 const FAILURES_KEY = 'enroll:failures';
+const HOUR_MS = 3_600_000;
 
 /** "7k3q 9m2p", "7K3Q9M2P" → "7K3Q-9M2P". */
 export function parseInviteCode(text: string): string | null {
@@ -27,11 +35,12 @@ export async function enrollCommand(ctx: Ctx, arg: string): Promise<void> {
     ctx.reply(t.enrollUsage);
     return;
   }
-  // Guessing codes from many accounts at once gets past the per-user rate limit; wrong codes are
-  // therefore also counted for everyone together, and past FAILURES_PER_MINUTE sign-up pauses for
-  // the rest of that minute, valid codes included (else the pause would still tell right from wrong).
-  if ((await hitsNow(db, FAILURES_KEY, ctx.at)) >= FAILURES_PER_MINUTE) {
-    await ctx.audit('officer.enroll_paused', null);
+  // A paused account is paused for every code, a valid one included (else the pause would tell right from wrong).
+  const accountKey = `enroll:account:${ctx.user.id}`;
+  const accountFailures = await hitsNow(db, accountKey, ctx.at, HOUR_MS);
+  const flood = accountFailures > 0 && (await hitsNow(db, FAILURES_KEY, ctx.at)) >= FAILURES_PER_MINUTE;
+  if (accountFailures >= FAILURES_PER_ACCOUNT_PER_HOUR || flood) {
+    await ctx.audit('officer.enroll_paused', null, { scope: flood ? 'flood' : 'account' });
     ctx.reply(t.enrollPaused);
     return;
   }
@@ -52,6 +61,7 @@ export async function enrollCommand(ctx: Ctx, arg: string): Promise<void> {
     const reason = !known ? 'unknown' : known.usedAt ? 'used' : known.revokedAt ? 'revoked' : 'expired';
     await ctx.audit('officer.enroll_failed', null, { reason });
     await overLimit(db, FAILURES_KEY, ctx.at, FAILURES_PER_MINUTE);
+    await overLimit(db, accountKey, ctx.at, FAILURES_PER_ACCOUNT_PER_HOUR, HOUR_MS);
     ctx.reply(t.enrollInvalid);
     return;
   }

@@ -189,7 +189,7 @@ const vi = {
   // Enrolment
   enrollUsage: 'Gõ "đăng ký" kèm mã mời mà quản trị viên gửi cho bạn, ví dụ: đăng ký 7K3Q-9M2P',
   enrollInvalid: 'Mã mời không đúng, đã dùng rồi hoặc đã hết hạn. Bạn liên hệ quản trị viên để nhận mã mới.',
-  enrollPaused: 'Vừa có quá nhiều mã mời sai được thử nên BảoVệ tạm dừng đăng ký ít phút. Bạn thử lại sau nhé.',
+  enrollPaused: 'Đã có quá nhiều mã mời sai được thử nên tài khoản này tạm chưa đăng ký được. Bạn thử lại sau ít phút (tối đa một giờ), hoặc nhờ người đã gửi mã thêm bạn vào danh bạ.',
   enrolledOfficer: 'Đã đăng ký: bạn là cán bộ bảo vệ trẻ em của {place}. Tin báo về nơi này sẽ được gửi tới bạn. Gõ "vụ việc" để xem các vụ việc đang mở.',
   enrolledSupervisor: 'Đã đăng ký: bạn là cán bộ phụ trách cấp tỉnh của {place}. Vụ việc quá hạn hoặc chưa có cán bộ xã sẽ được gửi tới bạn.',
 
@@ -387,7 +387,7 @@ const en: ReportsCatalogue = {
 
   enrollUsage: 'Type "đăng ký" and the invite code your administrator gave you, e.g. đăng ký 7K3Q-9M2P',
   enrollInvalid: 'That invite code is wrong, already used or expired. Ask your administrator for a new one.',
-  enrollPaused: 'Too many wrong invite codes were just tried, so sign-up is paused for a few minutes. Please try again later.',
+  enrollPaused: 'Too many wrong invite codes have been tried, so this account cannot sign up just now. Try again in a few minutes (an hour at most), or ask whoever sent the code to add you to the directory.',
   enrolledOfficer: 'Registered: you are the child-protection officer of {place}. Reports about it will come to you. Type "cases" to see open cases.',
   enrolledSupervisor: 'Registered: you are the provincial officer of {place}. Overdue cases and cases without a commune officer will come to you.',
 

@@ -1,24 +1,28 @@
 // The address vocabulary from content/map/address-words.json (unit types, noise markers, province
 // aliases), validated and compiled into phrase tables the resolver matches against tokens.
 import * as z from 'zod';
+import { once } from '../ground/once';
 import wordsJson from '../../content/map/address-words.json';
 import { tokenizeAddress, type AddressToken } from './address-text';
 
 export const UNIT_TYPES = ['xa', 'phuong', 'thi_tran', 'dac_khu', 'quan', 'huyen', 'thi_xa', 'thanh_pho', 'tinh'] as const;
 export type UnitType = (typeof UNIT_TYPES)[number];
 
-const codeKeyed = z.record(z.string().regex(/^\d{2}$/u), z.array(z.string().min(1)));
-
-export const addressWordsSchema = z.object({
-  about: z.string().optional(),
-  unitTypes: z.record(z.enum(UNIT_TYPES), z.array(z.string().min(1))),
-  englishUnitTypes: z.record(z.enum(UNIT_TYPES), z.array(z.string().min(1))),
-  noiseMarkers: z.array(z.string().min(1)),
-  provinceAliases: codeKeyed,
-  oldProvinceAliases: codeKeyed,
-  oldDistrictAliases: z.record(z.string().regex(/^\d{3}$/u), z.array(z.string().min(1))).default({}),
-});
-export type AddressWordsData = z.infer<typeof addressWordsSchema>;
+function buildAddressWordsSchema() {
+  const codeKeyed = z.record(z.string().regex(/^\d{2}$/u), z.array(z.string().min(1)));
+  return z.object({
+    about: z.string().optional(),
+    unitTypes: z.record(z.enum(UNIT_TYPES), z.array(z.string().min(1))),
+    englishUnitTypes: z.record(z.enum(UNIT_TYPES), z.array(z.string().min(1))),
+    noiseMarkers: z.array(z.string().min(1)),
+    provinceAliases: codeKeyed,
+    oldProvinceAliases: codeKeyed,
+    oldDistrictAliases: z.record(z.string().regex(/^\d{3}$/u), z.array(z.string().min(1))).default({}),
+  });
+}
+/** Built on first use (see ground/once.ts). */
+export const addressWordsSchema = once(buildAddressWordsSchema);
+export type AddressWordsData = z.infer<ReturnType<typeof buildAddressWordsSchema>>;
 
 interface Phrase<T> {
   value: T;
@@ -113,7 +117,7 @@ let compiled: AddressWords | null = null;
 
 /** The project's address vocabulary (validated once). */
 export function defaultAddressWords(): AddressWords {
-  compiled ??= compileAddressWords(addressWordsSchema.parse(wordsJson));
+  compiled ??= compileAddressWords(addressWordsSchema().parse(wordsJson));
   return compiled;
 }
 

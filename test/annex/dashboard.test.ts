@@ -6,8 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { issueLoginCode } from '../../src/admin';
 import { csvField } from '../../src/admin/stats';
 import { annexWorkbook } from '../../src/annex/xlsx';
-import { cases, officers } from '../../src/db/schema';
-import { ADMIN_TOKEN, Client, createWebWorld, logIn, type WebWorld } from '../web/support';
+import { auditLog, cases, officers } from '../../src/db/schema';
+import { ADMIN_TOKEN, Client, createWebWorld, hiddenField, logIn, type WebWorld } from '../web/support';
 import { seedAnnexCases } from './seed';
 
 let w: WebWorld;
@@ -77,6 +77,27 @@ describe('the Báo cáo page', () => {
     const supervisor = await officerClient('supervisor-khanh-hoa');
     expect((await supervisor.get('/admin/reports?commune=00004')).status).toBe(403);
     expect((await baDinh.get('/admin/reports?from=2027-06-30&to=2027-01-01')).status).toBe(400);
+  });
+
+  it('counts the kind of harm staff chose on the case page (the last choice), and the rest as "Chưa phân loại"', async () => {
+    const browser = new Client(w.app);
+    await logIn(browser, ADMIN_TOKEN);
+    const [first] = await w.db.db.select().from(cases).where(eq(cases.receivedAt, new Date('2027-01-10T09:00:00+07:00')));
+    // The seed's cases carry no real reference or sealed text; the case page needs both.
+    await w.db.db.update(cases).set({ ref: 'BV-7K3Q9M', descriptionEnc: await w.rt.core.sealer.seal('Mô tả thử') }).where(eq(cases.id, first!.id));
+    first!.ref = 'BV-7K3Q9M';
+    const casePage = await (await browser.get(`/admin/cases/${first!.ref}`)).text();
+    expect(casePage).toContain('Loại hình xâm hại (cho thống kê, báo cáo định kỳ)');
+    const choose = (harm: string) => browser.post(`/admin/cases/${first!.ref}/work`, { _csrf: hiddenField(casePage, '_csrf'), step: 'harm', harm });
+    expect((await choose('violence')).status).toBe(303);
+    expect((await choose('sexual_abuse')).status).toBe(303);
+    expect((await choose('guessed')).status).toBe(400);
+    const html = await (await browser.get('/admin/reports?from=2027-01-01&to=2027-06-30&province=01')).text();
+    expect(row(html, 'harm', 'Bạo lực')).toEqual(['0']);
+    expect(row(html, 'harm', 'Xâm hại tình dục')).toEqual(['1']);
+    expect(row(html, 'harm', 'Chưa phân loại')).toEqual(['3']);
+    expect(await (await browser.get(`/admin/cases/${first!.ref}`)).text()).toContain('Hiện tại: Xâm hại tình dục.');
+    expect(await w.db.db.select().from(auditLog).where(eq(auditLog.action, 'case.harm_set'))).toHaveLength(2);
   });
 
   it("opens a reporting rule's period from its link, and says when the source does not state it", async () => {

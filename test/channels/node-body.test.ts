@@ -169,3 +169,44 @@ describe('POST /zalo on the Node server', () => {
     expect(await z.inboxCount()).toBe(2);
   });
 });
+
+describe('a slow-body attack on POST /zalo', () => {
+  it('closes every connection that trickles its body past WEBHOOK_BODY_TIMEOUT_MS, stores nothing, and keeps serving', async () => {
+    const slowApp = await createZaloTestApp(zalo, { env: { WEBHOOK_BODY_TIMEOUT_MS: '300' } });
+    const slowPort = await listen(zaloRoutes(slowApp.rt).fetch);
+    try {
+      const init = await signedWebhook(userSendText('7901', '/start'));
+      const raw = Buffer.from(init.body as string);
+      // 40 senders announce a whole body and send one byte of it, then nothing.
+      const closedAfter = await Promise.all(
+        Array.from(
+          { length: 40 },
+          () =>
+            new Promise<number>((resolve) => {
+              const started = Date.now();
+              const socket = connect(slowPort, '127.0.0.1', () => {
+                socket.write(
+                  `POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nX-ZEvent-Signature: ${init.headers['x-zevent-signature']}\r\nContent-Length: ${raw.length}\r\n\r\n`,
+                );
+                socket.write(raw.subarray(0, 1));
+              });
+              socket.on('error', () => undefined);
+              socket.on('close', () => resolve(Date.now() - started));
+              // A connection still held after 5 s counts as held.
+              setTimeout(() => {
+                socket.destroy();
+                resolve(Number.POSITIVE_INFINITY);
+              }, 5000).unref();
+            }),
+        ),
+      );
+      expect(closedAfter.every((ms) => ms < 5000)).toBe(true);
+      expect(await slowApp.inboxCount()).toBe(0);
+      const fresh = await signedWebhook(userSendText('7902', '/start'));
+      const ok = await post([Buffer.from(fresh.body as string)], { port: slowPort, path: '/', headers: { 'X-ZEvent-Signature': fresh.headers['x-zevent-signature']! } });
+      expect(ok.status).toBe(200);
+    } finally {
+      slowApp.cleanup();
+    }
+  });
+});

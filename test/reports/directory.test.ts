@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import { openInvites } from '../../src/admin/coverage';
 import { auditLog, invites, officers } from '../../src/db/schema';
 import { createInvite } from '../../src/directory/directory';
-import { FAILURES_PER_MINUTE } from '../../src/directory/enroll';
+import { FAILURES_PER_ACCOUNT_PER_HOUR, FAILURES_PER_MINUTE } from '../../src/directory/enroll';
 import { directoryCommand, importOfficersCsv, seedDemoDirectory, type UnitLookup } from '../../src/reports';
 import { createWorld, last, refIn, type World } from './support';
 
@@ -161,21 +161,34 @@ describe('invite codes', () => {
     expect(await openInvites(w.db.db, admin, new Date('2026-11-25T03:00:00Z'), 7)).toEqual([]);
   });
 
-  it('pauses sign-up for everyone for the rest of a minute after FAILURES_PER_MINUTE wrong codes, from however many accounts', async () => {
+  it('pauses only the account that keeps guessing: five wrong codes in an hour, then even the right one waits', async () => {
     const invite = await createInvite(w.db.db, '00025', 'officer', new Date('2026-11-25T00:00:00Z'));
     const start = new Date('2026-11-25T04:00:00Z');
-    for (let i = 0; i < FAILURES_PER_MINUTE; i++) {
-      const reply = last(await w.say(`guesser-${i}`, `/dangky AAAA-${String(1000 + i).replace(/[01]/g, 'B')}`, { channel: 'telegram', at: new Date(start.getTime() + i * 1000) }));
-      expect(reply.text).toContain('không đúng');
+    const at = (s: number) => ({ channel: 'telegram' as const, at: new Date(start.getTime() + s * 1000) });
+    for (let i = 0; i < FAILURES_PER_ACCOUNT_PER_HOUR; i++) {
+      expect(last(await w.say('guesser', `/dangky AAAA-${'BCDEFGHJ'[i]}AAA`, at(i * 120))).text).toContain('không đúng');
     }
-    // The right code, within the same minute: paused too, so the pause tells nothing about the code.
-    const paused = last(await w.say('real-officer', `/dangky ${invite.code}`, { channel: 'telegram', at: new Date(start.getTime() + 40_000) }));
-    expect(paused.text).toContain('tạm dừng đăng ký');
+    // Still within the hour: the right code is refused too, so the pause tells nothing about the code.
+    expect(last(await w.say('guesser', `/dangky ${invite.code}`, at(20 * 60))).text).toContain('tạm chưa đăng ký');
     expect((await w.db.db.select().from(invites).where(eq(invites.code, invite.code)))[0]!.usedAt).toBeNull();
-    expect(await w.db.db.select().from(auditLog).where(eq(auditLog.action, 'officer.enroll_paused'))).toHaveLength(1);
-    // A minute after the first failure it works again.
-    const later = last(await w.say('real-officer', `/dangky ${invite.code}`, { channel: 'telegram', at: new Date(start.getTime() + 61_000) }));
-    expect(later.text).toContain('Giảng Võ');
+    // Another account is not affected at all.
+    expect(last(await w.say('real-officer', `/dangky ${invite.code}`, at(20 * 60 + 1))).text).toContain('Giảng Võ');
+    const paused = await w.db.db.select().from(auditLog).where(eq(auditLog.action, 'officer.enroll_paused'));
+    expect(paused.map((a) => JSON.parse(a.detail!))).toEqual([{ scope: 'account' }]);
+  });
+
+  it('under a flood of wrong codes from many accounts, an officer trying their code first still gets in; a guesser gets one try per account', async () => {
+    const invite = await createInvite(w.db.db, '00025', 'officer', new Date('2026-11-25T00:00:00Z'));
+    const start = new Date('2026-11-25T04:00:00Z');
+    const at = (ms: number) => ({ channel: 'telegram' as const, at: new Date(start.getTime() + ms) });
+    for (let i = 0; i < FAILURES_PER_MINUTE; i++) {
+      expect(last(await w.say(`guesser-${i}`, `/dangky AAAA-${String(1000 + i).replace(/[01]/g, 'B')}`, at(i * 1000))).text).toContain('không đúng');
+    }
+    // A guesser's second try in the flood waits; a fresh account's first try is answered.
+    expect(last(await w.say('guesser-0', '/dangky CCCC-CCCC', at(40_000))).text).toContain('tạm chưa đăng ký');
+    expect(last(await w.say('real-officer', `/dangky ${invite.code}`, at(41_000))).text).toContain('Giảng Võ');
+    const paused = await w.db.db.select().from(auditLog).where(eq(auditLog.action, 'officer.enroll_paused'));
+    expect(paused.map((a) => JSON.parse(a.detail!))).toEqual([{ scope: 'flood' }]);
   });
 
   it('makes a supervisor from a province invite', async () => {

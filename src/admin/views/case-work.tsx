@@ -5,6 +5,9 @@ import { AGENCIES, CLOSE_REASONS, RISKS } from '../../cases/procedure';
 import type { AdminCaseView } from '../../cases/admin';
 import type { CommuneRef } from '../../routing/types';
 import type { AdminUser } from '../auth';
+import { HARM_KINDS } from '../../annex/harm';
+import { annexText } from '../../annex/messages';
+import { fill } from '../../core/messages';
 import { adminText as t } from '../messages';
 import { when } from './format';
 import { Csrf } from './layout';
@@ -18,6 +21,7 @@ function eventText(e: CaseEvent): string {
   if (e.kind === 'assessment' && e.tag) parts.push(t.riskWords[e.tag] ?? e.tag);
   if (e.kind === 'referral' && e.tag) parts.push(`${w.agency}: ${t.agencyWords[e.tag] ?? e.tag}`);
   if (e.kind === 'close' && e.tag) parts.push(t.closeWords[e.tag] ?? e.tag);
+  if (e.kind === 'harm' && e.tag) parts.push(annexText.harmWords[e.tag] ?? e.tag);
   if (e.kind === 'transfer' && b.from && b.to) parts.push(`${b.from} → ${b.to}`);
   if (b.needs) parts.push(`${w.needs}: ${b.needs}`);
   if (b.actions) parts.push(`${w.actions}: ${b.actions}`);
@@ -168,6 +172,33 @@ export function WorkForms(props: { user: AdminUser; v: AdminCaseView; candidates
         <label for={id('close-note')}>{w.closeNote}</label>
         <textarea id={id('close-note')} name="note" maxlength={1000} />
       </Step>
+    </section>
+  );
+}
+
+/** The kind of harm, for statistics: a small form shown on every case, open or closed. */
+export function HarmForm(props: { user: AdminUser; v: AdminCaseView; events: CaseEvent[] }) {
+  const current = [...props.events].reverse().find((e) => e.kind === 'harm')?.tag ?? null;
+  return (
+    <section class="card" aria-labelledby="h-harm" id="harm">
+      <form method="post" action={`/admin/cases/${props.v.ref}/work`}>
+        <Csrf user={props.user} />
+        <input type="hidden" name="step" value="harm" />
+        <h2 id="h-harm">{w.harm}</h2>
+        <p class="help">
+          {current ? fill(w.harmNow, { kind: annexText.harmWords[current] ?? current }) : w.harmNone} {w.harmHelp}
+        </p>
+        <div class="row">
+          <select name="harm" aria-labelledby="h-harm">
+            {HARM_KINDS.map((k) => (
+              <option value={k} selected={k === current}>
+                {annexText.harmWords[k]}
+              </option>
+            ))}
+          </select>
+          <button type="submit">{w.save}</button>
+        </div>
+      </form>
     </section>
   );
 }

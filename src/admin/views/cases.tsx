@@ -7,7 +7,7 @@ import type { AuditEntry, CaseMessage, Milestone } from '../timeline';
 import { ageText, anyLate, CASE_STATUSES, clockLeft, clockName, isLate, statusText, when } from './format';
 import { Csrf, Layout } from './layout';
 import { LinkedNumbers } from '../../channels/web/phone';
-import { WorkForms, WorkHistory } from './case-work';
+import { HarmForm, WorkForms, WorkHistory } from './case-work';
 import type { CaseEvent } from '../../cases/events';
 import type { CommuneRef } from '../../routing/types';
 
@@ -294,6 +294,7 @@ export function CasePage(props: {
         ) : null}
       </section>
       <WorkForms user={props.user} v={v} candidates={props.candidates} transferText={props.transferText} />
+      <HarmForm user={props.user} v={v} events={props.events} />
       <WorkHistory events={props.events} actors={props.eventActors} tz={props.tz} />
       <section aria-labelledby="h-timeline">
         <h2 id="h-timeline">{t.timeline}</h2>

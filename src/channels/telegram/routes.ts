@@ -10,14 +10,14 @@ import { bindScope, executionScope } from '../scope';
 
 const SECRET_HEADER = 'X-Telegram-Bot-Api-Secret-Token';
 
-export function telegramRoutes(bot: Bot, secret: string, maxBodyBytes: number): Hono {
+export function telegramRoutes(bot: Bot, secret: string, maxBodyBytes: number, bodyTimeoutMs?: number): Hono {
   const app = new Hono();
   const callback = webhookCallback(bot, parsedUpdate, { secretToken: secret, onTimeout: 'throw', timeoutMilliseconds: 20_000 });
   app.post('/', async (c) => {
     if (!safeEqual(c.req.header(SECRET_HEADER) ?? '', secret)) {
       return c.json({ ok: false, error: 'unauthorized' }, 401);
     }
-    const body = await readBody(c, maxBodyBytes);
+    const body = await readBody(c, maxBodyBytes, bodyTimeoutMs);
     if (!body.ok) return c.json({ ok: false, error: body.status === 413 ? 'body too large' : 'incomplete body' }, body.status);
     let update: unknown;
     try {

@@ -1,113 +1,123 @@
 // Zalo OA webhook events: zod schemas (a union on event_name), the inbox key of an event, and
 // the mapping of a user event to the core's Incoming.
 import * as z from 'zod';
+import { once } from '../../ground/once';
 import type { Incoming, MediaKind } from '../../core/types';
 
-/** Zalo ids are long decimal strings; a number would already have lost precision, so refuse it. */
-const zaloId = z.string().trim().min(1).max(64);
-const who = z.object({ id: zaloId }).loose();
-/** Milliseconds since the epoch, sent as a string (sometimes a number). */
-const timestamp = z.union([z.string().trim().regex(/^\d{1,16}$/), z.number().int().nonnegative()]).transform(String);
-const coordinate = z.union([z.number(), z.string().trim().min(1).transform(Number)]).pipe(z.number());
+/** The event schemas, built on the first event (see ground/once.ts): most isolates never see one. */
+function buildSchemas() {
+  /** Zalo ids are long decimal strings; a number would already have lost precision, so refuse it. */
+  const zaloId = z.string().trim().min(1).max(64);
+  const who = z.object({ id: zaloId }).loose();
+  /** Milliseconds since the epoch, sent as a string (sometimes a number). */
+  const timestamp = z.union([z.string().trim().regex(/^\d{1,16}$/), z.number().int().nonnegative()]).transform(String);
+  const coordinate = z.union([z.number(), z.string().trim().min(1).transform(Number)]).pipe(z.number());
 
-const base = {
-  app_id: z.union([z.string(), z.number()]).transform(String).optional(),
-  timestamp,
-  user_id_by_app: z.string().optional(),
-};
+  const base = {
+    app_id: z.union([z.string(), z.number()]).transform(String).optional(),
+    timestamp,
+    user_id_by_app: z.string().optional(),
+  };
 
-const userMessage = {
-  ...base,
-  sender: who,
-  recipient: who.optional(),
-};
+  const userMessage = {
+    ...base,
+    sender: who,
+    recipient: who.optional(),
+  };
 
-const messageBase = { msg_id: zaloId, text: z.string().max(10_000).optional() };
+  const messageBase = { msg_id: zaloId, text: z.string().max(10_000).optional() };
 
-export const userSendTextSchema = z
-  .object({
-    ...userMessage,
-    event_name: z.literal('user_send_text'),
-    message: z.object({ ...messageBase, text: z.string().max(10_000) }).loose(),
-  })
-  .loose();
+  const userSendTextSchema = z
+    .object({
+      ...userMessage,
+      event_name: z.literal('user_send_text'),
+      message: z.object({ ...messageBase, text: z.string().max(10_000) }).loose(),
+    })
+    .loose();
 
-export const userSendImageSchema = z
-  .object({
-    ...userMessage,
-    event_name: z.literal('user_send_image'),
-    message: z
-      .object({
-        ...messageBase,
-        attachments: z
-          .array(
-            z
-              .object({
-                type: z.string().optional(),
-                payload: z.object({ url: z.string().optional(), thumbnail: z.string().optional() }).loose().optional(),
-              })
-              .loose(),
-          )
-          .optional(),
-      })
-      .loose(),
-  })
-  .loose();
+  const userSendImageSchema = z
+    .object({
+      ...userMessage,
+      event_name: z.literal('user_send_image'),
+      message: z
+        .object({
+          ...messageBase,
+          attachments: z
+            .array(
+              z
+                .object({
+                  type: z.string().optional(),
+                  payload: z.object({ url: z.string().optional(), thumbnail: z.string().optional() }).loose().optional(),
+                })
+                .loose(),
+            )
+            .optional(),
+        })
+        .loose(),
+    })
+    .loose();
 
-export const userSendLocationSchema = z
-  .object({
-    ...userMessage,
-    event_name: z.literal('user_send_location'),
-    message: z
-      .object({
-        ...messageBase,
-        attachments: z
-          .array(
-            z
-              .object({
-                type: z.string().optional(),
-                payload: z
-                  .object({
-                    coordinates: z
-                      .object({
-                        latitude: coordinate.pipe(z.number().min(-90).max(90)),
-                        longitude: coordinate.pipe(z.number().min(-180).max(180)),
-                      })
-                      .loose(),
-                  })
-                  .loose(),
-              })
-              .loose(),
-          )
-          .min(1),
-      })
-      .loose(),
-  })
-  .loose();
+  const userSendLocationSchema = z
+    .object({
+      ...userMessage,
+      event_name: z.literal('user_send_location'),
+      message: z
+        .object({
+          ...messageBase,
+          attachments: z
+            .array(
+              z
+                .object({
+                  type: z.string().optional(),
+                  payload: z
+                    .object({
+                      coordinates: z
+                        .object({
+                          latitude: coordinate.pipe(z.number().min(-90).max(90)),
+                          longitude: coordinate.pipe(z.number().min(-180).max(180)),
+                        })
+                        .loose(),
+                    })
+                    .loose(),
+                })
+                .loose(),
+            )
+            .min(1),
+        })
+        .loose(),
+    })
+    .loose();
 
-/** follow/unfollow name the user as `follower` (older payloads as `sender`) and carry no msg_id. */
-const followBase = { ...base, follower: who.optional(), sender: who.optional(), oa_id: z.string().optional() };
-export const followSchema = z.object({ ...followBase, event_name: z.literal('follow') }).loose();
-export const unfollowSchema = z.object({ ...followBase, event_name: z.literal('unfollow') }).loose();
+  /** follow/unfollow name the user as `follower` (older payloads as `sender`) and carry no msg_id. */
+  const followBase = { ...base, follower: who.optional(), sender: who.optional(), oa_id: z.string().optional() };
+  const followSchema = z.object({ ...followBase, event_name: z.literal('follow') }).loose();
+  const unfollowSchema = z.object({ ...followBase, event_name: z.literal('unfollow') }).loose();
 
-export const knownEventSchema = z.discriminatedUnion('event_name', [
-  userSendTextSchema,
-  userSendImageSchema,
-  userSendLocationSchema,
-  followSchema,
-  unfollowSchema,
-]);
-/**
- * Other things a user sends (stickers, voice notes, files, videos, links, GIFs, contact cards): the bot
- * cannot read them, but answers, so a reporter sending a voice note as evidence is not met by silence.
- */
-export const userSendMediaSchema = z
-  .object({
-    ...userMessage,
-    event_name: z.string().regex(/^user_send_[a-z_]{1,40}$/),
-    message: z.object({ ...messageBase, text: z.string().max(10_000).optional() }).loose(),
-  })
-  .loose();
+  const knownEventSchema = z.discriminatedUnion('event_name', [
+    userSendTextSchema,
+    userSendImageSchema,
+    userSendLocationSchema,
+    followSchema,
+    unfollowSchema,
+  ]);
+  /**
+   * Other things a user sends (stickers, voice notes, files, videos, links, GIFs, contact cards): the bot
+   * cannot read them, but answers, so a reporter sending a voice note as evidence is not met by silence.
+   */
+  const userSendMediaSchema = z
+    .object({
+      ...userMessage,
+      event_name: z.string().regex(/^user_send_[a-z_]{1,40}$/),
+      message: z.object({ ...messageBase, text: z.string().max(10_000).optional() }).loose(),
+    })
+    .loose();
+  /** Any other event (stickers, files, seen receipts, oa_send_* echoes…): only its name is used. */
+  const otherEventSchema = z.object({ event_name: z.string().min(1).max(100), timestamp: timestamp.optional() }).loose();
+  return { knownEventSchema, userSendMediaSchema, otherEventSchema };
+}
+
+const schemas = once(buildSchemas);
+
 /** Stored under one name, `user_send_media`, with the kind it was sent as. */
 export interface ZaloMediaEvent {
   event_name: 'user_send_media';
@@ -128,10 +138,7 @@ const MEDIA_OF: Record<string, MediaKind> = {
   user_send_business_card: 'card',
 };
 
-export type KnownZaloEvent = z.infer<typeof knownEventSchema> | ZaloMediaEvent;
-
-/** Any other event (stickers, files, seen receipts, oa_send_* echoes…): only its name is used. */
-export const otherEventSchema = z.object({ event_name: z.string().min(1).max(100), timestamp: timestamp.optional() }).loose();
+export type KnownZaloEvent = z.infer<ReturnType<typeof buildSchemas>['knownEventSchema']> | ZaloMediaEvent;
 
 export const KNOWN_EVENTS: ReadonlySet<string> = new Set(['user_send_text', 'user_send_image', 'user_send_location', 'follow', 'unfollow']);
 
@@ -141,6 +148,7 @@ export type ParsedZaloEvent =
 
 /** Validates a decoded webhook body. A known event with a wrong shape is an error (400), not "other". */
 export function parseZaloEvent(json: unknown): { ok: true; value: ParsedZaloEvent } | { ok: false; error: string } {
+  const { otherEventSchema, userSendMediaSchema, knownEventSchema } = schemas();
   const head = otherEventSchema.safeParse(json);
   if (!head.success) return { ok: false, error: 'missing event_name' };
   const name = head.data.event_name;

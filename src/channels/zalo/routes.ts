@@ -31,7 +31,7 @@ export function zaloRoutes(rt: Runtime): Hono {
         log.warn('zalo.webhook.rejected', { reason: 'no_signature' });
         return c.json({ error: 'bad signature' }, 401);
       }
-      const body = await readBody(c, ZALO_BODY_LIMIT);
+      const body = await readBody(c, ZALO_BODY_LIMIT, config.WEBHOOK_BODY_TIMEOUT_MS);
       if (!body.ok) return c.json({ error: body.status === 413 ? 'payload too large' : 'incomplete body' }, body.status);
       const raw = body.bytes;
       let json: unknown;
