@@ -1,7 +1,7 @@
 // The address vocabulary from content/map/address-words.json (unit types, noise markers, province
 // aliases), validated and compiled into phrase tables the resolver matches against tokens.
-import * as z from 'zod';
-import { once } from '../ground/once';
+import * as z from 'zod/mini';
+import { lazySchema } from '../ground/zod-mini';
 import wordsJson from '../../content/map/address-words.json';
 import { tokenizeAddress, type AddressToken } from './address-text';
 
@@ -9,19 +9,20 @@ export const UNIT_TYPES = ['xa', 'phuong', 'thi_tran', 'dac_khu', 'quan', 'huyen
 export type UnitType = (typeof UNIT_TYPES)[number];
 
 function buildAddressWordsSchema() {
-  const codeKeyed = z.record(z.string().regex(/^\d{2}$/u), z.array(z.string().min(1)));
+  const words = z.array(z.string().check(z.minLength(1)));
+  const codeKeyed = z.record(z.string().check(z.regex(/^\d{2}$/u)), words);
   return z.object({
-    about: z.string().optional(),
-    unitTypes: z.record(z.enum(UNIT_TYPES), z.array(z.string().min(1))),
-    englishUnitTypes: z.record(z.enum(UNIT_TYPES), z.array(z.string().min(1))),
-    noiseMarkers: z.array(z.string().min(1)),
+    about: z.optional(z.string()),
+    unitTypes: z.record(z.enum(UNIT_TYPES), words),
+    englishUnitTypes: z.record(z.enum(UNIT_TYPES), words),
+    noiseMarkers: words,
     provinceAliases: codeKeyed,
     oldProvinceAliases: codeKeyed,
-    oldDistrictAliases: z.record(z.string().regex(/^\d{3}$/u), z.array(z.string().min(1))).default({}),
+    oldDistrictAliases: z._default(z.record(z.string().check(z.regex(/^\d{3}$/u)), words), {}),
   });
 }
-/** Built on first use (see ground/once.ts). */
-export const addressWordsSchema = once(buildAddressWordsSchema);
+/** Built on first use (see ground/zod-mini.ts). */
+export const addressWordsSchema = lazySchema(buildAddressWordsSchema);
 export type AddressWordsData = z.infer<ReturnType<typeof buildAddressWordsSchema>>;
 
 interface Phrase<T> {

@@ -1,7 +1,7 @@
 // A thin, typed, fetch-only client for the two Zalo calls we make (no SDK exists): send a
 // customer-service text, and exchange a refresh token for a new pair. Runs on Workers and Node.
-import * as z from 'zod';
-import { once } from '../../ground/once';
+import * as z from 'zod/mini';
+import { lazySchema } from '../../ground/zod-mini';
 
 export type FetchFn = typeof fetch;
 
@@ -12,14 +12,12 @@ export type CsResult =
   | { kind: 'http'; status: number; retryAfterMs?: number }
   | { kind: 'network'; message: string };
 
-const csResponse = once(() =>
-  z
-    .object({
-      error: z.coerce.number().optional(),
-      message: z.string().optional(),
-      data: z.object({ message_id: z.string().optional() }).loose().optional(),
-    })
-    .loose(),
+const csResponse = lazySchema(() =>
+  z.looseObject({
+    error: z.optional(z.coerce.number()),
+    message: z.optional(z.string()),
+    data: z.optional(z.looseObject({ message_id: z.optional(z.string()) })),
+  }),
 );
 
 function join(base: string, path: string): string {
@@ -73,25 +71,21 @@ export type RefreshResult =
   | { ok: true; accessToken: string; refreshToken: string; expiresInS: number; refreshExpiresInS?: number }
   | { ok: false; error: string; retryable: boolean };
 
-/** The token endpoint's answers, built on first use (see ground/once.ts). */
-const tokenSchemas = once(() => {
-  const seconds = z.union([z.number(), z.string().trim().regex(/^\d+$/).transform(Number)]);
-  const tokenResponse = z
-    .object({
-      access_token: z.string().min(1),
-      refresh_token: z.string().min(1),
-      expires_in: seconds,
-      refresh_token_expires_in: seconds.optional(),
-    })
-    .loose();
-  const tokenError = z
-    .object({
-      error: z.union([z.number(), z.string()]).optional(),
-      error_name: z.string().optional(),
-      error_description: z.string().optional(),
-      message: z.string().optional(),
-    })
-    .loose();
+/** The token endpoint's answers, built on first use (see ground/zod-mini.ts). */
+const tokenSchemas = lazySchema(() => {
+  const seconds = z.union([z.number(), z.pipe(z.string().check(z.trim(), z.regex(/^\d+$/)), z.transform(Number))]);
+  const tokenResponse = z.looseObject({
+    access_token: z.string().check(z.minLength(1)),
+    refresh_token: z.string().check(z.minLength(1)),
+    expires_in: seconds,
+    refresh_token_expires_in: z.optional(seconds),
+  });
+  const tokenError = z.looseObject({
+    error: z.optional(z.union([z.number(), z.string()])),
+    error_name: z.optional(z.string()),
+    error_description: z.optional(z.string()),
+    message: z.optional(z.string()),
+  });
   return { tokenResponse, tokenError };
 });
 
