@@ -53,6 +53,7 @@ const result = {
   // CPU per update on the Worker's code path, estimated in Node's V8 (see scripts/bench/edge.ts).
   worker_cpu_ms_p50: round(edge.edge_cpu_ms_p50),
   worker_startup_ms: Math.round(worker.worker_startup_ms),
+  worker_startup_cpu_ms: Math.round(worker.worker_startup_cpu_ms),
   worker_cold_start_ms: Math.round(worker.worker_cold_start_ms),
   worker_warm_ms: Math.round(worker.worker_warm_ms),
 };

@@ -100,3 +100,28 @@ if (args.includes('--veto')) {
     console.log(`veto < ${v}: cv ${count(cv)}; dev ${count(dev)}`);
   }
 }
+if (args.includes('--kinds')) {
+  // Cross-validated recall per labelled kind, rules only → combined; and how often a danger the
+  // classifier raised names the labelled kind (or leaves it unspecified).
+  const labels = examples.map((x) => x.label);
+  const per = new Map<string, [number, number, number]>();
+  let raised = 0, kindRight = 0, unspecified = 0;
+  cv.forEach((x) => {
+    const label = labels[examples.findIndex((e) => e.text === x.text)]!;
+    if (x.want === 'question') return;
+    const t = per.get(label) ?? [0, 0, 0];
+    t[0] += x.rules.triage === x.want ? 1 : 0;
+    const got = decide(x, thresholds);
+    t[1] += got === x.want ? 1 : 0;
+    t[2]++;
+    per.set(label, t);
+    if (x.want === 'danger' && x.rules.triage !== 'danger' && got === 'danger') {
+      raised++;
+      const kind = x.scores.dangerKindShare >= thresholds.kind ? x.scores.dangerKind : 'unspecified';
+      if (kind === label.split(':')[1]) kindRight++;
+      else if (kind === 'unspecified') unspecified++;
+    }
+  });
+  for (const [label, [r, c, n]] of [...per].sort()) console.log(`  ${label.padEnd(26)} ${r}/${n} → ${c}/${n}`);
+  console.log(`  raised to danger by the classifier: ${raised}, kind right ${kindRight}, unspecified ${unspecified}`);
+}

@@ -5,8 +5,9 @@ import type { Bot } from 'grammy';
 import { webhookBodyLimit } from './channels/body';
 import { telegramRoutes } from './channels/telegram/routes';
 import { errorFields } from './ground/log';
+import { storageProblem } from './db/storage-errors';
 import { emergencyLine } from './core/menu';
-import { DbBusyError } from './db/tx';
+import { DbBusyError, writeStatement } from './db/tx';
 import type { Runtime } from './runtime';
 
 export const WEBHOOK_BODY_LIMIT = 64 * 1024;
@@ -29,14 +30,17 @@ export function createApp(parts: AppParts): Hono {
   app.use('/zalo/*', tooLarge);
 
   app.get('/healthz', async (c) => {
+    // A write, not only a read: a read-only database or a full disk still answers `select 1`.
     let db = false;
+    let problem: string | null = null;
     try {
-      await rt.core.db.run(sql`select 1`);
+      await writeStatement(rt.core.db, (w) => w.run(sql`insert into meta (key, value, updated_at) values ('healthz', 'ok', ${Date.now()}) on conflict (key) do update set updated_at = excluded.updated_at`));
       db = true;
     } catch (err) {
-      rt.core.log.error('healthz.db_failed', errorFields(err));
+      problem = storageProblem(err) ?? 'error';
+      rt.core.log.error('healthz.db_failed', { problem, ...errorFields(err) });
     }
-    return c.json({ ok: db, db, version: rt.core.config.version }, db ? 200 : 503);
+    return c.json({ ok: db, db, ...(problem ? { problem } : {}), version: rt.core.config.version }, db ? 200 : 503);
   });
 
   app.get('/', (c) =>
@@ -59,6 +63,12 @@ export function createApp(parts: AppParts): Hono {
     if (err instanceof DbBusyError || inner.cause instanceof DbBusyError || inner.error instanceof DbBusyError) {
       rt.core.log.warn('http.db_busy', { path: c.req.path });
       return c.json({ ok: false, error: 'busy, retry later' }, 503, { 'Retry-After': '2' });
+    }
+    // A read-only database or a full disk: the platform should retry later, and we say why in the log.
+    const problem = storageProblem(err);
+    if (problem) {
+      rt.core.log.error('http.db_unavailable', { path: c.req.path, problem, ...errorFields(err) });
+      return c.json({ ok: false, error: 'storage unavailable, retry later' }, 503, { 'Retry-After': '30' });
     }
     rt.core.log.error('http.error', { path: c.req.path, ...errorFields(err) });
     // No stack traces reach users.

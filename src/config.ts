@@ -1,140 +1,135 @@
 // Parses the environment once with zod; a missing or malformed value fails start-up naming the variable.
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { lazySchema } from './ground/zod-mini';
 
-const optionalString = z
-  .string()
-  .trim()
-  .optional()
-  .transform((v) => (v ? v : undefined));
+/** The schema of the environment, built on first use (see ground/zod-mini.ts). */
+function buildEnvSchema() {
+  const optionalString = z.pipe(
+    z.optional(z.string().check(z.trim())),
+    z.transform((v: string | undefined) => (v ? v : undefined)),
+  );
 
-const url = (fallback: string) =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => (v ? v : fallback))
-    .pipe(z.url({ error: 'must be a URL such as https://example.org' }));
+  const url = (fallback: string) =>
+    z.pipe(
+      z.pipe(
+        z.optional(z.string().check(z.trim())),
+        z.transform((v: string | undefined) => (v ? v : fallback)),
+      ),
+      z.url({ error: 'must be a URL such as https://example.org' }),
+    );
 
-const dataKey = z
-  .string()
-  .trim()
-  .optional()
-  .transform((v) => (v ? v : undefined))
-  .refine((v) => v === undefined || decodedLength(v) === 32, {
-    error: 'must be base64 of exactly 32 random bytes (for example: openssl rand -base64 32)',
-  });
-
-// Older keys, comma-separated, still accepted for reading while `baove keys rotate` re-seals rows.
-const previousDataKeys = z
-  .string()
-  .optional()
-  .transform((v, ctx) => {
-    const keys = (v ?? '').split(',').map((k) => k.trim()).filter(Boolean);
-    keys.forEach((k, i) => {
-      if (decodedLength(k) !== 32) {
-        ctx.addIssue({ code: 'custom', message: `key ${i + 1} of ${keys.length} must be base64 of exactly 32 random bytes` });
-      }
-    });
-    return keys;
-  });
-
-const botInfo = z
-  .string()
-  .trim()
-  .optional()
-  .transform((v, ctx) => {
-    if (!v) return undefined;
-    try {
-      const parsed = JSON.parse(v) as unknown;
-      const shape = z.object({ id: z.number(), is_bot: z.literal(true), first_name: z.string(), username: z.string() }).loose();
-      const result = shape.safeParse(parsed);
-      if (result.success) return result.data;
-      ctx.addIssue({ code: 'custom', message: 'must be the JSON of getMe (id, is_bot, first_name, username)' });
-    } catch {
-      ctx.addIssue({ code: 'custom', message: 'must be valid JSON (the result of getMe)' });
-    }
-    return z.NEVER;
-  });
-
-const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'must be HH:MM, e.g. 07:30' });
-
-export const envSchema = z.object({
-  PORT: z.coerce.number().int().min(1).max(65535).default(8787),
-  HOST: z.string().trim().min(1).default('127.0.0.1'),
-  DATABASE_URL: z
-    .string()
-    .trim()
-    .default('file:./data/baove.db')
-    .refine((v) => /^(file:|libsql:|https?:|wss?:)/.test(v), {
-      error: 'must start with file:, libsql:, http(s): or ws(s):',
+  const dataKey = optionalString.check(
+    z.refine((v) => v === undefined || decodedLength(v) === 32, {
+      error: 'must be base64 of exactly 32 random bytes (for example: openssl rand -base64 32)',
     }),
-  DATABASE_AUTH_TOKEN: optionalString,
-  TELEGRAM_BOT_TOKEN: optionalString.refine((v) => v === undefined || /^\d+:[\w-]{10,}$/.test(v), {
-    error: 'must look like 123456:ABC-DEF… (from @BotFather)',
-  }),
-  TELEGRAM_WEBHOOK_SECRET: optionalString.refine((v) => v === undefined || /^[A-Za-z0-9_-]{1,256}$/.test(v), {
-    error: 'may hold only A-Z, a-z, 0-9, _ and - (Telegram rule), 1–256 characters',
-  }),
-  TELEGRAM_API_ROOT: url('https://api.telegram.org'),
-  TELEGRAM_BOT_INFO: botInfo,
-  ZALO_APP_ID: optionalString,
-  ZALO_APP_SECRET: optionalString,
-  ZALO_OA_SECRET_KEY: optionalString,
-  ZALO_API_BASE: url('https://openapi.zalo.me'),
-  ZALO_OAUTH_BASE: url('https://oauth.zaloapp.com'),
-  ZALO_ACCESS_TOKEN: optionalString,
-  ZALO_REFRESH_TOKEN: optionalString,
-  ZALO_VERIFICATION: optionalString,
-  /**
-   * A signed Zalo event is taken only if its timestamp is at most this old, or this far ahead of our
-   * clock: a captured event cannot be replayed later. Our choice; Zalo documents no retry window.
-   */
-  /** How long a webhook body may take to arrive once its headers are in (Node); a slower sender is cut off. */
-  WEBHOOK_BODY_TIMEOUT_MS: z.coerce.number().int().min(50).max(600_000).default(10_000),
-  ZALO_EVENT_MAX_AGE_MINUTES: z.coerce.number().int().min(1).max(10_000_000).default(1440),
-  ZALO_EVENT_MAX_AHEAD_MINUTES: z.coerce.number().int().min(0).max(10_000_000).default(10),
-  DATA_KEY: dataKey,
-  DATA_KEY_PREVIOUS: previousDataKeys,
-  ADMIN_TOKEN: optionalString.refine((v) => v === undefined || v.length >= 16, {
-    error: 'must be at least 16 characters',
-  }),
-  TZ_REGION: z
-    .string()
-    .trim()
-    .default('Asia/Ho_Chi_Minh')
-    .refine(isTimeZone, { error: 'must be an IANA time zone such as Asia/Ho_Chi_Minh' }),
-  REMINDER_DAY_START: clockTime.default('07:30'),
-  REMINDER_DAY_END: clockTime.default('20:00'),
-  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
-  /**
-   * Web chat, per client address (one household or school may share one): messages a minute, and
-   * reports filed an hour. Past the second, the visitor is pointed to the hotlines instead.
-   */
-  WEB_ADDRESS_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(60),
-  WEB_ADDRESS_REPORTS_PER_HOUR: z.coerce.number().int().min(1).max(1000).default(3),
-  /**
-   * Behind a reverse proxy: the one header it sets with the client's address (e.g. X-Forwarded-For,
-   * X-Real-IP). Only then are that header and X-Forwarded-Proto believed; otherwise the socket's peer.
-   */
-  TRUST_PROXY_HEADER: optionalString.refine((v) => v === undefined || /^[A-Za-z0-9-]{1,64}$/.test(v), {
-    error: 'must be a header name such as X-Forwarded-For',
-  }),
-  /** How long an officer invite code (/dangky) works after it is made. Our choice, not a legal rule. */
-  INVITE_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(7),
-  /**
-   * Retention (our choice, not a legal rule): a report draft left this many days is deleted, and a
-   * sent message's body is dropped this many days after it was sent (the row stays, as 'archived').
-   */
-  DRAFT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
-  SENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
-  ESCALATE_EMERGENCY_HOURS: z.coerce.number().positive().default(2),
-  ESCALATE_NORMAL_HOURS: z.coerce.number().positive().default(24),
-  PUBLIC_URL: optionalString,
-  DEMO_DATA: z.enum(['true', 'false', '']).optional(),
-});
+  );
 
-export type Env = z.input<typeof envSchema>;
-export type Config = z.output<typeof envSchema> & {
+  // Older keys, comma-separated, still accepted for reading while `baove keys rotate` re-seals rows.
+  const previousDataKeys = z.pipe(
+    z.optional(z.string()),
+    z.transform((v: string | undefined, ctx) => {
+      const keys = (v ?? '').split(',').map((k) => k.trim()).filter(Boolean);
+      keys.forEach((k, i) => {
+        if (decodedLength(k) !== 32) {
+          ctx.issues.push({ code: 'custom', message: `key ${i + 1} of ${keys.length} must be base64 of exactly 32 random bytes`, input: v });
+        }
+      });
+      return keys;
+    }),
+  );
+
+  const getMe = z.looseObject({ id: z.number(), is_bot: z.literal(true), first_name: z.string(), username: z.string() });
+  const botInfo = z.pipe(
+    z.optional(z.string().check(z.trim())),
+    z.transform((v: string | undefined, ctx) => {
+      if (!v) return undefined;
+      try {
+        const parsed = JSON.parse(v) as unknown;
+        const result = getMe.safeParse(parsed);
+        if (result.success) return result.data;
+        ctx.issues.push({ code: 'custom', message: 'must be the JSON of getMe (id, is_bot, first_name, username)', input: v });
+      } catch {
+        ctx.issues.push({ code: 'custom', message: 'must be valid JSON (the result of getMe)', input: v });
+      }
+      return z.NEVER;
+    }),
+  );
+
+  const clockTime = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'must be HH:MM, e.g. 07:30' }));
+  /** A whole number from the environment's text, within [min, max], `fallback` when unset. */
+  const wholeNumber = (min: number, max: number, fallback: number) =>
+    z._default(z.coerce.number().check(z.int(), z.minimum(min), z.maximum(max)), fallback);
+  const positiveNumber = (fallback: number) => z._default(z.coerce.number().check(z.positive()), fallback);
+  const checkedString = (check: (v: string | undefined) => boolean, error: string) => optionalString.check(z.refine(check, { error }));
+
+  return z.object({
+    PORT: wholeNumber(1, 65535, 8787),
+    HOST: z._default(z.string().check(z.trim(), z.minLength(1)), '127.0.0.1'),
+    DATABASE_URL: z._default(z.string().check(z.trim()), 'file:./data/baove.db').check(
+      z.refine((v) => /^(file:|libsql:|https?:|wss?:)/.test(v), {
+        error: 'must start with file:, libsql:, http(s): or ws(s):',
+      }),
+    ),
+    DATABASE_AUTH_TOKEN: optionalString,
+    TELEGRAM_BOT_TOKEN: checkedString((v) => v === undefined || /^\d+:[\w-]{10,}$/.test(v), 'must look like 123456:ABC-DEF… (from @BotFather)'),
+    TELEGRAM_WEBHOOK_SECRET: checkedString((v) => v === undefined || /^[A-Za-z0-9_-]{1,256}$/.test(v), 'may hold only A-Z, a-z, 0-9, _ and - (Telegram rule), 1–256 characters'),
+    TELEGRAM_API_ROOT: url('https://api.telegram.org'),
+    TELEGRAM_BOT_INFO: botInfo,
+    ZALO_APP_ID: optionalString,
+    ZALO_APP_SECRET: optionalString,
+    ZALO_OA_SECRET_KEY: optionalString,
+    ZALO_API_BASE: url('https://openapi.zalo.me'),
+    ZALO_OAUTH_BASE: url('https://oauth.zaloapp.com'),
+    ZALO_ACCESS_TOKEN: optionalString,
+    ZALO_REFRESH_TOKEN: optionalString,
+    ZALO_VERIFICATION: optionalString,
+    /** How long a webhook body may take to arrive once its headers are in (Node); a slower sender is cut off. */
+    WEBHOOK_BODY_TIMEOUT_MS: wholeNumber(50, 600_000, 10_000),
+    /**
+     * A signed Zalo event is taken only if its timestamp is at most this old, or this far ahead of our
+     * clock: a captured event cannot be replayed later. Our choice; Zalo documents no retry window.
+     */
+    ZALO_EVENT_MAX_AGE_MINUTES: wholeNumber(1, 10_000_000, 1440),
+    ZALO_EVENT_MAX_AHEAD_MINUTES: wholeNumber(0, 10_000_000, 10),
+    DATA_KEY: dataKey,
+    DATA_KEY_PREVIOUS: previousDataKeys,
+    ADMIN_TOKEN: checkedString((v) => v === undefined || v.length >= 16, 'must be at least 16 characters'),
+    TZ_REGION: z
+      ._default(z.string().check(z.trim()), 'Asia/Ho_Chi_Minh')
+      .check(z.refine(isTimeZone, { error: 'must be an IANA time zone such as Asia/Ho_Chi_Minh' })),
+    REMINDER_DAY_START: z._default(clockTime, '07:30'),
+    REMINDER_DAY_END: z._default(clockTime, '20:00'),
+    RATE_LIMIT_PER_MINUTE: wholeNumber(1, 10_000, 20),
+    /**
+     * Web chat, per client address (one household or school may share one): messages a minute, and
+     * reports filed an hour. Past the second, the visitor is pointed to the hotlines instead.
+     */
+    WEB_ADDRESS_MESSAGES_PER_MINUTE: wholeNumber(1, 10_000, 60),
+    WEB_ADDRESS_REPORTS_PER_HOUR: wholeNumber(1, 1000, 3),
+    /**
+     * Behind a reverse proxy: the one header it sets with the client's address (e.g. X-Forwarded-For,
+     * X-Real-IP). Only then are that header and X-Forwarded-Proto believed; otherwise the socket's peer.
+     */
+    TRUST_PROXY_HEADER: checkedString((v) => v === undefined || /^[A-Za-z0-9-]{1,64}$/.test(v), 'must be a header name such as X-Forwarded-For'),
+    /** How long an officer invite code (/dangky) works after it is made. Our choice, not a legal rule. */
+    INVITE_TTL_DAYS: wholeNumber(1, 365, 7),
+    /**
+     * Retention (our choice, not a legal rule): a report draft left this many days is deleted, and a
+     * sent message's body is dropped this many days after it was sent (the row stays, as 'archived').
+     */
+    DRAFT_RETENTION_DAYS: wholeNumber(1, 3650, 30),
+    SENT_RETENTION_DAYS: wholeNumber(1, 3650, 30),
+    ESCALATE_EMERGENCY_HOURS: positiveNumber(2),
+    ESCALATE_NORMAL_HOURS: positiveNumber(24),
+    PUBLIC_URL: optionalString,
+    DEMO_DATA: z.optional(z.enum(['true', 'false', ''])),
+  });
+}
+
+const envSchema = lazySchema(buildEnvSchema);
+
+export type Env = z.input<ReturnType<typeof buildEnvSchema>>;
+export type Config = z.output<ReturnType<typeof buildEnvSchema>> & {
   telegramEnabled: boolean;
   zaloEnabled: boolean;
   /** Demo officers and a demo case are seeded only into a local file database unless DEMO_DATA says otherwise. */
@@ -153,7 +148,7 @@ export const VERSION = '0.1.0';
 
 /** Validates the environment. Throws ConfigError whose message names each bad variable. */
 export function createConfig(env: Record<string, string | undefined>): Config {
-  const result = envSchema.safeParse(env);
+  const result = envSchema().safeParse(env);
   if (!result.success) {
     throw new ConfigError(
       result.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`),

@@ -3,6 +3,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { ConfigError, demoDataLooksDeployed } from './config';
 import { errorFields } from './ground/log';
+import { startFailureText } from './db/storage-errors';
 import { bootNode } from './platform/node';
 import { appRoutes, tickSteps } from './platform/wiring';
 import { runTick } from './tick';
@@ -84,7 +85,7 @@ main(process.argv.slice(2)).catch((err: unknown) => {
   if (err instanceof ConfigError) {
     process.stderr.write(`${err.message}\n`);
   } else {
-    process.stderr.write(`BảoVệ failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(`${startFailureText(err)}\n`);
   }
   process.exit(1);
 });

@@ -44,6 +44,10 @@ describe('configuration', () => {
     const c = createConfig({ TELEGRAM_BOT_TOKEN: '123:abcdefghijklmn', TELEGRAM_WEBHOOK_SECRET: 's3cret' });
     expect(c.telegramEnabled).toBe(true);
   });
+
+  it('refuses a bot token without a webhook secret', () => {
+    expect(() => createConfig({ TELEGRAM_BOT_TOKEN: '123:abcdefghijklmn' })).toThrow(/TELEGRAM_WEBHOOK_SECRET/);
+  });
 });
 
 describe('demo data in a deployment', () => {

@@ -2,10 +2,13 @@
 // `status:*` buttons and additions, and status asked in plain words (before the guidance answers).
 import type { Ctx, Feature } from '../core/context';
 import { mainMenuButtons } from '../core/menu';
-import { detectEmergency } from '../triage';
+import { ask } from '../knowledge';
 import { handleCaseButton, handleCaseStep } from './chat';
 import { ADD_INFO_STEP, answerStatus, asksForStatus, handleAddition, handleStatusButton } from './reporter';
 import { answerCode } from './status';
+
+/** "Báo rồi mà chưa thấy ai liên hệ" is 7 words: longer, and the rest may say what is happening now. */
+const STATUS_PHRASE_MAX_WORDS = 8;
 
 /**
  * `onText` is what answers free text otherwise (the guidance feature): a message that asks after
@@ -26,7 +29,16 @@ export function createCaseWorkFeature(onText?: (ctx: Ctx) => Promise<void>): Fea
     onText: async (ctx) => {
       const text = ctx.inc.text ?? '';
       const asked = asksForStatus(text);
-      if (asked && !detectEmergency(text).emergency) return asked.ref ? answerCode(ctx, asked.ref) : answerStatus(ctx, null);
+      if (asked) {
+        // Judged as the guidance feature judges it. A short status phrase ("báo rồi mà chưa thấy ai")
+        // gets the status, with the emergency numbers in the same reply when its words might also mean
+        // danger; a longer message with danger or a disclosure in it goes on to the crisis answer.
+        const triage = ask(text).triage;
+        const maybeDanger = triage.triage !== 'question';
+        if (!maybeDanger || text.trim().split(/\s+/).length <= STATUS_PHRASE_MAX_WORDS) {
+          return asked.ref ? answerCode(ctx, asked.ref, { danger: maybeDanger }) : answerStatus(ctx, null, { danger: maybeDanger });
+        }
+      }
       return fallback(ctx);
     },
   };

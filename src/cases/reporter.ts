@@ -53,18 +53,20 @@ export function asksForStatus(text: string): { ref: string | null } | null {
 }
 
 /** The reporter's status answer: one case by reference, or every case this chat filed (newest first). */
-export async function answerStatus(ctx: Ctx, ref: string | null): Promise<void> {
+export async function answerStatus(ctx: Ctx, ref: string | null, opts: { danger?: boolean } = {}): Promise<void> {
   const t = tOf(ctx);
   const tz = ctx.deps.config.TZ_REGION;
+  // Words that might also mean danger now: the numbers come with the status, in the same reply.
+  const danger = opts.danger ? `\n\n${fill(t.statusDangerLine, { hotlines: emergencyLine(ctx.lang) })}` : '';
   if (ref) {
     const row = await findCaseByRef(ctx.deps.db, ref);
     // Someone else's reference looks exactly like an unknown one.
     if (!row || row.reporterUserId !== ctx.user.id) {
-      ctx.reply(fill(reportsMessages[ctx.lang].statusNotFound, { ref }));
+      ctx.reply(fill(reportsMessages[ctx.lang].statusNotFound, { ref }) + danger);
       return;
     }
     await ctx.audit('case.status_viewed', row.id);
-    ctx.reply(fill(reportsMessages[ctx.lang].statusLine, { ref: row.ref, receivedAt: formatDateTime(row.receivedAt, tz), status: reporterWords(ctx.lang, row) }), [
+    ctx.reply(fill(reportsMessages[ctx.lang].statusLine, { ref: row.ref, receivedAt: formatDateTime(row.receivedAt, tz), status: reporterWords(ctx.lang, row) }) + danger, [
       ...(row.status === 'closed' ? [] : [{ label: t.btnAddInfo, payload: `status:add:${row.ref}` }]),
       { label: ctx.t.menuReport, payload: 'menu:report' },
       menuButton(ctx),
@@ -78,15 +80,15 @@ export async function answerStatus(ctx: Ctx, ref: string | null): Promise<void> 
     .orderBy(desc(cases.receivedAt))
     .limit(STATUS_LIST_MAX);
   if (!rows.length) {
-    ctx.reply(reportsMessages[ctx.lang].statusUsage, [{ label: ctx.t.menuReport, payload: 'menu:report' }, menuButton(ctx)]);
+    ctx.reply(reportsMessages[ctx.lang].statusUsage + danger, [{ label: ctx.t.menuReport, payload: 'menu:report' }, menuButton(ctx)]);
     return;
   }
-  if (rows.length === 1) return answerStatus(ctx, rows[0]!.ref);
+  if (rows.length === 1) return answerStatus(ctx, rows[0]!.ref, opts);
   for (const row of rows) await ctx.audit('case.status_viewed', row.id);
   const lines = rows.map((row) => fill(t.statusItem, { ref: row.ref, receivedAt: formatDateTime(row.receivedAt, tz), status: reporterWords(ctx.lang, row) }));
   const open = rows.filter((r) => r.status !== 'closed');
   const buttons: Button[] = open.slice(0, 3).map((r) => ({ label: `${t.btnAddInfo} ${r.ref}`, payload: `status:add:${r.ref}` }));
-  ctx.reply([t.statusHeader, ...lines, ...(open.length ? [t.statusFooter] : [])].join('\n'), [...buttons, menuButton(ctx)]);
+  ctx.reply([t.statusHeader, ...lines, ...(open.length ? [t.statusFooter] : [])].join('\n') + danger, [...buttons, menuButton(ctx)]);
 }
 
 /** `status:<ref>` (see it) and `status:add:<ref>` (add to it) buttons. */

@@ -18,11 +18,11 @@ export async function reporterStatusCommand(ctx: Ctx, arg: string): Promise<void
  * role their chat was first given; anyone else hears the status of their own report, and someone
  * else's code looks exactly like an unknown one.
  */
-export async function answerCode(ctx: Ctx, ref: string): Promise<void> {
+export async function answerCode(ctx: Ctx, ref: string, opts: { danger?: boolean } = {}): Promise<void> {
   const row = await findCaseByRef(ctx.deps.db, ref);
   if (row && row.reporterUserId !== ctx.user.id) {
     const rows = await officerRowsOf(ctx.deps.db, { channel: ctx.inc.channel, userId: ctx.inc.userId });
     if (coveringRow(rows, row)) return showCase(ctx, row.ref);
   }
-  return answerStatus(ctx, ref);
+  return answerStatus(ctx, ref, opts);
 }

@@ -2,7 +2,8 @@
 // go to their new officers), invite codes, demo officers.
 import { parse } from 'csv-parse/sync';
 import { and, eq, isNull, like, sql } from 'drizzle-orm';
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { lazySchema } from '../ground/zod-mini';
 import type { Db } from '../db/db';
 import { invites, officers } from '../db/schema';
 import { withTransaction } from '../db/tx';
@@ -19,18 +20,18 @@ export type { UnitLookup };
 export const OFFICER_CSV_COLUMNS = ['commune_code', 'name', 'role', 'channel', 'channel_user_id', 'phone'] as const;
 const PROGRESS_EVERY = 500;
 
-const rowSchema = z.object({
-  commune_code: z.string().trim().regex(/^(\d{2}|\d{5})$/, { error: 'commune_code phải là mã xã 5 chữ số (hoặc mã tỉnh 2 chữ số cho supervisor)' }),
-  name: z.string().trim().min(1, { error: 'name không được để trống' }).max(120, { error: 'name dài quá 120 ký tự' }),
-  role: z.enum(['officer', 'supervisor'], { error: 'role phải là officer hoặc supervisor' }),
-  channel: z.enum(['telegram', 'zalo', 'cli'], { error: 'channel phải là telegram, zalo hoặc cli' }),
-  channel_user_id: z
-    .string()
-    .trim()
-    .min(1, { error: 'channel_user_id không được để trống' })
-    .max(64, { error: 'channel_user_id dài quá 64 ký tự' }),
-  phone: z.string().trim().optional().default(''),
-});
+const rowSchema = lazySchema(() =>
+  z.object({
+    commune_code: z.string().check(z.trim(), z.regex(/^(\d{2}|\d{5})$/, { error: 'commune_code phải là mã xã 5 chữ số (hoặc mã tỉnh 2 chữ số cho supervisor)' })),
+    name: z.string().check(z.trim(), z.minLength(1, { error: 'name không được để trống' }), z.maxLength(120, { error: 'name dài quá 120 ký tự' })),
+    role: z.enum(['officer', 'supervisor'], { error: 'role phải là officer hoặc supervisor' }),
+    channel: z.enum(['telegram', 'zalo', 'cli'], { error: 'channel phải là telegram, zalo hoặc cli' }),
+    channel_user_id: z
+      .string()
+      .check(z.trim(), z.minLength(1, { error: 'channel_user_id không được để trống' }), z.maxLength(64, { error: 'channel_user_id dài quá 64 ký tự' })),
+    phone: z._default(z.optional(z.string().check(z.trim())), ''),
+  }),
+);
 
 interface ValidRow {
   communeCode: string;
@@ -90,7 +91,7 @@ export async function importOfficersCsv(
   records.forEach(({ record, info }, i) => {
     const line = info.lines;
     if ((i + 1) % PROGRESS_EVERY === 0) progress?.(`Đã kiểm tra ${i + 1}/${records.length} dòng…`);
-    const parsed = rowSchema.safeParse(record);
+    const parsed = rowSchema().safeParse(record);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) errors.push({ line, message: issue.message });
       return;

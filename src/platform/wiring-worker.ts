@@ -6,6 +6,7 @@ import { zaloFallback } from '../channels/zalo/fallback';
 import { zaloRoutes } from '../channels/zalo/routes';
 import { createZaloSender } from '../channels/zalo/sender';
 import { zaloTick } from '../channels/zalo/tick';
+import { seedZaloTokens } from '../channels/zalo/tokens';
 import { zaloVerificationMeta } from '../channels/zalo/verification';
 import { adminRoutes } from '../admin/routes';
 import { webChatRoutes } from '../channels/web/routes';
@@ -51,7 +52,10 @@ export function workerServices(db: Db): Services {
   };
 }
 
-export async function workerWiring(db: Db, config: Config, log: Logger, sealer: Sealer): Promise<WorkerWiring> {
+export async function workerWiring(db: Db, config: Config, log: Logger, sealer: Sealer, at: Date = new Date()): Promise<WorkerWiring> {
+  // As on Node: ZALO_ACCESS_TOKEN/ZALO_REFRESH_TOKEN seed the token store when it is empty (one read
+  // per isolate start); afterwards the database holds the rotating pair and they are not read again.
+  if (config.zaloEnabled) await seedZaloTokens(db, sealer, config, at);
   return {
     services: workerServices(db),
     senders: { web: createWebSender(), ...(config.zaloEnabled ? { zalo: createZaloSender({ db, config, log, sealer }) } : {}) },

@@ -1,24 +1,29 @@
 // The address vocabulary from content/map/address-words.json (unit types, noise markers, province
 // aliases), validated and compiled into phrase tables the resolver matches against tokens.
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { lazySchema } from '../ground/zod-mini';
 import wordsJson from '../../content/map/address-words.json';
 import { tokenizeAddress, type AddressToken } from './address-text';
 
 export const UNIT_TYPES = ['xa', 'phuong', 'thi_tran', 'dac_khu', 'quan', 'huyen', 'thi_xa', 'thanh_pho', 'tinh'] as const;
 export type UnitType = (typeof UNIT_TYPES)[number];
 
-const codeKeyed = z.record(z.string().regex(/^\d{2}$/u), z.array(z.string().min(1)));
-
-export const addressWordsSchema = z.object({
-  about: z.string().optional(),
-  unitTypes: z.record(z.enum(UNIT_TYPES), z.array(z.string().min(1))),
-  englishUnitTypes: z.record(z.enum(UNIT_TYPES), z.array(z.string().min(1))),
-  noiseMarkers: z.array(z.string().min(1)),
-  provinceAliases: codeKeyed,
-  oldProvinceAliases: codeKeyed,
-  oldDistrictAliases: z.record(z.string().regex(/^\d{3}$/u), z.array(z.string().min(1))).default({}),
-});
-export type AddressWordsData = z.infer<typeof addressWordsSchema>;
+function buildAddressWordsSchema() {
+  const words = z.array(z.string().check(z.minLength(1)));
+  const codeKeyed = z.record(z.string().check(z.regex(/^\d{2}$/u)), words);
+  return z.object({
+    about: z.optional(z.string()),
+    unitTypes: z.record(z.enum(UNIT_TYPES), words),
+    englishUnitTypes: z.record(z.enum(UNIT_TYPES), words),
+    noiseMarkers: words,
+    provinceAliases: codeKeyed,
+    oldProvinceAliases: codeKeyed,
+    oldDistrictAliases: z._default(z.record(z.string().check(z.regex(/^\d{3}$/u)), words), {}),
+  });
+}
+/** Built on first use (see ground/zod-mini.ts). */
+export const addressWordsSchema = lazySchema(buildAddressWordsSchema);
+export type AddressWordsData = z.infer<ReturnType<typeof buildAddressWordsSchema>>;
 
 interface Phrase<T> {
   value: T;
@@ -113,7 +118,7 @@ let compiled: AddressWords | null = null;
 
 /** The project's address vocabulary (validated once). */
 export function defaultAddressWords(): AddressWords {
-  compiled ??= compileAddressWords(addressWordsSchema.parse(wordsJson));
+  compiled ??= compileAddressWords(addressWordsSchema().parse(wordsJson));
   return compiled;
 }
 

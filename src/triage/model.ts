@@ -51,16 +51,25 @@ const isDanger = (k: string): k is DangerKind => (DANGER_KINDS as readonly strin
 const isDisclosure = (k: string): k is DisclosureKind => (DISCLOSURE_KINDS as readonly string[]).includes(k);
 
 export function createTriageModel(data: TriageModelData): TriageModel {
-  const weights = new Map<string, Array<[number, number]>>();
+  // Lines are split at load, their weights parsed on first use: a cold start parses only what it meets.
+  const lines = new Map<string, string>();
   for (const line of data.weights.split('\n')) {
     const tab = line.indexOf('\t');
-    if (tab < 0) continue;
-    const pairs = line
-      .slice(tab + 1)
-      .split(' ')
-      .map((p) => p.split(':').map(Number) as [number, number]);
-    weights.set(line.slice(0, tab), pairs);
+    if (tab > 0) lines.set(line.slice(0, tab), line.slice(tab + 1));
   }
+  const parsed = new Map<string, Array<[number, number]>>();
+  const weightsOf = (f: string): Array<[number, number]> | undefined => {
+    let w = parsed.get(f);
+    if (w) return w;
+    const line = lines.get(f);
+    if (line === undefined) return undefined;
+    w = line.split(' ').map((p) => {
+      const colon = p.indexOf(':');
+      return [Number(p.slice(0, colon)), Number(p.slice(colon + 1))];
+    });
+    parsed.set(f, w);
+    return w;
+  };
   const group = data.classes.map((c) => (c.startsWith('danger:') ? 1 : c.startsWith('disclosure:') ? 2 : 0));
   const kindOf = data.classes.map((c) => c.slice(c.indexOf(':') + 1));
   const t = data.thresholds;
@@ -69,7 +78,7 @@ export function createTriageModel(data: TriageModelData): TriageModel {
     const z = data.bias.map((b) => b * data.scale);
     const contrib: Array<[string, number]> = [];
     for (const f of triageFeatures(text)) {
-      const w = weights.get(f);
+      const w = weightsOf(f);
       if (!w) continue;
       // How far this feature pushes towards an alarm: its largest alarm weight against the question's.
       let alarm = 0;

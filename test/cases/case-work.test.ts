@@ -200,6 +200,10 @@ describe('the reporter', () => {
       expect(answer.text, ask).not.toContain('Cán bộ BVTE');
     }
     expect(last(await w.say('rp-1', other)).text).toContain('Không tìm thấy');
+    // Danger told with it goes on to the crisis answer (this world has no guidance: the fallback);
+    // the full app's answer is in test/cli/case-work-jsonl.test.ts.
+    const danger = last(await w.say('rp-1', 'Báo rồi mà chưa thấy ai, bây giờ ông bố lại đang đánh cháu rất dã man'));
+    expect(danger.text).not.toContain(ref);
     expect(last(await w.say('nobody', 'tin của tôi sao rồi')).text).toContain('chưa báo tin nào');
   });
 

@@ -34,6 +34,8 @@ describe('case work through chat --jsonl', () => {
       { from: 'officer-ngoc-ha', button: `case:closeok:${ref}:unfounded` },
       { from: 'officer-ngoc-ha', text: `/case ${ref}` },
       { from: 'hoa', text: 'tin cua toi sao roi' },
+      { from: 'hoa', text: 'báo rồi mà chưa thấy ai' },
+      { from: 'hoa', text: 'Báo rồi mà chưa thấy ai, bây giờ ông bố lại đang đánh cháu rất dã man' },
     ]);
     const mine = (who: string) => out.filter((o) => o.to === who);
     expect(mine('officer-ba-dinh')[0]!.state).toBe('case.transfer.place');
@@ -46,7 +48,13 @@ describe('case work through chat --jsonl', () => {
     );
     const view = mine('officer-ngoc-ha').at(-1)!.text;
     expect(view).toMatch(/Kế hoạch hỗ trợ, can thiệp trong 5 ngày làm việc: .*\(không thực hiện\)/);
-    expect(mine('hoa').at(-1)!.text).toContain(ref);
-    expect(mine('hoa').at(-1)!.text).toContain('đóng lại');
+    const [plain, short, danger] = mine('hoa').slice(-3).map((o) => o.text);
+    expect(plain).toContain(ref);
+    expect(plain).toContain('đóng lại');
+    // The issue's own phrase is a status question; if its words might also mean danger, the numbers come with it.
+    expect(short).toContain(ref);
+    // Danger told with it: the crisis answer, not the status.
+    expect(danger).not.toContain(ref);
+    expect(danger).toMatch(/\b11[13]\b/);
   });
 });

@@ -76,7 +76,7 @@ describe('an internal error inside a feature', () => {
     };
     const { lines, log } = capture();
     t = await createTelegramTestApp({ log, features: [boom] });
-    const res = await t.post(textUpdate(t.nextUpdateId(), 77, 'xin chào'));
+    const res = await t.post(textUpdate(t.nextUpdateId(), 77, 'con tôi hay bị đau bụng'));
     expect(res.status).toBe(500);
     const body = await res.text();
     expect(JSON.parse(body)).toEqual({ ok: false, error: 'internal error' });

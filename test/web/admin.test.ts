@@ -2,7 +2,8 @@
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_CASE_REF, issueLoginCode } from '../../src/admin';
-import { auditLog, cases, invites, officers, outbox } from '../../src/db/schema';
+import { sha256Hex } from '../../src/admin/auth';
+import { adminSessions, auditLog, cases, invites, officers, outbox } from '../../src/db/schema';
 import { createInvite } from '../../src/directory/directory';
 import { enqueue } from '../../src/outbox/outbox';
 import { ADMIN_TOKEN, Client, createWebWorld, hiddenField, logIn, type WebWorld } from './support';
@@ -60,6 +61,11 @@ describe('dashboard access', () => {
     const cookie = browser.lastSetCookies.find((c) => c.startsWith('bv_admin='))!;
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Strict/i);
+    // The database keeps only a hash of the session id: a copy of it opens no session.
+    const token = browser.cookies.get('bv_admin')!;
+    const stored = await w.db.db.select().from(adminSessions);
+    expect(stored.map((r) => r.tokenHash)).toEqual([await sha256Hex(decodeURIComponent(token))]);
+    expect(JSON.stringify(stored)).not.toContain(decodeURIComponent(token));
     const home = await browser.get('/admin');
     expect(home.status).toBe(200);
     const csrf = hiddenField(await home.text(), '_csrf');

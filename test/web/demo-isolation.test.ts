@@ -114,6 +114,11 @@ describe('demo data and real reports', () => {
     expect(page).not.toContain('value="officer"');
   });
 
+  it('the demo web chat says at the top that its reports are demo data and reach only demo officers', async () => {
+    const page = await (await new Client(w.app).get('/chat')).text();
+    expect(page).toContain('DỮ LIỆU DEMO: tin báo gửi từ trang này là tin thử. Tin chỉ đến cán bộ demo');
+  });
+
   it('is on by default only for a local file that does not look deployed', () => {
     const key = { DATA_KEY: Buffer.alloc(32, 1).toString('base64') };
     expect(createConfig({ ...key, DATABASE_URL: 'file:./data/x.db' }).demoData).toBe(true);

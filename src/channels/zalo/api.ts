@@ -1,6 +1,7 @@
 // A thin, typed, fetch-only client for the two Zalo calls we make (no SDK exists): send a
 // customer-service text, and exchange a refresh token for a new pair. Runs on Workers and Node.
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { lazySchema } from '../../ground/zod-mini';
 
 export type FetchFn = typeof fetch;
 
@@ -11,13 +12,13 @@ export type CsResult =
   | { kind: 'http'; status: number; retryAfterMs?: number }
   | { kind: 'network'; message: string };
 
-const csResponse = z
-  .object({
-    error: z.coerce.number().optional(),
-    message: z.string().optional(),
-    data: z.object({ message_id: z.string().optional() }).loose().optional(),
-  })
-  .loose();
+const csResponse = lazySchema(() =>
+  z.looseObject({
+    error: z.optional(z.coerce.number()),
+    message: z.optional(z.string()),
+    data: z.optional(z.looseObject({ message_id: z.optional(z.string()) })),
+  }),
+);
 
 function join(base: string, path: string): string {
   return base.replace(/\/+$/, '') + path;
@@ -59,7 +60,7 @@ async function sendCs(fetchFn: FetchFn, apiBase: string, accessToken: string, us
     await res.body?.cancel().catch(() => undefined);
     return { kind: 'http', status: res.status, ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfterMs: retryAfter * 1000 } : {}) };
   }
-  const parsed = csResponse.safeParse(await res.json().catch(() => null));
+  const parsed = csResponse().safeParse(await res.json().catch(() => null));
   if (!parsed.success) return { kind: 'http', status: res.status };
   const code = parsed.data.error ?? 0;
   if (code !== 0) return { kind: 'api', code, message: (parsed.data.message ?? '').slice(0, 200) };
@@ -70,23 +71,23 @@ export type RefreshResult =
   | { ok: true; accessToken: string; refreshToken: string; expiresInS: number; refreshExpiresInS?: number }
   | { ok: false; error: string; retryable: boolean };
 
-const seconds = z.union([z.number(), z.string().trim().regex(/^\d+$/).transform(Number)]);
-const tokenResponse = z
-  .object({
-    access_token: z.string().min(1),
-    refresh_token: z.string().min(1),
+/** The token endpoint's answers, built on first use (see ground/zod-mini.ts). */
+const tokenSchemas = lazySchema(() => {
+  const seconds = z.union([z.number(), z.pipe(z.string().check(z.trim(), z.regex(/^\d+$/)), z.transform(Number))]);
+  const tokenResponse = z.looseObject({
+    access_token: z.string().check(z.minLength(1)),
+    refresh_token: z.string().check(z.minLength(1)),
     expires_in: seconds,
-    refresh_token_expires_in: seconds.optional(),
-  })
-  .loose();
-const tokenError = z
-  .object({
-    error: z.union([z.number(), z.string()]).optional(),
-    error_name: z.string().optional(),
-    error_description: z.string().optional(),
-    message: z.string().optional(),
-  })
-  .loose();
+    refresh_token_expires_in: z.optional(seconds),
+  });
+  const tokenError = z.looseObject({
+    error: z.optional(z.union([z.number(), z.string()])),
+    error_name: z.optional(z.string()),
+    error_description: z.optional(z.string()),
+    message: z.optional(z.string()),
+  });
+  return { tokenResponse, tokenError };
+});
 
 /** POST {oauth}/v4/oa/access_token, form-encoded, with header secret_key (the app secret). */
 export async function exchangeRefreshToken(
@@ -107,6 +108,7 @@ export async function exchangeRefreshToken(
     return { ok: false, error: `network: ${err instanceof Error ? err.message.slice(0, 200) : 'fetch failed'}`, retryable: true };
   }
   const json = (await res.json().catch(() => null)) as unknown;
+  const { tokenResponse, tokenError } = tokenSchemas();
   const good = tokenResponse.safeParse(json);
   if (res.ok && good.success) {
     return {

@@ -1,113 +1,107 @@
 // Zalo OA webhook events: zod schemas (a union on event_name), the inbox key of an event, and
 // the mapping of a user event to the core's Incoming.
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { lazySchema } from '../../ground/zod-mini';
 import type { Incoming, MediaKind } from '../../core/types';
 
-/** Zalo ids are long decimal strings; a number would already have lost precision, so refuse it. */
-const zaloId = z.string().trim().min(1).max(64);
-const who = z.object({ id: zaloId }).loose();
-/** Milliseconds since the epoch, sent as a string (sometimes a number). */
-const timestamp = z.union([z.string().trim().regex(/^\d{1,16}$/), z.number().int().nonnegative()]).transform(String);
-const coordinate = z.union([z.number(), z.string().trim().min(1).transform(Number)]).pipe(z.number());
+/** The event schemas, built on the first event (see ground/zod-mini.ts): most isolates never see one. */
+function buildSchemas() {
+  /** Zalo ids are long decimal strings; a number would already have lost precision, so refuse it. */
+  const zaloId = z.string().check(z.trim(), z.minLength(1), z.maxLength(64));
+  const who = z.looseObject({ id: zaloId });
+  /** Milliseconds since the epoch, sent as a string (sometimes a number). */
+  const timestamp = z.pipe(
+    z.union([z.string().check(z.trim(), z.regex(/^\d{1,16}$/)), z.number().check(z.int(), z.nonnegative())]),
+    z.transform(String),
+  );
+  const coordinate = z.pipe(z.union([z.number(), z.pipe(z.string().check(z.trim(), z.minLength(1)), z.transform(Number))]), z.number());
+  const optionalText = z.optional(z.string());
 
-const base = {
-  app_id: z.union([z.string(), z.number()]).transform(String).optional(),
-  timestamp,
-  user_id_by_app: z.string().optional(),
-};
+  const base = {
+    app_id: z.optional(z.pipe(z.union([z.string(), z.number()]), z.transform(String))),
+    timestamp,
+    user_id_by_app: optionalText,
+  };
 
-const userMessage = {
-  ...base,
-  sender: who,
-  recipient: who.optional(),
-};
+  const userMessage = {
+    ...base,
+    sender: who,
+    recipient: z.optional(who),
+  };
 
-const messageBase = { msg_id: zaloId, text: z.string().max(10_000).optional() };
+  const messageBase = { msg_id: zaloId, text: z.optional(z.string().check(z.maxLength(10_000))) };
 
-export const userSendTextSchema = z
-  .object({
+  const userSendTextSchema = z.looseObject({
     ...userMessage,
     event_name: z.literal('user_send_text'),
-    message: z.object({ ...messageBase, text: z.string().max(10_000) }).loose(),
-  })
-  .loose();
+    message: z.looseObject({ ...messageBase, text: z.string().check(z.maxLength(10_000)) }),
+  });
 
-export const userSendImageSchema = z
-  .object({
+  const userSendImageSchema = z.looseObject({
     ...userMessage,
     event_name: z.literal('user_send_image'),
-    message: z
-      .object({
-        ...messageBase,
-        attachments: z
-          .array(
-            z
-              .object({
-                type: z.string().optional(),
-                payload: z.object({ url: z.string().optional(), thumbnail: z.string().optional() }).loose().optional(),
-              })
-              .loose(),
-          )
-          .optional(),
-      })
-      .loose(),
-  })
-  .loose();
+    message: z.looseObject({
+      ...messageBase,
+      attachments: z.optional(
+        z.array(
+          z.looseObject({
+            type: optionalText,
+            payload: z.optional(z.looseObject({ url: optionalText, thumbnail: optionalText })),
+          }),
+        ),
+      ),
+    }),
+  });
 
-export const userSendLocationSchema = z
-  .object({
+  const userSendLocationSchema = z.looseObject({
     ...userMessage,
     event_name: z.literal('user_send_location'),
-    message: z
-      .object({
-        ...messageBase,
-        attachments: z
-          .array(
-            z
-              .object({
-                type: z.string().optional(),
-                payload: z
-                  .object({
-                    coordinates: z
-                      .object({
-                        latitude: coordinate.pipe(z.number().min(-90).max(90)),
-                        longitude: coordinate.pipe(z.number().min(-180).max(180)),
-                      })
-                      .loose(),
-                  })
-                  .loose(),
-              })
-              .loose(),
-          )
-          .min(1),
-      })
-      .loose(),
-  })
-  .loose();
+    message: z.looseObject({
+      ...messageBase,
+      attachments: z
+        .array(
+          z.looseObject({
+            type: optionalText,
+            payload: z.looseObject({
+              coordinates: z.looseObject({
+                latitude: z.pipe(coordinate, z.number().check(z.minimum(-90), z.maximum(90))),
+                longitude: z.pipe(coordinate, z.number().check(z.minimum(-180), z.maximum(180))),
+              }),
+            }),
+          }),
+        )
+        .check(z.minLength(1)),
+    }),
+  });
 
-/** follow/unfollow name the user as `follower` (older payloads as `sender`) and carry no msg_id. */
-const followBase = { ...base, follower: who.optional(), sender: who.optional(), oa_id: z.string().optional() };
-export const followSchema = z.object({ ...followBase, event_name: z.literal('follow') }).loose();
-export const unfollowSchema = z.object({ ...followBase, event_name: z.literal('unfollow') }).loose();
+  /** follow/unfollow name the user as `follower` (older payloads as `sender`) and carry no msg_id. */
+  const followBase = { ...base, follower: z.optional(who), sender: z.optional(who), oa_id: optionalText };
+  const followSchema = z.looseObject({ ...followBase, event_name: z.literal('follow') });
+  const unfollowSchema = z.looseObject({ ...followBase, event_name: z.literal('unfollow') });
 
-export const knownEventSchema = z.discriminatedUnion('event_name', [
-  userSendTextSchema,
-  userSendImageSchema,
-  userSendLocationSchema,
-  followSchema,
-  unfollowSchema,
-]);
-/**
- * Other things a user sends (stickers, voice notes, files, videos, links, GIFs, contact cards): the bot
- * cannot read them, but answers, so a reporter sending a voice note as evidence is not met by silence.
- */
-export const userSendMediaSchema = z
-  .object({
+  const knownEventSchema = z.discriminatedUnion('event_name', [
+    userSendTextSchema,
+    userSendImageSchema,
+    userSendLocationSchema,
+    followSchema,
+    unfollowSchema,
+  ]);
+  /**
+   * Other things a user sends (stickers, voice notes, files, videos, links, GIFs, contact cards): the bot
+   * cannot read them, but answers, so a reporter sending a voice note as evidence is not met by silence.
+   */
+  const userSendMediaSchema = z.looseObject({
     ...userMessage,
-    event_name: z.string().regex(/^user_send_[a-z_]{1,40}$/),
-    message: z.object({ ...messageBase, text: z.string().max(10_000).optional() }).loose(),
-  })
-  .loose();
+    event_name: z.string().check(z.regex(/^user_send_[a-z_]{1,40}$/)),
+    message: z.looseObject({ ...messageBase, text: z.optional(z.string().check(z.maxLength(10_000))) }),
+  });
+  /** Any other event (stickers, files, seen receipts, oa_send_* echoes…): only its name is used. */
+  const otherEventSchema = z.looseObject({ event_name: z.string().check(z.minLength(1), z.maxLength(100)), timestamp: z.optional(timestamp) });
+  return { knownEventSchema, userSendMediaSchema, otherEventSchema };
+}
+
+const schemas = lazySchema(buildSchemas);
+
 /** Stored under one name, `user_send_media`, with the kind it was sent as. */
 export interface ZaloMediaEvent {
   event_name: 'user_send_media';
@@ -128,10 +122,7 @@ const MEDIA_OF: Record<string, MediaKind> = {
   user_send_business_card: 'card',
 };
 
-export type KnownZaloEvent = z.infer<typeof knownEventSchema> | ZaloMediaEvent;
-
-/** Any other event (stickers, files, seen receipts, oa_send_* echoes…): only its name is used. */
-export const otherEventSchema = z.object({ event_name: z.string().min(1).max(100), timestamp: timestamp.optional() }).loose();
+export type KnownZaloEvent = z.infer<ReturnType<typeof buildSchemas>['knownEventSchema']> | ZaloMediaEvent;
 
 export const KNOWN_EVENTS: ReadonlySet<string> = new Set(['user_send_text', 'user_send_image', 'user_send_location', 'follow', 'unfollow']);
 
@@ -141,6 +132,7 @@ export type ParsedZaloEvent =
 
 /** Validates a decoded webhook body. A known event with a wrong shape is an error (400), not "other". */
 export function parseZaloEvent(json: unknown): { ok: true; value: ParsedZaloEvent } | { ok: false; error: string } {
+  const { otherEventSchema, userSendMediaSchema, knownEventSchema } = schemas();
   const head = otherEventSchema.safeParse(json);
   if (!head.success) return { ok: false, error: 'missing event_name' };
   const name = head.data.event_name;
