@@ -16,7 +16,7 @@ const args = process.argv.slice(2);
 const folds = Number(args[args.indexOf('--folds') + 1] || 5) || 5;
 const opt = (name: string) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : undefined);
 const options = Object.fromEntries(
-  ([['--l2', 'l2'], ['--scale', 'scale'], ['--max-features', 'maxFeatures'], ['--min-count', 'minCount'], ['--iterations', 'iterations']] as const)
+  ([['--l2', 'l2'], ['--scale', 'scale'], ['--question-share', 'questionShare'], ['--max-features', 'maxFeatures'], ['--min-count', 'minCount'], ['--iterations', 'iterations']] as const)
     .filter(([flag]) => opt(flag) !== undefined)
     .map(([flag, key]) => [key, opt(flag)]),
 );
@@ -68,8 +68,8 @@ function measure(items: Item[], t: TriageThresholds | null) {
 console.log(`${examples.length} phrasings, ${folds}-fold cross-validation; dev ${dev.length} messages`);
 console.log(`combined       cv: ${measure(cv, thresholds)}\n               dev: ${measure(dev, thresholds)}`);
 console.log(`rules only     cv: ${measure(cv, null)}\n               dev: ${measure(dev, null)}`);
-for (const danger of args.includes("--grid") ? [0.35, 0.45, 0.55, 0.65, 0.75] : []) {
-  for (const disclosure of [0.45, 0.6, 0.75]) {
+for (const danger of args.includes("--grid") ? [0.35, 0.4, 0.45, 0.55, 0.65] : []) {
+  for (const disclosure of [0.4, 0.45, 0.5, 0.6]) {
     const t = { ...thresholds, danger, disclosure };
     console.log(`d≥${danger} a≥${disclosure}  cv: ${measure(cv, t)}\n               dev: ${measure(dev, t)}`);
   }
@@ -124,4 +124,9 @@ if (args.includes('--kinds')) {
   });
   for (const [label, [r, c, n]] of [...per].sort()) console.log(`  ${label.padEnd(26)} ${r}/${n} → ${c}/${n}`);
   console.log(`  raised to danger by the classifier: ${raised}, kind right ${kindRight}, unspecified ${unspecified}`);
+}
+// Words the model never saw must stay a question.
+for (const q of ['lãi suất ngân hàng tháng này', 'giá vàng hôm nay', '']) {
+  const s = full.score(q);
+  console.log(`unknown words "${q}": P(danger) ${s.danger.toFixed(2)}, P(disclosure) ${s.disclosure.toFixed(2)}`);
 }

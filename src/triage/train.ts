@@ -22,6 +22,12 @@ export interface TrainOptions {
   learningRate: number;
   /** Weights are stored as integers × scale; smaller ones are dropped. */
   scale: number;
+  /**
+   * The share of the training weight the questions carry. Most messages are questions, and a
+   * message of unknown words must fall to the prior: with danger split over many classes, an
+   * unweighted prior would make "lãi suất ngân hàng" look like danger.
+   */
+  questionShare: number;
 }
 
 export const TRAIN_DEFAULTS: TrainOptions = {
@@ -31,6 +37,7 @@ export const TRAIN_DEFAULTS: TrainOptions = {
   iterations: 250,
   learningRate: 0.05,
   scale: 1 / 8,
+  questionShare: 0.75,
 };
 
 interface Fitted {
@@ -41,11 +48,17 @@ interface Fitted {
   b: Float64Array;
 }
 
-function fit(rows: number[][], y: number[], vocabSize: number, classCount: number, o: TrainOptions): { w: Float64Array; b: Float64Array } {
+function fit(rows: number[][], y: number[], weight: number[], vocabSize: number, classCount: number, o: TrainOptions): { w: Float64Array; b: Float64Array } {
   const C = classCount;
-  const n = rows.length;
+  const n = weight.reduce((a, b) => a + b, 0);
   const w = new Float64Array(vocabSize * C);
+  // The bias starts at the log of each class's (weighted) share, so a message of words the model
+  // never saw gets the prior, not a uniform spread over the classes (which would favour danger,
+  // split into many more classes than question).
   const b = new Float64Array(C);
+  const share = new Float64Array(C);
+  y.forEach((c, i) => (share[c]! += weight[i]!));
+  for (let c = 0; c < C; c++) b[c] = Math.log((share[c]! + 0.5) / (n + 0.5 * C));
   const gw = new Float64Array(w.length);
   const gb = new Float64Array(C);
   const mw = new Float64Array(w.length);
@@ -57,7 +70,7 @@ function fit(rows: number[][], y: number[], vocabSize: number, classCount: numbe
   for (let it = 1; it <= o.iterations; it++) {
     gw.fill(0);
     gb.fill(0);
-    for (let i = 0; i < n; i++) {
+    for (let i = 0; i < rows.length; i++) {
       const row = rows[i]!;
       for (let c = 0; c < C; c++) z[c] = b[c]!;
       for (const f of row) for (let c = 0; c < C; c++) z[c]! += w[f * C + c]!;
@@ -66,7 +79,7 @@ function fit(rows: number[][], y: number[], vocabSize: number, classCount: numbe
       let sum = 0;
       for (let c = 0; c < C; c++) sum += z[c] = Math.exp(z[c]! - max);
       for (let c = 0; c < C; c++) {
-        const g = (z[c]! / sum - (c === y[i] ? 1 : 0)) / n;
+        const g = (weight[i]! * (z[c]! / sum - (c === y[i] ? 1 : 0))) / n;
         gb[c]! += g;
         for (const f of row) gw[f * C + c]! += g;
       }
@@ -91,7 +104,11 @@ function fitOn(examples: TrainExample[], vocab: string[], classes: string[], o: 
   const index = new Map(vocab.map((f, i) => [f, i]));
   const rows = examples.map((x) => triageFeatures(x.text).flatMap((f) => (index.has(f) ? [index.get(f)!] : [])));
   const y = examples.map((x) => classes.indexOf(x.label));
-  const { w, b } = fit(rows, y, vocab.length, classes.length, o);
+  const questions = examples.filter((x) => x.label === 'question').length;
+  const alarms = examples.length - questions;
+  const q = questions === 0 || alarms === 0 ? 1 : (o.questionShare / (1 - o.questionShare)) * (alarms / questions);
+  const weight = examples.map((x) => (x.label === 'question' ? q : 1));
+  const { w, b } = fit(rows, y, weight, vocab.length, classes.length, o);
   return { classes, vocab, w, b };
 }
 

@@ -59,6 +59,12 @@ describe('the classifier never lowers the rules, and leaves everyday questions a
     }
   });
 
+  it('words it never saw fall to the prior, which is a question (not a spread over the many danger kinds)', () => {
+    expect(model.score('').danger).toBeLessThan(0.1);
+    expect(model.score('giá vàng hôm nay').danger).toBeLessThan(model.thresholds.danger);
+    expect(classifyTriage('lãi suất ngân hàng tháng này')).toMatchObject({ triage: 'question' });
+  });
+
   it('a question the classifier cannot place keeps the kind unspecified rather than guessing', () => {
     const s = model.score('a toddler wandering alone on the highway');
     const out = model.combine('a toddler wandering alone on the highway', { triage: 'question', kind: null, voice: 'adult', lang: 'en' }).outcome;
