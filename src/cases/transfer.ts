@@ -5,14 +5,14 @@
 import { eq } from 'drizzle-orm';
 import { fill } from '../core/messages';
 import type { Db } from '../db/db';
-import { cases } from '../db/schema';
+import { cases, officers } from '../db/schema';
 import type { QueuedMessage } from '../outbox/outbox';
 import { auditAs } from './audit';
 import { caseMessages } from './cases';
 import type { CaseRow } from './clocks';
 import type { Sealer } from '../ground/crypto';
 import { openPlace } from './details';
-import { routeFor, type OfficerRow } from '../directory/officers';
+import { forReporter, pickRoute, routeCondition, type OfficerRow } from '../directory/officers';
 import { reporterProgress } from './recipients';
 import type { CommuneRef } from '../routing/types';
 import { recordEvent } from './events';
@@ -37,7 +37,13 @@ export async function transferCase(
 ): Promise<Transferred | null> {
   const { db, sealer, tz } = deps;
   if (row.closedAt || row.communeCode === to.code) return null;
-  const [place, route] = await Promise.all([openPlace(sealer, row), routeFor(db, to.code, to.province_code, row.world)]);
+  const [place, candidates] = await Promise.all([
+    openPlace(sealer, row),
+    db.select().from(officers).where(routeCondition(to.code, to.province_code, row.world)).orderBy(officers.id),
+  ]);
+  // Routed as a new report is: a web visitor's demo officer counts only for that visitor's reports,
+  // so a transfer never shows one visitor's case to another visitor's demo officer.
+  const route = pickRoute(forReporter(candidates, row.reporterUserId), to.code, to.province_code);
   const level = levelOfRoute(route.routedTo);
   // The reporter's words stay as typed; the commune is the new one.
   const addressEnc = await sealer.seal(JSON.stringify({ ...place, commune: to }));

@@ -2,6 +2,7 @@
 // closing without a plan ("không thực hiện"), and the reporter asking in plain words.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { caseEventsOf } from '../../src/cases/events';
+import { pairedDemoOfficer } from '../../src/channels/web/demo';
 import { auditLog } from '../../src/db/schema';
 import { createWorld, last, officerSteps, refIn, type World } from '../reports/support';
 
@@ -104,6 +105,16 @@ describe('transfer', () => {
     expect(w.inboxOf('supervisor-ha-noi').filter((m) => m.text.includes(`Vụ việc ${ref} được chuyển tới bạn`))).toHaveLength(1);
     expect(last(w.inboxOf('tr-4')).text).toContain('cán bộ phụ trách cấp tỉnh/thành phố');
     expect(last(w.inboxOf('tr-4')).text).not.toMatch(/cán bộ bảo vệ trẻ em cấp xã/);
+  });
+
+  it('never hands one web visitor’s case to another visitor’s demo officer', async () => {
+    // Visitor A of the web demo acts as the demo officer of phường Ba Đình.
+    const paired = await pairedDemoOfficer(w.db.db, 'visitor-a', new Date('2026-11-25T02:00:00Z'));
+    const { ref } = await report('tr-5', 'phường Ngọc Hà, Hà Nội');
+    await w.say('officer-ngoc-ha', { button: `case:transfer:${ref}` });
+    expect(last(await w.say('officer-ngoc-ha', BA_DINH)).text).toContain('Đã chuyển vụ việc');
+    expect(w.inboxOf('officer-ba-dinh').some((m) => m.text.includes(ref))).toBe(true);
+    expect(w.inboxOf(paired)).toEqual([]);
   });
 
   it('asks to pick when the typed place is ambiguous, with case:transferto buttons', async () => {
