@@ -9,7 +9,8 @@
 // noisy set (test/fixtures/addresses-noisy-own.jsonl, hand-written; its "aside" part is only for
 // the final report).
 // With --db, the addresses go through the database resolver that Workers use (createDbAddressResolver:
-// a partial map per lookup, so no fuzzy matching) on a freshly imported temporary database.
+// a partial map per lookup, with the wards of the provinces and districts written for fuzzy matching)
+// on a freshly imported temporary database.
 // Run: npm run eval:locate [-- FILE.jsonl ... | DIR ...] [--failures] [--part dev|aside] [--db]
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -3,7 +3,8 @@
 // wards of the district or province written next to it, never the whole country. A match is sure only
 // when it is close enough for its length and clearly closer than the runner-up; otherwise the close
 // ones are candidates for the reporter to pick from.
-import type { MapIndex, UnitKind } from './map-index';
+import type { FuzzyPools, MapIndex, PoolUnit } from './map-index';
+import type { CommuneRef } from './types';
 
 /** Edits allowed for a folded name of this many letters: none below 5, one up to 8, then two. */
 export function allowedEdits(length: number): number {
@@ -25,21 +26,12 @@ export function cost(written: string, name: string, max = Number.POSITIVE_INFINI
   return distance(written, name, max - firstLetter) + firstLetter;
 }
 
-interface PoolUnit {
-  kind: Extract<UnitKind, 'commune' | 'oldCommune'>;
-  code: string;
-  keys: string[]; // folded names without spaces
-}
-
-interface Pools {
-  byProvince: Map<string, PoolUnit[]>; // current province → its communes, and old communes now in it
-  byDistrict: Map<string, PoolUnit[]>; // old district → its old communes, and the communes it fed
-}
-
 // Built once per index, on the first fuzzy lookup (a few milliseconds for the whole map).
-const poolsCache = new WeakMap<MapIndex, Pools>();
+const poolsCache = new WeakMap<MapIndex, FuzzyPools>();
 
-function pools(index: MapIndex): Pools {
+/** The wards of every province and old district of a whole map (a partial one brings its own). */
+export function fuzzyPools(index: MapIndex): FuzzyPools {
+  if (index.fuzzyPools) return index.fuzzyPools;
   const cached = poolsCache.get(index);
   if (cached) return cached;
   const keysOf = new Map<string, string[]>();
@@ -64,18 +56,20 @@ function pools(index: MapIndex): Pools {
   for (const [code, c] of index.communes) {
     const keys = keysOf.get(`commune:${code}`);
     if (!keys) continue;
-    const unit: PoolUnit = { kind: 'commune', code, keys };
+    const unit: PoolUnit = { kind: 'commune', code, keys, targets: [code] };
     push(byProvince, c.ref.province_code, unit);
     for (const d of c.fedByDistricts) push(byDistrict, d, unit);
   }
   for (const [code, o] of index.oldCommunes) {
     const keys = keysOf.get(`oldCommune:${code}`);
     if (!keys || o.targets.length === 0) continue;
-    const unit: PoolUnit = { kind: 'oldCommune', code, keys };
+    const unit: PoolUnit = { kind: 'oldCommune', code, keys, targets: o.targets };
     for (const p of o.targetProvinces) push(byProvince, p, unit);
     if (o.districtCode) push(byDistrict, o.districtCode, unit);
   }
-  const built = { byProvince, byDistrict };
+  const refs = new Map<string, CommuneRef>();
+  for (const [code, c] of index.communes) refs.set(code, c.ref);
+  const built = { byProvince, byDistrict, refs };
   poolsCache.set(index, built);
   return built;
 }
@@ -96,7 +90,7 @@ export function fuzzyWard(written: string[], scope: { districts: string[]; provi
   const query = written.join('');
   const allowed = allowedEdits(query.length);
   if (allowed === 0) return null;
-  const { byProvince, byDistrict } = pools(index);
+  const { byProvince, byDistrict } = fuzzyPools(index);
   const units: PoolUnit[] = [];
   if (scope.districts.length > 0) for (const d of scope.districts) units.push(...(byDistrict.get(d) ?? []));
   else for (const p of scope.provinces) units.push(...(byProvince.get(p) ?? []));
@@ -111,7 +105,7 @@ export function fuzzyWard(written: string[], scope: { districts: string[]; provi
       best = Math.min(best, cost(query, key, allowed + 1));
     }
     if (best > allowed + 1) continue;
-    const targets = unit.kind === 'commune' ? [unit.code] : (index.oldCommunes.get(unit.code)?.targets ?? []);
+    const targets = unit.targets;
     if (targets.length === 0) continue;
     const id = targets.join(',');
     const via = unit.kind === 'commune' ? 'current' : 'old';

@@ -15,7 +15,7 @@ import { parseMapFiles, readMapFiles, type ParsedMap } from './map-records';
 export const MAP_IMPORT_HASH_KEY = 'map_import_hash';
 /** Bump when the import itself changes shape, so an old import is redone. */
 // v2: map_names and map_resolver_units for Workers; v3: Roman-numeral and "Phan Rang"-style name variants.
-const IMPORT_VERSION = 'map-import-v4'; // v4: HCM district initials, glued-word tokenising
+const IMPORT_VERSION = 'map-import-v5'; // v4: HCM district initials, glued-word tokenising; v5: fuzzy pools for the database resolver
 const BATCH = 500;
 
 export interface CommuneMapImport {

@@ -60,8 +60,31 @@ export interface MapIndex {
   names: Map<string, NameEntry[]>; // folded name → units
   maxNameTokens: number;
   words: AddressWords;
-  /** Holds the whole map (not just the units one lookup named): only then may a name be matched fuzzily. */
+  /** Holds the whole map (not just the units one lookup named). */
   complete: boolean;
+  /**
+   * On a partial index (a lookup from the database), the wards of the provinces and old districts the
+   * text names, read in the same statement: fuzzy matching searches these instead of the whole map.
+   */
+  fuzzyPools?: FuzzyPools;
+  /** On a partial index, for each name the text holds, the words that continue it into longer names. */
+  nextWords?: Map<string, Set<string>>;
+}
+
+/** A ward fuzzy matching may answer with: a current commune, or an old one and what it became. */
+export interface PoolUnit {
+  kind: Extract<UnitKind, 'commune' | 'oldCommune'>;
+  code: string;
+  keys: string[]; // folded names without spaces
+  targets: string[]; // the current communes it names (itself, for a current commune)
+}
+
+/** The wards fuzzy matching searches, by the scope written, and the current communes they lead to. */
+export interface FuzzyPools {
+  byProvince: Map<string, PoolUnit[]>; // current province → its communes, and old communes now in it
+  byDistrict: Map<string, PoolUnit[]>; // old district → its old communes, and the communes it fed
+  /** The current communes the pools name (members, old members' targets, a district's targets). */
+  refs: Map<string, CommuneRef>;
 }
 
 const KNOWN_TYPES: ReadonlySet<string> = new Set(UNIT_TYPES);

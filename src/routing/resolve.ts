@@ -230,7 +230,7 @@ export function analyse(text: string, index: MapIndex): Analysis {
     };
   });
   for (let j = 0; j < n; j++) if (noisy[j]) accounted[j] = true;
-  return { tokens, mentions, wardSlots, unitWordStarts, noiseStarts: new Set(noiseStarts), noisy, accounted, nextWords: index.complete ? nextWordsOf(index) : null };
+  return { tokens, mentions, wardSlots, unitWordStarts, noiseStarts: new Set(noiseStarts), noisy, accounted, nextWords: index.complete ? nextWordsOf(index) : (index.nextWords ?? null) };
 }
 
 function roleOf(entry: NameEntry): Role {
@@ -416,11 +416,16 @@ export function readings(analysis: Analysis, index: MapIndex): Reading[] {
   return out;
 }
 
+/** A current commune's reference: from the map, or (a partial map) from the fuzzy pools read with it. */
+function communeRef(code: string, index: MapIndex): CommuneRef | undefined {
+  return index.communes.get(code)?.ref ?? index.fuzzyPools?.refs.get(code);
+}
+
 function refs(codes: Iterable<string>, index: MapIndex): CommuneRef[] {
   const list: CommuneRef[] = [];
   for (const code of codes) {
-    const c = index.communes.get(code);
-    if (c) list.push(c.ref);
+    const c = communeRef(code, index);
+    if (c) list.push(c);
     if (list.length >= MAX_CANDIDATES) break;
   }
   return list;
@@ -472,7 +477,7 @@ function slotExplained(a: Analysis, pos: number, anchor: Mention): boolean {
     .join(' ');
   const leftover = a.tokens[anchor.end]!.fold;
   if (leftover.length <= 2) return true; // an abbreviation ("BH" for Biên Hòa), not a misspelt word
-  // Without the whole map (a lookup from the database) the longer names are unknown: stay unsure.
+  // Without the longer names (a partial map that did not bring them) stay unsure.
   if (!a.nextWords) return false;
   for (const next of a.nextWords.get(key) ?? []) if (distance(leftover, next) <= 1 || next.startsWith(leftover)) return false;
   return true;
@@ -592,19 +597,19 @@ export function resolveCommune(text: string, index: MapIndex): ResolveResult {
   }
 
   // A ward word the names did not place ("P.Tân Lợii", "Đằng Gian"): match it by edit distance within
-  // the district or province written, when the whole map is at hand.
+  // the district or province written (the whole map, or the wards of the scopes a database lookup read).
   const scope = writtenScope(analysis, index);
   const fuzzyCodes: string[] = [];
   const words = unplacedWardWords(
     analysis,
     tier.map((r) => r.anchor),
   );
-  if (index.complete && (scope.districts.length > 0 || scope.provinces.length > 0)) {
+  if ((index.complete || index.fuzzyPools) && (scope.districts.length > 0 || scope.provinces.length > 0)) {
     if (words.length > 0) {
       const folded = words.map((t) => t.fold);
       let match = scope.districts.length > 0 ? fuzzyWard(folded, { districts: scope.districts, provinces: [] }, index) : null;
       if (!match && scope.provinces.length > 0) match = fuzzyWard(folded, { districts: [], provinces: scope.provinces }, index);
-      const inScope = (code: string) => scope.provinces.length === 0 || scope.provinces.includes(index.communes.get(code)?.ref.province_code ?? '');
+      const inScope = (code: string) => scope.provinces.length === 0 || scope.provinces.includes(communeRef(code, index)?.province_code ?? '');
       if (match?.sure && inScope(match.sure)) {
         const only = refs([match.sure], index);
         return { commune: only[0] ?? null, candidates: only, via: match.via };
@@ -624,7 +629,7 @@ export function resolveCommune(text: string, index: MapIndex): ResolveResult {
   const districtCodes = words.length > 0 ? scope.districts.flatMap((d) => index.oldDistricts.get(d)?.targets ?? []) : [];
   const rivalCodes = [...rivals, ...closeRunnersUp].flatMap((r) => r.targets);
   const offered = [...new Set([...fuzzyCodes, ...codes, ...rivalCodes, ...districtCodes])].filter(
-    (code) => scope.provinces.length === 0 || scope.provinces.includes(index.communes.get(code)?.ref.province_code ?? ''),
+    (code) => scope.provinces.length === 0 || scope.provinces.includes(communeRef(code, index)?.province_code ?? ''),
   );
   const candidates = refs(offered, index);
   return { commune: null, candidates, via: candidates.length > 0 ? via : 'none' };

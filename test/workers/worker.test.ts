@@ -4,6 +4,8 @@
 import { createExecutionContext, createScheduledController, SELF, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, inject, it, vi } from 'vitest';
+import { fill } from '../../src/core/messages';
+import { reportsMessages } from '../../src/reports/messages';
 import worker from '../../src/worker';
 import { BOT_INFO, OFFICER_BA_DINH, SUPERVISOR_HA_NOI, WEBHOOK_SECRET } from './constants';
 
@@ -74,6 +76,17 @@ describe('the Telegram webhook on the Worker', () => {
     expect((await postUpdate(textUpdate(chat, '/start'), 'wrong-secret')).status).toBe(401);
     expect((await postUpdate(textUpdate(chat, '/start'), null)).status).toBe(401);
     expect(await messagesTo(chat)).toEqual([]);
+  });
+});
+
+describe('reading an address on the Worker', () => {
+  it('finds the commune of a ward written one letter off, within the district written', async () => {
+    const chat = 7_004;
+    // "Quán Thánhh": no such name; the wards of old Ba Đình read with it hold "Quán Thánh", now Phường Ba Đình.
+    expect((await postUpdate(textUpdate(chat, '/diachi phường Quán Thánhh, quận Ba Đình, Hà Nội'))).status).toBe(200);
+    await vi.waitFor(async () => expect(await messagesTo(chat)).toHaveLength(1));
+    // One commune, said as found: not a list to pick from.
+    expect(await messagesTo(chat)).toEqual([fill(reportsMessages.vi.whereAddressFound, { commune: 'Phường Ba Đình', province: 'Thành phố Hà Nội' })]);
   });
 });
 
