@@ -3,7 +3,7 @@
 import type { CaseRow } from './clocks';
 import type { Db } from '../db/db';
 import type { OfficerRow } from '../directory/officers';
-import { communeOfficers, provinceSupervisors } from '../directory/officers';
+import { communeOfficers, forReporter, provinceSupervisors } from '../directory/officers';
 import type { CaseWorkCatalogue } from './messages';
 
 export type Level = 'commune' | 'province' | 'national';
@@ -29,10 +29,11 @@ export function officerLevel(o: Pick<OfficerRow, 'role' | 'communeCode'>): Level
 }
 
 /** Who holds the case now, to be told of news (the reporter's additions, reminders): nobody in chat for the national queue. */
-export async function currentHolders(db: Db, row: Pick<CaseRow, 'level' | 'communeCode' | 'provinceCode' | 'world'>): Promise<OfficerRow[]> {
+export async function currentHolders(db: Db, row: Pick<CaseRow, 'level' | 'communeCode' | 'provinceCode' | 'world' | 'reporterUserId'>): Promise<OfficerRow[]> {
   const level = asLevel(row.level);
-  if (level === 'commune' && row.communeCode) return communeOfficers(db, row.communeCode, row.world);
-  if (level === 'province' && row.provinceCode) return provinceSupervisors(db, row.provinceCode, row.world);
+  // A web visitor's demo officer holds only that visitor's reports.
+  if (level === 'commune' && row.communeCode) return forReporter(await communeOfficers(db, row.communeCode, row.world), row.reporterUserId);
+  if (level === 'province' && row.provinceCode) return forReporter(await provinceSupervisors(db, row.provinceCode, row.world), row.reporterUserId);
   return [];
 }
 

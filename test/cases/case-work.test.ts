@@ -240,6 +240,15 @@ describe('the reporter', () => {
     expect(w.inboxOf('rp-3').map((m) => m.text).join('\n')).not.toMatch(/officer-ba-dinh|Cán bộ BVTE|\b0\d{9}\b/);
   });
 
+  it('an addition never reaches another web visitor’s demo officer', async () => {
+    const paired = await pairedDemoOfficer(w.db.db, 'visitor-b', new Date('2026-11-25T02:00:00Z'));
+    const { ref } = await report('rp-5', BA_DINH);
+    await w.say('rp-5', { button: `status:add:${ref}` });
+    await w.say('rp-5', 'Cháu tên Minh, học lớp 2.');
+    expect(last(w.inboxOf('officer-ba-dinh')).text).toContain('Cháu tên Minh');
+    expect(w.inboxOf(paired)).toEqual([]);
+  });
+
   it('an addition to a case held by the province reaches the supervisor', async () => {
     const { ref } = await report('rp-4', GIANG_VO);
     await w.say('rp-4', { button: `status:add:${ref}` });
