@@ -31,6 +31,8 @@ export interface EdgeWorld {
   /** POSTs one Telegram update to the webhook; resolves with the answer (sends may still run). */
   post(update: unknown): Promise<Response>;
   close(): Promise<void>;
+  /** Milliseconds the fake Bot API takes over each sendMessage (a slow platform API); 0 at first. */
+  sendDelayMs: number;
 }
 
 /** A migrated database with the commune map and the loopback officers, as Node/CI would seed Turso. */
@@ -65,11 +67,13 @@ export async function startEdgeWorld(opts: { latencyMs?: number; log?: Logger } 
   const sealer = await createSealer(BENCH_DATA_KEY);
   const wiring = await workerWiring(db, config, silentLogger, sealer);
   const sent: EdgeWorld['sent'] = [];
+  const knobs = { sendDelayMs: 0 };
   let messageId = 1;
   // The Bot API, answered in process (no network).
   const fakeFetch = (async (url: string | URL | Request, init?: RequestInit) => {
     const method = String(url).split('/').at(-1);
     const body = JSON.parse(String(init?.body ?? '{}')) as { chat_id?: unknown; text?: unknown };
+    if (method === 'sendMessage' && knobs.sendDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, knobs.sendDelayMs));
     if (method === 'sendMessage') sent.push({ chatId: String(body.chat_id), text: String(body.text) });
     const result = method === 'sendMessage' ? { message_id: messageId++, date: 0, chat: { id: Number(body.chat_id), type: 'private' }, text: body.text } : true;
     return new Response(JSON.stringify({ ok: true, result }), { headers: { 'content-type': 'application/json' } });
@@ -94,6 +98,12 @@ export async function startEdgeWorld(opts: { latencyMs?: number; log?: Logger } 
     proxy,
     rt,
     sent,
+    get sendDelayMs() {
+      return knobs.sendDelayMs;
+    },
+    set sendDelayMs(ms: number) {
+      knobs.sendDelayMs = ms;
+    },
     post: async (update) =>
       app.request('/telegram', {
         method: 'POST',

@@ -244,7 +244,28 @@ export async function flushOutbox(
 ): Promise<FlushReport> {
   const report: FlushReport = { sent: 0, retried: 0, dead: 0 };
   /** This flush's sent marks, written together when no update's batch carried them. */
-  const flush: object = {};
+  let ended = () => {};
+  const flush: FlushGroup = { sending: new Promise<void>((resolve) => (ended = resolve)), sent: () => ended() };
+  try {
+    return await sendRows(deps, at, opts, report, flush);
+  } finally {
+    flush.sent();
+  }
+}
+
+interface FlushGroup {
+  /** Settles when the flush has sent its last row (its marks can then all be written together). */
+  sending: Promise<void>;
+  sent(): void;
+}
+
+async function sendRows(
+  deps: FlushDeps,
+  at: Date,
+  opts: Parameters<typeof flushOutbox>[2] & object,
+  report: FlushReport,
+  flush: FlushGroup,
+): Promise<FlushReport> {
   const waitingForMarks: Array<Promise<void>> = [];
   const channels = Object.keys(deps.senders) as Channel[];
   if (channels.length === 0) return report;
@@ -310,6 +331,7 @@ export async function flushOutbox(
       if ((result.retryAfterMs ?? 0) >= LONG_DEFERRAL_MS) await deps.onUndeliverable?.(row, result.reason, at);
     }
   }
+  flush.sent();
   await Promise.all(waitingForMarks);
   return report;
 }
@@ -329,11 +351,12 @@ const sentMarks = new WeakMap<Db, SentMark[]>();
  * Records a message as sent; resolves once that is committed. Every send finishing at about the same
  * time is recorded by one statement in one write (each send would otherwise be a write of its own).
  * On a remote database a mark first waits up to SENT_MARK_WAIT_MS for the next update's write batch
- * to carry it (`takeSentMarks`): it then costs no round trip of its own. Until it is written the row
- * stays claimed (its lease), so nothing else sends it. (Each mark settles in the request that made
+ * to carry it (`takeSentMarks`): it then costs no round trip of its own. Otherwise it is written with
+ * the other marks of its flush, once the flush has sent its last row (waiting at most as long again),
+ * in one write. Until it is written the row stays claimed (its lease), so nothing else sends it. (Each mark settles in the request that made
  * it: Workers forbid settling a promise from another request's context.)
  */
-function markSent(db: Db, id: number, attempts: number, at: Date, flush: object): Promise<void> {
+function markSent(db: Db, id: number, attempts: number, at: Date, flush: FlushGroup): Promise<void> {
   if (isRemote(db)) return markSentRemote(db, { id, attempts, at: at.getTime(), written: false, flush });
   return new Promise<void>((resolve, reject) => {
     const queue = marksOf(db);
@@ -360,7 +383,7 @@ interface WaitingMark {
   /** Set when an update's batch that carried it committed. */
   written: boolean;
   /** The flush that sent it (one request's work: its marks are written together). */
-  flush: object;
+  flush: FlushGroup;
 }
 const waitingMarks = new WeakMap<Db, WaitingMark[]>();
 
@@ -369,6 +392,10 @@ async function markSentRemote(db: Db, mark: WaitingMark): Promise<void> {
   if (!waiting) waitingMarks.set(db, (waiting = []));
   waiting.push(mark);
   await new Promise((resolve) => setTimeout(resolve, SENT_MARK_WAIT_MS));
+  if (mark.written) return;
+  // The flush may still be sending its other rows (a slow platform API): their marks go in the same
+  // write if they follow within another wait, instead of one write each.
+  await Promise.race([mark.flush.sending, new Promise((resolve) => setTimeout(resolve, SENT_MARK_WAIT_MS))]);
   if (mark.written) return;
   // Written alone, with the other marks of its flush still waiting (the same request's).
   const left = waitingMarks.get(db) ?? [];

@@ -2,7 +2,7 @@
 // network round trip. A citizen files a whole report through the Telegram webhook, and a counting
 // proxy in front of the project's Hrana test server counts the requests each update makes: at most
 // 2 for an ordinary update and 3 for the address and the confirmation. A retried or concurrent copy
-// of an update changes nothing twice.
+// of an update changes nothing twice, and the "sent" marks of one update's sends cost one request.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '@libsql/client';
 import { startEdgeWorld, type EdgeWorld } from '../../scripts/bench/edge-world';
@@ -83,4 +83,24 @@ describe('a citizen files a report through the webhook on a database across the 
     expect(cases.rows).toHaveLength(1);
     expect(world.sent.filter((s) => s.chatId === officer.chatId && s.text.includes(String(cases.rows[0]!.ref)))).toHaveLength(1);
   });
+
+  it("writes the sent marks of one update's sends together, even when the Bot API is slow between them", async () => {
+    // The confirmation sends two messages (the reporter's, the officer's), 600 ms each here. Nothing
+    // follows it, so no update's batch carries their marks: they are written alone, and in one
+    // request, although the second send ends after the first mark's wait for a batch (500 ms).
+    const officer = LOOPBACK_OFFICERS[0]!;
+    const script = reportScript(770_004, officer.addresses[0]!, nextId, now(), 3);
+    for (const update of script.updates.slice(0, -1)) await roundTrips(update);
+    world.sendDelayMs = 600;
+    try {
+      const marksBefore = await world.proxy.sentMarks();
+      const sentBefore = world.sent.length;
+      const confirmation = await roundTrips(script.updates.at(-1)!);
+      expect(confirmation.status).toBe(200);
+      expect(world.sent.length - sentBefore).toBeGreaterThanOrEqual(2);
+      expect((await world.proxy.sentMarks()) - marksBefore).toBe(1);
+    } finally {
+      world.sendDelayMs = 0;
+    }
+  }, 30_000);
 });
