@@ -382,6 +382,8 @@ interface WaitingMark {
   at: number;
   /** Set when an update's batch that carried it committed. */
   written: boolean;
+  /** The write of its flush's marks that carries it, once another mark's wait started one. */
+  writing?: Promise<void>;
   /** The flush that sent it (one request's work: its marks are written together). */
   flush: FlushGroup;
 }
@@ -397,13 +399,17 @@ async function markSentRemote(db: Db, mark: WaitingMark): Promise<void> {
   // write if they follow within another wait, instead of one write each.
   await Promise.race([mark.flush.sending, new Promise((resolve) => setTimeout(resolve, SENT_MARK_WAIT_MS))]);
   if (mark.written) return;
+  if (mark.writing) return mark.writing; // a write of its flush's marks already carries it
   // Written alone, with the other marks of its flush still waiting (the same request's).
   const left = waitingMarks.get(db) ?? [];
-  const mine = left.filter((m) => m.flush === mark.flush && !m.written);
+  const mine = left.filter((m) => m.flush === mark.flush && !m.written && !m.writing);
   if (!mine.includes(mark)) mine.push(mark);
   for (const m of mine) if (left.includes(m)) left.splice(left.indexOf(m), 1);
-  await writeStatement(db, (w) => MARK_SENT.run(w, [marksJson(mine)]));
-  for (const m of mine) m.written = true;
+  const write = writeStatement(db, (w) => MARK_SENT.run(w, [marksJson(mine)])).then(() => {
+    for (const m of mine) m.written = true;
+  });
+  for (const m of mine) m.writing = write;
+  await write;
 }
 
 const marksJson = (marks: Array<{ id: number; attempts: number; at: number }>) => JSON.stringify(marks.map((m) => [m.id, m.attempts, m.at]));
