@@ -64,6 +64,18 @@ describe('the first reply to a child in danger', () => {
     expect(r.text.split('\n')[0]).toMatch(/gọi to người lớn gần nhất.*gọi 115/);
     expect(r.text).toContain('KHÔNG dốc ngược');
   });
+
+  it('a sudden illness (seizure, breathing trouble) is never the drowning reply: side position, nothing in the mouth, 115 first; a child gets it in a child\'s words', () => {
+    const adult = firstCrisisReply({ triage: 'danger', kind: 'medical', voice: 'adult', lang: 'vi' });
+    expect(adult.text.split('\n')[0]).toMatch(/Gọi 115 ngay/);
+    expect(adult.text).toMatch(/đặt nằm nghiêng/);
+    expect(adult.text).toMatch(/KHÔNG nhét tay, đũa, thìa vào miệng/);
+    expect(adult.text).not.toContain('dốc ngược');
+    const child = firstCrisisReply({ triage: 'danger', kind: 'medical', voice: 'child', lang: 'vi' });
+    expect(child.text.split('\n')[0]).toMatch(/Gọi 115 ngay, hoặc gọi to người lớn/);
+    expect(child.text).toMatch(/Nếu chính em thấy khó thở/);
+    expect(child.text).not.toMatch(/ép tim/);
+  });
 });
 
 describe('the first reply to a disclosure', () => {
