@@ -410,8 +410,6 @@ export function createTriage(rules: TriageRules): Triage {
       for (const f of facts) {
         if (f.cue.distress.length === 0 || f.howGeneral || isGeneral(f, f.cue.distress)) continue;
         if (f.past.length > 0 && !nearWithin(f.cue.distress, f.firmNow, TIGHT)) continue;
-        // "con hay bị khó thở khi chạy": a repeat with nothing saying now is a question, not danger.
-        if (f.cue.habitual.length > 0 && f.cue.present.length === 0 && !cry) continue;
         const cues = [...f.cue.specific_child, ...f.cue.first_person, ...f.cue.first_person_en, ...f.cue.present];
         if (cry || near(f.cue.distress, cues)) {
           const kind = distressByKind.find((d) => d.terms.any(f.s))?.kind ?? 'injury';
