@@ -4,6 +4,7 @@ import type { Annex } from '../../annex/build';
 import type { AdminUser } from '../auth';
 import { adminText as t } from '../messages';
 import { Layout } from './layout';
+import { PeriodFields } from './period-fields';
 
 export interface ReportsFilters {
   from: string;
@@ -22,27 +23,7 @@ export function ReportsPage(p: { user: AdminUser; annex: Annex; filters: Reports
       <h1>{t.reports.title}</h1>
       <p class="help no-print">{t.reports.help}</p>
       <form method="get" action="/admin/reports" class="filters card no-print" aria-label={t.reports.filters}>
-        <div>
-          <label for="r-from">{t.reports.from}</label>
-          <input id="r-from" name="from" type="date" value={f.from} required />
-        </div>
-        <div>
-          <label for="r-to">{t.reports.to}</label>
-          <input id="r-to" name="to" type="date" value={f.to} required />
-        </div>
-        {p.user.role === 'national' ? (
-          <div>
-            <label for="r-province">{t.reports.province}</label>
-            <select id="r-province" name="province">
-              <option value="">{t.reports.wholeCountry}</option>
-              {p.provinces.map((pr) => (
-                <option value={pr.code} selected={f.province === pr.code}>
-                  {pr.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        ) : null}
+        <PeriodFields id="r" from={f.from} to={f.to} required province={f.province} provinces={p.provinces} national={p.user.role === 'national'} />
         {p.user.role === 'commune' ? null : (
           <div>
             <label for="r-commune">{t.reports.commune}</label>

@@ -7,6 +7,7 @@ import type { CaseStats, StatsFilter } from '../stats';
 import { formatVi } from '../../reminders/dates';
 import { ageText, duration } from './format';
 import { Layout } from './layout';
+import { PeriodFields } from './period-fields';
 
 const W = 360;
 const H = 200;
@@ -80,27 +81,7 @@ export function StatsPage(p: { user: AdminUser; stats: CaseStats; filter: StatsF
       <h1>{t.statsTitle}</h1>
       <p class="help">{t.statsHelp}</p>
       <form method="get" action="/admin/stats" class="filters card" aria-label={t.statsFilters}>
-        <div>
-          <label for="s-from">{t.reports.from}</label>
-          <input id="s-from" name="from" type="date" value={f.from ?? ''} />
-        </div>
-        <div>
-          <label for="s-to">{t.reports.to}</label>
-          <input id="s-to" name="to" type="date" value={f.to ?? ''} />
-        </div>
-        {p.user.role === 'national' ? (
-          <div>
-            <label for="s-province">{t.reports.province}</label>
-            <select id="s-province" name="province">
-              <option value="">{t.reports.wholeCountry}</option>
-              {p.provinces.map((pr) => (
-                <option value={pr.code} selected={f.province === pr.code}>
-                  {pr.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        ) : null}
+        <PeriodFields id="s" from={f.from ?? ''} to={f.to ?? ''} province={f.province ?? ''} provinces={p.provinces} national={p.user.role === 'national'} />
         <button type="submit">{t.reports.show}</button>
       </form>
       {f.from || f.to || f.province ? (
