@@ -2,48 +2,41 @@
 // 127.0.0.1: the Thời hạn page's "đã nộp" per unit, marked with a click, and the Báo cáo page —
 // filtered, downloaded as .xlsx and read back, and printed to an A4 PDF. Screenshots go to
 // test-results/annex/ for a person to look at.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { once } from 'node:events';
-import type { AddressInfo } from 'node:net';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve, type ServerType } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import ExcelJS from 'exceljs';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS, requireChromium, serveOnLoopback } from '../support/browser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { annexWorkbook } from '../../src/annex/xlsx';
 import { importCommuneMap } from '../../src/routing/import';
 import { ADMIN_TOKEN, createWebWorld, START, type WebWorld } from '../web/support';
 import { seedAnnexCases } from './seed';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = fileURLToPath(new URL('../../test-results/annex/', import.meta.url));
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 let w: WebWorld;
-let server: ServerType;
+let stopServer: (() => Promise<void>) | undefined;
 let base: string;
 let context: BrowserContext;
 let profile: string;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium)`);
-  mkdirSync(ARTIFACTS, { recursive: true });
+  requireChromium(ARTIFACTS);
   w = await createWebWorld({ admin: { xlsx: annexWorkbook, clientIp: (c) => getConnInfo(c).remote.address ?? 'unknown' } });
   await importCommuneMap(w.db.db, fileURLToPath(new URL('../../content/map', import.meta.url)), () => undefined);
   await seedAnnexCases(w.db.db);
-  server = serve({ fetch: w.app.fetch, hostname: '127.0.0.1', port: 0 });
-  await once(server, 'listening');
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ({ base, close: stopServer } = await serveOnLoopback(w.app.fetch));
   profile = mkdtempSync(join(tmpdir(), 'baove-chromium-'));
-  context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1280, height: 900 }, locale: 'vi-VN', acceptDownloads: true });
+  context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1280, height: 900 }, locale: 'vi-VN', acceptDownloads: true });
 }, 120_000);
 
 afterAll(async () => {
   await context?.close();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  await stopServer?.();
   if (profile) rmSync(profile, { recursive: true, force: true });
   w?.cleanup();
 });

@@ -1,14 +1,12 @@
 // Browser stories on a phone-sized screen: Debian's Chromium (playwright-core) against the real Node app
 // on 127.0.0.1. Each page is saved as a screenshot under test-results/web/ for a person to look at.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { once } from 'node:events';
-import type { AddressInfo } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve, type ServerType } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS, PHONE, requireChromium, serveOnLoopback } from '../support/browser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CASE_REF } from '../../src/admin';
 import { importCommuneMap } from '../../src/routing/import';
@@ -18,20 +16,16 @@ import { eq } from 'drizzle-orm';
 import { realServices } from '../reports/support';
 import { ADMIN_TOKEN, createWebWorld, START, type WebWorld } from './support';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = fileURLToPath(new URL('../../test-results/web/', import.meta.url));
-const PHONE = { width: 390, height: 844 };
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 let w: WebWorld;
-let server: ServerType;
+let stopServer: (() => Promise<void>) | undefined;
 let base: string;
 let context: BrowserContext;
 let profile: string;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium)`);
-  mkdirSync(ARTIFACTS, { recursive: true });
+  requireChromium(ARTIFACTS);
   // The app's clock runs from a fixed day so the demo case is overdue the same way on every run.
   const t0 = Date.now();
   w = await createWebWorld({
@@ -43,16 +37,14 @@ beforeAll(async () => {
   });
   // The real commune map, so the coverage page has provinces and communes to show.
   await importCommuneMap(w.db.db, fileURLToPath(new URL('../../content/map', import.meta.url)), () => undefined);
-  server = serve({ fetch: w.app.fetch, hostname: '127.0.0.1', port: 0 });
-  await once(server, 'listening');
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ({ base, close: stopServer } = await serveOnLoopback(w.app.fetch));
   profile = mkdtempSync(join(tmpdir(), 'baove-chromium-'));
-  context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: PHONE, locale: 'vi-VN' });
+  context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: PHONE, locale: 'vi-VN' });
 });
 
 afterAll(async () => {
   await context?.close();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  await stopServer?.();
   if (profile) rmSync(profile, { recursive: true, force: true });
   w?.cleanup();
 });
@@ -317,7 +309,7 @@ describe.each(SIZES)('never stuck on a %s', (size, viewport) => {
   });
 
   it('without JavaScript the chat still takes a report, and offers no location it cannot get', async () => {
-    const noJs = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+    const noJs = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
     const ctx = await noJs.newContext({ javaScriptEnabled: false, viewport, locale: 'vi-VN' });
     const page = await ctx.newPage();
     await page.goto(`${base}/chat`);

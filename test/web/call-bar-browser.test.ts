@@ -1,42 +1,33 @@
 // In a real browser with JavaScript turned off (Debian's Chromium through playwright-core), on a
 // phone-sized screen: the /chat call bar and the tel: links are there, and the call bar stays in
 // view after a message has scrolled the page. Screenshots go to test-results/web/ for a person.
-import { existsSync, mkdirSync } from 'node:fs';
-import { once } from 'node:events';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve, type ServerType } from '@hono/node-server';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS, PHONE, requireChromium, serveOnLoopback } from '../support/browser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWebWorld, type WebWorld } from './support';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = fileURLToPath(new URL('../../test-results/web/', import.meta.url));
-const PHONE = { width: 390, height: 844 };
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 let w: WebWorld;
-let server: ServerType;
+let stopServer: (() => Promise<void>) | undefined;
 let base: string;
 let browser: Browser;
 let context: BrowserContext;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium)`);
-  mkdirSync(ARTIFACTS, { recursive: true });
+  requireChromium(ARTIFACTS);
   w = await createWebWorld({ now: () => new Date() });
-  server = serve({ fetch: w.app.fetch, hostname: '127.0.0.1', port: 0 });
-  await once(server, 'listening');
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  ({ base, close: stopServer } = await serveOnLoopback(w.app.fetch));
+  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   context = await browser.newContext({ javaScriptEnabled: false, viewport: PHONE, locale: 'vi-VN' });
 });
 
 afterAll(async () => {
   await context?.close();
   await browser?.close();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  await stopServer?.();
   w?.cleanup();
 });
 
