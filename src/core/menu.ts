@@ -1,7 +1,6 @@
 // The main menu and the one-line emergency reminder shown across the bot.
-import { emergencyHotlines } from '../knowledge';
 import type { Catalogue } from './messages';
-import type { Button, Lang } from './types';
+import type { Button } from './types';
 
 export function mainMenuButtons(t: Catalogue): Button[] {
   return [
@@ -13,15 +12,7 @@ export function mainMenuButtons(t: Catalogue): Button[] {
 }
 
 /** "113 (Công an), 111 (…), 115 (…)": the emergency numbers from content/hotlines.yaml. */
-export function emergencyLine(lang: Lang): string {
-  return emergencyHotlines()
-    .map((h) => `${h.number} (${shortLabel(h.label[lang])})`)
-    .join(', ');
-}
-
-function shortLabel(label: string): string {
-  return label.replace(/\s*\(.*\)\s*$/, '');
-}
+export { emergencyLine } from '../knowledge';
 
 /**
  * The buttons a reply goes out with, so no reply is a dead end: a final reply (no step) keeps its

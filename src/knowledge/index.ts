@@ -4,6 +4,7 @@ import type { Button, Lang } from '../core/types';
 import { triageModel } from '../triage/model.generated';
 import * as compiled from './compiled.generated';
 import { createKnowledge, type Knowledge } from './knowledge';
+import { emergencyShortLine, inEmergencyOrder } from './render';
 import type { AskResult, Decision } from './answer';
 import type { Guide, Hotline } from './schema';
 
@@ -51,6 +52,10 @@ export function renderHotlines(lang: Lang, provinceCode?: string | null): string
 
 /** The numbers an emergency answer lists first, in order (content/hotlines.yaml `emergency_order`). */
 export function emergencyHotlines(): Hotline[] {
-  const all = knowledge().hotlines();
-  return compiled.hotlines.emergency_order.flatMap((n) => all.filter((h) => h.number === n));
+  return inEmergencyOrder(compiled.hotlines.emergency_order, knowledge().hotlines());
+}
+
+/** "113 (Công an), 111 (…), 115 (…)": the emergency numbers on one line. */
+export function emergencyLine(lang: Lang): string {
+  return emergencyShortLine(emergencyHotlines(), lang);
 }

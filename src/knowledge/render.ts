@@ -4,7 +4,7 @@ import type { Button, Lang } from '../core/types';
 import type { Decision } from './answer';
 import { markdownToChat } from './chat-text';
 import { fill, messages } from './messages';
-import type { Guide, Hotlines, Source } from './schema';
+import type { Guide, Hotline, Hotlines, Source } from './schema';
 
 export interface Rendered {
   text: string;
@@ -25,6 +25,16 @@ export interface Renderer {
   renderGuideFull(slug: string, lang: Lang): Rendered | null;
   renderTopicList(lang: Lang): Rendered;
   renderHotlines(lang: Lang, provinceCode?: string | null): string;
+}
+
+/** The lines among `list` that `order` names, in that order (content/hotlines.yaml `emergency_order`). */
+export function inEmergencyOrder(order: readonly string[], list: readonly Hotline[]): Hotline[] {
+  return order.flatMap((n) => list.filter((h) => h.number === n));
+}
+
+/** "113 (Công an), 111 (…), 115 (…)": numbers with their short labels, for a one-line reminder. */
+export function emergencyShortLine(list: readonly Hotline[], lang: Lang): string {
+  return list.map((h) => `${h.number} (${h.label[lang].replace(/\s*\(.*\)\s*$/, '')})`).join(', ');
 }
 
 export function createRenderer(guides: readonly Guide[], hotlines: Hotlines): Renderer {
@@ -53,14 +63,6 @@ export function createRenderer(guides: readonly Guide[], hotlines: Hotlines): Re
   function hotlineLine(number: string, lang: Lang): string {
     const line = hotlines.national.find((h) => h.number === number);
     return line ? `📞 ${line.number} — ${line.label[lang]}` : `📞 ${number}`;
-  }
-
-  /** "113 (Công an), 111 (…), 115 (…)" in the emergency order, for a one-line reminder. */
-  function emergencyShort(lang: Lang): string {
-    return hotlines.emergency_order
-      .flatMap((n) => hotlines.national.filter((h) => h.number === n))
-      .map((h) => `${h.number} (${h.label[lang].replace(/\s*\(.*\)\s*$/, '')})`)
-      .join(', ');
   }
 
   function emergency(topic: string | null, lang: Lang): Rendered {
@@ -110,7 +112,7 @@ export function createRenderer(guides: readonly Guide[], hotlines: Hotlines): Re
           };
         }
         case 'offtopic':
-          return { text: fill(m.offtopic, { emergency: emergencyShort(lang) }), buttons: [allTopicsButton(lang)] };
+          return { text: fill(m.offtopic, { emergency: emergencyShortLine(inEmergencyOrder(hotlines.emergency_order, hotlines.national), lang) }), buttons: [allTopicsButton(lang)] };
       }
     },
 
