@@ -130,6 +130,12 @@ describe('when the bot should not guess', () => {
     }
   });
 
+  it('ends a scope message with the emergency numbers in order, so a sick child\'s parent still gets 115', () => {
+    const { text } = k.renderAnswer(k.ask('con bi sot 39 do phai lam sao'), 'vi');
+    expect(text).toMatch(/gọi ngay 113 \(Công an\), 111 \(.*\), 115 \(Cấp cứu y tế\)\.$/);
+    expect(k.renderAnswer(k.ask('who won the football match'), 'en').text).toMatch(/call 113 \(Police\), 111 \(.*\), 115 \(Ambulance\) now\.$/);
+  });
+
   it('a vague question gets "mình chưa chắc" with up to 4 topic suggestions and the topic menu', () => {
     const result = k.ask('con toi');
     expect(result.kind === 'unsure' || result.kind === 'offtopic').toBe(true);
