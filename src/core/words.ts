@@ -13,9 +13,10 @@ interface PlainWord {
   argPattern?: RegExp;
   /** Only outside a step: inside one, such words are likely the answer ("địa chỉ: 12 Quán Thánh"). */
   outsideSteps?: boolean;
+  /** Phrases said in English: the command answers in English (its argument is "en"). */
+  english?: string[];
 }
 
-const ENGLISH_PHRASES = new Set(['hi', 'hello', 'hey', 'start', 'thanks', 'thank you', 'thank you so much', 'thanks a lot', 'okay']);
 const REF_ARG = /^bv[\s_–—-]?[a-z0-9]{6}$/i;
 const INVITE_ARG = /^[a-z0-9]{4}[\s-]?[a-z0-9]{4}$/i;
 
@@ -30,8 +31,8 @@ const WORDS: PlainWord[] = [
   { phrases: ['dia chi', 'xem dia chi', 'tim xa phuong'], command: 'diachi', arg: 'optional', outsideSteps: true },
   { phrases: ['tieng viet'], command: 'lang', arg: 'none' },
   // A greeting or a thank-you on its own, outside a step (inside one it may be an answer).
-  { phrases: ['xin chao', 'chao', 'chao ban', 'chao bot', 'chao ad', 'chao admin', 'xin chao ban', 'alo', 'bat dau', 'hi', 'hello', 'hey', 'start'], command: 'chao', arg: 'none', outsideSteps: true },
-  { phrases: ['cam on', 'cam on ban', 'cam on nhieu', 'cam on nhe', 'cam on bot', 'cam on ad', 'ok cam on', 'thanks', 'thank you', 'thank you so much', 'thanks a lot', 'ok', 'oke', 'okay', 'da', 'vang', 'da vang', 'da cam on'], command: 'camon', arg: 'none', outsideSteps: true },
+  { phrases: ['xin chao', 'chao', 'chao ban', 'chao bot', 'chao ad', 'chao admin', 'xin chao ban', 'alo', 'bat dau'], english: ['hi', 'hello', 'hey', 'start'], command: 'chao', arg: 'none', outsideSteps: true },
+  { phrases: ['cam on', 'cam on ban', 'cam on nhieu', 'cam on nhe', 'cam on bot', 'cam on ad', 'ok cam on', 'ok', 'oke', 'da', 'vang', 'da vang', 'da cam on'], english: ['thanks', 'thank you', 'thank you so much', 'thanks a lot', 'okay'], command: 'camon', arg: 'none', outsideSteps: true },
   { phrases: ['english'], command: 'lang', arg: 'none' },
   // Officers
   { phrases: ['vu viec', 'cac vu viec', 'danh sach vu viec', 'cases'], command: 'cases', arg: 'none' },
@@ -52,7 +53,7 @@ export function plainCommand(text: string, opts: { officer?: boolean; inStep?: b
   const folded = words.map((w) => fold(w));
   for (const word of WORDS) {
     if (word.outsideSteps && opts.inStep) continue;
-    for (const phrase of word.phrases) {
+    for (const phrase of [...word.phrases, ...(word.english ?? [])]) {
       const p = phrase.split(' ');
       if (folded.length < p.length || !p.every((w, i) => folded[i] === w)) continue;
       const rest = words.slice(p.length).join(' ');
@@ -62,7 +63,7 @@ export function plainCommand(text: string, opts: { officer?: boolean; inStep?: b
       const name = word.command;
       if (name === 'lang') return { name, arg: phrase === 'english' ? 'en' : 'vi' };
       // Said in English: the answer is in English ("thank you", "hello").
-      if (name === 'camon' || name === 'chao') return { name, arg: ENGLISH_PHRASES.has(phrase) ? 'en' : '' };
+      if (word.english) return { name, arg: word.english.includes(phrase) ? 'en' : '' };
       return { name, arg: rest };
     }
   }
