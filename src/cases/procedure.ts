@@ -46,7 +46,7 @@ interface Deps {
 }
 
 async function apply(
-  { db }: Deps,
+  { db, sealer }: Deps,
   row: CaseRow,
   status: string,
   changes: Changes,
@@ -62,7 +62,7 @@ async function apply(
     .where(eq(cases.id, row.id))
     .returning();
   await auditAs(db, at, actor.name, action, row.id, { from: row.status, to: newStatus, level: actor.level, ...detail });
-  const note = updated!.status !== row.status ? await reporterProgress(db, updated!) : null;
+  const note = updated!.status !== row.status ? await reporterProgress(db, sealer, updated!) : null;
   return { row: updated!, messages: note ? [note] : [] };
 }
 

@@ -8,6 +8,7 @@ import { createClient } from '@libsql/client';
 import { startEdgeWorld, type EdgeWorld } from '../../scripts/bench/edge-world';
 import { LOOPBACK_OFFICERS } from '../../scripts/bench/server-process';
 import { reportScript, textUpdate } from '../../scripts/bench/updates';
+import { casesOfChat } from './support';
 
 let world: EdgeWorld;
 let updateId = 50_000;
@@ -78,10 +79,10 @@ describe('a citizen files a report through the webhook on a database across the 
     await world.rt.idle();
     expect(answers.map((r) => r.status)).toEqual([200, 200]);
     const db = createClient({ url: world.proxy.url });
-    const cases = await db.execute({ sql: `select c.ref from cases c join users u on u.id = c.reporter_user_id where u.channel_user_id = ?`, args: [String(chat)] });
+    const cases = await casesOfChat(db, chat, 'ref');
     db.close();
-    expect(cases.rows).toHaveLength(1);
-    expect(world.sent.filter((s) => s.chatId === officer.chatId && s.text.includes(String(cases.rows[0]!.ref)))).toHaveLength(1);
+    expect(cases).toHaveLength(1);
+    expect(world.sent.filter((s) => s.chatId === officer.chatId && s.text.includes(String(cases[0]!.ref)))).toHaveLength(1);
   });
 
   it.each([0, 600])("writes the sent marks of one update's sends in one request (Bot API taking %i ms a send)", async (delayMs) => {
