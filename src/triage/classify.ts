@@ -189,6 +189,8 @@ interface DangerRule {
   extraCues: PhraseSet;
   disclosure: DisclosureKind | undefined;
   calmCancels: boolean;
+  /** Calm cancels the child terms too (a swallowed grape pip the child is fine after). */
+  calmCancelsAll: boolean;
   except: PhraseSet;
 }
 
@@ -271,7 +273,8 @@ export function createTriage(rules: TriageRules): Triage {
     phrases: set(k.phrases),
     extraCues: set(k.extra_cues),
     disclosure: k.disclosure,
-    calmCancels: k.calm_cancels ?? false,
+    calmCancels: (k.calm_cancels ?? false) !== false,
+    calmCancelsAll: k.calm_cancels === 'all',
     except: set(k.except),
   }));
   const disclosures: DisclosureRule[] = Object.entries(rules.disclosure).map(([kind, k]) => ({
@@ -346,7 +349,7 @@ export function createTriage(rules: TriageRules): Triage {
     if (isGeneral(f, [...terms, ...phrases, ...childTerms])) return null;
     if (f.howGeneral && (childTerms.length === 0 || f.preventive)) return null;
     // A past accident the child is fine after ("ngã đập đầu nhẹ, vẫn chơi bình thường") is a question.
-    if (rule.calmCancels && m.calm && !m.distress && childTerms.length === 0 && !cry) return null;
+    if (rule.calmCancels && m.calm && !m.distress && (childTerms.length === 0 || rule.calmCancelsAll) && !cry) return null;
     const told = () => rule.disclosure !== undefined && f.disclosureCues.length > 0 && !f.asking && !m.grownUp;
     // Told as over, unless "đang"/"vừa" stands right before the danger word ("năm ngoái bé bị bỏng,
     // giờ đang lên sẹo" is over; "hồi trước thì không, giờ nó đang đánh con" is not).
