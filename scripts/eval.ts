@@ -137,6 +137,9 @@ const DEFAULT_SETS = [
   'test/fixtures/triage-own.jsonl',
   'test/fixtures/triage-own-aside.jsonl',
   'test/fixtures/triage-dev.jsonl',
+  // Written before the issue-15 false-alarm work (edge questions, varied dangers), a third kept aside.
+  'test/fixtures/triage-own2.jsonl',
+  'test/fixtures/triage-own2-aside.jsonl',
 ].filter((p) => existsSync(p));
 const named = args.filter((a) => !a.startsWith('-'));
 const system = ours();

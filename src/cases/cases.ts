@@ -5,7 +5,8 @@ import { fill } from '../core/messages';
 import type { Address, Incoming, Lang } from '../core/types';
 import { levelOfRoute } from './levels';
 import type { Db } from '../db/db';
-import { readBatch } from '../db/deferred';
+import { isDeferred, readBatch } from '../db/deferred';
+import type { InArgs, InStatement } from '@libsql/client';
 import { cases, officers, users } from '../db/schema';
 import type { CommuneRef } from '../routing/types';
 import type { QueuedMessage } from '../outbox/outbox';
@@ -48,9 +49,11 @@ export async function findCaseByRef(db: Db, ref: string): Promise<CaseRow | unde
  * notifications commit together, so nothing is sent for a case that was not stored.
  *
  * Written for a batched update (db/deferred.ts): one read (the officers who get the case with the
- * language each reads, the next case id, whether the drawn reference is free, whether this update
- * already filed a case), then writes that need no result. The id is chosen here; a concurrent case
- * that took it makes the update's batch fail, and the update runs again.
+ * language each reads, the next case id, whether this update already filed a case), then writes that
+ * need no result. The id and the reference are chosen here; a concurrent case that took the id, or an
+ * older case with the same reference, makes the update's batch fail on the unique key, and the update
+ * runs again (drawing anew). Elsewhere (a transaction) the reference is checked in the read. The read
+ * depends only on the draft and the update, so the engine can send it ahead (`casePlanReads`).
  */
 export async function fileCase(ctx: Ctx, report: NewCase): Promise<Filed> {
   const { db, sealer, config } = ctx.deps;
@@ -60,10 +63,12 @@ export async function fileCase(ctx: Ctx, report: NewCase): Promise<Filed> {
   const commune = report.details.place.commune;
   const world = caseWorld(ctx.inc);
   let ref = newCaseRef();
+  // In a batched update the unique key checks the reference, at no cost; in a transaction the read does.
+  const checkRef = !isDeferred(db);
   // The seals (WebCrypto) run while the database answers. Who filed it is sealed too, with a tag.
   const sealing = sealDetails(sealer, report.details);
   const reporter = await sealReporter(sealer, ctx.user.id);
-  let plan = await planCase(db, commune, ref, sourceKey, reporter.reporterTag, world);
+  let plan = await planCase(db, commune, checkRef ? ref : null, sourceKey, reporter.reporterTag, world);
   while (plan.refTaken) {
     ref = newCaseRef(); // the random reference was taken: draw another
     plan = await planCase(db, commune, ref, sourceKey, reporter.reporterTag, world);
@@ -130,12 +135,12 @@ interface CasePlan {
   existingId: number | null;
 }
 
-/** What filing a case needs to know, read in one batch (one round trip to a remote database). */
-async function planCase(db: Db, commune: CommuneRef | undefined, ref: string, sourceKey: string, reporterTag: string, world: CaseWorld): Promise<CasePlan> {
+/** planCase's two reads: the ids (and whether `ref` is taken, when one is given), and the officers with their languages. */
+function planQueries(db: Db, commune: CommuneRef | undefined, ref: string | null, sourceKey: string, world: CaseWorld) {
   const ids = db
     .select({
       nextId: sql<number>`coalesce(max(${cases.id}), 0) + 1`,
-      refTaken: sql<number>`(select count(*) from ${cases} where ${cases.ref} = ${ref})`,
+      refTaken: ref === null ? sql<number>`0` : sql<number>`(select count(*) from ${cases} where ${cases.ref} = ${ref})`,
       existingId: sql<number | null>`(select ${cases.id} from ${cases} where ${cases.sourceKey} = ${sourceKey})`,
     })
     .from(cases);
@@ -145,6 +150,23 @@ async function planCase(db: Db, commune: CommuneRef | undefined, ref: string, so
     .leftJoin(users, and(eq(users.channel, officers.channel), eq(users.channelUserId, officers.channelUserId)))
     .where(commune ? routeCondition(commune.code, commune.province_code, world) : sql`0`)
     .orderBy(officers.id);
+  return [ids, who] as const;
+}
+
+/**
+ * The statements `fileCase` reads in a batched update for this commune and this update (its dedupe
+ * key): the engine may send them ahead with the update's first read (core/prefetch.ts).
+ */
+export function casePlanReads(db: Db, commune: CommuneRef | undefined, sourceKey: string, world: CaseWorld): InStatement[] {
+  return planQueries(db, commune, null, sourceKey, world).map((q) => {
+    const { sql: text, params } = q.toSQL();
+    return { sql: text, args: params as InArgs };
+  });
+}
+
+/** What filing a case needs to know, read in one batch (one round trip to a remote database). */
+async function planCase(db: Db, commune: CommuneRef | undefined, ref: string | null, sourceKey: string, reporterTag: string, world: CaseWorld): Promise<CasePlan> {
+  const [ids, who] = planQueries(db, commune, ref, sourceKey, world);
   const [[counts], rows] = await readBatch(db, ids, who);
   const langOf = new Map(rows.map((r) => [r.officer.id, (r.lang === 'en' ? 'en' : 'vi') as Lang]));
   // Demo officers are no coverage for a real case: a web demo officer counts only for its own

@@ -1,5 +1,5 @@
 // The scheduled escalation step: escalate cases left unacknowledged or past a legal clock to the
-// province supervisor, and remind the routed officer before a clock runs out. Each escalation and
+// province supervisor, and remind the holders before a clock runs out. Each escalation and
 // each reminder happens once, however many ticks run (audit record + outbox dedupe keys).
 import { eq, ne } from 'drizzle-orm';
 import type { Config } from '../config';
@@ -26,7 +26,7 @@ import {
 import type { Sealer } from '../ground/crypto';
 import { reportsMessages } from '../reports/messages';
 import { covers, officerAddress, routedRecipients, type OfficerRow } from '../directory/officers';
-import { asLevel, levelName, stepUp } from './levels';
+import { asLevel, currentHolders, levelName, stepUp } from './levels';
 import { caseWorkMessages } from './messages';
 import { langOf, reporterProgress } from './recipients';
 import { officerButtons } from './render';
@@ -167,8 +167,17 @@ async function escalate(
 }
 
 /** Returns how many reminder messages were newly queued (0 when already sent by an earlier tick). */
+/**
+ * Who is reminded of a clock: whoever holds the case now (the province supervisor after an escalation),
+ * and the commune officers it was routed to, who can still act on it (nobody in chat holds the national queue).
+ */
+async function reminderRecipients(db: Db, row: CaseRow): Promise<OfficerRow[]> {
+  const all = [...(await currentHolders(db, row)), ...(await routedRecipients(db, row))];
+  return all.filter((o, i) => all.findIndex((x) => x.id === o.id) === i);
+}
+
 async function remind(db: Db, sealer: Sealer, config: Config, row: CaseRow, r: { clock: ClockName; dueAt: Date }, at: Date): Promise<number> {
-  const recipients = await routedRecipients(db, row);
+  const recipients = await reminderRecipients(db, row);
   const messages: QueuedMessage[] = [];
   for (const o of recipients) {
     const to = officerAddress(o);

@@ -10,14 +10,17 @@
 // the outbox keeps its dedupe keys. A failed batch leaves nothing behind.
 // A feature that needs a real transaction (db/deferred.ts) gets one: the update runs again through
 // the interactive path, which is correct everywhere and slower on a remote database.
-import type { InStatement } from '@libsql/client';
-import { clientOf, deferring, NeedsTransaction } from '../db/deferred';
+// Reads a feature names in advance for the user's state ride in the first batch (core/prefetch.ts),
+// so the features' own reads cost no round trip when the state is the one this process last wrote.
+import type { InStatement, ResultSet } from '@libsql/client';
+import { clientOf, deferring, NeedsTransaction, statementKey } from '../db/deferred';
 import { enqueueStatement, takeSentMarks } from '../outbox/outbox';
-import type { CoreDeps, Feature } from './context';
+import type { ConversationState, CoreDeps, Feature } from './context';
 import {
   asLang,
   collect,
   dispatch,
+  dispatchedText,
   DUPLICATE,
   handled,
   LAST_SEEN_PRECISION_MS,
@@ -30,6 +33,7 @@ import {
 } from './engine';
 import { emergencyLine } from './menu';
 import { fill } from './messages';
+import type { PrefetchHints } from './prefetch';
 import { RATE_WINDOW_MS } from './rate-limit';
 import type { Incoming } from './types';
 
@@ -39,13 +43,15 @@ const ATTEMPTS = 3;
 export async function handleBatched(
   deps: CoreDeps,
   features: Feature[],
+  hints: PrefetchHints,
   inc: Incoming,
   opts: HandleOptions,
   baseKey: string,
   inTransaction: () => Promise<HandleResult>,
 ): Promise<HandleResult> {
   for (let attempt = 1; ; attempt++) {
-    const outcome = await attemptBatched(deps, features, inc, opts, baseKey);
+    const outcome = await attemptBatched(deps, features, hints, inc, opts, baseKey);
+    if (outcome === 'transaction' || outcome === 'conflict') hints.forget(inc.channel, inc.userId);
     if (outcome === 'transaction') return inTransaction();
     if (outcome !== 'conflict') return outcome;
     if (attempt >= ATTEMPTS) throw new Error('update kept conflicting with concurrent updates');
@@ -73,18 +79,28 @@ const guard = (condition: string, args: Array<string | number | null> = []): InS
 });
 const CHANGED = guard('changes() > 0');
 
-async function attemptBatched(deps: CoreDeps, features: Feature[], inc: Incoming, opts: HandleOptions, baseKey: string): Promise<HandleResult | 'conflict' | 'transaction'> {
+async function attemptBatched(deps: CoreDeps, features: Feature[], hints: PrefetchHints, inc: Incoming, opts: HandleOptions, baseKey: string): Promise<HandleResult | 'conflict' | 'transaction'> {
   const client = clientOf(deps.db);
   const when = inc.at.getTime();
 
-  // Round trip 1: what the update needs.
-  const [, read] = await client.batch(
-    [
-      { sql: USER_ENSURE, args: [inc.channel, inc.userId, when, when] },
-      { sql: READ_UPDATE, args: [inc.dedupeKey ?? '', inc.channel, inc.userId] },
-    ],
-    'write',
-  );
+  // Round trip 1: what the update needs, and the reads its features will make from the state this
+  // process last wrote for the user (used only if the state read here is still that one).
+  const base: InStatement[] = [
+    { sql: USER_ENSURE, args: [inc.channel, inc.userId, when, when] },
+    { sql: READ_UPDATE, args: [inc.dedupeKey ?? '', inc.channel, inc.userId] },
+  ];
+  const hint = hints.empty ? undefined : hints.get(inc.channel, inc.userId);
+  const ahead = hint ? await hints.reads(hint, deps, { ...inc, text: dispatchedText(inc) }) : [];
+  let results: ResultSet[];
+  try {
+    results = await client.batch([...base, ...ahead], 'write');
+  } catch (err) {
+    if (!ahead.length) throw err;
+    // A read sent ahead must never cost the update: without them, as before.
+    deps.log.warn('prefetch.failed', { error: err instanceof Error ? err.message.slice(0, 120) : String(err) });
+    results = await client.batch(base, 'write');
+  }
+  const read = results[1];
   const row = read!.rows[0];
   if (!row) throw new Error('the sender could not be stored');
   const inboxStatus = row[0] as string | null;
@@ -94,7 +110,11 @@ async function attemptBatched(deps: CoreDeps, features: Feature[], inc: Incoming
   const lastSeen = row[4] === null ? null : Number(row[4]);
   const stateRow: StateRow = row[5] !== null ? { step: row[6] as string | null, dataEnc: row[7] as string | null } : undefined;
 
-  const deferred = deferring(deps.db);
+  const prefetched = new Map<string, ResultSet>();
+  if (hint && stateRow && hint.user.id === userId && hint.step === stateRow.step && hint.dataEnc === stateRow.dataEnc) {
+    ahead.forEach((stmt, i) => prefetched.set(statementKey(stmt), results[base.length + i]!));
+  }
+  const deferred = deferring(deps.db, prefetched);
   const updateDeps: CoreDeps = { ...deps, db: deferred.db };
   const stored = await loadState(updateDeps, stateRow);
   const ctx = makeContext(updateDeps, inc, user, stored.state);
@@ -139,7 +159,8 @@ async function attemptBatched(deps: CoreDeps, features: Feature[], inc: Incoming
   writes.push({ sql: COUNT_HIT, args: [`user:${userId}`, when, RATE_WINDOW_MS] });
   if (warn) writes.push({ sql: `update rate_limits set warned = 1 where key = ?`, args: [`user:${userId}`] });
   writes.push(...deferred.writes);
-  writes.push(...(await stateStatements(updateDeps, userId, ctx.state, stored, inc.at)));
+  const state = await stateStatements(updateDeps, userId, ctx.state, stored, inc.at);
+  writes.push(...state.statements);
   const messages = collect(ctx, baseKey);
   const outbox = await enqueueStatement(deps.sealer, messages, inc.at, opts.lease);
   // Earlier sends of this process waiting for their "sent" mark ride along (outbox.takeSentMarks).
@@ -147,9 +168,9 @@ async function attemptBatched(deps: CoreDeps, features: Feature[], inc: Incoming
   if (marks) writes.push({ sql: marks.sql, args: marks.args });
   if (outbox) writes.push({ sql: outbox.sql, args: outbox.args });
 
-  let results;
+  let written: ResultSet[];
   try {
-    results = await client.batch(writes, 'write');
+    written = await client.batch(writes, 'write');
     marks?.committed();
   } catch (err) {
     const step = (err as { statementIndex?: unknown }).statementIndex;
@@ -160,7 +181,8 @@ async function attemptBatched(deps: CoreDeps, features: Feature[], inc: Incoming
     deps.log.info('update.conflict', { step, error: err instanceof Error ? err.message.slice(0, 120) : String(err) });
     return 'conflict';
   }
-  const queued = outbox ? outbox.enqueued(results.at(-1)!.rows as unknown as ArrayLike<unknown>[]) : [];
+  hints.remember(state.row?.step ? { user, step: state.row.step, dataEnc: state.row.dataEnc, state: ctx.state } : undefined, inc.channel, inc.userId);
+  const queued = outbox ? outbox.enqueued(written.at(-1)!.rows as unknown as ArrayLike<unknown>[]) : [];
   return handled(messages, queued);
 }
 
@@ -172,23 +194,36 @@ const COUNT_HIT = `
     warned = case when ?2 - window_start >= ?3 or ?2 < window_start then 0 else warned end,
     window_start = case when ?2 - window_start >= ?3 or ?2 < window_start then ?2 else window_start end`;
 
-/** The state write, compared against the row that was read; or, unchanged, a check that it still is. */
-async function stateStatements(deps: CoreDeps, userId: number, state: Parameters<typeof stateWrite>[2], stored: Parameters<typeof stateWrite>[3], at: Date): Promise<InStatement[]> {
+/**
+ * The state write, compared against the row that was read; or, unchanged, a check that it still is.
+ * With the row as it stands once the batch commits (undefined: none).
+ */
+async function stateStatements(
+  deps: CoreDeps,
+  userId: number,
+  state: ConversationState,
+  stored: Parameters<typeof stateWrite>[3],
+  at: Date,
+): Promise<{ statements: InStatement[]; row: { step: string | null; dataEnc: string | null } | undefined }> {
   const next = await stateWrite(deps, userId, state, stored, at);
   const was = stored.row;
   if (!next) {
-    if (!was) return [guard('not exists (select 1 from conversation_state where user_id = ? and step is not null)', [userId])];
-    return [guard('exists (select 1 from conversation_state where user_id = ? and step is ? and data_enc is ?)', [userId, was.step, was.dataEnc])];
+    if (!was) return { statements: [guard('not exists (select 1 from conversation_state where user_id = ? and step is not null)', [userId])], row: undefined };
+    return { statements: [guard('exists (select 1 from conversation_state where user_id = ? and step is ? and data_enc is ?)', [userId, was.step, was.dataEnc])], row: was };
   }
   const [, step, dataEnc, updatedAt] = next;
+  const row = { step, dataEnc };
   if (!was) {
     // Strict: a row created meanwhile fails the batch on its key.
-    return [{ sql: 'insert into conversation_state (user_id, step, data_enc, updated_at) values (?, ?, ?, ?)', args: [userId, step, dataEnc, updatedAt] }];
+    return { statements: [{ sql: 'insert into conversation_state (user_id, step, data_enc, updated_at) values (?, ?, ?, ?)', args: [userId, step, dataEnc, updatedAt] }], row };
   }
-  return [
-    { sql: 'update conversation_state set step = ?, data_enc = ?, updated_at = ? where user_id = ? and step is ? and data_enc is ?', args: [step, dataEnc, updatedAt, userId, was.step, was.dataEnc] },
-    CHANGED,
-  ];
+  return {
+    statements: [
+      { sql: 'update conversation_state set step = ?, data_enc = ?, updated_at = ? where user_id = ? and step is ? and data_enc is ?', args: [step, dataEnc, updatedAt, userId, was.step, was.dataEnc] },
+      CHANGED,
+    ],
+    row,
+  };
 }
 
 /** The NeedsTransaction behind an error (drizzle wraps a failed query's error as its `cause`). */

@@ -6,6 +6,7 @@ import type { Logger } from '../ground/log';
 import type { Button, Incoming, Lang, Outgoing, ReplyExtras } from './types';
 import type { Catalogue } from './messages';
 import type { Services } from './services';
+import type { Prefetch } from './prefetch';
 
 export interface CoreDeps {
   db: Db;
@@ -66,4 +67,6 @@ export interface Feature {
   onText?: (ctx: Ctx) => Promise<void>;
   /** A shared location outside any step. */
   onLocation?: (ctx: Ctx) => Promise<void>;
+  /** Reads an update at one of its steps will make, sent ahead on a remote database (core/prefetch.ts). */
+  prefetch?: Prefetch;
 }

@@ -5,6 +5,7 @@ import { withTransaction } from '../db/tx';
 import { enqueueWithBodies, type Enqueued, type Lease, type MessageBody, type OutboxRow, type QueuedMessage } from '../outbox/outbox';
 import { isRemote } from '../db/deferred';
 import { handleBatched } from './batched';
+import { PrefetchHints } from './prefetch';
 import type { ConversationState, CoreDeps, Ctx, Feature, UserRecord } from './context';
 import { catalogues, fill } from './messages';
 import { firstWarning, overLimit } from './rate-limit';
@@ -43,6 +44,8 @@ export interface Engine {
 }
 
 export function createEngine(deps: CoreDeps, features: Feature[]): Engine {
+  // What this process last wrote for each user, for the reads sent ahead on a remote database.
+  const hints = new PrefetchHints(features);
   const inTransaction = (inc: Incoming, opts: HandleOptions, baseKey: string) =>
       withTransaction(deps.db, async (tx): Promise<HandleResult> => {
         if (inc.dedupeKey && !(await claimInbox(tx, inc.dedupeKey, inc.channel, inc.at))) {
@@ -74,7 +77,7 @@ export function createEngine(deps: CoreDeps, features: Feature[]): Engine {
       const baseKey = inc.dedupeKey ?? `${inc.channel}:${inc.userId}:${inc.at.getTime()}:${crypto.randomUUID().slice(0, 8)}`;
       // A remote database: reads in one round trip, every write in one atomic batch (core/batched.ts).
       // A local file: one write transaction, statements straight on its connection (db/prepared.ts).
-      if (isRemote(deps.db)) return handleBatched(deps, features, inc, opts, baseKey, () => inTransaction(inc, opts, baseKey));
+      if (isRemote(deps.db)) return handleBatched(deps, features, hints, inc, opts, baseKey, () => inTransaction(inc, opts, baseKey));
       return inTransaction(inc, opts, baseKey);
     },
   };
@@ -154,7 +157,7 @@ export async function dispatch(ctx: Ctx, features: Feature[]): Promise<void> {
     ctx.reply(ctx.t.expiredButton, mainMenuButtons(ctx.t));
     return;
   }
-  const text = (inc.text ?? '').normalize('NFC').trim();
+  const text = dispatchedText(inc);
   if (text.length > MAX_TEXT_CHARS) {
     ctx.reply(fill(ctx.t.tooLong, { max: MAX_TEXT_CHARS }));
     return;
@@ -193,6 +196,11 @@ export async function dispatch(ctx: Ctx, features: Feature[]): Promise<void> {
   const onText = features.find((f) => f.onText)?.onText;
   if (onText) return onText(ctx);
   ctx.reply(ctx.t.unknown, mainMenuButtons(ctx.t));
+}
+
+/** The text as the features see it (dispatch normalises it). */
+export function dispatchedText(inc: Incoming): string {
+  return (inc.text ?? '').normalize('NFC').trim();
 }
 
 /** A handler registered under `key`, never an inherited property: "valueOf" or "/constructor" is no handler. */

@@ -69,8 +69,12 @@ function normalise(stmt: InStatement | string, args?: unknown): { sql: string; a
   return stmt as never;
 }
 
-/** A Db over `real`'s client whose writes are recorded (see the top of this file). */
-export function deferring(real: Db): Deferring {
+/**
+ * A Db over `real`'s client whose writes are recorded (see the top of this file). A read found in
+ * `prefetched` (the same text, the same values: sent ahead with the update's first batch, core/prefetch.ts)
+ * is answered from there, without a round trip.
+ */
+export function deferring(real: Db, prefetched?: Prefetched): Deferring {
   const client = (real as unknown as { $client: Client }).$client;
   const writes: InStatement[] = [];
   const refuse = (why: string): never => {
@@ -85,7 +89,7 @@ export function deferring(real: Db): Deferring {
       if (kind === 'read') {
         // A read after a write of this update would not see it.
         if (writes.length > 0) refuse(`a read after a write (${stmt.sql})`);
-        return client.execute(stmt);
+        return prefetched?.get(statementKey(stmt)) ?? client.execute(stmt);
       }
       if (kind === 'write') {
         writes.push(stmt);
@@ -96,6 +100,8 @@ export function deferring(real: Db): Deferring {
     async batch(stmts: Array<InStatement | [string, unknown?]>): Promise<ResultSet[]> {
       const list = stmts.map((s) => (Array.isArray(s) ? normalise(s[0], s[1]) : normalise(s)));
       if (list.some((s) => statementKind(s.sql) !== 'read') || writes.length > 0) return refuse('a batch with writes');
+      const ahead = prefetched ? list.map((s) => prefetched.get(statementKey(s))) : [];
+      if (ahead.length > 0 && ahead.every((r) => r !== undefined)) return ahead as ResultSet[];
       return client.batch(list, 'deferred');
     },
     transaction: async () => refuse('a nested transaction'),
@@ -106,6 +112,20 @@ export function deferring(real: Db): Deferring {
     reconnect: async () => undefined,
   };
   return { db: drizzle(wrapper as unknown as Client, { schema }) as unknown as Db, writes };
+}
+
+/** The key a read sent ahead is matched by: its text and its values, exactly. */
+export function statementKey(stmt: InStatement): string {
+  if (typeof stmt === 'string') return `${stmt}\u0000[]`;
+  return `${stmt.sql}\u0000${JSON.stringify(stmt.args ?? [], (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v))}`;
+}
+
+/** Results of reads sent ahead (core/prefetch.ts), by `statementKey`. */
+export type Prefetched = ReadonlyMap<string, ResultSet>;
+
+/** Whether `db` is the deferring Db of a batched update (its writes are sent together at the end). */
+export function isDeferred(db: Db): boolean {
+  return (db as unknown as { $client?: { protocol?: string } }).$client?.protocol === 'deferred';
 }
 
 /** Whether `db` talks to a remote libSQL server over HTTP (the Worker, or Node with a Turso URL). */

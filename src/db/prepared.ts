@@ -62,6 +62,8 @@ export interface Prepared<Row extends readonly unknown[]> {
    * cheaper than RETURNING when that is all the caller needs.
    */
   write(db: Db, args: SqlArg[]): Promise<{ changes: number; lastRowid: number | undefined }>;
+  /** The statement as `rows` sends it through drizzle (`?N` spelled out as `?`): to send a read ahead (core/prefetch.ts). */
+  statement(args: SqlArg[]): { sql: string; args: SqlArg[] };
 }
 
 /**
@@ -88,6 +90,13 @@ export function prepared<Row extends readonly unknown[] = unknown[]>(text: strin
     );
   return {
     text,
+    statement(args) {
+      check(args);
+      return {
+        sql: chunks.filter((_, i) => i % 2 === 0).join('?'),
+        args: slots.map((n, slot) => args[numbered ? Number(n) - 1 : slot]!),
+      };
+    },
     async rows(db, args) {
       check(args);
       const conn = connectionOf.get(db);

@@ -1,12 +1,14 @@
 // The report intake: description → location (pick / confirm) → child's age → danger → contact → confirm.
 // The draft lives in the (encrypted) conversation state, so a reporter can leave and come back.
 import type { Ctx } from '../core/context';
+import type { Prefetch } from '../core/prefetch';
 import { fill } from '../core/messages';
 import type { Button, GeoPoint } from '../core/types';
 import { fold } from '../knowledge/text';
 import type { CommuneRef } from '../routing/types';
 import { AGE_BANDS, isAgeBand, parseAge, type AgeBand } from './age';
-import { fileCase } from '../cases/cases';
+import { casePlanReads, caseWorld, fileCase } from '../cases/cases';
+import { storedSourceKey } from '../cases/reporter-link';
 import { filingLimited } from '../reports/flood';
 import { emergencyLine, mainMenuButtons } from '../core/menu';
 import { reportsMessages, type ReportsCatalogue } from '../reports/messages';
@@ -282,7 +284,7 @@ export async function handleReportStep(ctx: Ctx): Promise<void> {
     }
     case STEP.confirm: {
       const f = fold(text);
-      if (/^(gui|gui tin|dong y|xac nhan|ok|send|yes|co)$/.test(f)) return confirmReport(ctx, d);
+      if (CONFIRM_WORDS.test(f)) return confirmReport(ctx, d);
       if (/^(huy|cancel|khong)$/.test(f)) return cancelReport(ctx);
       return ask(ctx, d, step, [t.confirmInvalid]);
     }
@@ -362,7 +364,8 @@ async function typedAddress(ctx: Ctx, t: ReportsCatalogue, d: Draft, text: strin
   }
   let r: Awaited<ReturnType<typeof resolve>>;
   try {
-    r = await resolve(address);
+    // Through the update's own Db: the lookup may have been sent ahead with the update's first read.
+    r = await resolve(address, ctx.deps.db);
   } catch {
     // A failing map must not lose the report: keep the text, the case waits for an admin to route it.
     return advance(ctx, { ...base, address, located: true, commune: undefined, point: undefined }, [t.locationUnavailable]);
@@ -490,6 +493,32 @@ async function confirmReport(ctx: Ctx, d: Draft): Promise<void> {
       : fill(w.filedTo_province, { province: d.commune?.province_name ?? '', commune: d.commune?.name ?? '' });
   ctx.reply(fill(t.filed, { ...values, recipient }), next);
 }
+
+/** Typed at the summary (folded): send the report. */
+const CONFIRM_WORDS = /^(gui|gui tin|dong y|xac nhan|ok|send|yes|co)$/;
+
+/**
+ * The reads the two steps that read the database will make, named ahead so that on a remote database
+ * they ride in the update's first read (core/prefetch.ts): at the summary, filing the case (the
+ * officers of the draft's commune, the next case id); at the address question, the typed address's
+ * lookup. An update that turns out to do something else leaves them unused.
+ */
+export const reportPrefetch: Prefetch = {
+  steps: [STEP.confirm, STEP.location, STEP.pick],
+  reads({ deps, state, inc }) {
+    const d = state.data as Draft;
+    const text = inc.text ?? '';
+    if (state.step === STEP.confirm) {
+      const confirming = inc.button === 'report:confirm' || (inc.button === undefined && CONFIRM_WORDS.test(fold(text)));
+      if (!confirming || !inc.dedupeKey || nextStep(d) !== STEP.confirm) return [];
+      // The case's source key as fileCase stores it (a keyed tag of the update's key).
+      return storedSourceKey(deps.sealer, inc.dedupeKey).then((key) => casePlanReads(deps.db, d.commune, key, caseWorld(inc)));
+    }
+    // The address typed at the location question (or typed again instead of a pick).
+    if (inc.button !== undefined || inc.location || inc.photo || text.length < 3 || text.startsWith('/')) return [];
+    return deps.services.addressReads?.(text.slice(0, 300)) ?? [];
+  },
+};
 
 /** "có", "co", "đúng", "yes" → true; "không", "ko", "sai", "no" → false; otherwise null. */
 function yesNo(text: string): boolean | null {

@@ -40,8 +40,10 @@ export function workerServices(db: Db): Services {
   // The locator asks for names synchronously; on Workers they come from the database afterwards.
   const byCodeOnly = (code: string): CommuneRef => ({ code, name: '', province_code: '', province_name: '' });
   const locate = createPointLocator(dbShapeStore(db), byCodeOnly);
+  const resolveAddress = createDbAddressResolver(db);
   return {
-    resolveAddress: createDbAddressResolver(db),
+    resolveAddress,
+    addressReads: resolveAddress.reads,
     async locatePoint(point) {
       const found = await locate(point);
       const refs = await communeRefs(db, found.candidates.map((c) => c.code));

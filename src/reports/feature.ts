@@ -1,7 +1,7 @@
 // The reports feature: intake steps and buttons, /baotin, /status, officer commands and buttons, /dangky.
 import type { Feature } from '../core/context';
 import { enrollCommand } from '../directory/enroll';
-import { cancelReport, handleReportButton, handleReportStep, startReport } from '../intake/intake';
+import { cancelReport, handleReportButton, handleReportStep, reportPrefetch, startReport } from '../intake/intake';
 import { listCases, showCase } from '../cases/officer';
 import { reporterStatusCommand } from '../cases/status';
 
@@ -23,4 +23,5 @@ export const reportsFeature: Feature = {
     report: handleReportButton,
   },
   steps: { prefix: 'report.', handle: handleReportStep },
+  prefetch: reportPrefetch,
 };

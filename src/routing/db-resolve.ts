@@ -3,6 +3,7 @@
 // (the map_names rows for its word runs, then those units and their target communes) into a partial
 // MapIndex and runs the same resolveCommune on it, with the wards of the provinces and districts the
 // text names for fuzzy matching. The tables are filled at import (resolverRows).
+import type { InStatement } from '@libsql/client';
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/db';
 import { prepared } from '../db/prepared';
@@ -204,6 +205,13 @@ const LOOKUP = `
 
 const LOOKUP_STMT = prepared<[part: number, key: string, ord: number | null, kind: string | null, code: string | null, sig: string | null, numeric: number | null, partial: number | null, info: string | null]>(LOOKUP);
 
+export interface DbAddressResolver {
+  /** Resolves `text`, reading through `via` when given (an update's own Db, with its reads sent ahead), else the resolver's Db. */
+  (text: string, via?: Db): Promise<ResolveResult>;
+  /** The one statement a lookup of `text` reads (for sending it ahead, core/prefetch.ts); [] when it reads nothing. */
+  reads(text: string): InStatement[];
+}
+
 /**
  * `resolveCommune` over the database: the same answers as the in-memory index, reading only the
  * units the text can name (a few dozen to a few hundred rows) instead of the whole map, in one
@@ -211,14 +219,15 @@ const LOOKUP_STMT = prepared<[part: number, key: string, ord: number | null, kin
  * the resolver would consider is asked for: a run longer than the longest name matches nothing, so
  * the answer is the same.
  */
-export function createDbAddressResolver(db: Db, opts: DbResolverOptions = {}): (text: string) => Promise<ResolveResult> {
+export function createDbAddressResolver(db: Db, opts: DbResolverOptions = {}): DbAddressResolver {
   let longest: number | undefined;
-  return async function resolveAddress(text) {
+  const lookupArgs = (text: string) => [JSON.stringify(wordRuns(text, longest ?? MAX_TOKENS)), MAP_NAME_MAX_TOKENS_KEY];
+  const blank = (text: unknown) => typeof text !== 'string' || text.trim() === '';
+  const resolveAddress = async (text: string, via?: Db): Promise<ResolveResult> => {
     const cost: LookupCost = { rows: 0, queries: 0, chars: 0 };
     try {
-      if (typeof text !== 'string' || text.trim() === '') return { commune: null, candidates: [], via: 'none' };
-      const keys = wordRuns(text, longest ?? MAX_TOKENS);
-      const rows = await LOOKUP_STMT.rows(db, [JSON.stringify(keys), MAP_NAME_MAX_TOKENS_KEY]);
+      if (blank(text)) return { commune: null, candidates: [], via: 'none' };
+      const rows = await LOOKUP_STMT.rows(via ?? db, lookupArgs(text));
       cost.queries++;
       cost.rows += rows.length;
       const index: MapIndex = emptyMapIndex();
@@ -263,6 +272,7 @@ export function createDbAddressResolver(db: Db, opts: DbResolverOptions = {}): (
       opts.onLookup?.(cost);
     }
   };
+  return Object.assign(resolveAddress, { reads: (text: string): InStatement[] => (blank(text) ? [] : [LOOKUP_STMT.statement(lookupArgs(text))]) });
 }
 
 /** Current communes by code, one row each (the `commune` service and GPS answers on Workers). */

@@ -189,6 +189,8 @@ interface DangerRule {
   extraCues: PhraseSet;
   disclosure: DisclosureKind | undefined;
   calmCancels: boolean;
+  /** Calm cancels the child terms too (a swallowed grape pip the child is fine after). */
+  calmCancelsAll: boolean;
   except: PhraseSet;
 }
 
@@ -217,6 +219,11 @@ interface Facts {
    */
   generalAt: number | null;
   howGeneral: boolean;
+  /**
+   * Prevention or teaching wording ("dạy con đề phòng", "chặn web đen") with no firm "now": a question
+   * even for the gravest words ("sextortion là gì, làm sao dạy con đề phòng").
+   */
+  preventive: boolean;
   /** Asking about a topic ("tại sao…", "số nào…"): not a disclosure (danger is still danger). */
   asking: boolean;
   /** Where the sentence tells of the past ("hồi nhỏ", "năm ngoái"). */
@@ -266,7 +273,8 @@ export function createTriage(rules: TriageRules): Triage {
     phrases: set(k.phrases),
     extraCues: set(k.extra_cues),
     disclosure: k.disclosure,
-    calmCancels: k.calm_cancels ?? false,
+    calmCancels: (k.calm_cancels ?? false) !== false,
+    calmCancelsAll: k.calm_cancels === 'all',
     except: set(k.except),
   }));
   const disclosures: DisclosureRule[] = Object.entries(rules.disclosure).map(([kind, k]) => ({
@@ -309,12 +317,14 @@ export function createTriage(rules: TriageRules): Triage {
     }
     // How-to wording with no real child and no "now" ("trẻ bị điện giật sơ cứu thế nào") makes the
     // whole sentence a question, except for the gravest words (a swallowed battery, rape, blackmail).
-    const howGeneral = !cry && ((how.any(s.unmasked) && !oneChild) || prevention.any(s.unmasked));
+    const preventing = prevention.any(s.unmasked);
+    const howGeneral = !cry && ((how.any(s.unmasked) && !oneChild) || preventing);
     return {
       s,
       // "dọa … nếu không …" is a threat, not a hypothesis.
       generalAt,
       howGeneral,
+      preventive: !cry && preventing && firmNow.length === 0,
       asking: asking.any(s),
       past: past.hits(s),
       firmNow,
@@ -337,9 +347,9 @@ export function createTriage(rules: TriageRules): Triage {
     const childTerms = kept(rule.childTerms.hits(f.s));
     if (terms.length === 0 && phrases.length === 0 && childTerms.length === 0) return null;
     if (isGeneral(f, [...terms, ...phrases, ...childTerms])) return null;
-    if (f.howGeneral && childTerms.length === 0) return null;
+    if (f.howGeneral && (childTerms.length === 0 || f.preventive)) return null;
     // A past accident the child is fine after ("ngã đập đầu nhẹ, vẫn chơi bình thường") is a question.
-    if (rule.calmCancels && m.calm && !m.distress && childTerms.length === 0 && !cry) return null;
+    if (rule.calmCancels && m.calm && !m.distress && (childTerms.length === 0 || rule.calmCancelsAll) && !cry) return null;
     const told = () => rule.disclosure !== undefined && f.disclosureCues.length > 0 && !f.asking && !m.grownUp;
     // Told as over, unless "đang"/"vừa" stands right before the danger word ("năm ngoái bé bị bỏng,
     // giờ đang lên sẹo" is over; "hồi trước thì không, giờ nó đang đánh con" is not).

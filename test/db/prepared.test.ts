@@ -1,6 +1,7 @@
 // The hand-written hot statements run directly on the transaction's connection on a local file, and
 // through drizzle everywhere else; both paths give the same rows and write the same thing.
 import { eq } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/libsql/web';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDb } from '../../src/db/node-client';
 import { migrateDb } from '../../src/db/migrate';
@@ -93,6 +94,22 @@ describe('prepared statements', () => {
       { changes: 1, lastRowid: 2 },
       { changes: 0, lastRowid: undefined },
     ]);
+  });
+
+  it('name the statement exactly as drizzle sends it (a read sent ahead is matched by its text and values)', async () => {
+    const sent: unknown[] = [];
+    const client = {
+      protocol: 'http',
+      execute: async (stmt: unknown) => {
+        sent.push(stmt);
+        return { columns: [], columnTypes: [], rows: [], rowsAffected: 0, lastInsertRowid: undefined, toJSON: () => ({}) };
+      },
+    };
+    const db = drizzle(client as never) as unknown as TestDb['db'];
+    await PUT_TWICE.rows(db, ['b', '7']);
+    await PUT.rows(db, ['a', 'x', 1]);
+    expect(sent).toEqual([PUT_TWICE.statement(['b', '7']), PUT.statement(['a', 'x', 1])]);
+    expect(PUT_TWICE.statement(['b', '7'])).toEqual({ sql: "insert into meta (key, value, updated_at) values (?, ? || '/' || ?, ?) returning key, value", args: ['b', 'b', '7', '7'] });
   });
 
   it('say so when the values do not match the parameters', async () => {

@@ -105,6 +105,35 @@ describe('a case whose holders have gone', () => {
     expect(last(w.inboxOf('r4')).text).toBe(`Cập nhật về tin ${ref}: đã được chuyển lên cấp quốc gia để xử lý.`);
   });
 
+  it('the province supervisor who took it up is reminded of its clocks, not only the commune officer who left', async () => {
+    const ref = await report('r6', 'no', T0);
+    await w.db.client.execute("update officers set active = 0 where channel_user_id = 'officer-ba-dinh'");
+    await tick(new Date(T0.getTime() + 60_000));
+    expect((await w.caseByRef(ref))!.level).toBe('province');
+    await w.say('supervisor-ha-noi', { button: `case:ack:${ref}` }, { at: new Date(T0.getTime() + 2 * 60_000) });
+    await officerSteps(w, 'supervisor-ha-noi', ref).verify(undefined, 'medium', new Date(T0.getTime() + HOUR));
+    // The plan is due at the end of Wednesday 2/12: the reminder goes out on Tuesday 1/12 at 08:00, once.
+    await tick(new Date('2026-12-01T01:00:00Z'));
+    await tick(new Date('2026-12-01T05:00:00Z'));
+    const reminders = w.inboxOf('supervisor-ha-noi').filter((m) => m.kind === 'reminder');
+    expect(reminders).toHaveLength(1);
+    expect(reminders[0]!.text).toContain('Kế hoạch hỗ trợ, can thiệp trong 5 ngày làm việc');
+    expect(w.inboxOf('officer-ba-dinh').filter((m) => m.kind === 'reminder')).toHaveLength(0);
+  });
+
+  it('an emergency escalated to the province reminds the supervisor who holds it and the commune officer', async () => {
+    const ref = await report('r7', 'yes', T0);
+    await tick(new Date(T0.getTime() + 2 * HOUR + 60_000));
+    await w.say('supervisor-ha-noi', { button: `case:ack:${ref}` }, { at: new Date(T0.getTime() + 2 * HOUR + 120_000) });
+    expect((await w.caseByRef(ref))!.level).toBe('province');
+    for (let t = T0.getTime() + 3 * HOUR; t < T0.getTime() + 12 * HOUR; t += 30 * 60_000) await tick(new Date(t));
+    for (const who of ['supervisor-ha-noi', 'officer-ba-dinh']) {
+      const reminders = w.inboxOf(who).filter((m) => m.kind === 'reminder');
+      expect(reminders, who).toHaveLength(1);
+      expect(reminders[0]!.text).toContain('Can thiệp khẩn cấp trong 12 giờ');
+    }
+  });
+
   it('a case already taken up is left with its officer', async () => {
     const ref = await report('r5', 'no', T0);
     await w.say('officer-ba-dinh', { button: `case:ack:${ref}` }, { at: new Date(T0.getTime() + 60_000) });

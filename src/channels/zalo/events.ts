@@ -145,13 +145,44 @@ export function parseZaloEvent(json: unknown): { ok: true; value: ParsedZaloEven
     }
     return { ok: true, value: { kind: 'other', eventName: name, echo: name.startsWith('oa_send_') } };
   }
-  const known = knownEventSchema.safeParse(json);
+  const known = knownEventSchema.safeParse(name === 'user_send_location' ? withOfficialCoordinates(json) : json);
   if (!known.success) {
     const where = known.error.issues.map((i) => i.path.join('.')).filter(Boolean).slice(0, 3).join(', ');
     return { ok: false, error: `invalid ${name}${where ? ` (${where})` : ''}` };
   }
   if ((name === 'follow' || name === 'unfollow') && !followerId(known.data)) return { ok: false, error: `invalid ${name} (follower.id)` };
   return { ok: true, value: { kind: 'known', event: known.data } };
+}
+
+type Loose = Record<string, unknown>;
+const isObject = (v: unknown): v is Loose => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** `{latitude, longitude}`, or the short names `lat` and `long`/`lng`, as Zalo's documented `coordinates`. */
+function coordinatesIn(v: unknown): Loose | null {
+  if (!isObject(v)) return null;
+  const latitude = v.latitude ?? v.lat;
+  const longitude = v.longitude ?? v.long ?? v.lng;
+  return latitude !== undefined && longitude !== undefined ? { latitude, longitude } : null;
+}
+
+/**
+ * Zalo documents a shared location as `message.attachments[0].payload.coordinates`. Two other shapes
+ * appear in unofficial SDKs' documentation: the coordinates straight in the attachment's `payload`,
+ * and a `message.location` object (with `lat`/`long` or the full names). Either is rewritten into the
+ * documented shape before validation, so the same range checks apply; anything else stays as it is
+ * (and is refused).
+ */
+function withOfficialCoordinates(json: unknown): unknown {
+  if (!isObject(json) || !isObject(json.message)) return json;
+  const message = json.message;
+  const attachments = Array.isArray(message.attachments) ? message.attachments : [];
+  const first: unknown = attachments[0];
+  if (isObject(first) && isObject(first.payload) && first.payload.coordinates !== undefined) return json;
+  const found =
+    attachments.map((a: unknown) => (isObject(a) ? coordinatesIn(a.payload) : null)).find((c) => c !== null) ??
+    coordinatesIn(message.location);
+  if (!found) return json;
+  return { ...json, message: { ...message, attachments: [{ type: 'location', payload: { coordinates: found } }] } };
 }
 
 /** The Zalo user an event is about (the OA-scoped id that /cs sends to). */

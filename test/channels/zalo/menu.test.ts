@@ -89,4 +89,20 @@ describe('a shared location', () => {
     }
     expect(parseZaloEvent(userSendLocation('9004', 'north', '105')).ok).toBe(false);
   });
+
+  it('is read from the two other shapes seen in unofficial SDKs: coordinates in the payload, or message.location', () => {
+    const official = userSendLocation('9004', '21.0285', '105.8542', { msgId: 'loc-2' });
+    const inPayload = { ...official, message: { msg_id: 'loc-2', attachments: [{ type: 'location', payload: { latitude: '21.0285', longitude: '105.8542' } }] } };
+    const asLocation = { ...official, message: { msg_id: 'loc-2', text: 'Nhà em', location: { lat: 21.0285, long: 105.8542 } } };
+    for (const event of [inPayload, asLocation]) {
+      const parsed = parseZaloEvent(event);
+      if (!parsed.ok || parsed.value.kind !== 'known') throw new Error(`should parse: ${JSON.stringify(parsed)}`);
+      const inc = toIncoming(parsed.value.event, new Date(0), () => null);
+      expect(inc).toMatchObject({ userId: '9004', location: { lat: 21.0285, lon: 105.8542 }, dedupeKey: 'zalo:loc-2' });
+    }
+    // The same checks apply to them: out of range, not a number, or no coordinates at all is refused.
+    expect(parseZaloEvent({ ...official, message: { msg_id: 'x', location: { lat: 121, long: 105 } } }).ok).toBe(false);
+    expect(parseZaloEvent({ ...official, message: { msg_id: 'x', attachments: [{ payload: { latitude: 'north', longitude: '105' } }] } }).ok).toBe(false);
+    expect(parseZaloEvent({ ...official, message: { msg_id: 'x', attachments: [{ type: 'location', payload: {} }] } }).ok).toBe(false);
+  });
 });

@@ -4,7 +4,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { inbox } from '../../../src/db/schema';
-import { createFakeZalo, follow, oaSendText, userSendText, ZALO_OA_SECRET_KEY } from '../../support/fake-zalo';
+import { createFakeZalo, follow, oaSendText, userSendLocation, userSendText, ZALO_OA_SECRET_KEY } from '../../support/fake-zalo';
 import { createZaloTestApp, type ZaloTestApp } from './harness';
 
 const fake = createFakeZalo();
@@ -82,6 +82,17 @@ describe('what the webhook refuses or ignores', () => {
     const numericId = { ...userSendText('7103', 'hi'), sender: { id: 7103 } };
     expect((await app.post(numericId)).status).toBe(400);
     expect(await app.inboxCount()).toBe(0);
+  });
+
+  it('takes a shared location in the shapes of unofficial SDKs (coordinates in the payload, message.location), not 400', async () => {
+    app = await createZaloTestApp(fake);
+    const official = userSendLocation('7104', 21.0285, 105.8542, { msgId: 'loc-a' });
+    const inPayload = { ...official, message: { msg_id: 'loc-b', attachments: [{ type: 'location', payload: { latitude: 21.0285, longitude: 105.8542 } }] } };
+    const asLocation = { ...official, message: { msg_id: 'loc-c', location: { lat: '21.0285', long: '105.8542' } } };
+    for (const event of [official, inPayload, asLocation]) expect((await app.post(event)).status).toBe(200);
+    expect(await app.inboxCount()).toBe(3);
+    const noCoordinates = { ...official, message: { msg_id: 'loc-d', location: { name: 'Hồ Gươm' } } };
+    expect((await app.post(noCoordinates)).status).toBe(400);
   });
 
   it('refuses a signed event a year old, or an hour ahead of our clock, and takes one from a minute ago', async () => {
