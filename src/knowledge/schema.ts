@@ -72,8 +72,11 @@ export const dangerKindSchema = z.object({
   child_terms: phraseList.optional(),
   extra_cues: phraseList.optional(),
   disclosure: z.enum(['sexual_abuse', 'violence', 'neglect', 'online', 'labour', 'other']).optional(),
-  /** Calm words ("vẫn chơi bình thường") make a past accident of this kind a question. */
-  calm_cancels: z.boolean().optional(),
+  /**
+   * Calm words ("vẫn chơi bình thường") make a past accident of this kind a question; `all`: even
+   * when told with a child term ("nuốt hạt nho, vẫn chơi bình thường").
+   */
+  calm_cancels: z.union([z.boolean(), z.literal('all')]).optional(),
   /** Words that contain a term of this kind but are not this danger ("vết bỏng thuốc lá" is a mark of abuse). */
   except: phraseList.optional(),
 });

@@ -1,11 +1,11 @@
 // The grammY bot: turns Telegram updates into core Incoming messages. No business rules here.
 import { Bot, type Context } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
-import { autoRetry } from '@grammyjs/auto-retry';
 import type { Incoming, MediaKind } from '../../core/types';
 import { errorFields } from '../../ground/log';
 import type { Runtime } from '../../runtime';
 import { scopeOf } from '../scope';
+import { retryAfter } from './retry-after';
 
 export interface TelegramOptions {
   token: string;
@@ -24,9 +24,9 @@ export function createBot(opts: TelegramOptions, rt: Runtime): Bot {
     },
   });
   // Short 429 waits are absorbed here; longer ones go back to the outbox with retry_after. A 5xx or
-  // a network error fails at once: the outbox retries it with backoff. (Left to auto-retry, a network
-  // error is retried forever and a 5xx for 9 s, inside the webhook request and the tick.)
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 5, rethrowInternalServerErrors: true, rethrowHttpErrors: true }));
+  // a network error fails at once: the outbox retries it with backoff (never inside the webhook
+  // request or the tick for long).
+  bot.api.config.use(retryAfter({ maxRetries: 2, maxDelaySeconds: 5 }));
 
   bot.on('callback_query', async (ctx) => {
     try {
