@@ -17,6 +17,8 @@ type Span = [number, number];
 const MAX_GAP = 3;
 /** "Right before or after": how close "đang"/"vừa" must be to outweigh a past marker. */
 const TIGHT: [number, number] = [3, 0];
+/** The reason given when danger words occur but general wording, the past, calm or a repeat cancel them. */
+export const CANCELLED = 'danger words, cancelled (general wording, the past, calm or a repeat)';
 const MASKED: Syllable = { raw: '\u0000', folded: '\u0000' };
 
 /** "(rơi|ngã) xuống (ao|hồ)" → every combination, as plain phrases. */
@@ -339,6 +341,9 @@ export function createTriage(rules: TriageRules): Triage {
   }
 
   /** Does this danger kind fire in this sentence? 'disclosure' when it is abuse told with no danger cue. */
+  /** Did a danger word or sign occur in the message being decided (even if general wording, the past or calm cancelled it)? */
+  let sawDangerWord = false;
+
   function fires(rule: DangerRule, f: Facts, m: MessageFacts, cry: boolean): 'danger' | 'disclosure' | null {
     const excepted = rule.except.hits(f.s);
     const kept = (spans: Span[]) => (excepted.length === 0 ? spans : spans.filter(([a, b]) => !excepted.some(([c, d]) => a <= d && b >= c)));
@@ -346,6 +351,7 @@ export function createTriage(rules: TriageRules): Triage {
     const phrases = kept(rule.phrases.hits(f.s));
     const childTerms = kept(rule.childTerms.hits(f.s));
     if (terms.length === 0 && phrases.length === 0 && childTerms.length === 0) return null;
+    sawDangerWord = true;
     if (isGeneral(f, [...terms, ...phrases, ...childTerms])) return null;
     if (f.howGeneral && (childTerms.length === 0 || f.preventive)) return null;
     // A past accident the child is fine after ("ngã đập đầu nhẹ, vẫn chơi bình thường") is a question.
@@ -408,6 +414,7 @@ export function createTriage(rules: TriageRules): Triage {
         calm: parts.some((s) => calm.any(s.unmasked)),
         distress: facts.some((f) => f.cue.distress.length > 0),
       };
+      sawDangerWord = facts.some((f) => f.cue.distress.length > 0);
       let disclosed: DisclosureKind | undefined;
       for (const rule of dangers) {
         for (const f of facts) {
@@ -440,7 +447,7 @@ export function createTriage(rules: TriageRules): Triage {
           }
         }
       }
-      return { outcome: { triage: 'question', kind: null, voice, lang }, why: 'no cue' };
+      return { outcome: { triage: 'question', kind: null, voice, lang }, why: sawDangerWord ? CANCELLED : 'no cue' };
   }
 
   /** Words of the sentence at these spans, for explanations. */
