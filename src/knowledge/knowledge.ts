@@ -1,5 +1,6 @@
 // Assembles the guidance capability from compiled content: triage, search, decisions, rendering.
 // A factory (not module state) so tests can run it on small fixture guides.
+import { once } from '../ground/once';
 import { createDetector } from '../triage/detect';
 import type { TriageModelData } from '../triage/model';
 import { createAsker, type Asker } from './answer';
@@ -27,16 +28,20 @@ export interface Knowledge extends Asker, Renderer {
 }
 
 export function createKnowledge(content: CompiledContent): Knowledge {
-  const searcher = createSearcher(content.searchIndex, content.synonyms);
-  const detector = createDetector(content.triage, content.triageModel);
-  const asker = createAsker(searcher, detector, content.offtopic, content.synonyms.shorthand);
+  // The index (unpacked into MiniSearch), the compiled triage rules and the asker are made on the
+  // first question, not with the rest: a menu, a topic or the hotlines never need them, and on a
+  // Worker the first request of a fresh isolate (often /start) would otherwise pay for them.
+  const searcher = once(() => createSearcher(content.searchIndex, content.synonyms));
+  const asker = once(() => createAsker(searcher(), createDetector(content.triage, content.triageModel), content.offtopic, content.synonyms.shorthand));
   const renderer = createRenderer(content.guides, content.hotlines);
   const bySlug = new Map(content.guides.map((g) => [g.slug, g]));
   const allLines: Hotline[] = [...content.hotlines.national, ...content.hotlines.provincial];
   return {
-    ...asker,
+    ask: (text) => asker().ask(text),
     ...renderer,
-    searcher,
+    get searcher() {
+      return searcher();
+    },
     getGuide: (slug) => bySlug.get(slug),
     listGuides: () => [...content.guides],
     hotlines: () => [...allLines],
