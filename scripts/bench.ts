@@ -49,6 +49,8 @@ const result = {
   edge_roundtrips_max: edge.edge_roundtrips_max,
   edge_answer_roundtrips_p50: edge.edge_answer_roundtrips_p50,
   edge_answer_roundtrips_max: edge.edge_answer_roundtrips_max,
+  edge_officer_roundtrips_max: edge.edge_officer_roundtrips_max,
+  edge_officer_answer_roundtrips_max: edge.edge_officer_answer_roundtrips_max,
   edge_update_ms_p50: Math.round(edge.edge_update_ms_p50),
   // CPU per update on the Worker's code path, estimated in Node's V8 (see scripts/bench/edge.ts).
   worker_cpu_ms_p50: round(edge.edge_cpu_ms_p50),

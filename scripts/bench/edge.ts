@@ -4,19 +4,23 @@
 //   Telegram webhook, counted at the HTTP boundary, everything included (the reads, the write batch,
 //   and what runs after the answer: the sends' "sent" marks, which ride on the next update's batch);
 //   edge_answer_roundtrips_*: the requests made before the webhook answered.
+// - edge_officer_roundtrips_max / edge_officer_answer_roundtrips_max: the same for the officer who gets
+//   each of those reports pressing "Tiếp nhận" (case:ack), its sends' marks included.
 // - edge_update_ms_p50: the webhook's answer time with 30 ms added to every database request.
 // - edge_cpu_ms_p50: CPU per update on that code path in Node (V8, as in workerd), the database
 //   server running in another process: an estimate (workerd does not report CPU time locally). It
 //   includes Node's HTTP client and the webhook's own request handling, with the sends after it.
 import { startEdgeWorld } from './edge-world';
 import { LOOPBACK_OFFICERS } from './server-process';
-import { reportScript } from './updates';
+import { callbackUpdate, reportScript } from './updates';
 
 export interface EdgeBench {
   edge_roundtrips_p50: number;
   edge_roundtrips_max: number;
   edge_answer_roundtrips_p50: number;
   edge_answer_roundtrips_max: number;
+  edge_officer_roundtrips_max: number;
+  edge_officer_answer_roundtrips_max: number;
   edge_update_ms_p50: number;
   edge_cpu_ms_p50: number;
 }
@@ -35,6 +39,8 @@ export async function benchEdge(log: (line: string) => void = () => undefined): 
     const answers: number[] = [];
     const all: number[] = [];
     const cpu: number[] = [];
+    const officerAll: number[] = [];
+    const officerAnswers: number[] = [];
     // Round trips, without added latency: three citizens, each a whole report, their updates one after
     // another as Telegram posts them (the next as soon as the last is answered). An update's count runs
     // from its post to the next one's, so it includes what ran after its answer (the sends' marks).
@@ -51,6 +57,15 @@ export async function benchEdge(log: (line: string) => void = () => undefined): 
       await world.rt.idle();
       counts[counts.length - 1] = await world.proxy.requests();
       for (let j = 1; j < counts.length; j++) all.push(counts[j]! - counts[j - 1]!);
+      // The officer takes the case up ("Tiếp nhận"), its sends marked on their own (nothing follows).
+      const ref = world.sent.filter((s) => s.chatId === String(880_100 + i)).flatMap((s) => /BV-[0-9A-Z]{6}/.exec(s.text) ?? []).at(-1);
+      if (!ref) throw new Error('edge bench: the report was not confirmed');
+      const before = await world.proxy.requests();
+      const res = await world.post(callbackUpdate(nextId(), Number(officer.chatId), `case:ack:${ref}`, date));
+      if (res.status !== 200) throw new Error(`edge bench: webhook answered ${res.status}`);
+      officerAnswers.push((await world.proxy.requests()) - before);
+      await world.rt.idle();
+      officerAll.push((await world.proxy.requests()) - before);
     }
     // CPU: two more citizens (the database runs in another process, so this is the Worker path's own).
     for (let i = 0; i < 2; i++) {
@@ -63,7 +78,7 @@ export async function benchEdge(log: (line: string) => void = () => undefined): 
         cpu.push((spent.user + spent.system) / 1000);
       }
     }
-    log(`edge: requests per update in all ${JSON.stringify(all)}, before the answer ${JSON.stringify(answers)}`);
+    log(`edge: requests per update in all ${JSON.stringify(all)}, before the answer ${JSON.stringify(answers)}; an officer's ack ${JSON.stringify(officerAll)}, before the answer ${JSON.stringify(officerAnswers)}`);
     // The answer time with a database 30 ms away (each request delayed by 30 ms).
     await world.proxy.setLatency(30);
     const times: number[] = [];
@@ -83,6 +98,8 @@ export async function benchEdge(log: (line: string) => void = () => undefined): 
       edge_roundtrips_max: Math.max(...all),
       edge_answer_roundtrips_p50: quantile(answers, 0.5),
       edge_answer_roundtrips_max: Math.max(...answers),
+      edge_officer_roundtrips_max: Math.max(...officerAll),
+      edge_officer_answer_roundtrips_max: Math.max(...officerAnswers),
       edge_update_ms_p50: quantile(times, 0.5),
       edge_cpu_ms_p50: quantile(cpu, 0.5),
     };

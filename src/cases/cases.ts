@@ -5,8 +5,8 @@ import { fill } from '../core/messages';
 import type { Address, Incoming, Lang } from '../core/types';
 import { levelOfRoute } from './levels';
 import type { Db } from '../db/db';
-import { isDeferred, readBatch } from '../db/deferred';
-import type { InArgs, InStatement } from '@libsql/client';
+import { isDeferred, readBatch, statementOf } from '../db/deferred';
+import type { InStatement } from '@libsql/client';
 import { cases, officers, users } from '../db/schema';
 import type { CommuneRef } from '../routing/types';
 import type { QueuedMessage } from '../outbox/outbox';
@@ -39,8 +39,13 @@ export function caseWorld(inc: Pick<Incoming, 'channel' | 'demo'>): CaseWorld {
 }
 
 export async function findCaseByRef(db: Db, ref: string): Promise<CaseRow | undefined> {
-  const [row] = await db.select().from(cases).where(eq(cases.ref, ref)).limit(1);
+  const [row] = await caseByRef(db, ref);
   return row;
+}
+
+/** The read of `findCaseByRef`, as a query (to batch it, or send it ahead). */
+export function caseByRef(db: Db, ref: string) {
+  return db.select().from(cases).where(eq(cases.ref, ref)).limit(1);
 }
 
 /**
@@ -151,10 +156,7 @@ function planQueries(db: Db, commune: CommuneRef | undefined, ref: string | null
  * key): the engine may send them ahead with the update's first read (core/prefetch.ts).
  */
 export function casePlanReads(db: Db, commune: CommuneRef | undefined, sourceKey: string, world: CaseWorld): InStatement[] {
-  return planQueries(db, commune, null, sourceKey, world).map((q) => {
-    const { sql: text, params } = q.toSQL();
-    return { sql: text, args: params as InArgs };
-  });
+  return planQueries(db, commune, null, sourceKey, world).map(statementOf);
 }
 
 /** What filing a case needs to know, read in one batch (one round trip to a remote database). */

@@ -3,7 +3,9 @@
 import type { Ctx, Feature } from '../core/context';
 import { mainMenuButtons } from '../core/menu';
 import { ask } from '../knowledge';
-import { handleCaseButton, handleCaseStep } from './chat';
+import { MAX_PAYLOAD_CHARS } from '../core/engine';
+import { CASE_STEP, handleCaseButton, handleCaseStep } from './chat';
+import { accessReads } from './officer';
 import { ADD_INFO_STEP, answerStatus, asksForStatus, handleAddition, handleStatusButton } from './reporter';
 import { answerCode } from './status';
 
@@ -25,6 +27,19 @@ export function createCaseWorkFeature(onText?: (ctx: Ctx) => Promise<void>): Fea
     steps: {
       prefix: 'case.',
       handle: (ctx) => (ctx.state.step === ADD_INFO_STEP ? handleAddition(ctx) : handleCaseStep(ctx)),
+    },
+    // An officer's button names the case, and a typed answer's step holds it: the officer's rows and the
+    // case are read with the update's first batch on a remote database (core/prefetch.ts).
+    prefetch: {
+      fromUpdate({ deps, inc }) {
+        const [area, , ref] = (inc.button ?? '').slice(0, MAX_PAYLOAD_CHARS).split(':');
+        return area === 'case' && ref ? accessReads(deps.db, { channel: inc.channel, userId: inc.userId }, ref) : [];
+      },
+      steps: Object.values(CASE_STEP),
+      fromState({ deps, inc, state }) {
+        const ref = state.data.ref;
+        return typeof ref === 'string' && inc.button === undefined ? accessReads(deps.db, { channel: inc.channel, userId: inc.userId }, ref) : [];
+      },
     },
     onText: async (ctx) => {
       const text = ctx.inc.text ?? '';

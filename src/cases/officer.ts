@@ -1,17 +1,20 @@
 // What officers do: /cases, /case BV-…, and the case:ack|verify|plan|approve|escalate|close buttons.
 // Only an officer whose jurisdiction covers the case gets an answer; anyone else gets "not found".
 import { and, asc, eq, inArray, ne, or } from 'drizzle-orm';
+import type { InStatement } from '@libsql/client';
 import type { Ctx } from '../core/context';
 import { fill } from '../core/messages';
 import type { Db } from '../db/db';
 import { cases, users } from '../db/schema';
 import type { QueuedMessage } from '../outbox/outbox';
 import { auditAs } from './audit';
-import { caseMessages, findCaseByRef } from './cases';
+import { caseByRef, caseMessages } from './cases';
+import { readBatch, requireChanged, statementOf } from '../db/deferred';
 import { caseClocks, clockLabel, timeLeft, type CaseRow } from './clocks';
 import { openDetails, openPlace } from './details';
 import { reportsMessages, type ReportsCatalogue } from '../reports/messages';
-import { coverage, coveringRow, officerRowsOf, worldsFor, type OfficerRow } from '../directory/officers';
+import { coverage, coveringRow, officerRowsOf, officerRowsQuery, worldsFor, type OfficerRow } from '../directory/officers';
+import type { Address } from '../core/types';
 import { stepUp } from './levels';
 import { reporterProgress } from './recipients';
 import { parseCaseRef } from './ref';
@@ -39,14 +42,24 @@ export async function access(ctx: Ctx, refText: string): Promise<Access | null> 
     return null;
   };
   if (!ref) return notFound();
-  const rows = await officerRowsOf(ctx.deps.db, { channel: ctx.inc.channel, userId: ctx.inc.userId });
-  const row = await findCaseByRef(ctx.deps.db, ref);
+  // One read (one round trip on a remote database, none when it was sent ahead: `accessReads`).
+  const [rows, [row]] = await readBatch(ctx.deps.db, ...accessQueries(ctx.deps.db, { channel: ctx.inc.channel, userId: ctx.inc.userId }, ref));
   const officer = row ? coveringRow(rows, row) : undefined;
   if (!row || !officer) {
     if (row) await ctx.audit('case.access_denied', row.id, { officers: rows.map((o) => o.id) });
     return notFound();
   }
   return { row, officer };
+}
+
+function accessQueries(db: Db, officer: Address, ref: string) {
+  return [officerRowsQuery(db, officer), caseByRef(db, ref)] as const;
+}
+
+/** The reads `access` makes for this chat and this typed case reference, to send them ahead (core/prefetch.ts). */
+export function accessReads(db: Db, officer: Address, refText: string): InStatement[] {
+  const ref = parseCaseRef(refText);
+  return ref ? accessQueries(db, officer, ref).map(statementOf) : [];
 }
 
 /** `/case BV-…`: the full case, for the officer whose commune (or province) it is. */
@@ -160,21 +173,23 @@ export async function escalateByOfficer(ctx: Ctx, a: Access): Promise<void> {
   }
   // One step up from where the case is now: the province supervisors when there are any, else the national queue.
   const up = a.row.level === 'national' ? { level: 'national' as const, recipients: [] } : await stepUp(db, a.row);
-  const [updated] = await db
-    .update(cases)
-    .set({ status: 'escalated', level: up.level, assignedAt: ctx.at, escalatedAt: ctx.at, updatedAt: ctx.at })
-    .where(eq(cases.id, a.row.id))
-    .returning();
-  const row = updated!;
+  const changes = { status: 'escalated', level: up.level, assignedAt: ctx.at, escalatedAt: ctx.at, updatedAt: ctx.at };
+  const row: CaseRow = { ...a.row, ...changes };
   const supervisors = up.recipients.filter((s) => !(s.channel === a.officer.channel && s.channelUserId === a.officer.channelUserId));
-  await auditAs(db, ctx.at, actor(a.officer), 'case.escalated', row.id, { reason: 'manual', from: a.row.level, to: up.level, recipients: supervisors.map((s) => s.id) });
+  // Everything read first (the supervisors' languages, the reporter), then written: a batched update
+  // cannot read after its writes (db/deferred.ts).
   const messages = await caseMessages(db, sealer, row, supervisors, config.TZ_REGION, ctx.at, {
     kind: 'escalation',
     key: `esc:manual:${ctx.at.getTime()}`,
     header: (tt) => fill(tt.escalationManual, { ref: row.ref }),
   });
+  const note = await reporterProgress(db, row);
+  // Only if the case is still as read: someone acting at the same moment makes the update run again.
+  await db.update(cases).set(changes).where(and(eq(cases.id, a.row.id), eq(cases.updatedAt, a.row.updatedAt)));
+  requireChanged(db);
+  await auditAs(db, ctx.at, actor(a.officer), 'case.escalated', row.id, { reason: 'manual', from: a.row.level, to: up.level, recipients: supervisors.map((s) => s.id) });
   for (const m of messages) ctx.notify({ ...m, dedupeKey: `esc:${row.id}:manual:${ctx.at.getTime()}:${m.to.channel}:${m.to.userId}` });
-  await tellReporter(ctx, row);
+  if (note) ctx.notify(note);
   ctx.reply(fill(up.level === 'province' ? t.escalatedByOfficer : t.escalatedNoSupervisor, { ref: row.ref }), officerButtons(t, row));
 }
 

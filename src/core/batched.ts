@@ -90,7 +90,8 @@ async function attemptBatched(deps: CoreDeps, features: Feature[], hints: Prefet
     { sql: READ_UPDATE, args: [inc.dedupeKey ?? '', inc.channel, inc.userId] },
   ];
   const hint = hints.empty ? undefined : hints.get(inc.channel, inc.userId);
-  const ahead = hint ? hints.reads(hint, deps, { ...inc, text: dispatchedText(inc) }) : [];
+  const named = hints.empty ? undefined : await hints.reads(hint, deps, { ...inc, text: dispatchedText(inc) });
+  const ahead = named ? [...named.fromUpdate, ...named.fromState] : [];
   let results: ResultSet[];
   try {
     results = await client.batch([...base, ...ahead], 'write');
@@ -110,10 +111,11 @@ async function attemptBatched(deps: CoreDeps, features: Feature[], hints: Prefet
   const lastSeen = row[4] === null ? null : Number(row[4]);
   const stateRow: StateRow = row[5] !== null ? { step: row[6] as string | null, dataEnc: row[7] as string | null } : undefined;
 
+  // Reads named from the update are kept; those named from the remembered state only if it still stands.
   const prefetched = new Map<string, ResultSet>();
-  if (hint && stateRow && hint.user.id === userId && hint.step === stateRow.step && hint.dataEnc === stateRow.dataEnc) {
-    ahead.forEach((stmt, i) => prefetched.set(statementKey(stmt), results[base.length + i]!));
-  }
+  const stateStands = hint !== undefined && stateRow !== undefined && hint.user.id === userId && hint.step === stateRow.step && hint.dataEnc === stateRow.dataEnc;
+  const kept = stateStands ? ahead.length : (named?.fromUpdate.length ?? 0);
+  if (results.length === base.length + ahead.length) ahead.slice(0, kept).forEach((stmt, i) => prefetched.set(statementKey(stmt), results[base.length + i]!));
   const deferred = deferring(deps.db, prefetched);
   const updateDeps: CoreDeps = { ...deps, db: deferred.db };
   const stored = await loadState(updateDeps, stateRow);

@@ -1,30 +1,41 @@
 // Reads sent ahead (a prefetch), so that an update on a remote database needs no round trip of its
-// own for them (docs/edge.md §2). A feature names, for a conversation step, the reads an update from
-// that state will make; the engine remembers the state it last wrote for each user (in this process or
-// isolate only) and, when that user's next update comes, sends those reads in the update's first batch.
-// Their results are handed to the update's deferring Db (db/deferred.ts) only if the state read in
-// that same batch is the one remembered (same step, same sealed data: a sealed value has a fresh IV on
-// every write), and a feature gets one only when it asks for exactly that statement with exactly those
-// values. Anything else — no hint, another isolate changed the state meanwhile, the feature reads
-// something else — costs the round trip it cost before, never a wrong answer.
+// own for them (docs/edge.md §2). A feature names the reads an update will make:
+// - from the update alone (`fromUpdate`: a button that names a case), sent with every such update;
+// - from the conversation state (`fromState`, for some steps): the engine remembers the state it last
+//   wrote for each user (in this process or isolate only) and, when that user's next update comes,
+//   sends the reads for that state; their results are kept only if the state read in the same batch is
+//   the one remembered (same step, same sealed data: a sealed value has a fresh IV on every write).
+// The reads go in the update's first batch, and the update's deferring Db (db/deferred.ts) answers a
+// feature's read from them only when the feature asks for exactly that statement with exactly those
+// values. A read sent ahead is no older than one the feature would make itself: both come before the
+// update's one write batch, whose guards (compare-and-swap, unique keys) catch what changed since.
+// Anything else — no hint, another isolate changed the state meanwhile, the feature reads something
+// else — costs the round trip it cost before, never a wrong answer.
 import type { InStatement } from '@libsql/client';
 import type { ConversationState, CoreDeps, Feature, UserRecord } from './context';
 import type { Incoming } from './types';
 
-export interface PrefetchInput {
+export interface UpdateInput {
   deps: CoreDeps;
-  /** The state as this process last wrote it (the update is handled against the state read back). */
-  state: ConversationState;
   /** The update, its text trimmed as the features will see it. */
   inc: Incoming;
+}
+
+export interface StateInput extends UpdateInput {
+  /** The state as this process last wrote it (the update is handled against the state read back). */
+  state: ConversationState;
   user: UserRecord;
 }
 
+type Reads = InStatement[] | Promise<InStatement[]>;
+
 export interface Prefetch {
-  /** The steps it reads ahead for: the engine remembers a user's state only at one of these. */
-  steps: readonly string[];
+  /** The reads this update will make, named from the update alone ([] for none). */
+  fromUpdate?(p: UpdateInput): Reads;
+  /** The steps `fromState` reads ahead for: the engine remembers a user's state only at one of these. */
+  steps?: readonly string[];
   /** The reads an update from `state` will make, exactly as the feature will make them ([] for none). */
-  reads(p: PrefetchInput): InStatement[];
+  fromState?(p: StateInput): Reads;
 }
 
 /** What the engine remembers of the state it last wrote for a user. */
@@ -46,9 +57,9 @@ export class PrefetchHints {
     this.steps = new Set(features.flatMap((f) => f.prefetch?.steps ?? []));
   }
 
-  /** True when no feature reads ahead: nothing is remembered. */
+  /** True when no feature reads ahead. */
   get empty(): boolean {
-    return this.steps.size === 0;
+    return !this.features.some((f) => f.prefetch);
   }
 
   get(channel: string, channelUserId: string): Hint | undefined {
@@ -68,19 +79,24 @@ export class PrefetchHints {
     this.hints.delete(keyOf(channel, channelUserId));
   }
 
-  /** The reads the features name for an update from the hinted state. A feature that fails to name them names none. */
-  reads(hint: Hint, deps: CoreDeps, inc: Incoming): InStatement[] {
-    const input: PrefetchInput = { deps, state: hint.state, inc, user: hint.user };
-    const out: InStatement[] = [];
+  /**
+   * The reads the features name for this update: from the update (`fromUpdate`) and from the hinted
+   * state (`fromState`). A feature that fails to name them names none.
+   */
+  async reads(hint: Hint | undefined, deps: CoreDeps, inc: Incoming): Promise<{ fromUpdate: InStatement[]; fromState: InStatement[] }> {
+    const fromUpdate: InStatement[] = [];
+    const fromState: InStatement[] = [];
     for (const f of this.features) {
-      if (!f.prefetch?.steps.includes(hint.step)) continue;
+      const p = f.prefetch;
+      if (!p) continue;
       try {
-        out.push(...f.prefetch.reads(input));
+        if (p.fromUpdate) fromUpdate.push(...(await p.fromUpdate({ deps, inc })));
+        if (hint && p.fromState && p.steps?.includes(hint.step)) fromState.push(...(await p.fromState({ deps, inc, state: hint.state, user: hint.user })));
       } catch (err) {
         deps.log.warn('prefetch.failed', { feature: f.name, error: err instanceof Error ? err.message.slice(0, 120) : String(err) });
       }
     }
-    return out;
+    return { fromUpdate, fromState };
   }
 }
 

@@ -12,7 +12,7 @@
 // see the write), a nested transaction — throws NeedsTransaction, and the engine runs that update
 // as an interactive transaction instead: slower on a remote database (a round trip per statement),
 // never wrong. See docs/edge.md.
-import type { Client, InStatement, ResultSet } from '@libsql/client';
+import type { Client, InArgs, InStatement, ResultSet } from '@libsql/client';
 import { drizzle } from 'drizzle-orm/libsql/web';
 import type { Db } from './db';
 import * as schema from './schema';
@@ -104,6 +104,11 @@ export function deferring(real: Db, prefetched?: Prefetched): Deferring {
       if (ahead.length > 0 && ahead.every((r) => r !== undefined)) return ahead as ResultSet[];
       return client.batch(list, 'deferred');
     },
+    /** Records a guard on the write just recorded (see `requireChanged`). */
+    requireChanged() {
+      if (writes.length === 0) refuse('a guard before any write');
+      writes.push({ sql: `select json(case when changes() > 0 then '1' else 'stale' end)`, args: [] });
+    },
     transaction: async () => refuse('a nested transaction'),
     executeMultiple: async () => refuse('executeMultiple'),
     migrate: async () => refuse('migrate'),
@@ -112,6 +117,22 @@ export function deferring(real: Db, prefetched?: Prefetched): Deferring {
     reconnect: async () => undefined,
   };
   return { db: drizzle(wrapper as unknown as Client, { schema }) as unknown as Db, writes };
+}
+
+/**
+ * After a compare-and-swap write (`update … where id = ? and updated_at = ?`): in a batched update,
+ * the update's batch fails unless that write changed a row, and the engine runs the update again from
+ * its reads (which then see what changed). Elsewhere — a transaction, where nothing read can change
+ * before the write — it does nothing.
+ */
+export function requireChanged(db: Db): void {
+  (db as unknown as { $client?: { requireChanged?: () => void } }).$client?.requireChanged?.();
+}
+
+/** A drizzle query as the statement it sends (for a read sent ahead, core/prefetch.ts). */
+export function statementOf(query: { toSQL(): { sql: string; params: unknown[] } }): InStatement {
+  const { sql, params } = query.toSQL();
+  return { sql, args: params as InArgs };
 }
 
 /** The key a read sent ahead is matched by: its text and its values, exactly. */

@@ -69,6 +69,11 @@ export function officerAddress(o: OfficerRow): Address {
 
 /** Every active officer row of one chat identity (one person may serve several communes). */
 export async function officerRowsOf(db: Db, address: Address): Promise<OfficerRow[]> {
+  return officerRowsQuery(db, address);
+}
+
+/** The read of `officerRowsOf`, as a query (to batch it, or send it ahead). */
+export function officerRowsQuery(db: Db, address: Address) {
   return db
     .select()
     .from(officers)

@@ -504,7 +504,7 @@ const CONFIRM_WORDS = /^(gui|gui tin|dong y|xac nhan|ok|send|yes|co)$/;
  */
 export const reportPrefetch: Prefetch = {
   steps: [STEP.confirm, STEP.location, STEP.pick],
-  reads({ deps, state, inc }) {
+  fromState({ deps, state, inc }) {
     const d = state.data as Draft;
     const text = inc.text ?? '';
     if (state.step === STEP.confirm) {

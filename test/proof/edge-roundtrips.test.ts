@@ -12,7 +12,7 @@ import { createSealer } from '../../src/ground/crypto';
 import { BENCH_DATA_KEY } from '../../scripts/bench/server-process';
 import { startEdgeWorld, type EdgeWorld } from '../../scripts/bench/edge-world';
 import { LOOPBACK_OFFICERS } from '../../scripts/bench/server-process';
-import { reportScript, textUpdate } from '../../scripts/bench/updates';
+import { callbackUpdate, reportScript, textUpdate } from '../../scripts/bench/updates';
 
 let world: EdgeWorld;
 let updateId = 50_000;
@@ -79,6 +79,47 @@ describe('a citizen files a report through the webhook on a database across the 
     const ref = /BV-[0-9A-Z]{6}/.exec(confirmation)?.[0];
     expect(ref, confirmation).toBeDefined();
     expect(world.sent.filter((s) => s.chatId === officer.chatId && s.text.includes(ref!))).toHaveLength(1);
+  });
+
+  it("an officer's acknowledgement takes at most 3 requests before its answer (none of them a transaction), and a second press changes nothing", async () => {
+    const officer = LOOPBACK_OFFICERS[1]!;
+    const chat = 770_020;
+    const script = reportScript(chat, officer.addresses[0]!, nextId, now(), 6);
+    for (const update of script.updates) await roundTrips(update);
+    const [filed] = await casesOf(chat);
+    const officerChat = Number(officer.chatId);
+    const ack = await roundTrips(callbackUpdate(nextId(), officerChat, `case:ack:${filed!.ref}`, now()));
+    expect(ack.status).toBe(200);
+    // The officer's rows and the case ride in the first batch (named by the button); the reporter's
+    // chat is read once the case is (it is found from the case); then one write batch.
+    expect(ack.answer, JSON.stringify(ack)).toBeLessThanOrEqual(3);
+    expect(world.sent.filter((s) => s.chatId === String(chat)).at(-1)?.text).toContain(filed!.ref);
+    const again = await roundTrips(callbackUpdate(nextId(), officerChat, `case:ack:${filed!.ref}`, now()));
+    expect(again.answer, JSON.stringify(again)).toBeLessThanOrEqual(2);
+    const db = createClient({ url: world.proxy.url });
+    const acks = await db.execute({ sql: `select count(*) from audit_log a join cases c on c.id = a.case_id where c.ref = ? and a.action = 'case.ack'`, args: [filed!.ref] });
+    db.close();
+    expect(Number(acks.rows[0]![0])).toBe(1);
+  });
+
+  it('two officers acknowledging the same case at once: one acknowledgement, the reporter told once', async () => {
+    const officer = LOOPBACK_OFFICERS[1]!;
+    const chat = 770_021;
+    const script = reportScript(chat, officer.addresses[0]!, nextId, now(), 7);
+    for (const update of script.updates) await roundTrips(update);
+    const [filed] = await casesOf(chat);
+    const toReporter = world.sent.filter((s) => s.chatId === String(chat)).length;
+    // The same officer's two presses stand for two holders of the case pressing together: the second
+    // batch finds the case changed since its read, runs again, and sees it acknowledged.
+    const presses = [nextId(), nextId()].map((id) => callbackUpdate(id, Number(officer.chatId), `case:ack:${filed!.ref}`, now()));
+    const answers = await Promise.all(presses.map((p) => world.post(p)));
+    await world.rt.idle();
+    expect(answers.map((r) => r.status)).toEqual([200, 200]);
+    const db = createClient({ url: world.proxy.url });
+    const acks = await db.execute({ sql: `select count(*) from audit_log a join cases c on c.id = a.case_id where c.ref = ? and a.action = 'case.ack'`, args: [filed!.ref] });
+    db.close();
+    expect(Number(acks.rows[0]![0])).toBe(1);
+    expect(world.sent.filter((s) => s.chatId === String(chat)).length - toReporter).toBe(1);
   });
 
   it('answers a retried update without doing it again, and two copies at once do it once', async () => {
