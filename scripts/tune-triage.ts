@@ -74,6 +74,33 @@ for (const danger of args.includes("--grid") ? [0.35, 0.4, 0.45, 0.55, 0.65] : [
     console.log(`d≥${danger} a≥${disclosure}  cv: ${measure(cv, t)}\n               dev: ${measure(dev, t)}`);
   }
 }
+if (args.includes('--choose')) {
+  // The thresholds that cost least in cross-validation, where a missed danger costs as much as
+  // `--danger-cost` false alarms (default 10) and a disclosure left a question `--disclosure-cost`
+  // (default 3): recall first, but not at any price. Chosen on the training phrasings only.
+  const dangerCost = opt('--danger-cost') ?? 10;
+  const disclosureCost = opt('--disclosure-cost') ?? 3;
+  const cost = (t: TriageThresholds) => {
+    let c = 0;
+    for (const x of cv) {
+      const got = decide(x, t);
+      if (x.want === 'danger' && got !== 'danger') c += dangerCost;
+      else if (x.want === 'disclosure' && got === 'question') c += disclosureCost;
+      else if (x.want === 'question' && got !== 'question') c += 1;
+    }
+    return c;
+  };
+  const steps = (from: number, to: number) => Array.from({ length: Math.round((to - from) / 0.05) + 1 }, (_, i) => +(from + 0.05 * i).toFixed(2));
+  let best: { t: TriageThresholds; c: number } | undefined;
+  for (const danger of steps(0.2, 0.7)) for (const disclosure of steps(0.25, 0.7)) for (const d2 of [0.75, 0.8, 0.85, 0.9, 0.95]) {
+    const t = { ...thresholds, danger, disclosure, disclosure_to_danger: d2 };
+    const c = cost(t);
+    if (!best || c < best.c) best = { t, c };
+  }
+  console.log(`cheapest (danger miss ${dangerCost}, disclosure miss ${disclosureCost}, false alarm 1): ${JSON.stringify(best!.t)}, cost ${best!.c}`);
+  console.log(`  cv: ${measure(cv, best!.t)}\n  dev: ${measure(dev, best!.t)}`);
+  console.log(`current ${JSON.stringify(thresholds)}, cost ${cost(thresholds)}`);
+}
 for (const d2 of [0.7, 0.8, 0.9, 0.95]) {
   const t = { ...thresholds, disclosure_to_danger: d2 };
   console.log(`disclosure→danger ≥${d2}  cv: ${measure(cv, t)}  dev: ${measure(dev, t)}`);
