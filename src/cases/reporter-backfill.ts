@@ -2,7 +2,8 @@
 // reporter in clear. Sealing needs DATA_KEY, so it runs in code (Node boot, Worker isolate start), not
 // in SQL. For each old case, in one batch: the reporter sealed and tagged and the clear id zeroed; its
 // source key tagged (it matched the receipt's outbox key); the reporter's own audit and case-event rows
-// re-labelled `reporter`; and the outbox rows to the reporter about it stripped of the case id. A
+// re-labelled `reporter`; the outbox rows to the reporter about it stripped of the case id, and the
+// officers' notices of the reporter's additions keyed without the reporter's update key. A
 // per-case condition (`reporter_enc is null`) makes a re-run or a concurrent run change nothing twice;
 // a meta row, written once nothing is left, spares later starts everything but one read.
 import { and, eq, isNull, ne, like } from 'drizzle-orm';
@@ -46,6 +47,13 @@ async function convertCase(db: Db, sealer: Sealer, row: { id: number; userId: nu
   const sourceKey = keepKey ? row.sourceKey : await storedSourceKey(sealer, row.sourceKey);
   const mine = reporter ? toReporter.filter((m) => m.channel === reporter.channel && m.recipient === reporter.channelUserId) : [];
   const keys = await Promise.all(mine.map((m) => reporterMessageKey(sealer, m.dedupeKey)));
+  // An officer's notice of the reporter's addition was keyed with the reporter's update key, which
+  // their own reply's key carries too: the update key becomes a tag (as reporter.ts now writes it).
+  const infoNotices = toReporter.flatMap((m) => {
+    const k = /^(case:\d+:reporter-info:\d+:)(.+:.+)$/.exec(m.dedupeKey);
+    return k ? [{ id: m.id, head: k[1]!, update: k[2]! }] : [];
+  });
+  const infoKeys = await Promise.all(infoNotices.map((m) => sealer.tag(`info:${m.update}`)));
   const [first, ...rest] = [
     db
       .update(cases)
@@ -54,6 +62,7 @@ async function convertCase(db: Db, sealer: Sealer, row: { id: number; userId: nu
     db.update(caseEvents).set({ actor: REPORTER_ACTOR }).where(and(eq(caseEvents.caseId, row.id), eq(caseEvents.actor, asUser))),
     db.update(auditLog).set({ actor: REPORTER_ACTOR }).where(and(eq(auditLog.caseId, row.id), eq(auditLog.actor, asUser))),
     ...mine.map((m, i) => db.update(outbox).set({ caseId: null, dedupeKey: keys[i]! }).where(eq(outbox.id, m.id))),
+    ...infoNotices.map((m, i) => db.update(outbox).set({ dedupeKey: `${m.head}${infoKeys[i]!}` }).where(eq(outbox.id, m.id))),
   ];
   await db.batch([first, ...rest]);
   return 1;

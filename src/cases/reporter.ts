@@ -146,6 +146,9 @@ export async function handleAddition(ctx: Ctx): Promise<void> {
   }
   await auditAs(db, ctx.at, REPORTER_ACTOR, 'case.reporter_added', row.id, { text: !!text, photo: !!photo });
   const holders = await currentHolders(db, row);
+  // The officer's notice names the case; its key must not carry the reporter's update key, which their
+  // own reply's outbox key carries beside their chat id: a tag of it instead.
+  const occasion = ctx.inc.dedupeKey ? await sealer.tag(`info:${ctx.inc.dedupeKey}`) : String(ctx.at.getTime());
   const addresses = holders.map(officerAddress);
   const langs = await langsOf(db, addresses);
   holders.forEach((o, i) => {
@@ -158,7 +161,7 @@ export async function handleAddition(ctx: Ctx): Promise<void> {
       state: null,
       kind: 'case',
       caseId: row.id,
-      dedupeKey: `case:${row.id}:reporter-info:${o.id}:${ctx.inc.dedupeKey ?? ctx.at.getTime()}`,
+      dedupeKey: `case:${row.id}:reporter-info:${o.id}:${occasion}`,
     });
   });
   ctx.setState(null);

@@ -83,14 +83,19 @@ async function linksBetween(client: Client, c: { ref: string; caseId: number; ch
         });
   const both = rows.filter((r) => namesReporter(r) && namesCase(r)).map((r) => `${r.table}: ${JSON.stringify(r.values)}`);
 
-  // No two-step join either: a clear value of the case's row (its source key, a tag) found in a row
-  // that names the reporter. Sealed values are random per seal and never repeat.
-  const caseValues = Object.entries(caseRow.values)
-    .filter(([col, v]) => typeof v === 'string' && v.length >= 6 && /\d/.test(v) && !col.endsWith('_enc'))
-    .map(([, v]) => String(v));
+  // No two-step join either: a key found both in a row that names the case and in a row that names
+  // the reporter (an update's key such as `telegram:5012` inside two outbox keys, the case's source
+  // key, a tag), or a clear value of the case's row found in a row that names the reporter. Sealed
+  // values are random per seal and never repeat.
+  const clearValues = (r: Row) => Object.entries(r.values).filter(([col, v]) => typeof v === 'string' && !col.endsWith('_enc')).map(([, v]) => String(v));
+  const keysIn = (v: string) => (v.match(/[a-z]+:\d{3,}|[A-Za-z0-9_-]{24,}/g) ?? []).filter((k) => !/^(user|case):/.test(k));
+  const caseKeys = new Set([
+    ...rows.filter(namesCase).flatMap((r) => clearValues(r).flatMap(keysIn)),
+    ...clearValues(caseRow).filter((v) => v.length >= 6 && /\d/.test(v)),
+  ]);
   const joins = rows
     .filter(namesReporter)
-    .flatMap((r) => Object.values(r.values).filter((v) => typeof v === 'string' && caseValues.some((cv) => v.includes(cv))).map((v) => `${r.table}: ${String(v)}`));
+    .flatMap((r) => clearValues(r).filter((v) => [...caseKeys].some((k) => v.includes(k))).map((v) => `${r.table}: ${v}`));
   return { both, joins };
 }
 
@@ -165,6 +170,9 @@ async function oldDatabase(): Promise<TestDb> {
   await run(`insert into outbox (dedupe_key, channel, recipient, body_enc, kind, case_id, status, next_attempt_at, created_at) values ('telegram:9001:r0', 'telegram', ?, ?, 'reply', null, 'sent', ?, ?)`, [REPORTER, body, at, at]);
   await run(`insert into outbox (dedupe_key, channel, recipient, body_enc, kind, case_id, status, next_attempt_at, created_at) values ('case:1:notify:1', 'telegram', ?, ?, 'case', 1, 'sent', ?, ?)`, [OFFICER, body, at, at]);
   await run(`insert into outbox (dedupe_key, channel, recipient, body_enc, kind, case_id, status, next_attempt_at, created_at) values ('case:1:status:acknowledged:commune', 'telegram', ?, ?, 'status', 1, 'sent', ?, ?)`, [REPORTER, body, at + 60_000, at + 60_000]);
+  // The reporter's addition: the officer's notice was keyed with the reporter's update key, as was their reply.
+  await run(`insert into outbox (dedupe_key, channel, recipient, body_enc, kind, case_id, status, next_attempt_at, created_at) values ('case:1:reporter-info:1:telegram:9002', 'telegram', ?, ?, 'case', 1, 'sent', ?, ?)`, [OFFICER, body, at + 120_000, at + 120_000]);
+  await run(`insert into outbox (dedupe_key, channel, recipient, body_enc, kind, case_id, status, next_attempt_at, created_at) values ('telegram:9002:r0', 'telegram', ?, ?, 'reply', null, 'sent', ?, ?)`, [REPORTER, body, at + 120_000, at + 120_000]);
   // Then the new code starts: the migration adds the columns, start-up seals.
   await migrateDb(handle.db, handle.client);
   return { ...handle, url, dir, cleanup: () => (handle.close(), rmSync(dir, { recursive: true, force: true })) };
@@ -190,7 +198,9 @@ describe('a database from before the reporter was sealed', () => {
     expect((await w.db.db.select().from(caseEvents)).map((e) => e.actor)).toEqual(['reporter']);
     const note = (await w.db.db.select().from(outbox).where(eq(outbox.kind, 'status')))[0]!;
     expect(note).toMatchObject({ caseId: null, recipient: REPORTER, dedupeKey: await reporterMessageKey(sealer, 'case:1:status:acknowledged:commune') });
-    expect((await w.db.db.select().from(outbox).where(eq(outbox.kind, 'case')))[0]!.caseId).toBe(1); // the officer's notice keeps it
+    const notices = await w.db.db.select().from(outbox).where(eq(outbox.kind, 'case'));
+    expect(notices.map((n) => n.caseId)).toEqual([1, 1]); // the officer's notices keep it
+    expect(notices[1]!.dedupeKey).toBe(`case:1:reporter-info:1:${await sealer.tag('info:telegram:9002')}`);
     expect((await w.db.db.select().from(officers).where(eq(officers.id, 2)))[0]!.channelUserId).toBe(`demo-officer-${await reporterTag(sealer, 8)}`);
     expect(await linksBetween(w.db.client, { ref: 'BV-QRD234', caseId: 1, chatId: REPORTER })).toEqual({ both: [], joins: [] });
 
