@@ -25,6 +25,7 @@ import {
   handled,
   LAST_SEEN_PRECISION_MS,
   loadState,
+  toTheHour,
   makeContext,
   stateWrite,
   type HandleOptions,
@@ -86,7 +87,7 @@ async function attemptBatched(deps: CoreDeps, features: Feature[], hints: Prefet
   // Round trip 1: what the update needs, and the reads its features will make from the state this
   // process last wrote for the user (used only if the state read here is still that one).
   const base: InStatement[] = [
-    { sql: USER_ENSURE, args: [inc.channel, inc.userId, when, when] },
+    { sql: USER_ENSURE, args: [inc.channel, inc.userId, toTheHour(when), toTheHour(when)] },
     { sql: READ_UPDATE, args: [inc.dedupeKey ?? '', inc.channel, inc.userId] },
   ];
   const hint = hints.empty ? undefined : hints.get(inc.channel, inc.userId);
@@ -156,7 +157,7 @@ async function attemptBatched(deps: CoreDeps, features: Feature[], hints: Prefet
   }
   const inboxEnd = writes.length;
   if (lastSeen === null || Math.abs(when - lastSeen) >= LAST_SEEN_PRECISION_MS) {
-    writes.push({ sql: 'update users set last_seen_at = ? where id = ?', args: [when, userId] });
+    writes.push({ sql: 'update users set last_seen_at = ? where id = ?', args: [toTheHour(when), userId] });
   }
   writes.push({ sql: COUNT_HIT, args: [`user:${userId}`, when, RATE_WINDOW_MS] });
   if (warn) writes.push({ sql: `update rate_limits set warned = 1 where key = ?`, args: [`user:${userId}`] });
