@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import MiniSearch from 'minisearch';
 import * as compiled from '../src/knowledge/compiled.generated';
-import { triageModel } from '../src/triage/model.generated';
+import { compiledContent } from '../src/knowledge';
 import { createKnowledge } from '../src/knowledge/knowledge';
 import { FIELD_BOOSTS, INDEX_FIELDS, toIndexedDoc, type IndexedDoc } from '../src/knowledge/search-index';
 import { fold, normalize } from '../src/knowledge/text';
@@ -95,7 +95,7 @@ function score(set: Labelled[], system: System): Scores {
 }
 
 function ours(): System {
-  const k = createKnowledge({ ...compiled, triageModel });
+  const k = createKnowledge(compiledContent);
   return (q) => {
     const r = k.ask(q);
     return { topic: r.topic, emergency: r.kind === 'emergency' };
@@ -105,7 +105,7 @@ function ours(): System {
 /** MiniSearch as it comes: default tokenizer and lower-casing, top result taken as the answer. */
 function baseline(): System {
   const index = new MiniSearch<IndexedDoc>({ fields: [...INDEX_FIELDS] });
-  index.addAll(compiled.guides.map(toIndexedDoc));
+  index.addAll(compiled.guides().map(toIndexedDoc));
   return (q) => {
     const top = index.search(q, { boost: FIELD_BOOSTS })[0];
     return { topic: top ? String(top.id) : null, emergency: false };

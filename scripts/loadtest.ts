@@ -8,7 +8,9 @@ import { inArray, sql } from 'drizzle-orm';
 import { auditLog, cases, outbox } from '../src/db/schema';
 import { openDb } from '../src/db/node-client';
 import { startFakeBotApi } from './bench/fake-bot-api';
-import { LOOPBACK_OFFICERS, prepareDatabase, startServer, tempDatabaseUrl, WEBHOOK_SECRET } from './bench/server-process';
+import { BENCH_DATA_KEY, LOOPBACK_OFFICERS, prepareDatabase, startServer, tempDatabaseUrl, WEBHOOK_SECRET } from './bench/server-process';
+import { createNodeSealer } from '../src/ground/crypto-node';
+import { reporterIdOf } from '../src/cases/reporter-link';
 import { reportScript, type TelegramUpdate } from './bench/updates';
 
 export interface LoadTestOptions {
@@ -109,8 +111,14 @@ export async function runLoadTest(opts: LoadTestOptions): Promise<LoadTestSummar
   }
   await server.stop();
 
-  // Only the cases this run filed (the seed may add a demo case on a local database).
-  const caseRows = (await db.select().from(cases)).filter((c) => c.sourceKey.startsWith('telegram:'));
+  // Only the cases this run filed (the seed may add a demo case on a local database). Who filed each
+  // is sealed in the case: opened here with the bench's DATA_KEY.
+  const sealer = createNodeSealer(BENCH_DATA_KEY);
+  const caseRows = await Promise.all(
+    (await db.select().from(cases))
+      .filter((c) => c.channel === 'telegram')
+      .map(async (c) => ({ ...c, reporterUserId: (await reporterIdOf(sealer, c)) ?? -1 })),
+  );
   const bySource = new Set(caseRows.map((c) => c.sourceKey));
   const byReporter = new Map<number, number>();
   for (const c of caseRows) byReporter.set(c.reporterUserId, (byReporter.get(c.reporterUserId) ?? 0) + 1);

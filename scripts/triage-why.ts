@@ -7,9 +7,9 @@ import { explainTriage } from '../src/triage';
 import { createTriageModel } from '../src/triage/model';
 import { triageModel } from '../src/triage/model.generated';
 
-const model = createTriageModel(triageModel);
+const model = createTriageModel(triageModel());
 for (const q of process.argv.slice(2)) {
-  const text = expandShorthand(q, synonyms.shorthand);
+  const text = expandShorthand(q, synonyms().shorthand);
   const { outcome, why } = explainTriage(q);
   const s = model.score(text);
   console.log(

@@ -20,7 +20,7 @@ const options = Object.fromEntries(
     .filter(([flag]) => opt(flag) !== undefined)
     .map(([flag, key]) => [key, opt(flag)]),
 );
-const rules = createTriage(triage);
+const rules = createTriage(triage());
 const { examples, thresholds } = trainingData();
 
 interface Item {
@@ -44,7 +44,7 @@ for (let k = 0; k < folds; k++) {
 }
 const full = createTriageModel(trainTriageModel(examples, thresholds, options));
 const dev: Item[] = readTriageSet('test/fixtures/triage-dev.jsonl').map((x) => {
-  const text = expandShorthand(x.q, synonyms.shorthand);
+  const text = expandShorthand(x.q, synonyms().shorthand);
   const { outcome, general } = rules.judge(text);
   return { want: x.triage, rules: outcome, general, scores: full.score(text), text };
 });

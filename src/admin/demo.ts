@@ -6,6 +6,7 @@ import type { Db } from '../db/db';
 import { auditLog, cases, officers, users } from '../db/schema';
 import type { Sealer } from '../ground/crypto';
 import { sealDetails } from '../cases/details';
+import { sealReporter } from '../cases/reporter-link';
 
 export const DEMO_CASE_REF = 'BV-DEMXAB';
 const DEMO_CASE_SOURCE = 'demo:overdue-case';
@@ -54,7 +55,8 @@ export async function seedWebDemo(db: Db, sealer: Sealer, at: Date): Promise<voi
       provinceCode: '01',
       routedTo: 'officer',
       world: 'demo',
-      reporterUserId: reporter!.id,
+      channel: DEMO_REPORTER.channel,
+      ...(await sealReporter(sealer, reporter!.id)),
       anonymous: true,
       ...sealed,
       updatedAt: receivedAt,

@@ -1,6 +1,7 @@
 // A case's history for the dashboard: milestones from the case row, the audit log with readable actors,
 // and the messages it caused (channel, kind and delivery state; never their text).
 import { asc, eq, inArray } from 'drizzle-orm';
+import { REPORTER_ACTOR } from '../cases/reporter-link';
 import type { Db } from '../db/db';
 import { auditLog, officers, outbox } from '../db/schema';
 import type { CaseRow } from '../cases/clocks';
@@ -86,11 +87,11 @@ export async function auditTrail(db: Db, row: CaseRow): Promise<AuditEntry[]> {
       ? (await db.select({ id: officers.id, name: officers.name, role: officers.role, communeCode: officers.communeCode }).from(officers).where(inArray(officers.id, officerIds))).map((o) => [o.id, o])
       : [],
   );
-  return rows.map((r) => ({ at: r.at, actor: actorName(r.actor, row, known), action: t.actions[r.action] ?? t.actionOther, note: noteOf(r.detail) }));
+  return rows.map((r) => ({ at: r.at, actor: actorName(r.actor, known), action: t.actions[r.action] ?? t.actionOther, note: noteOf(r.detail) }));
 }
 
 /** Who acted, by role in words: the commune officer, the provincial supervisor, the national level, the reporter. */
-export function actorName(actor: string, row: Pick<CaseRow, 'reporterUserId'>, officerRows: Map<number, { name: string; role: string; communeCode: string }>): string {
+export function actorName(actor: string, officerRows: Map<number, { name: string; role: string; communeCode: string }>): string {
   if (actor === 'system') return t.actorSystem;
   if (actor.startsWith('admin:')) return t.actorNational;
   const officer = /^officer:(\d+)$/.exec(actor);
@@ -99,8 +100,10 @@ export function actorName(actor: string, row: Pick<CaseRow, 'reporterUserId'>, o
     if (!o) return fill(t.actorOfficer, { id: officer[1]! });
     return fill(officerLevel(o) === 'province' ? t.actorProvinceOfficer : t.actorCommuneOfficer, { name: o.name });
   }
+  // The reporter's own actions are stored as `reporter`, never with their user id (cases/reporter-link.ts).
+  if (actor === REPORTER_ACTOR) return t.actorReporter;
   const user = /^user:(\d+)$/.exec(actor);
-  if (user) return Number(user[1]) === row.reporterUserId ? t.actorReporter : fill(t.actorUser, { id: user[1]! });
+  if (user) return fill(t.actorUser, { id: user[1]! });
   return t.actionOther;
 }
 
@@ -120,5 +123,5 @@ export async function eventActors(db: Db, row: CaseRow, actors: string[]): Promi
       ? (await db.select({ id: officers.id, name: officers.name, role: officers.role, communeCode: officers.communeCode }).from(officers).where(inArray(officers.id, ids))).map((o) => [o.id, o])
       : [],
   );
-  return new Map(actors.map((a) => [a, actorName(a, row, known)]));
+  return new Map(actors.map((a) => [a, actorName(a, known)]));
 }

@@ -47,7 +47,7 @@ export async function loadAnnexInput(db: Db, req: AnnexRequest): Promise<AnnexIn
       emergency: cases.emergency,
       ageBand: cases.ageBand,
       communeCode: cases.communeCode,
-      channel: users.channel,
+      channel: cases.channel,
       routedTo: cases.routedTo,
       acknowledgedAt: cases.acknowledgedAt,
       assessedAt: cases.assessedAt,
@@ -57,7 +57,6 @@ export async function loadAnnexInput(db: Db, req: AnnexRequest): Promise<AnnexIn
       closeReason: cases.closeReason,
     })
     .from(cases)
-    .leftJoin(users, eq(users.id, cases.reporterUserId))
     .where(and(caseScope(scope, worlds), lte(cases.receivedAt, end)));
   const events = await db
     .select({ kind: caseEvents.kind, tag: caseEvents.tag, at: caseEvents.at })

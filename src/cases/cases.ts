@@ -17,6 +17,7 @@ import { reportsMessages } from '../reports/messages';
 import { forReporter, officerAddress, pickRoute, routeCondition, type CaseWorld, type OfficerRow } from '../directory/officers';
 import { langsOf } from './recipients';
 import { newCaseRef } from './ref';
+import { REPORTER_ACTOR, sealReporter, storedSourceKey } from './reporter-link';
 import { officerButtons, renderCase } from './render';
 
 export interface NewCase {
@@ -61,18 +62,21 @@ export function caseByRef(db: Db, ref: string) {
  */
 export async function fileCase(ctx: Ctx, report: NewCase): Promise<Filed> {
   const { db, sealer, config } = ctx.deps;
-  const sourceKey = ctx.inc.dedupeKey ?? `local:${ctx.inc.channel}:${ctx.user.id}:${ctx.at.getTime()}:${crypto.randomUUID()}`;
+  // The update's key is stored as a tag: in clear it would match the receipt's outbox key, whose
+  // recipient is the reporter's chat id. Without an update key, a random one (nothing to dedupe).
+  const sourceKey = ctx.inc.dedupeKey ? await storedSourceKey(sealer, ctx.inc.dedupeKey) : `local:${crypto.randomUUID()}`;
   const commune = report.details.place.commune;
   const world = caseWorld(ctx.inc);
   let ref = newCaseRef();
   // In a batched update the unique key checks the reference, at no cost; in a transaction the read does.
   const checkRef = !isDeferred(db);
-  // The seals (WebCrypto) run while the database answers.
+  // The seals (WebCrypto) run while the database answers. Who filed it is sealed too, with a tag.
   const sealing = sealDetails(sealer, report.details);
-  let plan = await planCase(db, commune, checkRef ? ref : null, sourceKey, ctx.user.id, world);
+  const reporter = await sealReporter(sealer, ctx.user.id);
+  let plan = await planCase(db, commune, checkRef ? ref : null, sourceKey, reporter.reporterTag, world);
   while (plan.refTaken) {
     ref = newCaseRef(); // the random reference was taken: draw another
-    plan = await planCase(db, commune, ref, sourceKey, ctx.user.id, world);
+    plan = await planCase(db, commune, ref, sourceKey, reporter.reporterTag, world);
   }
   if (plan.existingId !== null) {
     const [existing] = await db.select().from(cases).where(eq(cases.id, plan.existingId)).limit(1);
@@ -91,16 +95,19 @@ export async function fileCase(ctx: Ctx, report: NewCase): Promise<Filed> {
     provinceCode: commune?.province_code ?? null,
     routedTo,
     world,
+    channel: ctx.inc.channel,
     // Nobody at the commune: the case starts one step up at once (province, else the national queue).
     level: levelOfRoute(routedTo),
     assignedAt: ctx.at,
-    reporterUserId: ctx.user.id,
+    legacyReporterUserId: 0,
+    ...reporter,
     anonymous: report.details.contact === null,
     ...(await sealing),
     updatedAt: ctx.at,
   } satisfies typeof cases.$inferInsert;
   await db.insert(cases).values(values);
   const filed = asRow(values);
+  // The actor is `reporter`, never `user:<id>`: the audit row must not tie the case to a chat.
   await ctx.audit('case.created', filed.id, {
     ref: filed.ref,
     routedTo,
@@ -108,7 +115,7 @@ export async function fileCase(ctx: Ctx, report: NewCase): Promise<Filed> {
     recipients: recipients.map((o) => o.id),
     emergency: filed.emergency,
     communeCode: filed.communeCode,
-  });
+  }, REPORTER_ACTOR);
   const notices = await caseMessages(db, sealer, filed, recipients, config.TZ_REGION, ctx.at, { kind: 'case', key: 'notify' }, asStored(report.details), langs);
   for (const m of notices) ctx.notify(m);
   return { row: filed, recipients, created: true };
@@ -160,13 +167,13 @@ export function casePlanReads(db: Db, commune: CommuneRef | undefined, sourceKey
 }
 
 /** What filing a case needs to know, read in one batch (one round trip to a remote database). */
-async function planCase(db: Db, commune: CommuneRef | undefined, ref: string | null, sourceKey: string, reporterUserId: number, world: CaseWorld): Promise<CasePlan> {
+async function planCase(db: Db, commune: CommuneRef | undefined, ref: string | null, sourceKey: string, reporterTag: string, world: CaseWorld): Promise<CasePlan> {
   const [ids, who] = planQueries(db, commune, ref, sourceKey, world);
   const [[counts], rows] = await readBatch(db, ids, who);
   const langOf = new Map(rows.map((r) => [r.officer.id, (r.lang === 'en' ? 'en' : 'vi') as Lang]));
   // Demo officers are no coverage for a real case: a web demo officer counts only for its own
   // visitor's reports, so a commune whose only officers are demo ones routes one step up.
-  const real = forReporter(rows.map((r) => r.officer), reporterUserId);
+  const real = forReporter(rows.map((r) => r.officer), reporterTag);
   const route = commune ? pickRoute(real, commune.code, commune.province_code) : { routedTo: 'unrouted' as const, recipients: [] };
   return {
     ...route,

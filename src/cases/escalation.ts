@@ -160,7 +160,7 @@ async function escalate(
   });
   const keyed = messages.map((m, i) => ({ ...m, dedupeKey: `esc:${row.id}:${key}:${supervisors[i]!.id}` }));
   const changed = next.status !== row.status || next.level !== row.level;
-  const note = changed ? await reporterProgress(db, next) : null;
+  const note = changed ? await reporterProgress(db, sealer, next) : null;
   const toReporter = note ? [note] : [];
   await enqueue(db, sealer, [...keyed, ...toReporter], at);
   return { row: next, notified: supervisors.length > 0 };

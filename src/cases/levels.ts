@@ -29,11 +29,11 @@ export function officerLevel(o: Pick<OfficerRow, 'role' | 'communeCode'>): Level
 }
 
 /** Who holds the case now, to be told of news (the reporter's additions, reminders): nobody in chat for the national queue. */
-export async function currentHolders(db: Db, row: Pick<CaseRow, 'level' | 'communeCode' | 'provinceCode' | 'world' | 'reporterUserId'>): Promise<OfficerRow[]> {
+export async function currentHolders(db: Db, row: Pick<CaseRow, 'level' | 'communeCode' | 'provinceCode' | 'world' | 'reporterTag'>): Promise<OfficerRow[]> {
   const level = asLevel(row.level);
   // A web visitor's demo officer holds only that visitor's reports.
-  if (level === 'commune' && row.communeCode) return forReporter(await communeOfficers(db, row.communeCode, row.world), row.reporterUserId);
-  if (level === 'province' && row.provinceCode) return forReporter(await provinceSupervisors(db, row.provinceCode, row.world), row.reporterUserId);
+  if (level === 'commune' && row.communeCode) return forReporter(await communeOfficers(db, row.communeCode, row.world), row.reporterTag);
+  if (level === 'province' && row.provinceCode) return forReporter(await provinceSupervisors(db, row.provinceCode, row.world), row.reporterTag);
   return [];
 }
 

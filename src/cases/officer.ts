@@ -6,6 +6,7 @@ import type { Ctx } from '../core/context';
 import { fill } from '../core/messages';
 import type { Db } from '../db/db';
 import { cases, users } from '../db/schema';
+import { filedBy, REPORTER_ACTOR, reporterTags } from './reporter-link';
 import type { QueuedMessage } from '../outbox/outbox';
 import { auditAs } from './audit';
 import { caseByRef, caseMessages } from './cases';
@@ -46,7 +47,11 @@ export async function access(ctx: Ctx, refText: string): Promise<Access | null> 
   const [rows, [row]] = await readBatch(ctx.deps.db, ...accessQueries(ctx.deps.db, { channel: ctx.inc.channel, userId: ctx.inc.userId }, ref));
   const officer = row ? coveringRow(rows, row) : undefined;
   if (!row || !officer) {
-    if (row) await ctx.audit('case.access_denied', row.id, { officers: rows.map((o) => o.id) });
+    if (row) {
+      // The case's own reporter trying `/case` is audited as `reporter`: never their user id beside the case.
+      const own = filedBy(row, await reporterTags(ctx.deps.sealer, ctx.user.id));
+      await ctx.audit('case.access_denied', row.id, { officers: rows.map((o) => o.id) }, own ? REPORTER_ACTOR : undefined);
+    }
     return notFound();
   }
   return { row, officer };
@@ -85,9 +90,9 @@ export async function showCase(ctx: Ctx, arg: string): Promise<void> {
  */
 async function sendPhotos(ctx: Ctx, row: CaseRow, photos: string[]): Promise<{ lines: string[]; sent: number }> {
   const t = tOf(ctx);
-  const [reporter] = await ctx.deps.db.select({ channel: users.channel }).from(users).where(eq(users.id, row.reporterUserId)).limit(1);
   const count = photos.length;
-  if (reporter?.channel === 'telegram' && ctx.inc.channel === 'telegram') {
+  // Telegram file ids work only for this bot on Telegram: the case's channel says where they came from.
+  if (row.channel === 'telegram' && ctx.inc.channel === 'telegram') {
     photos.forEach((fileId, i) =>
       ctx.notify({
         to: { channel: 'telegram', userId: ctx.inc.userId },
@@ -102,11 +107,11 @@ async function sendPhotos(ctx: Ctx, row: CaseRow, photos: string[]): Promise<{ l
     );
     return { lines: [fill(t.casePhotosBelow, { count })], sent: count };
   }
-  if (reporter?.channel === 'zalo') {
+  if (row.channel === 'zalo') {
     const links = photos.filter((p) => /^https:\/\//.test(p));
     return { lines: [fill(t.casePhotosLinks, { count }), ...links], sent: 0 };
   }
-  const line = reporter?.channel === 'telegram' ? t.casePhotosElsewhere : t.casePhotosPlain;
+  const line = row.channel === 'telegram' ? t.casePhotosElsewhere : t.casePhotosPlain;
   return { lines: [fill(line, { count })], sent: 0 };
 }
 
@@ -183,7 +188,7 @@ export async function escalateByOfficer(ctx: Ctx, a: Access): Promise<void> {
     key: `esc:manual:${ctx.at.getTime()}`,
     header: (tt) => fill(tt.escalationManual, { ref: row.ref }),
   });
-  const note = await reporterProgress(db, row);
+  const note = await reporterProgress(db, sealer, row);
   // Only if the case is still as read: someone acting at the same moment makes the update run again.
   await db.update(cases).set(changes).where(and(eq(cases.id, a.row.id), eq(cases.updatedAt, a.row.updatedAt)));
   requireChanged(db);
@@ -195,7 +200,7 @@ export async function escalateByOfficer(ctx: Ctx, a: Access): Promise<void> {
 
 /** Coarse progress for the reporter, once per status, never naming the officer. */
 export async function tellReporter(ctx: Ctx, row: CaseRow): Promise<void> {
-  const note = await reporterProgress(ctx.deps.db, row);
+  const note = await reporterProgress(ctx.deps.db, ctx.deps.sealer, row);
   if (note) ctx.notify(note);
 }
 

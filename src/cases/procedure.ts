@@ -73,7 +73,7 @@ async function apply(
   const newStatus = (RANK[status] ?? 0) >= (RANK[row.status] ?? 0) ? status : row.status;
   const set = { ...changes, status: newStatus, updatedAt: at };
   const updated: CaseRow = { ...row, ...set };
-  const note = updated.status !== row.status ? await reporterProgress(db, updated) : null;
+  const note = updated.status !== row.status ? await reporterProgress(db, sealer, updated) : null;
   if (event) await recordEvent(db, sealer, { caseId: row.id, at, actor: actor.name, level: actor.level, ...event });
   await db.update(cases).set(set).where(and(eq(cases.id, row.id), eq(cases.updatedAt, row.updatedAt)));
   requireChanged(db);

@@ -8,6 +8,8 @@ import type { QueuedMessage } from '../outbox/outbox';
 import type { CaseRow } from './clocks';
 import { reportsMessages } from '../reports/messages';
 import { reporterWords } from './reporter-words';
+import { reporterIdOf, reporterMessageKey } from './reporter-link';
+import type { Sealer } from '../ground/crypto';
 
 export async function langOf(db: Db, to: Address): Promise<Lang> {
   const [u] = await db
@@ -36,8 +38,11 @@ export async function langsOf(db: Db, to: Address[]): Promise<Lang[]> {
   return to.map((a) => (en.has(`${a.channel}\u0000${a.userId}`) ? 'en' : 'vi'));
 }
 
-export async function reporterAddress(db: Db, reporterUserId: number): Promise<{ to: Address; lang: Lang } | null> {
-  const [u] = await db.select().from(users).where(eq(users.id, reporterUserId)).limit(1);
+/** Where the case's reporter is reached: their user id is opened from the case (it is sealed there). */
+export async function reporterAddress(db: Db, sealer: Sealer, row: Pick<CaseRow, 'reporterEnc'>): Promise<{ to: Address; lang: Lang } | null> {
+  const id = await reporterIdOf(sealer, row);
+  if (id === null) return null;
+  const [u] = await db.select().from(users).where(eq(users.id, id)).limit(1);
   if (!u) return null;
   return { to: { channel: u.channel as Channel, userId: u.channelUserId }, lang: u.lang === 'en' ? 'en' : 'vi' };
 }
@@ -45,9 +50,10 @@ export async function reporterAddress(db: Db, reporterUserId: number): Promise<{
 /**
  * The reporter's coarse progress note for a case's current status and level (never the officer's
  * identity). Once per status and level; `occasion` makes a repeat of the same words distinct (a transfer).
+ * The row's recipient is the reporter's chat id, so it carries no case id and its dedupe key is a tag.
  */
-export async function reporterProgress(db: Db, row: CaseRow, occasion = ''): Promise<QueuedMessage | null> {
-  const reporter = await reporterAddress(db, row.reporterUserId);
+export async function reporterProgress(db: Db, sealer: Sealer, row: CaseRow, occasion = ''): Promise<QueuedMessage | null> {
+  const reporter = await reporterAddress(db, sealer, row);
   if (!reporter) return null;
   const t = reportsMessages[reporter.lang];
   return {
@@ -56,7 +62,6 @@ export async function reporterProgress(db: Db, row: CaseRow, occasion = ''): Pro
     buttons: [],
     state: null,
     kind: 'status',
-    caseId: row.id,
-    dedupeKey: `case:${row.id}:status:${row.status}:${row.level}${occasion ? `:${occasion}` : ''}`,
+    dedupeKey: await reporterMessageKey(sealer, `case:${row.id}:status:${row.status}:${row.level}${occasion ? `:${occasion}` : ''}`),
   };
 }

@@ -2,6 +2,7 @@
 // words ("tin của tôi sao rồi", "báo rồi mà chưa thấy ai", with or without accents), and additions
 // (text or a photo) that reach whoever holds the case now. Only the chat that filed a case sees it.
 import { desc, eq } from 'drizzle-orm';
+import { filedBy, filedByAny, REPORTER_ACTOR, reporterTags } from './reporter-link';
 import type { Ctx } from '../core/context';
 import { fill } from '../core/messages';
 import { emergencyLine } from '../core/menu';
@@ -59,13 +60,13 @@ export async function answerStatus(ctx: Ctx, ref: string | null, opts: { danger?
   // Words that might also mean danger now: the numbers come with the status, in the same reply.
   const danger = opts.danger ? `\n\n${fill(t.statusDangerLine, { hotlines: emergencyLine(ctx.lang) })}` : '';
   if (ref) {
-    const row = await findCaseByRef(ctx.deps.db, ref);
+    const [row, mine] = await Promise.all([findCaseByRef(ctx.deps.db, ref), reporterTags(ctx.deps.sealer, ctx.user.id)]);
     // Someone else's reference looks exactly like an unknown one.
-    if (!row || row.reporterUserId !== ctx.user.id) {
+    if (!row || !filedBy(row, mine)) {
       ctx.reply(fill(reportsMessages[ctx.lang].statusNotFound, { ref }) + danger);
       return;
     }
-    await ctx.audit('case.status_viewed', row.id);
+    await ctx.audit('case.status_viewed', row.id, undefined, REPORTER_ACTOR);
     ctx.reply(fill(reportsMessages[ctx.lang].statusLine, { ref: row.ref, receivedAt: formatDateTime(row.receivedAt, tz), status: reporterWords(ctx.lang, row) }) + danger, [
       ...(row.status === 'closed' ? [] : [{ label: t.btnAddInfo, payload: `status:add:${row.ref}` }]),
       { label: ctx.t.menuReport, payload: 'menu:report' },
@@ -76,7 +77,7 @@ export async function answerStatus(ctx: Ctx, ref: string | null, opts: { danger?
   const rows = await ctx.deps.db
     .select()
     .from(cases)
-    .where(eq(cases.reporterUserId, ctx.user.id))
+    .where(filedByAny(await reporterTags(ctx.deps.sealer, ctx.user.id)))
     .orderBy(desc(cases.receivedAt))
     .limit(STATUS_LIST_MAX);
   if (!rows.length) {
@@ -84,7 +85,7 @@ export async function answerStatus(ctx: Ctx, ref: string | null, opts: { danger?
     return;
   }
   if (rows.length === 1) return answerStatus(ctx, rows[0]!.ref, opts);
-  for (const row of rows) await ctx.audit('case.status_viewed', row.id);
+  for (const row of rows) await ctx.audit('case.status_viewed', row.id, undefined, REPORTER_ACTOR);
   const lines = rows.map((row) => fill(t.statusItem, { ref: row.ref, receivedAt: formatDateTime(row.receivedAt, tz), status: reporterWords(ctx.lang, row) }));
   const open = rows.filter((r) => r.status !== 'closed');
   const buttons: Button[] = open.slice(0, 3).map((r) => ({ label: `${t.btnAddInfo} ${r.ref}`, payload: `status:add:${r.ref}` }));
@@ -102,8 +103,8 @@ export async function handleStatusButton(ctx: Ctx, args: string[]): Promise<void
 }
 
 async function ownCase(ctx: Ctx, ref: string): Promise<CaseRow | null> {
-  const row = await findCaseByRef(ctx.deps.db, ref);
-  return row && row.reporterUserId === ctx.user.id ? row : null;
+  const [row, mine] = await Promise.all([findCaseByRef(ctx.deps.db, ref), reporterTags(ctx.deps.sealer, ctx.user.id)]);
+  return row && filedBy(row, mine) ? row : null;
 }
 
 async function startAddition(ctx: Ctx, ref: string): Promise<void> {
@@ -134,7 +135,7 @@ export async function handleAddition(ctx: Ctx): Promise<void> {
     return;
   }
   const { db, sealer } = ctx.deps;
-  await recordEvent(db, sealer, { caseId: row.id, at: ctx.at, kind: 'reporter_info', actor: `user:${ctx.user.id}`, level: null, body: { ...(text ? { note: text } : {}), ...(photo ? { photo } : {}) } });
+  await recordEvent(db, sealer, { caseId: row.id, at: ctx.at, kind: 'reporter_info', actor: REPORTER_ACTOR, level: null, body: { ...(text ? { note: text } : {}), ...(photo ? { photo } : {}) } });
   if (photo) {
     // The photo joins the case's photos, so `/case` shows it with the others.
     const details = await openDetails(sealer, row);
@@ -143,8 +144,11 @@ export async function handleAddition(ctx: Ctx): Promise<void> {
       await db.update(cases).set({ photoEnc: sealed.photoEnc, updatedAt: ctx.at }).where(eq(cases.id, row.id));
     }
   }
-  await auditAs(db, ctx.at, `user:${ctx.user.id}`, 'case.reporter_added', row.id, { text: !!text, photo: !!photo });
+  await auditAs(db, ctx.at, REPORTER_ACTOR, 'case.reporter_added', row.id, { text: !!text, photo: !!photo });
   const holders = await currentHolders(db, row);
+  // The officer's notice names the case; its key must not carry the reporter's update key, which their
+  // own reply's outbox key carries beside their chat id: a tag of it instead.
+  const occasion = ctx.inc.dedupeKey ? await sealer.tag(`info:${ctx.inc.dedupeKey}`) : String(ctx.at.getTime());
   const addresses = holders.map(officerAddress);
   const langs = await langsOf(db, addresses);
   holders.forEach((o, i) => {
@@ -157,7 +161,7 @@ export async function handleAddition(ctx: Ctx): Promise<void> {
       state: null,
       kind: 'case',
       caseId: row.id,
-      dedupeKey: `case:${row.id}:reporter-info:${o.id}:${ctx.inc.dedupeKey ?? ctx.at.getTime()}`,
+      dedupeKey: `case:${row.id}:reporter-info:${o.id}:${occasion}`,
     });
   });
   ctx.setState(null);

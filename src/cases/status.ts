@@ -6,6 +6,7 @@ import { findCaseByRef } from './cases';
 import { showCase } from './officer';
 import { answerStatus } from './reporter';
 import { parseCaseRef } from './ref';
+import { filedBy, reporterTags } from './reporter-link';
 
 export async function reporterStatusCommand(ctx: Ctx, arg: string): Promise<void> {
   const ref = arg ? parseCaseRef(arg) : null;
@@ -20,7 +21,7 @@ export async function reporterStatusCommand(ctx: Ctx, arg: string): Promise<void
  */
 export async function answerCode(ctx: Ctx, ref: string, opts: { danger?: boolean } = {}): Promise<void> {
   const row = await findCaseByRef(ctx.deps.db, ref);
-  if (row && row.reporterUserId !== ctx.user.id) {
+  if (row && !filedBy(row, await reporterTags(ctx.deps.sealer, ctx.user.id))) {
     const rows = await officerRowsOf(ctx.deps.db, { channel: ctx.inc.channel, userId: ctx.inc.userId });
     if (coveringRow(rows, row)) return showCase(ctx, row.ref);
   }

@@ -43,7 +43,7 @@ export async function transferCase(
   ]);
   // Routed as a new report is: a web visitor's demo officer counts only for that visitor's reports,
   // so a transfer never shows one visitor's case to another visitor's demo officer.
-  const route = pickRoute(forReporter(candidates, row.reporterUserId), to.code, to.province_code);
+  const route = pickRoute(forReporter(candidates, row.reporterTag), to.code, to.province_code);
   const level = levelOfRoute(route.routedTo);
   // The reporter's words stay as typed; the commune is the new one.
   const addressEnc = await sealer.seal(JSON.stringify({ ...place, commune: to }));
@@ -88,6 +88,6 @@ export async function transferCase(
     key: `transfer:${at.getTime()}`,
     header: (_t, lang) => fill(caseWorkMessages[lang].transferNotice, { ref: next.ref, from, reason }),
   });
-  const note = await reporterProgress(db, next, `transfer:${at.getTime()}`);
+  const note = await reporterProgress(db, sealer, next, `transfer:${at.getTime()}`);
   return { row: next, level, recipients: route.recipients, messages: [...notices, ...(note ? [note] : [])] };
 }

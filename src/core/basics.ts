@@ -1,6 +1,7 @@
 // The basic feature: welcome, menu, help, language, cancel, about, hotlines.
 import { desc, eq } from 'drizzle-orm';
 import { cases, users } from '../db/schema';
+import { filedByAny, reporterTags } from '../cases/reporter-link';
 import { renderHotlines, renderTopicList } from '../knowledge';
 import type { Ctx, Feature } from './context';
 import { catalogues, fill } from './messages';
@@ -55,7 +56,7 @@ async function provinceOf(ctx: Ctx): Promise<string | null> {
   const [row] = await ctx.deps.db
     .select({ province: cases.provinceCode })
     .from(cases)
-    .where(eq(cases.reporterUserId, ctx.user.id))
+    .where(filedByAny(await reporterTags(ctx.deps.sealer, ctx.user.id)))
     .orderBy(desc(cases.receivedAt))
     .limit(1);
   return row?.province ?? null;

@@ -44,8 +44,11 @@ export interface Ctx {
   reply(text: string, buttons?: Button[], extras?: ReplyExtras): void;
   /** Sends to someone else (an officer, a reporter); queued in the outbox with this update. */
   notify(message: Outgoing & { dedupeKey: string }): void;
-  /** Appends to the audit log (never personal data in `detail`). */
-  audit(action: string, caseId: number | null, detail?: Record<string, unknown>): Promise<void>;
+  /**
+   * Appends to the audit log (never personal data in `detail`). The actor is `user:<id>` unless
+   * given: a reporter's action on their own case is audited as `reporter` (cases/reporter-link.ts).
+   */
+  audit(action: string, caseId: number | null, detail?: Record<string, unknown>, actor?: string): Promise<void>;
 }
 
 export type CommandHandler = (ctx: Ctx, arg: string) => Promise<void>;

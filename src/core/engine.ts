@@ -120,8 +120,8 @@ export function makeContext(deps: CoreDeps, inc: Incoming, user: UserRecord, sta
     notify(message) {
       pending.notifications.push(message);
     },
-    async audit(action, caseId, detail) {
-      await AUDIT.run(deps.db, [inc.at.getTime(), `user:${user.id}`, action, caseId, detail ? JSON.stringify(detail) : null]);
+    async audit(action, caseId, detail, actor) {
+      await AUDIT.run(deps.db, [inc.at.getTime(), actor ?? `user:${user.id}`, action, caseId, detail ? JSON.stringify(detail) : null]);
     },
   };
   pendingOf.set(ctx, pending);

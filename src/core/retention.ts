@@ -5,8 +5,14 @@
 // Filed cases are kept: how long a commune must keep them is not a rule we have verified.
 // A citizen who filed nothing and has not written for SENT_RETENTION_DAYS is forgotten (their users
 // row and empty state row: a chat id kept for nothing); rate-limit windows over a day old are dropped.
-import { and, eq, inArray, isNotNull, isNull, lt, notExists, or, sql } from 'drizzle-orm';
-import { cases, conversationState, outbox, rateLimits, users, webChatLines } from '../db/schema';
+// Whether a citizen filed a case is known only with DATA_KEY (a case holds its reporter's tag, never
+// the user id): idle citizens are read in id order from a cursor, their tags computed, and those
+// with a case kept.
+import { and, eq, gt, inArray, isNotNull, isNull, lt, notExists, or, sql } from 'drizzle-orm';
+import type { Db } from '../db/db';
+import { cases, conversationState, meta, outbox, rateLimits, users, webChatLines } from '../db/schema';
+import type { Sealer } from '../ground/crypto';
+import { reporterTags } from '../cases/reporter-link';
 import { writeStatement } from '../db/tx';
 import type { MessageBody } from '../outbox/outbox';
 import type { TickStep } from '../runtime';
@@ -53,25 +59,7 @@ export const retentionTick: TickStep = async (rt, at) => {
   const oldWindows = db.select({ key: rateLimits.key }).from(rateLimits).where(lt(rateLimits.windowStart, new Date(at.getTime() - DAY_MS))).limit(RETENTION_BATCH);
   const windows = await writeStatement(db, (w) => w.delete(rateLimits).where(inArray(rateLimits.key, oldWindows)).returning({ key: rateLimits.key }));
 
-  // Citizens only (an officer's row carries their role), with no case and no draft left.
-  const idle = db
-    .select({ id: users.id })
-    .from(users)
-    .where(
-      and(
-        eq(users.role, 'citizen'),
-        lt(sql`coalesce(${users.lastSeenAt}, ${users.createdAt})`, sentCutoff.getTime()),
-        notExists(db.select({ one: sql`1` }).from(cases).where(eq(cases.reporterUserId, users.id))),
-        notExists(
-          db
-            .select({ one: sql`1` })
-            .from(conversationState)
-            .where(and(eq(conversationState.userId, users.id), or(isNotNull(conversationState.step), isNotNull(conversationState.dataEnc)))),
-        ),
-      ),
-    )
-    .limit(RETENTION_BATCH);
-  const forgotten = await writeStatement(db, (w) => w.delete(users).where(inArray(users.id, idle)).returning({ id: users.id }));
+  const forgotten = await forgetIdleCitizens(db, sealer, sentCutoff, at);
   if (forgotten.length) {
     const ids = forgotten.map((u) => u.id);
     await writeStatement(db, (w) => w.delete(conversationState).where(and(inArray(conversationState.userId, ids), isNull(conversationState.step))));
@@ -79,3 +67,44 @@ export const retentionTick: TickStep = async (rt, at) => {
 
   return { draftsDeleted: drafts.length, bodiesDropped: bodies.length, webLinesDeleted: lines.length, rateWindowsDeleted: windows.length, usersForgotten: forgotten.length };
 };
+
+/** Where the last pass over idle citizens stopped (a user id; 0 starts again from the first). */
+export const IDLE_CURSOR_META = 'retention_idle_cursor';
+
+/**
+ * Citizens only (an officer's row carries their role), idle since `cutoff`, with no draft and no case.
+ * Up to RETENTION_BATCH candidates a tick, after the cursor, so reporters (kept) never block the rest.
+ */
+async function forgetIdleCitizens(db: Db, sealer: Sealer, cutoff: Date, at: Date): Promise<Array<{ id: number }>> {
+  const idleNow = (w: Db) =>
+    and(
+      eq(users.role, 'citizen'),
+      lt(sql`coalesce(${users.lastSeenAt}, ${users.createdAt})`, cutoff.getTime()),
+      notExists(
+        w
+          .select({ one: sql`1` })
+          .from(conversationState)
+          .where(and(eq(conversationState.userId, users.id), or(isNotNull(conversationState.step), isNotNull(conversationState.dataEnc)))),
+      ),
+    );
+  const [cursor] = await db.select({ value: meta.value }).from(meta).where(eq(meta.key, IDLE_CURSOR_META)).limit(1);
+  const after = Number(cursor?.value ?? 0) || 0;
+  const idle = await db.select({ id: users.id }).from(users).where(and(gt(users.id, after), idleNow(db))).orderBy(users.id).limit(RETENTION_BATCH);
+  const next = idle.length < RETENTION_BATCH ? 0 : idle.at(-1)!.id;
+  if (next !== after) {
+    await writeStatement(db, (w) =>
+      w.insert(meta).values({ key: IDLE_CURSOR_META, value: String(next), updatedAt: at }).onConflictDoUpdate({ target: meta.key, set: { value: String(next), updatedAt: at } }),
+    );
+  }
+  if (!idle.length) return [];
+  const tagsOf = await Promise.all(idle.map((u) => reporterTags(sealer, u.id)));
+  const filed = new Set<string | null>();
+  for (let i = 0; i < tagsOf.length; i += 400) {
+    const part = tagsOf.slice(i, i + 400).flat();
+    for (const r of await db.select({ tag: cases.reporterTag }).from(cases).where(inArray(cases.reporterTag, part))) filed.add(r.tag);
+  }
+  const ids = idle.filter((_, i) => !tagsOf[i]!.some((t) => filed.has(t))).map((u) => u.id);
+  if (!ids.length) return [];
+  // Checked again as it deletes: someone who wrote meanwhile is no longer idle.
+  return writeStatement(db, (w) => w.delete(users).where(and(inArray(users.id, ids), idleNow(w))).returning({ id: users.id }));
+}

@@ -10,8 +10,8 @@ export type OfficerRow = typeof officers.$inferSelect;
 export interface Jurisdiction {
   communeCode: string | null;
   provinceCode: string | null;
-  /** Who filed it and its source, for the web chat's per-visitor demo officers (see `pairedWith`). */
-  reporterUserId?: number | null;
+  /** Who filed it (the reporter's tag, cases/reporter-link.ts) and its source, for the web chat's per-visitor demo officers (see `pairedWith`). */
+  reporterTag?: string | null;
   sourceKey?: string | null;
   /** 'real' | 'demo' | 'local' (see `cases.world`). */
   world: string;
@@ -47,20 +47,21 @@ export function worldsFor(o: Pick<OfficerRow, 'channel'>): CaseWorld[] {
 }
 
 /**
- * The web chat gives each visitor their own demo officer, `web:demo-officer-<user id>`, paired with
- * the visitor's own reporter identity: it gets and sees only that visitor's reports and the seeded
- * demo case, so no visitor sees what another typed. Returns the paired user id, or null.
+ * The web chat gives each visitor their own demo officer, `web:demo-officer-<reporter tag>`, paired
+ * with the visitor's own reporter identity: it gets and sees only that visitor's reports and the
+ * seeded demo case, so no visitor sees what another typed. It is named by the visitor's reporter tag
+ * (cases/reporter-link.ts), the tag their cases carry, never by their user id. Returns the tag, or null.
  */
-export function pairedWith(o: Pick<OfficerRow, 'channel' | 'channelUserId'>): number | null {
+export function pairedWith(o: Pick<OfficerRow, 'channel' | 'channelUserId'>): string | null {
   if (o.channel !== 'web') return null;
-  const m = /^demo-officer-(\d+)$/.exec(o.channelUserId);
-  return m ? Number(m[1]) : null;
+  const m = /^demo-officer-([A-Za-z0-9_-]{43})$/.exec(o.channelUserId);
+  return m ? m[1]! : null;
 }
 
 /** A paired demo officer's share of cases: its visitor's reports and the seeded demo ones. */
 function pairAllows(o: OfficerRow, c: Jurisdiction): boolean {
   const pair = pairedWith(o);
-  return pair === null || c.reporterUserId === pair || (c.sourceKey ?? '').startsWith('demo:');
+  return pair === null || c.reporterTag === pair || (c.sourceKey ?? '').startsWith('demo:');
 }
 
 export function officerAddress(o: OfficerRow): Address {
@@ -156,8 +157,8 @@ export async function routedRecipients(db: Db, c: Jurisdiction & { routedTo: str
 }
 
 /** The recipients of a new case, less the demo officers paired with other visitors. */
-export function forReporter(recipients: OfficerRow[], reporterUserId: number): OfficerRow[] {
-  return recipients.filter((o) => pairAllows(o, { communeCode: null, provinceCode: null, reporterUserId, world: 'local' }));
+export function forReporter(recipients: OfficerRow[], reporterTag: string | null): OfficerRow[] {
+  return recipients.filter((o) => pairAllows(o, { communeCode: null, provinceCode: null, reporterTag, world: 'local' }));
 }
 
 /** The commune and province codes an identity's rows cover, for listing open cases. */

@@ -2,8 +2,8 @@
 // node:crypto on Node. WebCrypto hands every seal to the thread pool and back; inside a write
 // transaction that round trip holds the single writer while it waits. A synchronous cipher of a few
 // hundred bytes takes microseconds, so on Node the writer never waits on crypto.
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import type { Sealer } from './crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { TAG_KEY_LABEL, type Sealer } from './crypto';
 
 const TAG_BYTES = 16; // WebCrypto's AES-GCM default tag, appended to the ciphertext
 const IV_BYTES = 12;
@@ -31,6 +31,9 @@ function nextIv(): Buffer {
  */
 export function createNodeSealer(keyB64: string, previousB64: readonly string[] = []): Sealer {
   const [key, ...previous] = [keyB64, ...previousB64].map(decodeKey);
+  // The same derivation and output as crypto.ts's tags (HMAC-SHA-256, base64url).
+  const tagKeys = [key!, ...previous].map((k) => createHmac('sha256', k).update(TAG_KEY_LABEL).digest());
+  const tagSync = (k: Buffer, plain: string): string => createHmac('sha256', k).update(plain, 'utf8').digest('base64url');
   const sealSync = (plain: string): string => {
     const iv = nextIv();
     const cipher = createCipheriv('aes-256-gcm', key!, iv);
@@ -59,6 +62,8 @@ export function createNodeSealer(keyB64: string, previousB64: readonly string[] 
   return {
     seal: async (plain) => sealSync(plain),
     open: async (sealed) => openSync(sealed),
+    tag: async (plain) => tagSync(tagKeys[0]!, plain),
+    tags: async (plain) => tagKeys.map((k) => tagSync(k, plain)),
   };
 }
 

@@ -1,11 +1,23 @@
-// AES-GCM encryption of personal data at rest, with WebCrypto (same code on Workers and Node).
+// AES-GCM encryption of personal data at rest, with WebCrypto (same code on Workers and Node), and
+// keyed tags (HMAC-SHA-256) to find sealed values again without opening every row.
 const enc = new TextEncoder();
 const dec = new TextDecoder();
 
 export interface Sealer {
   seal(plain: string): Promise<string>;
   open(sealed: string): Promise<string>;
+  /**
+   * A keyed tag of `plain` under DATA_KEY: the same text gives the same tag, so a column of tags can
+   * be indexed and looked up; without the key nobody can compute or reverse it. 43 characters of
+   * base64url (HMAC-SHA-256, with a key derived from DATA_KEY for this use only).
+   */
+  tag(plain: string): Promise<string>;
+  /** The tag under DATA_KEY, then under each of DATA_KEY_PREVIOUS: what a lookup matches during a key rotation. */
+  tags(plain: string): Promise<string[]>;
 }
+
+/** What the tag key is derived from DATA_KEY with (HMAC-SHA-256(DATA_KEY, label)): never the AES key itself. */
+export const TAG_KEY_LABEL = 'baove/tag/v1';
 
 /**
  * `keyB64` is base64 of 32 bytes (DATA_KEY). Output is "v1.<iv b64>.<ciphertext b64>".
@@ -14,7 +26,11 @@ export interface Sealer {
  */
 export async function createSealer(keyB64: string, previousB64: readonly string[] = []): Promise<Sealer> {
   const [key, ...previous] = await Promise.all([keyB64, ...previousB64].map(importKey));
+  const tagKeys = await Promise.all([keyB64, ...previousB64].map(importTagKey));
+  const tagWith = async (k: CryptoKey, plain: string): Promise<string> => toB64Url(new Uint8Array(await crypto.subtle.sign('HMAC', k, enc.encode(plain))));
   return {
+    tag: (plain) => tagWith(tagKeys[0]!, plain),
+    tags: (plain) => Promise.all(tagKeys.map((k) => tagWith(k, plain))),
     async seal(plain) {
       const iv = crypto.getRandomValues(new Uint8Array(12));
       const ct = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key!, enc.encode(plain)));
@@ -47,6 +63,13 @@ async function importKey(keyB64: string): Promise<CryptoKey> {
   return crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['encrypt', 'decrypt']);
 }
 
+async function importTagKey(keyB64: string): Promise<CryptoKey> {
+  const raw = Uint8Array.from(atob(keyB64), (c) => c.charCodeAt(0));
+  const master = await crypto.subtle.importKey('raw', raw, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  const derived = await crypto.subtle.sign('HMAC', master, enc.encode(TAG_KEY_LABEL));
+  return crypto.subtle.importKey('raw', derived, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+}
+
 export function generateDataKey(): string {
   return toB64(crypto.getRandomValues(new Uint8Array(32)));
 }
@@ -55,6 +78,10 @@ function toB64(bytes: Uint8Array): string {
   let s = '';
   for (const b of bytes) s += String.fromCharCode(b);
   return btoa(s);
+}
+
+function toB64Url(bytes: Uint8Array): string {
+  return toB64(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
 function fromB64(b64: string): Uint8Array<ArrayBuffer> {

@@ -8,6 +8,7 @@ import { fold } from '../knowledge/text';
 import type { CommuneRef } from '../routing/types';
 import { AGE_BANDS, isAgeBand, parseAge, type AgeBand } from './age';
 import { casePlanReads, caseWorld, fileCase } from '../cases/cases';
+import { storedSourceKey } from '../cases/reporter-link';
 import { filingLimited } from '../reports/flood';
 import { emergencyLine, mainMenuButtons } from '../core/menu';
 import { reportsMessages, type ReportsCatalogue } from '../reports/messages';
@@ -510,7 +511,8 @@ export const reportPrefetch: Prefetch = {
     if (state.step === STEP.confirm) {
       const confirming = inc.button === 'report:confirm' || (inc.button === undefined && CONFIRM_WORDS.test(fold(text)));
       if (!confirming || !inc.dedupeKey || nextStep(d) !== STEP.confirm) return [];
-      return casePlanReads(deps.db, d.commune, inc.dedupeKey, caseWorld(inc));
+      // The case's source key as fileCase stores it (a keyed tag of the update's key).
+      return storedSourceKey(deps.sealer, inc.dedupeKey).then((key) => casePlanReads(deps.db, d.commune, key, caseWorld(inc)));
     }
     // The address typed at the location question (or typed again instead of a pick).
     if (inc.button !== undefined || inc.location || inc.photo || text.length < 3 || text.startsWith('/')) return [];

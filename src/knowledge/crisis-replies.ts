@@ -7,7 +7,7 @@ export type { CrisisOutcome, CrisisReply } from './crisis';
 
 let renderer: CrisisRenderer | undefined;
 function crisisRenderer(): CrisisRenderer {
-  renderer ??= createCrisisRenderer(crisis, hotlines, guides);
+  renderer ??= createCrisisRenderer(crisis(), hotlines(), guides());
   return renderer;
 }
 

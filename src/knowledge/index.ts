@@ -3,7 +3,7 @@
 import type { Button, Lang } from '../core/types';
 import { triageModel } from '../triage/model.generated';
 import * as compiled from './compiled.generated';
-import { createKnowledge, type Knowledge } from './knowledge';
+import { createKnowledge, type CompiledContent, type Knowledge } from './knowledge';
 import { emergencyShortLine, inEmergencyOrder } from './render';
 import type { AskResult, Decision } from './answer';
 import type { Guide, Hotline } from './schema';
@@ -11,9 +11,37 @@ import type { Guide, Hotline } from './schema';
 export type { AskResult, Decision } from './answer';
 export type { Guide, Hotline } from './schema';
 
+/**
+ * The compiled content, each part parsed when first read: the guides and hotlines with the first
+ * menu, the index, triage rules and classifier with the first question (createKnowledge's once()).
+ */
+export const compiledContent: CompiledContent = {
+  get guides() {
+    return compiled.guides();
+  },
+  get searchIndex() {
+    return compiled.searchIndex();
+  },
+  get synonyms() {
+    return compiled.synonyms();
+  },
+  get triage() {
+    return compiled.triage();
+  },
+  get hotlines() {
+    return compiled.hotlines();
+  },
+  get offtopic() {
+    return compiled.offtopic();
+  },
+  get triageModel() {
+    return triageModel();
+  },
+};
+
 let instance: Knowledge | undefined;
 function knowledge(): Knowledge {
-  instance ??= createKnowledge({ ...compiled, triageModel });
+  instance ??= createKnowledge(compiledContent);
   return instance;
 }
 
@@ -52,7 +80,7 @@ export function renderHotlines(lang: Lang, provinceCode?: string | null): string
 
 /** The numbers an emergency answer lists first, in order (content/hotlines.yaml `emergency_order`). */
 export function emergencyHotlines(): Hotline[] {
-  return inEmergencyOrder(compiled.hotlines.emergency_order, knowledge().hotlines());
+  return inEmergencyOrder(compiled.hotlines().emergency_order, knowledge().hotlines());
 }
 
 /** "113 (Công an), 111 (…), 115 (…)": the emergency numbers on one line. */

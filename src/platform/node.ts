@@ -9,6 +9,7 @@ import { createLogger, type Logger } from '../ground/log';
 import type { Feature } from '../core/context';
 import { openDb, type DbHandle } from '../db/node-client';
 import { migrateDb } from '../db/migrate';
+import { sealOldReporters } from '../cases/reporter-backfill';
 import { seedDatabase } from '../db/seed';
 import type { Senders } from '../outbox/outbox';
 import { createNodeSealer } from '../ground/crypto-node';
@@ -44,6 +45,8 @@ export async function bootNode(opts: BootOptions = {}): Promise<NodeBoot> {
   const handle = openDb(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
   await migrateDb(handle.db, handle.client);
   const sealer = createNodeSealer(resolveDataKey(config.DATA_KEY, config.DATABASE_URL, log), config.DATA_KEY_PREVIOUS);
+  // Cases filed before migration 0007 named their reporter in clear: sealed now (once; then one read).
+  await sealOldReporters(handle.db, sealer);
   if (opts.seed !== false) {
     await seedDatabase(handle.db, { contentDir: CONTENT_DIR, at: new Date(), log, demo: config.demoData, progress: (l) => process.stderr.write(l + '\n') }, nodeSeedSteps(config, sealer));
   }

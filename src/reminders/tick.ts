@@ -112,6 +112,8 @@ function onceSealer(sealer: Sealer): Sealer {
       return sealed;
     },
     open: (sealed) => sealer.open(sealed),
+    tag: (plain) => sealer.tag(plain),
+    tags: (plain) => sealer.tags(plain),
   };
 }
 

@@ -7,6 +7,8 @@ import type { Db } from '../db/db';
 import * as schema from '../db/schema';
 import { withTransaction } from '../db/tx';
 import type { Sealer } from '../ground/crypto';
+import { cases } from '../db/schema';
+import { reporterIdOf, reporterTag } from '../cases/reporter-link';
 
 /** A table with sealed columns: by convention every column whose name ends in `_enc` holds a sealed value. */
 export interface SealedTable {
@@ -150,6 +152,9 @@ async function rotateBatch(tx: Db, t: SealedTable, keys: RotationKeys, after: st
     }
     const count = Object.keys(changes).length;
     if (!count) continue;
+    // A case's reporter tag is keyed too: re-computed under the current key with its sealed id.
+    const reporter = t.table === cases && typeof changes.reporterEnc === 'string' ? await reporterIdOf(keys.current, { reporterEnc: changes.reporterEnc }) : null;
+    if (reporter !== null) changes.reporterTag = await reporterTag(keys.current, reporter);
     // Compare-and-swap: a value another writer replaced meanwhile is not overwritten with stale data.
     const result = await tx.update(t.table).set(changes as never).where(and(...unchangedSince));
     if (result.rowsAffected === 1) r.resealed += count;

@@ -14,7 +14,7 @@ export * from './outcome';
 
 let detector: Detector | undefined;
 function instance(): Detector {
-  detector ??= createDetector(triage, triageModel);
+  detector ??= createDetector(triage(), triageModel());
   return detector;
 }
 
@@ -23,22 +23,22 @@ function instance(): Detector {
  * language. Chat shorthand ("ko thay con dau") is spelled out first, as `ask` does.
  */
 export function classifyTriage(text: string): TriageOutcome {
-  return instance().classify(expandShorthand(text, synonyms.shorthand));
+  return instance().classify(expandShorthand(text, synonyms().shorthand));
 }
 
 /** Is this message an emergency happening now? True exactly when classifyTriage says danger. */
 export function detectEmergency(text: string): Detection {
-  return instance().detect(expandShorthand(text, synonyms.shorthand));
+  return instance().detect(expandShorthand(text, synonyms().shorthand));
 }
 
 /** The rules alone (content/triage.yaml), without the classifier: for `npm run eval`'s comparison. */
 export function classifyTriageRulesOnly(text: string): TriageOutcome {
-  rulesOnly ??= createDetector(triage);
-  return rulesOnly.classify(expandShorthand(text, synonyms.shorthand));
+  rulesOnly ??= createDetector(triage());
+  return rulesOnly.classify(expandShorthand(text, synonyms().shorthand));
 }
 let rulesOnly: Detector | undefined;
 
 /** Outcome and reason (the rule, and the classifier when it raised the outcome), for scripts/triage-why.ts. */
 export function explainTriage(text: string): { outcome: TriageOutcome; why: string } {
-  return instance().explain(expandShorthand(text, synonyms.shorthand));
+  return instance().explain(expandShorthand(text, synonyms().shorthand));
 }

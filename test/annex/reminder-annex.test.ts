@@ -26,7 +26,7 @@ beforeEach(async () => {
   const [u] = await world.db.db.select().from(cases).limit(1);
   await world.db.db.insert(cases).values({
     ref: 'BV-JUNE01', sourceKey: 'seed:june', receivedAt: at, emergency: true, ageBand: '6-10', communeCode: '00004', provinceCode: '01',
-    routedTo: 'officer', reporterUserId: u!.reporterUserId, descriptionEnc: 'sealed', acknowledgedAt: new Date(at.getTime() + 2 * 3_600_000), status: 'acknowledged', updatedAt: at,
+    routedTo: 'officer', channel: u!.channel, reporterEnc: u!.reporterEnc, reporterTag: u!.reporterTag, descriptionEnc: 'sealed', acknowledgedAt: new Date(at.getTime() + 2 * 3_600_000), status: 'acknowledged', updatedAt: at,
   });
 });
 afterEach(() => world.cleanup());

@@ -19,7 +19,8 @@ async function addCase(db: Db, c: Partial<typeof cases.$inferInsert> & { receive
   const [row] = await db.insert(cases).values({
     ref: `BV-SEED${k}`,
     sourceKey: `seed:${k}`,
-    reporterUserId: await user(db, channel),
+    channel,
+    reporterEnc: `sealed-${await user(db, channel)}`,
     descriptionEnc: 'sealed',
     communeCode: '00004',
     provinceCode: '01',

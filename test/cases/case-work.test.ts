@@ -109,7 +109,7 @@ describe('transfer', () => {
 
   it('never hands one web visitor’s case to another visitor’s demo officer', async () => {
     // Visitor A of the web demo acts as the demo officer of phường Ba Đình.
-    const paired = await pairedDemoOfficer(w.db.db, 'visitor-a', new Date('2026-11-25T02:00:00Z'));
+    const paired = await pairedDemoOfficer(w.db.db, w.rt.core.sealer, 'visitor-a', new Date('2026-11-25T02:00:00Z'));
     const { ref } = await report('tr-5', 'phường Ngọc Hà, Hà Nội');
     await w.say('officer-ngoc-ha', { button: `case:transfer:${ref}` });
     expect(last(await w.say('officer-ngoc-ha', BA_DINH)).text).toContain('Đã chuyển vụ việc');
@@ -241,7 +241,7 @@ describe('the reporter', () => {
   });
 
   it('an addition never reaches another web visitor’s demo officer', async () => {
-    const paired = await pairedDemoOfficer(w.db.db, 'visitor-b', new Date('2026-11-25T02:00:00Z'));
+    const paired = await pairedDemoOfficer(w.db.db, w.rt.core.sealer, 'visitor-b', new Date('2026-11-25T02:00:00Z'));
     const { ref } = await report('rp-5', BA_DINH);
     await w.say('rp-5', { button: `status:add:${ref}` });
     await w.say('rp-5', 'Cháu tên Minh, học lớp 2.');

@@ -25,7 +25,7 @@ describe('the first reply to a child in danger', () => {
         expect(steps.length).toBeGreaterThanOrEqual(1);
         expect(steps.length).toBeLessThanOrEqual(3);
         expect(r.buttons[0]).toEqual({ label: lang === 'vi' ? 'Báo tin ngay' : 'Report now', payload: 'menu:report' });
-        expect(r.buttons[1]?.payload).toBe(`topic:${crisis.danger[kind].guide}`);
+        expect(r.buttons[1]?.payload).toBe(`topic:${crisis().danger[kind].guide}`);
         expect(r.calls[0]!.number).toBe(FIRST_NUMBER[kind]);
         expect(r.tone).toBe('urgent');
         expect(r.text).toMatch(lang === 'vi' ? /\nNguồn: .+$/ : /\nSource: .+$/);
@@ -151,7 +151,7 @@ describe('content/crisis.yaml', () => {
   });
 
   it('names a source for every kind of danger and disclosure', () => {
-    for (const d of Object.values(crisis.danger)) for (const s of d.sources) expect(crisis.sources[s]).toBeDefined();
-    for (const d of Object.values(crisis.disclosure.kinds)) expect(d.sources.length).toBeGreaterThan(0);
+    for (const d of Object.values(crisis().danger)) for (const s of d.sources) expect(crisis().sources[s]).toBeDefined();
+    for (const d of Object.values(crisis().disclosure.kinds)) expect(d.sources.length).toBeGreaterThan(0);
   });
 });

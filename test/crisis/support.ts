@@ -48,6 +48,6 @@ export const DANGER_MESSAGES: Record<DangerKind, string> = {
 
 /** The first national line the text names. */
 export function firstNumber(text: string): string | undefined {
-  const numbers = hotlines.national.map((h) => h.number);
+  const numbers = hotlines().national.map((h) => h.number);
   return [...text.matchAll(/(?<!\d)(\d{3})(?!\d)/g)].map((m) => m[1]!).find((n) => numbers.includes(n));
 }

@@ -47,10 +47,14 @@ describe('building the knowledge base', () => {
     expect(plain(reloaded(packed))).toEqual(plain(big.toJSON()));
   });
 
-  it('writes a module that carries the index as data (strings), not as code to run', () => {
-    const source = renderModule(compileKnowledge(content, `${fixtures}guides`));
-    expect(source).toContain('export const searchIndex: PackedIndex = {"header":');
-    expect(source).toContain('export const guides: Guide[]');
-    expect(source).toContain('export const hotlines: Hotlines');
+  it('writes a module that carries the content as JSON text, parsed only when first read', () => {
+    const compiled = compileKnowledge(content, `${fixtures}guides`);
+    const source = renderModule(compiled);
+    expect(source).toContain('export const searchIndex = parsedOnce<PackedIndex>("{\\"header\\":');
+    expect(source).toContain('export const guides = parsedOnce<Guide[]>("[');
+    expect(source).toContain('export const hotlines = parsedOnce<Hotlines>("{');
+    // The text is the content itself: read back, it is what was compiled.
+    const text = /export const hotlines = parsedOnce<Hotlines>\((".*")\);/.exec(source)![1]!;
+    expect(JSON.parse(JSON.parse(text) as string)).toEqual(compiled.hotlines);
   });
 });

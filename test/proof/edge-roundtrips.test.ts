@@ -13,6 +13,7 @@ import { BENCH_DATA_KEY } from '../../scripts/bench/server-process';
 import { startEdgeWorld, type EdgeWorld } from '../../scripts/bench/edge-world';
 import { LOOPBACK_OFFICERS } from '../../scripts/bench/server-process';
 import { callbackUpdate, reportScript, textUpdate } from '../../scripts/bench/updates';
+import { casesOfChat } from './support';
 
 let world: EdgeWorld;
 let updateId = 50_000;
@@ -148,10 +149,10 @@ describe('a citizen files a report through the webhook on a database across the 
     await world.rt.idle();
     expect(answers.map((r) => r.status)).toEqual([200, 200]);
     const db = createClient({ url: world.proxy.url });
-    const cases = await db.execute({ sql: `select c.ref from cases c join users u on u.id = c.reporter_user_id where u.channel_user_id = ?`, args: [String(chat)] });
+    const cases = await casesOfChat(db, chat, 'ref');
     db.close();
-    expect(cases.rows).toHaveLength(1);
-    expect(world.sent.filter((s) => s.chatId === officer.chatId && s.text.includes(String(cases.rows[0]!.ref)))).toHaveLength(1);
+    expect(cases).toHaveLength(1);
+    expect(world.sent.filter((s) => s.chatId === officer.chatId && s.text.includes(String(cases[0]!.ref)))).toHaveLength(1);
   });
 
   it('files the case where the draft now says when another process changed it: a read sent ahead for the old draft is not used', async () => {

@@ -1,10 +1,12 @@
 // What "no half-written case" means, checked straight on the database, for every proof test.
 import type { Client } from '@libsql/client';
+import { BENCH_DATA_KEY } from '../../scripts/bench/server-process';
+import { reporterTag } from '../../src/cases/reporter-link';
+import { createNodeSealer } from '../../src/ground/crypto-node';
 
 export interface CaseSnapshot {
   id: number;
   ref: string;
-  reporterUserId: number;
   routedTo: string;
 }
 
@@ -17,10 +19,10 @@ export interface CaseSnapshot {
 export async function caseProblems(client: Client): Promise<string[]> {
   const problems: string[] = [];
   const rows = await client.execute(`
-    select c.id, c.ref, c.source_key, c.description_enc, c.received_at, c.updated_at, c.routed_to, c.reporter_user_id,
+    select c.id, c.ref, c.source_key, c.description_enc, c.received_at, c.updated_at, c.routed_to,
       (select count(*) from audit_log a where a.case_id = c.id and a.action = 'case.created') as audits,
       (select count(*) from outbox o where o.case_id = c.id and o.kind = 'case') as notices,
-      (select count(*) from users u where u.id = c.reporter_user_id) as reporter
+      (c.reporter_enc is not null and c.reporter_tag is not null and c.reporter_user_id = 0) as reporter
     from cases c`);
   for (const r of rows.rows) {
     const ref = String(r.ref ?? '');
@@ -29,7 +31,7 @@ export async function caseProblems(client: Client): Promise<string[]> {
     if (!r.description_enc) problems.push(`case ${r.id}: no description`);
     if (!r.received_at || !r.updated_at) problems.push(`case ${r.id}: no timestamps`);
     if (Number(r.audits) !== 1) problems.push(`case ${r.id}: ${r.audits} 'case.created' audit rows`);
-    if (Number(r.reporter) !== 1) problems.push(`case ${r.id}: reporter user missing`);
+    if (Number(r.reporter) !== 1) problems.push(`case ${r.id}: reporter not sealed`);
     const routed = String(r.routed_to);
     if (routed === 'unrouted' && Number(r.notices) !== 0) problems.push(`case ${r.id}: unrouted but ${r.notices} notices`);
     // The seeded demo case (source 'demo:…') is inserted as history, without a 'case' notice.
@@ -70,4 +72,13 @@ export function fuzzOptions(numRuns: number): { numRuns: number; seed?: number }
   const env = process.env.FUZZ_SEED;
   if (env === 'random') return { numRuns };
   return { numRuns, seed: env ? Number(env) : 20_261_125 };
+}
+
+/** The cases filed from one Telegram chat, found as the bot finds them: by the reporter's tag (the bench's DATA_KEY). */
+export async function casesOfChat(client: Client, chatId: number | string, columns = 'count(*) as n'): Promise<Array<Record<string, unknown>>> {
+  const u = await client.execute({ sql: `select id from users where channel = 'telegram' and channel_user_id = ?`, args: [String(chatId)] });
+  if (!u.rows.length) return [];
+  const tag = await reporterTag(createNodeSealer(BENCH_DATA_KEY), Number(u.rows[0]!.id));
+  const r = await client.execute({ sql: `select ${columns} from cases where reporter_tag = ?`, args: [tag] });
+  return r.rows as unknown as Array<Record<string, unknown>>;
 }

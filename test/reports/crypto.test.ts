@@ -50,4 +50,22 @@ describe('sealing personal data', () => {
   it('rejects a key that is not 32 bytes', () => {
     expect(() => createNodeSealer(Buffer.alloc(16).toString('base64'))).toThrow(/32 bytes/);
   });
+
+  it('tags: the same text gives the same tag on Workers and Node, another key another tag, and a rotation matches both', async () => {
+    const web = await createSealer(key);
+    const node = createNodeSealer(key);
+    const tag = await web.tag('42');
+    expect(tag).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(await node.tag('42')).toBe(tag);
+    expect(await web.tag('43')).not.toBe(tag);
+    // The tag is not a plain hash of the text, nor the HMAC under DATA_KEY itself: a key is derived for tags.
+    const { createHash, createHmac } = await import('node:crypto');
+    expect(tag).not.toBe(createHash('sha256').update('42').digest('base64url'));
+    expect(tag).not.toBe(createHmac('sha256', Buffer.from(key, 'base64')).update('42').digest('base64url'));
+    const next = generateDataKey();
+    const rotating = await createSealer(next, [key]);
+    expect(await rotating.tag('42')).not.toBe(tag);
+    expect(await rotating.tags('42')).toEqual([await rotating.tag('42'), tag]);
+    expect(await createNodeSealer(next, [key]).tags('42')).toEqual(await rotating.tags('42'));
+  });
 });

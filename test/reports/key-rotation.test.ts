@@ -4,7 +4,8 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recordVisitorLine } from '../../src/channels/web/transcript';
 import type { Db } from '../../src/db/db';
-import { cases, inbox, outbox } from '../../src/db/schema';
+import { cases, inbox, outbox, users } from '../../src/db/schema';
+import { reporterTag } from '../../src/cases/reporter-link';
 import { createSealer, generateDataKey } from '../../src/ground/crypto';
 import { createNodeSealer } from '../../src/ground/crypto-node';
 import { openDetails } from '../../src/cases/details';
@@ -122,6 +123,10 @@ describe('changing DATA_KEY', () => {
     expect(after.map(({ table, id, column }) => ({ table, id, column }))).toEqual(before.map(({ table, id, column }) => ({ table, id, column })));
     for (const v of after) expect(await opensWith(NEW_KEY, v.value), `${v.table} ${v.id} ${v.column}`).toBe(true);
     expect((await openDetails(createNodeSealer(NEW_KEY), await theCase())).description).toBe(DESCRIPTION);
+    // The reporter's tag is keyed too: re-computed under the new key, so the reporter finds their case
+    // once DATA_KEY_PREVIOUS is gone.
+    const [me] = await w.db.db.select({ id: users.id }).from(users).where(eq(users.channelUserId, 'citizen-1'));
+    expect((await theCase()).reporterTag).toBe(await reporterTag(createNodeSealer(NEW_KEY), me!.id));
     const queued = (await w.db.db.select({ id: outbox.id }).from(outbox)).length;
     expect(progress).toContain(`outbox: ${queued}/${queued}`);
     expect(progress).toContain('outbox: 2/' + queued); // in batches of two
@@ -155,7 +160,7 @@ describe('`baove keys rotate` on the command line', () => {
     const ok = runCli(['keys', 'rotate', '--batch', '2'], '', env());
     expect(ok.stderr).toBe('');
     expect(ok.status).toBe(0);
-    expect(ok.stdout).toMatch(/^cases: 1\/1 hàng, đã niêm phong lại 3 giá trị$/m);
+    expect(ok.stdout).toMatch(/^cases: 1\/1 hàng, đã niêm phong lại 4 giá trị$/m); // description, contact, address, reporter
     expect(ok.stdout).toMatch(/^web_chat_lines: 1\/1 hàng/m);
     for (const v of await sealedValues(w.db.db)) expect(await opensWith(NEW_KEY, v.value)).toBe(true);
 

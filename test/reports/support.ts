@@ -14,6 +14,7 @@ import type { MapIndex } from '../../src/routing/map-index';
 import { mapIndexFromFiles } from '../../src/routing/map-records';
 import { resolveCommune } from '../../src/routing/resolve';
 import { createTestRuntime, type SentMessage, type TestRuntime } from '../support/runtime';
+import type { TestDb } from '../support/db';
 
 const MAP_DIR = new URL('../../content/map', import.meta.url).pathname;
 
@@ -44,8 +45,9 @@ export interface World extends TestRuntime {
   caseByRef(ref: string): Promise<typeof cases.$inferSelect | undefined>;
 }
 
-export async function createWorld(opts: { services?: Services; log?: Logger; env?: Record<string, string> } = {}): Promise<World> {
+export async function createWorld(opts: { services?: Services; log?: Logger; env?: Record<string, string>; db?: TestDb } = {}): Promise<World> {
   const t = await createTestRuntime({
+    db: opts.db,
     services: opts.services ?? realServices(),
     features: [createBasicsFeature({ startReport, cancelReport }), reportsFeature, createCaseWorkFeature(), whereFeature],
     log: opts.log,

@@ -38,12 +38,14 @@ export interface TestRuntimeOptions {
   senders?: Senders;
   log?: Logger;
   now?: () => Date;
+  /** A database already made (e.g. one migrated from an older schema); a fresh one otherwise. */
+  db?: TestDb;
   /** Make a channel's sends fail with this result (fault tests). */
   failWith?: (channel: Channel, to: string) => SendResult | null;
 }
 
 export async function createTestRuntime(opts: TestRuntimeOptions = {}): Promise<TestRuntime> {
-  const db = await createTestDb();
+  const db = opts.db ?? (await createTestDb());
   const config = createConfig({ DATABASE_URL: db.url, DATA_KEY: TEST_DATA_KEY, ...opts.env });
   const sealer = await createSealer(TEST_DATA_KEY);
   const sent: SentMessage[] = [];

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog, officers, users } from '../../src/db/schema';
 import { realServices } from '../reports/support';
+import { reporterIdOf } from '../../src/cases/reporter-link';
 import { Client, createWebWorld, type WebWorld } from './support';
 
 let w: WebWorld;
@@ -60,8 +61,11 @@ describe('web chat', () => {
     const row = await w.caseByRef(ref!);
     expect(row!.status).toBe('acknowledged');
     // The visitor acted as their own demo officer, paired with their reporter identity.
-    const [me] = await w.db.db.select().from(users).where(eq(users.id, row!.reporterUserId!));
-    const [demo] = await w.db.db.select().from(officers).where(eq(officers.channelUserId, `demo-officer-${me!.id}`));
+    // It is named by the visitor's reporter tag, the one their case carries, never by their user id.
+    const meId = await reporterIdOf(w.rt.core.sealer, row!);
+    const [me] = await w.db.db.select().from(users).where(eq(users.id, meId!));
+    expect(me!.channel).toBe('web');
+    const [demo] = await w.db.db.select().from(officers).where(eq(officers.channelUserId, `demo-officer-${row!.reporterTag}`));
     const actions = (await w.db.db.select().from(auditLog).where(eq(auditLog.caseId, row!.id))).map((a) => `${a.actor} ${a.action}`);
     expect(actions).toContain(`officer:${demo!.id} case.ack`);
 

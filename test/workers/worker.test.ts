@@ -132,5 +132,15 @@ describe('the cron tick on the Worker', () => {
     const sent = await escalations();
     expect(sent).toHaveLength(1);
     expect(sent[0]).toContain('sau 2 giờ');
+    // Who filed it is sealed in the case (cases/reporter-link.ts): the Worker opens it with WebCrypto for
+    // the reporter's progress note, and finds the case by its tag when the reporter asks.
+    await vi.waitFor(async () => expect((await messagesTo(reporter)).filter((t) => t.includes(ref!)).length).toBeGreaterThan(1));
+    const before = (await messagesTo(reporter)).length;
+    await say(textUpdate(reporter, '/status'));
+    await vi.waitFor(async () => {
+      const got = await messagesTo(reporter);
+      expect(got.length).toBeGreaterThan(before);
+      expect(got.at(-1)).toContain(ref!);
+    });
   });
 });

@@ -4,6 +4,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/db';
 import { officers, users } from '../../db/schema';
+import type { Sealer } from '../../ground/crypto';
+import { reporterTag } from '../../cases/reporter-link';
 
 export const WEB_DEMO_OFFICER = {
   channel: 'web',
@@ -15,17 +17,17 @@ export const WEB_DEMO_OFFICER = {
 } as const;
 
 /**
- * The visitor's own demo officer identity (`demo-officer-<their user id>`), created on first use
- * with their reporter identity, so that a report they file reaches it.
+ * The visitor's own demo officer identity (`demo-officer-<their reporter tag>`, never their user id),
+ * created on first use with their reporter identity, so that a report they file reaches it.
  */
-export async function pairedDemoOfficer(db: Db, session: string, at: Date): Promise<string> {
+export async function pairedDemoOfficer(db: Db, sealer: Sealer, session: string, at: Date): Promise<string> {
   await db.insert(users).values({ channel: 'web', channelUserId: session, role: 'citizen', lang: 'vi', createdAt: at, lastSeenAt: at }).onConflictDoNothing();
   const [me] = await db
     .select({ id: users.id })
     .from(users)
     .where(and(eq(users.channel, 'web'), eq(users.channelUserId, session)))
     .limit(1);
-  const channelUserId = `demo-officer-${me!.id}`;
+  const channelUserId = `demo-officer-${await reporterTag(sealer, me!.id)}`;
   await db
     .insert(officers)
     .values({ ...WEB_DEMO_OFFICER, channelUserId, phone: null, active: true, createdAt: at })

@@ -92,7 +92,7 @@ export function webChatRoutes(rt: Runtime, opts: WebChatOptions = {}): Hono {
   async function identity(c: Parameters<typeof actingAsOfficer>[0], session: string | null): Promise<{ userId: string | null; asOfficer: boolean }> {
     const demoOn = await demoOfficerActive(db, opts.demoOfficer ?? false);
     // The visitor's demo officer exists from their first message, so their reports reach it.
-    const officer = demoOn && session ? await pairedDemoOfficer(db, session, rt.now()) : null;
+    const officer = demoOn && session ? await pairedDemoOfficer(db, sealer, session, rt.now()) : null;
     const asOfficer = actingAsOfficer(c) && officer !== null;
     return { userId: asOfficer ? officer : session, asOfficer };
   }

@@ -79,7 +79,7 @@ export const auditLog = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     at: integer('at', { mode: 'timestamp_ms' }).notNull(),
-    actor: text('actor').notNull(), // user:<id> | officer:<id> | admin:<name> | system
+    actor: text('actor').notNull(), // user:<id> | reporter (on their own case, never with the id) | officer:<id> | admin:<name> | system
     action: text('action').notNull(), // case.created | case.viewed | case.ack | ...
     caseId: integer('case_id'),
     detail: text('detail'), // JSON, never personal data
@@ -134,7 +134,18 @@ export const cases = sqliteTable(
     communeCode: text('commune_code'),
     provinceCode: text('province_code'),
     routedTo: text('routed_to').notNull().default('unrouted'), // officer | supervisor | unrouted
-    reporterUserId: integer('reporter_user_id').notNull(),
+    /**
+     * Before migration 0007 the reporter's user id in clear. Now always 0: who filed the case is in
+     * `reporter_enc` (sealed) and `reporter_tag` (keyed tag), see cases/reporter-link.ts. The column
+     * stays because SQLite cannot drop a NOT NULL column cheaply; start-up zeroes the old values.
+     */
+    legacyReporterUserId: integer('reporter_user_id').notNull().$defaultFn(() => 0),
+    /** The reporter's user id, sealed with DATA_KEY (null only on a row start-up has not converted yet). */
+    reporterEnc: text('reporter_enc'),
+    /** HMAC tag of the reporter's user id (cases/reporter-link.ts): finds a chat's own cases without the id. */
+    reporterTag: text('reporter_tag'),
+    /** The channel it came in by (telegram | zalo | web | cli), for the statistics: never who. */
+    channel: text('channel'),
     anonymous: integer('anonymous', { mode: 'boolean' }).notNull().default(true),
     descriptionEnc: text('description_enc').notNull(),
     contactEnc: text('contact_enc'),
@@ -170,6 +181,7 @@ export const cases = sqliteTable(
     uniqueIndex('cases_ref').on(t.ref),
     uniqueIndex('cases_source').on(t.sourceKey),
     index('cases_commune_status').on(t.communeCode, t.status),
+    index('cases_reporter').on(t.reporterTag),
   ],
 );
 
@@ -186,7 +198,7 @@ export const caseEvents = sqliteTable(
     caseId: integer('case_id').notNull(),
     at: integer('at', { mode: 'timestamp_ms' }).notNull(),
     kind: text('kind').notNull(), // assessment | plan | approval | note | review | referral | transfer | close | reporter_info
-    actor: text('actor').notNull(), // officer:<id> | admin:<name> | user:<id> | system
+    actor: text('actor').notNull(), // officer:<id> | admin:<name> | reporter | system
     level: text('level'), // commune | province | national (of the actor), null for the reporter
     tag: text('tag'),
     bodyEnc: text('body_enc'),
