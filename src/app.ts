@@ -1,5 +1,5 @@
 // The Hono app: health, webhooks and web pages, mounted as small routers. Same app on Node and Workers.
-import { Hono } from 'hono';
+import { Hono, type Context, type ErrorHandler, type NotFoundHandler } from 'hono';
 import { sql } from 'drizzle-orm';
 import type { Bot } from 'grammy';
 import { webhookBodyLimit } from './channels/body';
@@ -9,14 +9,18 @@ import { storageProblem } from './db/storage-errors';
 import { emergencyLine } from './core/menu';
 import { DbBusyError, writeStatement } from './db/tx';
 import type { Runtime } from './runtime';
+import { once } from './ground/once';
 
 export const WEBHOOK_BODY_LIMIT = 64 * 1024;
 
 export interface AppParts {
   rt: Runtime;
   telegram?: { bot: Bot; secret: string };
-  /** Extra routers by mount path: /zalo, /chat, /admin. */
-  routes?: Record<string, Hono>;
+  /**
+   * Extra routers by mount path: /zalo, /chat, /admin. A function is called on the first request
+   * under its path (the Worker's pages: registering their routes is work a webhook never needs).
+   */
+  routes?: Record<string, Hono | (() => Hono)>;
   /** Extra <head> lines for GET / (the Zalo domain-verification meta tag). */
   headExtra?: string | null;
 }
@@ -54,10 +58,8 @@ export function createApp(parts: AppParts): Hono {
   );
 
   if (parts.telegram) app.route('/telegram', telegramRoutes(parts.telegram.bot, parts.telegram.secret, WEBHOOK_BODY_LIMIT, parts.rt.core.config.WEBHOOK_BODY_TIMEOUT_MS));
-  for (const [path, router] of Object.entries(parts.routes ?? {})) app.route(path, router);
-
-  app.notFound((c) => c.json({ ok: false, error: 'not found' }, 404));
-  app.onError((err, c) => {
+  const notFound: NotFoundHandler = (c) => c.json({ ok: false, error: 'not found' }, 404);
+  const onError: ErrorHandler = (err, c) => {
     // grammY's webhook rethrows a handler's error wrapped in a BotError (`.error`), others use `.cause`.
     const inner = err as { cause?: unknown; error?: unknown };
     if (err instanceof DbBusyError || inner.cause instanceof DbBusyError || inner.error instanceof DbBusyError) {
@@ -73,6 +75,31 @@ export function createApp(parts: AppParts): Hono {
     rt.core.log.error('http.error', { path: c.req.path, ...errorFields(err) });
     // No stack traces reach users.
     return c.json({ ok: false, error: 'internal error' }, 500);
-  });
+  };
+
+  for (const [path, router] of Object.entries(parts.routes ?? {})) {
+    if (router instanceof Hono) {
+      app.route(path, router);
+      continue;
+    }
+    // Made on first use, mounted at the same path in an app of its own with the same answers for
+    // "not found" and for errors; the request goes on unchanged (same URL, body, env and context).
+    const mounted = once(() => new Hono().route(path, router()).notFound(notFound).onError(onError));
+    const forward = (c: Context) => mounted().fetch(c.req.raw, c.env, executionCtxOf(c));
+    app.all(path, forward);
+    app.all(`${path}/*`, forward);
+  }
+
+  app.notFound(notFound);
+  app.onError(onError);
   return app;
+}
+
+/** The request's execution context (Workers); Node's server has none, and Hono throws when asked for it. */
+function executionCtxOf(c: Context): Context['executionCtx'] | undefined {
+  try {
+    return c.executionCtx;
+  } catch {
+    return undefined;
+  }
 }

@@ -63,13 +63,14 @@ export async function handleBatched(
 // The sender, created on first contact (a new sender's first update writes it here, once).
 const USER_ENSURE = `insert into users (channel, channel_user_id, role, lang, created_at, last_seen_at) values (?, ?, 'citizen', 'vi', ?, ?)
   on conflict (channel, channel_user_id) do nothing`;
-// ?1 the inbox key (or ''), ?2 channel, ?3 channel user id.
+// ?1 the inbox key (or ''), ?2 channel, ?3 channel user id, ?4 the web chat address's counter key (or '').
 const READ_UPDATE = `
   select (select status from inbox where key = ?1), u.id, u.role, u.lang, u.last_seen_at, s.user_id, s.step, s.data_enc,
-    r.window_start, r.count, r.warned
+    r.window_start, r.count, r.warned, a.window_start, a.count
   from users u
   left join conversation_state s on s.user_id = u.id
   left join rate_limits r on r.key = 'user:' || u.id
+  left join rate_limits a on a.key = ?4
   where u.channel = ?2 and u.channel_user_id = ?3`;
 
 // A statement that fails the batch unless its condition holds. SQLite has no RAISE outside triggers;
@@ -83,19 +84,20 @@ const CHANGED = guard('changes() > 0');
 async function attemptBatched(deps: CoreDeps, features: Feature[], hints: PrefetchHints, inc: Incoming, opts: HandleOptions, baseKey: string): Promise<HandleResult | 'conflict' | 'transaction'> {
   const client = clientOf(deps.db);
   const when = inc.at.getTime();
+  // The web chat is limited per address too (a dropped cookie is a new user), as on the local path.
+  const addressKey = inc.origin ? `addr:${inc.origin}` : null;
 
   // Round trip 1: what the update needs, and the reads its features will make from the state this
   // process last wrote for the user (used only if the state read here is still that one).
   const base: InStatement[] = [
     { sql: USER_ENSURE, args: [inc.channel, inc.userId, toTheHour(when), toTheHour(when)] },
-    { sql: READ_UPDATE, args: [inc.dedupeKey ?? '', inc.channel, inc.userId] },
+    { sql: READ_UPDATE, args: [inc.dedupeKey ?? '', inc.channel, inc.userId, addressKey ?? ''] },
   ];
   const hint = hints.empty ? undefined : hints.get(inc.channel, inc.userId);
-  const named = hints.empty ? undefined : await hints.reads(hint, deps, { ...inc, text: dispatchedText(inc) });
-  const ahead = named ? [...named.fromUpdate, ...named.fromState] : [];
+  const ahead = hints.empty ? [] : await hints.reads(hint, deps, { ...inc, text: dispatchedText(inc) });
   let results: ResultSet[];
   try {
-    results = await client.batch([...base, ...ahead], 'write');
+    results = await client.batch([...base, ...ahead.map((a) => a.sent)], 'write');
   } catch (err) {
     if (!ahead.length) throw err;
     // A read sent ahead must never cost the update: without them, as before.
@@ -112,21 +114,30 @@ async function attemptBatched(deps: CoreDeps, features: Feature[], hints: Prefet
   const lastSeen = row[4] === null ? null : Number(row[4]);
   const stateRow: StateRow = row[5] !== null ? { step: row[6] as string | null, dataEnc: row[7] as string | null } : undefined;
 
-  // Reads named from the update are kept; those named from the remembered state only if it still stands.
+  // Each read sent ahead stands or not by the state read with it (core/prefetch.ts).
   const prefetched = new Map<string, ResultSet>();
-  const stateStands = hint !== undefined && stateRow !== undefined && hint.user.id === userId && hint.step === stateRow.step && hint.dataEnc === stateRow.dataEnc;
-  const kept = stateStands ? ahead.length : (named?.fromUpdate.length ?? 0);
-  if (results.length === base.length + ahead.length) ahead.slice(0, kept).forEach((stmt, i) => prefetched.set(statementKey(stmt), results[base.length + i]!));
+  const seen = { userId, step: stateRow?.step ?? null, dataEnc: stateRow?.dataEnc ?? null };
+  if (results.length === base.length + ahead.length) {
+    ahead.forEach((a, i) => {
+      if (a.keep(seen)) prefetched.set(statementKey(a.read), results[base.length + i]!);
+    });
+  }
   const deferred = deferring(deps.db, prefetched);
   const updateDeps: CoreDeps = { ...deps, db: deferred.db };
   const stored = await loadState(updateDeps, stateRow);
   const ctx = makeContext(updateDeps, inc, user, stored.state);
 
-  // The rate counter as the write below will leave it (it counts in SQL, so concurrent hits all count).
-  const windowStart = row[8] === null ? null : Number(row[8]);
-  const fresh = windowStart === null || when - windowStart >= RATE_WINDOW_MS || when < windowStart;
-  const count = fresh ? 1 : Number(row[9]) + 1;
-  const over = count > deps.config.RATE_LIMIT_PER_MINUTE;
+  // The rate counters as the write below will leave them (they count in SQL, so concurrent hits all count).
+  const hits = (start: unknown, counted: unknown) => {
+    const windowStart = start === null ? null : Number(start);
+    const fresh = windowStart === null || when - windowStart >= RATE_WINDOW_MS || when < windowStart;
+    return { fresh, count: fresh ? 1 : Number(counted) + 1 };
+  };
+  const mine = hits(row[8], row[9]);
+  const fresh = mine.fresh;
+  const addressOver = addressKey !== null && hits(row[11], row[12]).count > deps.config.WEB_ADDRESS_MESSAGES_PER_MINUTE;
+  const over = mine.count > deps.config.RATE_LIMIT_PER_MINUTE || addressOver;
+  // Warned once per window, on the sender's own counter (as firstWarning on the local path).
   const warn = over && (fresh || !row[10]);
   try {
     if (over) {
@@ -160,6 +171,7 @@ async function attemptBatched(deps: CoreDeps, features: Feature[], hints: Prefet
     writes.push({ sql: 'update users set last_seen_at = ? where id = ?', args: [toTheHour(when), userId] });
   }
   writes.push({ sql: COUNT_HIT, args: [`user:${userId}`, when, RATE_WINDOW_MS] });
+  if (addressKey) writes.push({ sql: COUNT_HIT, args: [addressKey, when, RATE_WINDOW_MS] });
   if (warn) writes.push({ sql: `update rate_limits set warned = 1 where key = ?`, args: [`user:${userId}`] });
   writes.push(...deferred.writes);
   const state = await stateStatements(updateDeps, userId, ctx.state, stored, inc.at);

@@ -32,7 +32,7 @@ export interface WorkerWiring {
   services: Services;
   senders: Senders;
   onUndeliverable?: FlushDeps['onUndeliverable'];
-  routes(rt: Runtime): Promise<{ routes: Record<string, Hono>; headExtra: string | null }>;
+  routes(rt: Runtime): Promise<{ routes: Record<string, Hono | (() => Hono)>; headExtra: string | null }>;
 }
 
 /** Address, location and commune lookups that read only the rows each question needs. */
@@ -68,10 +68,11 @@ export async function workerWiring(db: Db, config: Config, log: Logger, sealer: 
     onUndeliverable: async (row, reason, at) => void (await zaloFallback(db, row, reason, at)),
     async routes(rt) {
       // No demo officer on the edge: it exists only where the demo directory is seeded.
-      const routes: Record<string, Hono> = {
+      // The pages are registered on their first request, not in every isolate's boot (createApp).
+      const routes: Record<string, Hono | (() => Hono)> = {
         // Cloudflare puts the client address in CF-Connecting-IP (limits on logins, messages and reports are per address).
-        '/chat': webChatRoutes(rt, { address: { socketAddress: (c) => c.req.header('CF-Connecting-IP') } }),
-        '/admin': adminRoutes(rt, config, { clientIp: (c) => c.req.header('CF-Connecting-IP') ?? 'unknown' }),
+        '/chat': () => webChatRoutes(rt, { address: { socketAddress: (c) => c.req.header('CF-Connecting-IP') } }),
+        '/admin': () => adminRoutes(rt, config, { clientIp: (c) => c.req.header('CF-Connecting-IP') ?? 'unknown' }),
       };
       if (config.zaloEnabled) routes['/zalo'] = zaloRoutes(rt);
       return { routes, headExtra: zaloVerificationMeta(config) };

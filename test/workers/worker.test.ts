@@ -1,5 +1,6 @@
 // The Worker build, run inside workerd: Telegram's webhook reaches the bot once per update, a forged
-// one is refused, and the cron tick escalates an emergency nobody acknowledged — once.
+// one is refused, the web chat and the dashboard are served, and the cron tick escalates an
+// emergency nobody acknowledged — once.
 // The database is a real libSQL file behind a local Hrana server; Telegram is a local fake.
 import { createExecutionContext, createScheduledController, SELF, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
@@ -96,6 +97,23 @@ describe('the web chat on the Worker', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/html');
     expect(await res.text()).toContain('111');
+  });
+});
+
+describe('the dashboard on the Worker (its routes are made on its first request)', () => {
+  it('sends a visitor without credentials to the login form, which is served', async () => {
+    const home = await SELF.fetch('https://baove.example/admin', { redirect: 'manual' });
+    expect(home.status).toBe(302);
+    expect(home.headers.get('location')).toBe('/admin/login');
+    const login = await SELF.fetch('https://baove.example/admin/login');
+    expect(login.status).toBe(200);
+    expect(await login.text()).toContain('<form');
+  });
+
+  it('answers its API without credentials 401 (the path reaches it whole: /admin/api/…)', async () => {
+    const res = await SELF.fetch('https://baove.example/admin/api/cases');
+    expect(res.status).toBe(401);
+    expect(await res.json()).toEqual({ ok: false, error: 'unauthorized' });
   });
 });
 
