@@ -93,11 +93,10 @@ async function attemptBatched(deps: CoreDeps, features: Feature[], hints: Prefet
     { sql: READ_UPDATE, args: [inc.dedupeKey ?? '', inc.channel, inc.userId, addressKey ?? ''] },
   ];
   const hint = hints.empty ? undefined : hints.get(inc.channel, inc.userId);
-  const named = hints.empty ? undefined : await hints.reads(hint, deps, { ...inc, text: dispatchedText(inc) });
-  const ahead = named ? [...named.fromUpdate, ...named.fromState] : [];
+  const ahead = hints.empty ? [] : await hints.reads(hint, deps, { ...inc, text: dispatchedText(inc) });
   let results: ResultSet[];
   try {
-    results = await client.batch([...base, ...ahead], 'write');
+    results = await client.batch([...base, ...ahead.map((a) => a.sent)], 'write');
   } catch (err) {
     if (!ahead.length) throw err;
     // A read sent ahead must never cost the update: without them, as before.
@@ -114,11 +113,14 @@ async function attemptBatched(deps: CoreDeps, features: Feature[], hints: Prefet
   const lastSeen = row[4] === null ? null : Number(row[4]);
   const stateRow: StateRow = row[5] !== null ? { step: row[6] as string | null, dataEnc: row[7] as string | null } : undefined;
 
-  // Reads named from the update are kept; those named from the remembered state only if it still stands.
+  // Each read sent ahead stands or not by the state read with it (core/prefetch.ts).
   const prefetched = new Map<string, ResultSet>();
-  const stateStands = hint !== undefined && stateRow !== undefined && hint.user.id === userId && hint.step === stateRow.step && hint.dataEnc === stateRow.dataEnc;
-  const kept = stateStands ? ahead.length : (named?.fromUpdate.length ?? 0);
-  if (results.length === base.length + ahead.length) ahead.slice(0, kept).forEach((stmt, i) => prefetched.set(statementKey(stmt), results[base.length + i]!));
+  const seen = { userId, step: stateRow?.step ?? null, dataEnc: stateRow?.dataEnc ?? null };
+  if (results.length === base.length + ahead.length) {
+    ahead.forEach((a, i) => {
+      if (a.keep(seen)) prefetched.set(statementKey(a.read), results[base.length + i]!);
+    });
+  }
   const deferred = deferring(deps.db, prefetched);
   const updateDeps: CoreDeps = { ...deps, db: deferred.db };
   const stored = await loadState(updateDeps, stateRow);
