@@ -26,6 +26,8 @@ const { examples, thresholds } = trainingData();
 interface Item {
   want: 'danger' | 'disclosure' | 'question';
   rules: TriageOutcome;
+  /** The rules' danger words stood only in general or prevention wording: the classifier may not overrule. */
+  general: boolean;
   scores: TriageScores;
   text: string;
 }
@@ -36,17 +38,19 @@ for (let k = 0; k < folds; k++) {
   const model = createTriageModel(trainTriageModel(train, thresholds, options));
   examples.forEach((x, i) => {
     if (i % folds !== k) return;
-    cv.push({ want: x.label.split(':')[0] as Item['want'], rules: rules.classify(x.text), scores: model.score(x.text), text: x.text });
+    const { outcome, general } = rules.judge(x.text);
+    cv.push({ want: x.label.split(':')[0] as Item['want'], rules: outcome, general, scores: model.score(x.text), text: x.text });
   });
 }
 const full = createTriageModel(trainTriageModel(examples, thresholds, options));
 const dev: Item[] = readTriageSet('test/fixtures/triage-dev.jsonl').map((x) => {
   const text = expandShorthand(x.q, synonyms().shorthand);
-  return { want: x.triage, rules: rules.classify(text), scores: full.score(text), text };
+  const { outcome, general } = rules.judge(text);
+  return { want: x.triage, rules: outcome, general, scores: full.score(text), text };
 });
 
 function decide(x: Item, t: TriageThresholds): 'danger' | 'disclosure' | 'question' {
-  if (x.rules.triage === 'danger') return 'danger';
+  if (x.rules.triage === 'danger' || x.general) return x.rules.triage;
   const s = x.scores;
   if (s.danger >= (x.rules.triage === 'question' ? t.danger : t.disclosure_to_danger)) return 'danger';
   if (x.rules.triage === 'question' && s.danger + s.disclosure >= t.disclosure) return 'disclosure';

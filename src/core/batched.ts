@@ -25,6 +25,7 @@ import {
   handled,
   LAST_SEEN_PRECISION_MS,
   loadState,
+  toTheHour,
   makeContext,
   stateWrite,
   type HandleOptions,
@@ -89,15 +90,14 @@ async function attemptBatched(deps: CoreDeps, features: Feature[], hints: Prefet
   // Round trip 1: what the update needs, and the reads its features will make from the state this
   // process last wrote for the user (used only if the state read here is still that one).
   const base: InStatement[] = [
-    { sql: USER_ENSURE, args: [inc.channel, inc.userId, when, when] },
+    { sql: USER_ENSURE, args: [inc.channel, inc.userId, toTheHour(when), toTheHour(when)] },
     { sql: READ_UPDATE, args: [inc.dedupeKey ?? '', inc.channel, inc.userId, addressKey ?? ''] },
   ];
   const hint = hints.empty ? undefined : hints.get(inc.channel, inc.userId);
-  const named = hints.empty ? undefined : await hints.reads(hint, deps, { ...inc, text: dispatchedText(inc) });
-  const ahead = named ? [...named.fromUpdate, ...named.fromState] : [];
+  const ahead = hints.empty ? [] : await hints.reads(hint, deps, { ...inc, text: dispatchedText(inc) });
   let results: ResultSet[];
   try {
-    results = await client.batch([...base, ...ahead], 'write');
+    results = await client.batch([...base, ...ahead.map((a) => a.sent)], 'write');
   } catch (err) {
     if (!ahead.length) throw err;
     // A read sent ahead must never cost the update: without them, as before.
@@ -114,11 +114,14 @@ async function attemptBatched(deps: CoreDeps, features: Feature[], hints: Prefet
   const lastSeen = row[4] === null ? null : Number(row[4]);
   const stateRow: StateRow = row[5] !== null ? { step: row[6] as string | null, dataEnc: row[7] as string | null } : undefined;
 
-  // Reads named from the update are kept; those named from the remembered state only if it still stands.
+  // Each read sent ahead stands or not by the state read with it (core/prefetch.ts).
   const prefetched = new Map<string, ResultSet>();
-  const stateStands = hint !== undefined && stateRow !== undefined && hint.user.id === userId && hint.step === stateRow.step && hint.dataEnc === stateRow.dataEnc;
-  const kept = stateStands ? ahead.length : (named?.fromUpdate.length ?? 0);
-  if (results.length === base.length + ahead.length) ahead.slice(0, kept).forEach((stmt, i) => prefetched.set(statementKey(stmt), results[base.length + i]!));
+  const seen = { userId, step: stateRow?.step ?? null, dataEnc: stateRow?.dataEnc ?? null };
+  if (results.length === base.length + ahead.length) {
+    ahead.forEach((a, i) => {
+      if (a.keep(seen)) prefetched.set(statementKey(a.read), results[base.length + i]!);
+    });
+  }
   const deferred = deferring(deps.db, prefetched);
   const updateDeps: CoreDeps = { ...deps, db: deferred.db };
   const stored = await loadState(updateDeps, stateRow);
@@ -165,7 +168,7 @@ async function attemptBatched(deps: CoreDeps, features: Feature[], hints: Prefet
   }
   const inboxEnd = writes.length;
   if (lastSeen === null || Math.abs(when - lastSeen) >= LAST_SEEN_PRECISION_MS) {
-    writes.push({ sql: 'update users set last_seen_at = ? where id = ?', args: [when, userId] });
+    writes.push({ sql: 'update users set last_seen_at = ? where id = ?', args: [toTheHour(when), userId] });
   }
   writes.push({ sql: COUNT_HIT, args: [`user:${userId}`, when, RATE_WINDOW_MS] });
   if (addressKey) writes.push({ sql: COUNT_HIT, args: [addressKey, when, RATE_WINDOW_MS] });

@@ -1,6 +1,9 @@
 // Reads sent ahead (a prefetch), so that an update on a remote database needs no round trip of its
 // own for them (docs/edge.md §2). A feature names the reads an update will make:
 // - from the update alone (`fromUpdate`: a button that names a case), sent with every such update;
+//   one the update makes only at some steps (the address typed at the address question) is gated in
+//   SQL on the sender's state row, so it reads nothing elsewhere, and kept only if the state read in
+//   the same batch is at one of them;
 // - from the conversation state (`fromState`, for some steps): the engine remembers the state it last
 //   wrote for each user (in this process or isolate only) and, when that user's next update comes,
 //   sends the reads for that state; their results are kept only if the state read in the same batch is
@@ -29,9 +32,15 @@ export interface StateInput extends UpdateInput {
 
 type Reads = InStatement[] | Promise<InStatement[]>;
 
+/** A read the update makes only while its sender is at one of the steps `at`. */
+export interface AtSteps {
+  read: InStatement;
+  at: readonly string[];
+}
+
 export interface Prefetch {
   /** The reads this update will make, named from the update alone ([] for none). */
-  fromUpdate?(p: UpdateInput): Reads;
+  fromUpdate?(p: UpdateInput): Array<InStatement | AtSteps> | Promise<Array<InStatement | AtSteps>>;
   /** The steps `fromState` reads ahead for: the engine remembers a user's state only at one of these. */
   steps?: readonly string[];
   /** The reads an update from `state` will make, exactly as the feature will make them ([] for none). */
@@ -48,6 +57,20 @@ export interface Hint {
 
 /** How many users' states one process remembers (the oldest is forgotten first). */
 const MAX_HINTS = 1000;
+
+/** The sender's state row as the update's first batch read it. */
+export interface StateSeen {
+  userId: number;
+  step: string | null;
+  dataEnc: string | null;
+}
+
+/** One read sent ahead: the statement a feature will ask for, the statement sent, and whether its result stands. */
+export interface Ahead {
+  read: InStatement;
+  sent: InStatement;
+  keep(seen: StateSeen): boolean;
+}
 
 export class PrefetchHints {
   private readonly hints = new Map<string, Hint>();
@@ -81,23 +104,47 @@ export class PrefetchHints {
 
   /**
    * The reads the features name for this update: from the update (`fromUpdate`) and from the hinted
-   * state (`fromState`). A feature that fails to name them names none.
+   * state (`fromState`), each with the rule that says whether its result stands once the state is
+   * read. A feature that fails to name them names none.
    */
-  async reads(hint: Hint | undefined, deps: CoreDeps, inc: Incoming): Promise<{ fromUpdate: InStatement[]; fromState: InStatement[] }> {
-    const fromUpdate: InStatement[] = [];
-    const fromState: InStatement[] = [];
+  async reads(hint: Hint | undefined, deps: CoreDeps, inc: Incoming): Promise<Ahead[]> {
+    const out: Ahead[] = [];
+    const always = () => true;
+    const hinted = (seen: StateSeen) => hint !== undefined && seen.userId === hint.user.id && seen.step === hint.step && seen.dataEnc === hint.dataEnc;
     for (const f of this.features) {
       const p = f.prefetch;
       if (!p) continue;
       try {
-        if (p.fromUpdate) fromUpdate.push(...(await p.fromUpdate({ deps, inc })));
-        if (hint && p.fromState && p.steps?.includes(hint.step)) fromState.push(...(await p.fromState({ deps, inc, state: hint.state, user: hint.user })));
+        for (const named of p.fromUpdate ? await p.fromUpdate({ deps, inc }) : []) {
+          if (typeof named === 'object' && 'at' in named) {
+            const at = named.at;
+            out.push({ read: named.read, sent: gated(named.read, inc, at), keep: (seen) => seen.step !== null && at.includes(seen.step) });
+          } else out.push({ read: named, sent: named, keep: always });
+        }
+        if (hint && p.fromState && p.steps?.includes(hint.step)) {
+          for (const read of await p.fromState({ deps, inc, state: hint.state, user: hint.user })) out.push({ read, sent: read, keep: hinted });
+        }
       } catch (err) {
         deps.log.warn('prefetch.failed', { feature: f.name, error: err instanceof Error ? err.message.slice(0, 120) : String(err) });
       }
     }
-    return { fromUpdate, fromState };
+    return out;
   }
 }
 
 const keyOf = (channel: string, channelUserId: string) => `${channel}\u0000${channelUserId}`;
+
+/**
+ * `read`, returning its rows only while the sender's state row is at one of `at` (and nothing,
+ * reading nothing, otherwise: SQLite checks a constant condition before it runs the query). Its
+ * parameters are positional or numbered; the condition's own come after them.
+ */
+function gated(read: InStatement, inc: Incoming, at: readonly string[]): InStatement {
+  const stmt = typeof read === 'string' ? { sql: read } : read;
+  if (stmt.args !== undefined && !Array.isArray(stmt.args)) throw new Error('a gated read takes positional values');
+  const args = stmt.args ?? [];
+  return {
+    sql: `select * from (${stmt.sql}) where exists (select 1 from conversation_state s join users u on u.id = s.user_id where u.channel = ? and u.channel_user_id = ? and s.step in (select value from json_each(?)))`,
+    args: [...args, inc.channel, inc.userId, JSON.stringify(at)],
+  };
+}

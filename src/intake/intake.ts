@@ -499,24 +499,27 @@ const CONFIRM_WORDS = /^(gui|gui tin|dong y|xac nhan|ok|send|yes|co)$/;
 
 /**
  * The reads the two steps that read the database will make, named ahead so that on a remote database
- * they ride in the update's first read (core/prefetch.ts): at the summary, filing the case (the
- * officers of the draft's commune, the next case id); at the address question, the typed address's
- * lookup. An update that turns out to do something else leaves them unused.
+ * they ride in the update's first read (core/prefetch.ts): the typed address's lookup, from the
+ * update's text, whenever the reporter is at the address question (gated on the state in SQL, so it
+ * needs nothing remembered); at the summary, filing the case (the officers of the draft's commune,
+ * the next case id), from the draft this process last wrote. An update that turns out to do
+ * something else leaves them unused.
  */
 export const reportPrefetch: Prefetch = {
-  steps: [STEP.confirm, STEP.location, STEP.pick],
+  fromUpdate({ deps, inc }) {
+    // The address typed at the location question (or typed again instead of a pick).
+    const text = inc.text ?? '';
+    if (inc.button !== undefined || inc.location || inc.photo || text.length < 3 || text.startsWith('/')) return [];
+    return (deps.services.addressReads?.(text.slice(0, 300)) ?? []).map((read) => ({ read, at: [STEP.location, STEP.pick] }));
+  },
+  steps: [STEP.confirm],
   fromState({ deps, state, inc }) {
     const d = state.data as Draft;
     const text = inc.text ?? '';
-    if (state.step === STEP.confirm) {
-      const confirming = inc.button === 'report:confirm' || (inc.button === undefined && CONFIRM_WORDS.test(fold(text)));
-      if (!confirming || !inc.dedupeKey || nextStep(d) !== STEP.confirm) return [];
-      // The case's source key as fileCase stores it (a keyed tag of the update's key).
-      return storedSourceKey(deps.sealer, inc.dedupeKey).then((key) => casePlanReads(deps.db, d.commune, key, caseWorld(inc)));
-    }
-    // The address typed at the location question (or typed again instead of a pick).
-    if (inc.button !== undefined || inc.location || inc.photo || text.length < 3 || text.startsWith('/')) return [];
-    return deps.services.addressReads?.(text.slice(0, 300)) ?? [];
+    const confirming = inc.button === 'report:confirm' || (inc.button === undefined && CONFIRM_WORDS.test(fold(text)));
+    if (!confirming || !inc.dedupeKey || nextStep(d) !== STEP.confirm) return [];
+    // The case's source key as fileCase stores it (a keyed tag of the update's key).
+    return storedSourceKey(deps.sealer, inc.dedupeKey).then((key) => casePlanReads(deps.db, d.commune, key, caseWorld(inc)));
   },
 };
 

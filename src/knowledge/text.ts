@@ -127,7 +127,9 @@ export function isStopword(s: Syllable, stop: StopList, english = true): boolean
  */
 export function expandShorthand(text: string, shorthand: Readonly<Record<string, string>>): string {
   if (looksEnglish(text)) return text;
-  return normalize(text).replace(/[\p{L}\p{N}]+/gu, (w) => {
+  return normalize(text).replace(/[\p{L}\p{N}]+/gu, (w, at: number, all: string) => {
+    // The tail of an English contraction ("don't", "it's") is not shorthand ("t" → "tôi").
+    if (at > 0 && /['’]/u.test(all[at - 1]!)) return w;
     const full = shorthand[w];
     if (full !== undefined) return full;
     const age = /^(\d{1,2})(t|tuoi)$/.exec(w);

@@ -18,7 +18,9 @@ const MAX_GAP = 3;
 /** "Right before or after": how close "đang"/"vừa" must be to outweigh a past marker. */
 const TIGHT: [number, number] = [3, 0];
 /** The reason given when danger words occur but general wording, the past, calm or a repeat cancel them. */
-export const CANCELLED = 'danger words, cancelled (general wording, the past, calm or a repeat)';
+export const CANCELLED = 'danger words, cancelled';
+const GENERAL = 'general wording before it';
+const HOW = 'how-to or prevention wording';
 const MASKED: Syllable = { raw: '\u0000', folded: '\u0000' };
 
 /** "(rơi|ngã) xuống (ao|hồ)" → every combination, as plain phrases. */
@@ -207,6 +209,11 @@ export interface Triage {
   classify(text: string): TriageOutcome;
   /** The outcome and the rule that decided it, in words (for `npm run eval -- --verbose` and debugging). */
   explain(text: string): { outcome: TriageOutcome; why: string };
+  /**
+   * The outcome, and whether it is a question because its danger words stand only in general or
+   * prevention wording ("cách cất thuốc tẩy để bé khỏi uống nhầm"): the classifier may not overrule that.
+   */
+  judge(text: string): { outcome: TriageOutcome; general: boolean };
   /** Guides a reply to this danger or disclosure kind may point to, the usual one first. */
   topicsFor(kind: string, triage?: 'danger' | 'disclosure'): string[];
 }
@@ -343,6 +350,8 @@ export function createTriage(rules: TriageRules): Triage {
   /** Does this danger kind fire in this sentence? 'disclosure' when it is abuse told with no danger cue. */
   /** Did a danger word or sign occur in the message being decided (even if general wording, the past or calm cancelled it)? */
   let sawDangerWord = false;
+  /** Why the danger words of the message being decided did not fire, for explanations. */
+  const cancelled = new Set<string>();
 
   function fires(rule: DangerRule, f: Facts, m: MessageFacts, cry: boolean): 'danger' | 'disclosure' | null {
     const excepted = rule.except.hits(f.s);
@@ -352,24 +361,32 @@ export function createTriage(rules: TriageRules): Triage {
     const childTerms = kept(rule.childTerms.hits(f.s));
     if (terms.length === 0 && phrases.length === 0 && childTerms.length === 0) return null;
     sawDangerWord = true;
-    if (isGeneral(f, [...terms, ...phrases, ...childTerms])) return null;
-    if (f.howGeneral && (childTerms.length === 0 || f.preventive)) return null;
+    const cancel = (reason: string) => {
+      cancelled.add(`${rule.kind}: ${reason}`);
+      return null;
+    };
+    if (isGeneral(f, [...terms, ...phrases, ...childTerms])) return cancel(GENERAL);
+    if (f.howGeneral && (childTerms.length === 0 || f.preventive)) return cancel(HOW);
     // A past accident the child is fine after ("ngã đập đầu nhẹ, vẫn chơi bình thường") is a question.
-    if (rule.calmCancels && m.calm && !m.distress && (childTerms.length === 0 || rule.calmCancelsAll) && !cry) return null;
+    if (rule.calmCancels && m.calm && !m.distress && (childTerms.length === 0 || rule.calmCancelsAll) && !cry) return cancel('calm');
     const told = () => rule.disclosure !== undefined && f.disclosureCues.length > 0 && !f.asking && !m.grownUp;
     // Told as over, unless "đang"/"vừa" stands right before the danger word ("năm ngoái bé bị bỏng,
     // giờ đang lên sẹo" is over; "hồi trước thì không, giờ nó đang đánh con" is not).
     const all = [...terms, ...phrases, ...childTerms];
     const nowHere = f.firmNow.length > 0 && nearWithin(all, f.firmNow, TIGHT);
-    if (f.past.length > 0 && !nowHere) return told() ? 'disclosure' : null;
-    // "đêm qua": over, for the kinds that do not count "just happened" as danger (a beating last night).
-    if (f.cue.recent.length > 0 && !rule.cues.includes('recent') && f.firmNow.length === 0 && !cry) return told() ? 'disclosure' : null;
+    if (f.past.length > 0 && !nowHere) return told() ? 'disclosure' : cancel('the past');
+    // "đêm qua": over, for the kinds that do not count "just happened" as danger (a beating last night);
+    // "từ hôm qua", "since yesterday" (a cue of the kind, inside which "hôm qua" stands) says it goes on.
+    const extra = rule.extraCues.hits(f.s);
+    const over = f.cue.recent.filter(([a, b]) => !extra.some(([c, d]) => c <= a && b <= d));
+    if (over.length > 0 && !rule.cues.includes('recent') && f.firmNow.length === 0 && !cry) {
+      return told() ? 'disclosure' : cancel('just happened, over');
+    }
     // "hay đánh", "always has burn marks": abuse that keeps happening, with nothing saying "now", is a
     // disclosure (suicide talk, which lists the repeat as a cue, stays danger; so does rape, a child term).
-    const extra = rule.extraCues.hits(f.s);
     const now = f.cue.present.length + extra.length + (rule.cues.includes('distress') ? f.cue.distress.length : 0) > 0;
     if (f.cue.habitual.length > 0 && !now && !rule.cues.includes('habitual') && childTerms.length === 0 && !cry) {
-      return told() ? 'disclosure' : null;
+      return told() ? 'disclosure' : cancel('a repeat');
     }
     if (phrases.length > 0) return 'danger';
     if (cry) return 'danger';
@@ -379,12 +396,12 @@ export function createTriage(rules: TriageRules): Triage {
     // Rape told by someone else ("cháu kể… làm chuyện đó mấy lần") with no "now" is a disclosure;
     // told by the child herself, or happening now, it is danger.
     if (childTerms.length > 0 && rule.disclosure && tellers.length > 0 && f.firmNow.length === 0 && !childVictim.any(f.s)) {
-      return told() ? 'disclosure' : null;
+      return told() ? 'disclosure' : cancel('told by someone else');
     }
     const who = [...f.cue.specific_child, ...f.cue.first_person, ...f.cue.first_person_en, ...tellers];
     if (childTerms.length > 0 && near(childTerms, who)) return 'danger';
     if (told()) return 'disclosure';
-    return null;
+    return cancel('no cue near it');
   }
 
   function voiceOf(parts: Sentence[]): 'child' | 'adult' {
@@ -415,6 +432,7 @@ export function createTriage(rules: TriageRules): Triage {
         distress: facts.some((f) => f.cue.distress.length > 0),
       };
       sawDangerWord = facts.some((f) => f.cue.distress.length > 0);
+      cancelled.clear();
       let disclosed: DisclosureKind | undefined;
       for (const rule of dangers) {
         for (const f of facts) {
@@ -447,7 +465,7 @@ export function createTriage(rules: TriageRules): Triage {
           }
         }
       }
-      return { outcome: { triage: 'question', kind: null, voice, lang }, why: sawDangerWord ? CANCELLED : 'no cue' };
+      return { outcome: { triage: 'question', kind: null, voice, lang }, why: sawDangerWord ? `${CANCELLED}: ${[...cancelled].join('; ') || 'signs of distress with no child or cue'}` : 'no cue' };
   }
 
   /** Words of the sentence at these spans, for explanations. */
@@ -457,6 +475,11 @@ export function createTriage(rules: TriageRules): Triage {
 
   return {
     classify: (text) => decide(normalizeAges(text)).outcome,
+    judge(text) {
+      const { outcome } = decide(normalizeAges(text));
+      const general = outcome.triage === 'question' && [...cancelled].some((r) => r.endsWith(GENERAL) || r.endsWith(HOW));
+      return { outcome, general };
+    },
     explain(text) {
       const { outcome, why } = decide(normalizeAges(text));
       return { outcome, why: typeof why === 'string' ? why : why() };

@@ -20,7 +20,10 @@ import { TEST_DATA_KEY } from '../support/runtime';
 
 const ANSWER = { sql: 'select 41 + ?', args: [1] };
 
-/** `/probe` reads ANSWER (named ahead); `/broken` names a read that fails, then answers. */
+/**
+ * `/probe` reads ANSWER (named ahead); `/broken` names a read that fails, then answers; `/gated` reads
+ * ANSWER too, named ahead only for a sender at the step `probe.waiting` (which `/wait` sets).
+ */
 const probe: Feature = {
   name: 'probe',
   commands: {
@@ -30,9 +33,24 @@ const probe: Feature = {
     },
     broken: async (ctx) => ctx.reply('still here'),
     hi: async (ctx) => ctx.reply('hello'),
+    wait: async (ctx) => {
+      ctx.setState('probe.waiting', { since: 'now' });
+      ctx.reply('waiting');
+    },
+    gated: async (ctx) => {
+      const rows = await ctx.deps.db.values<[number]>(sql`select 41 + ${1}`);
+      ctx.reply(`gated ${rows[0]![0]}`);
+    },
   },
   prefetch: {
-    fromUpdate: ({ inc }) => (inc.text === '/probe' ? [ANSWER] : inc.text === '/broken' ? [{ sql: 'select * from no_such_table', args: [] }] : []),
+    fromUpdate: ({ inc }) =>
+      inc.text === '/probe'
+        ? [ANSWER]
+        : inc.text === '/broken'
+          ? [{ sql: 'select * from no_such_table', args: [] }]
+          : inc.text === '/gated'
+            ? [{ read: ANSWER, at: ['probe.waiting'] }]
+            : [],
   },
 };
 
@@ -70,6 +88,18 @@ describe('an update on a database across the network', () => {
     const before = proxy.requests;
     const result = await engine.handle(update('501', '/probe'));
     expect(result.messages.map((m) => m.text)).toEqual(['answer 42']);
+    expect(proxy.requests - before).toBe(2);
+  });
+
+  it('uses a read named for a step only when the state read with it is at that step', async () => {
+    const engine = await engineWith();
+    await engine.handle(update('503', '/hi'));
+    let before = proxy.requests;
+    expect((await engine.handle(update('503', '/gated'))).messages.map((m) => m.text)).toEqual(['gated 42']);
+    expect(proxy.requests - before).toBe(3); // not at the step: the gated read returned nothing, and was not used
+    await engine.handle(update('503', '/wait'));
+    before = proxy.requests;
+    expect((await engine.handle(update('503', '/gated'))).messages.map((m) => m.text)).toEqual(['gated 42']);
     expect(proxy.requests - before).toBe(2);
   });
 

@@ -48,4 +48,12 @@ describe('Vietnamese-aware text processing', () => {
     expect(expandShorthand('con 14t di lam dc ko', shorthand)).toBe('con 14 tuổi di lam được không');
     expect(expandShorthand('is it ok to go', shorthand)).toBe('is it ok to go');
   });
+
+  it('leaves the tail of an English contraction alone even where the message is not taken for English', () => {
+    // Many short English words could be Vietnamese, so this one is read as Vietnamese; "t" is still not "tôi".
+    expect(expandShorthand("my parents hit me when i was young, i don't want to do that to my kids", { t: 'tôi' })).toBe(
+      "my parents hit me when i was young, i don't want to do that to my kids",
+    );
+    expect(expandShorthand('t ko bit', { t: 'tôi', ko: 'không' })).toBe('tôi không bit');
+  });
 });

@@ -9,6 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '@libsql/client';
 import { createSealer } from '../../src/ground/crypto';
+import { reportsMessages } from '../../src/reports/messages';
 import { BENCH_DATA_KEY } from '../../scripts/bench/server-process';
 import { startEdgeWorld, type EdgeWorld } from '../../scripts/bench/edge-world';
 import { LOOPBACK_OFFICERS } from '../../scripts/bench/server-process';
@@ -189,6 +190,28 @@ describe('a citizen files a report through the webhook on a database across the 
     expect(filed).toEqual([{ ref: expect.stringMatching(/^BV-/), communeCode: second.communeCode }]);
     expect(world.sent.filter((s) => s.chatId === second.chatId && s.text.includes(filed[0]!.ref))).toHaveLength(1);
     expect(world.sent.filter((s) => s.chatId === first.chatId && s.text.includes(filed[0]!.ref))).toHaveLength(0);
+  });
+
+  it('looks the typed address up in the first batch even when another process wrote the state (nothing remembered here)', async () => {
+    const officer = LOOPBACK_OFFICERS[0]!;
+    const chat = 770_013;
+    const script = reportScript(chat, officer.addresses[0]!, nextId, now(), 8);
+    // /baotin and the description: the reporter is now at the address question.
+    for (const update of script.updates.slice(0, 2)) await roundTrips(update);
+    // Another isolate writes the same draft again (a fresh seal): this process's memory of it is stale.
+    const sealer = await createSealer(BENCH_DATA_KEY);
+    const db = createClient({ url: world.proxy.url });
+    const rs = await db.execute({ sql: `select s.user_id, s.step, s.data_enc from conversation_state s join users u on u.id = s.user_id where u.channel = 'telegram' and u.channel_user_id = ?`, args: [String(chat)] });
+    const row = rs.rows[0]!;
+    const [userId, step, dataEnc] = [row[0], row[1], row[2]];
+    expect(step).toBe('report.location');
+    await db.execute({ sql: 'update conversation_state set data_enc = ? where user_id = ?', args: [await sealer.seal(await sealer.open(String(dataEnc))), userId!] });
+    db.close();
+    const address = await roundTrips(script.updates[2]!);
+    expect(address.status).toBe(200);
+    expect(address.answer).toBe(2);
+    // Found: the next question (the child's age) is asked.
+    expect(world.sent.filter((s) => s.chatId === String(chat)).at(-1)?.text).toContain(reportsMessages.vi.askAge.slice(0, 24));
   });
 
   it('answers a confirmation delivered again, after it was done, with one request and no second case', async () => {

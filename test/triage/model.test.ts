@@ -59,6 +59,15 @@ describe('the classifier never lowers the rules, and leaves everyday questions a
     }
   });
 
+  it('it never overrules general or prevention wording that made the danger words a question', () => {
+    // Storing cleaning products out of reach: the classifier alone would call it a poisoning.
+    const q = 'cách cất thuốc tẩy rửa để bé khỏi uống nhầm';
+    expect(model.score(q).danger).toBeGreaterThanOrEqual(model.thresholds.danger);
+    expect(classifyTriage(q)).toMatchObject({ triage: 'question' });
+    // A real child and a firm "now" are not general wording: the rules still say danger.
+    expect(classifyTriage('bé vừa uống nhầm thuốc tẩy rửa, đang nôn')).toMatchObject({ triage: 'danger', kind: 'poisoning' });
+  });
+
   it('words it never saw fall to the prior, which is a question (not a spread over the many danger kinds)', () => {
     expect(model.score('').danger).toBeLessThan(0.1);
     expect(model.score('giá vàng hôm nay').danger).toBeLessThan(model.thresholds.danger);

@@ -40,3 +40,41 @@ describe('questions about frightening topics', () => {
     expect(classifyTriage(text)).toMatchObject(question);
   });
 });
+
+describe('everyday words that hold a danger word (issue 15, fewer false alarms)', () => {
+  it.each([
+    // "đánh" that is not a blow, "hôn" in marriage words, "đá" in football, "tắt đèn" (not "tát").
+    'con danh roi dien thoai vo man hinh, co nen phat ko',
+    'ly hôn thì con dưới 3 tuổi ở với ai',
+    'chiều nay con đi đá bóng, về bị bong gân nhẹ, chườm đá được không',
+    'con so ma khong dam tat den',
+    // Bleeding gums, taking a medicine, homework until late.
+    'con trai toi dang danh rang thi bi chay mau chan rang, co sao khong',
+    'con gái bị đau bụng kinh, có nên uống thuốc không',
+    'con hoc bai den khuya, sang dau dau, co sao ko',
+    // A lost thing or a pet is not a missing child.
+    'không thay con meo dau, chac no chay sang nha hang xom',
+    // News, films and stories about other children.
+    'nghe tin thằng bé lớp 9 nhảy lầu mà sợ, làm sao biết con mình có áp lực học hành ko',
+    'Cháu đang đọc truyện về cô bé bị lạc trong rừng, nên giải thích thế nào?',
+    'trong phim có cảnh đuối nước, bé hỏi chết đuối là gì',
+    // An adult's own childhood; a past accident the child is fine after.
+    'Ngày xưa bố tôi hay đánh tôi bằng roi, tôi không muốn lặp lại với con mình, có khóa học làm cha mẹ nào không?',
+    'tôi ngày nhỏ bị bạo hành, giờ hay nổi nóng với con, có nên đi trị liệu',
+    'bé nuốt hạt nho nhỏ, vẫn ăn uống chơi bình thường, có sao không',
+    // Prevention and "is it a sign of…" questions, even with the gravest words.
+    'sextortion là j, làm sao dạy con đề phòng',
+    'cất pin cúc áo với nam châm sao cho bé ko nuốt dc',
+    'be 4t hay dau cho kin, sot tieu co phai dau hieu xam hai ko',
+    'what do I do if my child swallows a coin',
+  ])('"%s" is a question', (text) => {
+    expect(classifyTriage(text)).toMatchObject(question);
+  });
+
+  it('the same words told of a child in danger now still raise the alarm', () => {
+    expect(classifyTriage('my neighbor left her toddler alone in the apartment since yesterday')).toMatchObject({ triage: 'danger', kind: 'alone' });
+    expect(classifyTriage('nó bảo nếu em không ra gặp nó tối nay thì nó gửi ảnh cho bố mẹ em')).toMatchObject({ triage: 'danger', kind: 'sextortion' });
+    expect(classifyTriage('con bi dien giat, gio nam im khong tho')).toMatchObject({ triage: 'danger' });
+    expect(classifyTriage('bé vừa nuốt viên pin cúc áo, đang khóc')).toMatchObject({ triage: 'danger', kind: 'poisoning' });
+  });
+});
