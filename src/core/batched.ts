@@ -25,6 +25,7 @@ import {
   handled,
   LAST_SEEN_PRECISION_MS,
   loadState,
+  toTheHour,
   makeContext,
   stateWrite,
   type HandleOptions,
@@ -89,7 +90,7 @@ async function attemptBatched(deps: CoreDeps, features: Feature[], hints: Prefet
   // Round trip 1: what the update needs, and the reads its features will make from the state this
   // process last wrote for the user (used only if the state read here is still that one).
   const base: InStatement[] = [
-    { sql: USER_ENSURE, args: [inc.channel, inc.userId, when, when] },
+    { sql: USER_ENSURE, args: [inc.channel, inc.userId, toTheHour(when), toTheHour(when)] },
     { sql: READ_UPDATE, args: [inc.dedupeKey ?? '', inc.channel, inc.userId, addressKey ?? ''] },
   ];
   const hint = hints.empty ? undefined : hints.get(inc.channel, inc.userId);
@@ -167,7 +168,7 @@ async function attemptBatched(deps: CoreDeps, features: Feature[], hints: Prefet
   }
   const inboxEnd = writes.length;
   if (lastSeen === null || Math.abs(when - lastSeen) >= LAST_SEEN_PRECISION_MS) {
-    writes.push({ sql: 'update users set last_seen_at = ? where id = ?', args: [when, userId] });
+    writes.push({ sql: 'update users set last_seen_at = ? where id = ?', args: [toTheHour(when), userId] });
   }
   writes.push({ sql: COUNT_HIT, args: [`user:${userId}`, when, RATE_WINDOW_MS] });
   if (addressKey) writes.push({ sql: COUNT_HIT, args: [addressKey, when, RATE_WINDOW_MS] });

@@ -229,6 +229,12 @@ async function claimInbox(db: Db, key: string, channel: string, at: Date): Promi
 /** How stale `last_seen_at` may get before an update rewrites it: a read is cheaper than a write. */
 export const LAST_SEEN_PRECISION_MS = 60 * 60_000;
 
+/**
+ * A time as stored about a person (users.created_at/last_seen_at, a state row without a draft): the
+ * start of its hour. The exact time would match the case they just filed (cases.received_at).
+ */
+export const toTheHour = (ms: number): number => ms - (ms % LAST_SEEN_PRECISION_MS);
+
 /** The sender's conversation_state row as stored (`undefined`: there is none). */
 export type StateRow = { step: string | null; dataEnc: string | null } | undefined;
 
@@ -242,7 +248,7 @@ async function findUser(db: Db, inc: Incoming): Promise<{ user: UserRecord; stat
   let row: readonly [number, string, string] | undefined = known && [known[0], known[1], known[2]];
   const lastSeen = known?.[3] ?? null;
   if (!known || lastSeen === null || Math.abs(when - Number(lastSeen)) >= LAST_SEEN_PRECISION_MS) {
-    row = await USER_UPSERT.row(db, [inc.channel, inc.userId, when, when]);
+    row = await USER_UPSERT.row(db, [inc.channel, inc.userId, toTheHour(when), toTheHour(when)]);
   }
   return {
     user: { id: Number(row![0]), channel: inc.channel, channelUserId: inc.userId, role: row![1], lang: asLang(row![2]) },
@@ -304,7 +310,8 @@ export async function stateWrite(deps: CoreDeps, userId: number, state: Conversa
     if (hasData === storedHasData && (!hasData || json === stored.dataJson)) return null;
   }
   const dataEnc = hasData ? await deps.sealer.seal(json) : null;
-  return [userId, state.step, dataEnc, at.getTime()];
+  // A draft's time counts for its retention; a state without one only to the hour (see toTheHour).
+  return [userId, state.step, dataEnc, dataEnc ? at.getTime() : toTheHour(at.getTime())];
 }
 
 export const STATE_UPSERT = prepared(`

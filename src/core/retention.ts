@@ -1,7 +1,8 @@
 // The retention step of the tick: personal data kept no longer than it is needed. A report draft
 // left for DRAFT_RETENTION_DAYS is deleted (the person starts again from the menu); a sent message's
-// body is dropped SENT_RETENTION_DAYS after it was sent, and its row stays as 'archived' so a
-// dedupe key still works and the counts still add up; the web chat's own lines go at the same age.
+// body is dropped SENT_RETENTION_DAYS after it was sent, and its row stays as 'archived' (its times
+// to the day) so a dedupe key still works and the counts still add up; the web chat's own lines go at
+// the same age.
 // Filed cases are kept: how long a commune must keep them is not a rule we have verified.
 // A citizen who filed nothing and has not written for SENT_RETENTION_DAYS is forgotten (their users
 // row and empty state row: a chat id kept for nothing); rate-limit windows over a day old are dropped.
@@ -49,7 +50,19 @@ export const retentionTick: TickStep = async (rt, at) => {
     .where(and(eq(outbox.status, 'sent'), lt(outbox.nextAttemptAt, sentCutoff)))
     .limit(RETENTION_BATCH);
   const bodies = await writeStatement(db, (w) =>
-    w.update(outbox).set({ status: 'archived', bodyEnc: empty }).where(inArray(outbox.id, oldSent)).returning({ id: outbox.id }),
+    w
+      .update(outbox)
+      .set({
+        status: 'archived',
+        bodyEnc: empty,
+        // Its times only to the day from now on: a reply's exact time is the time of the case the
+        // recipient filed or asked about, and the row keeps their chat id.
+        createdAt: sql`${outbox.createdAt} - ${outbox.createdAt} % ${DAY_MS}`,
+        sentAt: sql`${outbox.sentAt} - ${outbox.sentAt} % ${DAY_MS}`,
+        nextAttemptAt: sql`${outbox.nextAttemptAt} - ${outbox.nextAttemptAt} % ${DAY_MS}`,
+      })
+      .where(inArray(outbox.id, oldSent))
+      .returning({ id: outbox.id }),
   );
 
   const oldLines = db.select({ id: webChatLines.id }).from(webChatLines).where(lt(webChatLines.at, sentCutoff)).limit(RETENTION_BATCH);

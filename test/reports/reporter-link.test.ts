@@ -10,6 +10,7 @@ import { eq } from 'drizzle-orm';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sealDetails } from '../../src/cases/details';
+import { retentionTick } from '../../src/core/retention';
 import { REPORTERS_SEALED_META, sealOldReporters } from '../../src/cases/reporter-backfill';
 import { reporterIdOf, reporterMessageKey, reporterTag, storedSourceKey } from '../../src/cases/reporter-link';
 import { MIGRATIONS_FOLDER, migrateDb } from '../../src/db/migrate';
@@ -99,30 +100,35 @@ async function linksBetween(client: Client, c: { ref: string; caseId: number; ch
   return { both, joins };
 }
 
+/** A Telegram citizen files a report, the officer acknowledges it, the citizen asks twice and adds a note. */
+async function fileAndFollow(): Promise<{ ref: string; caseId: number }> {
+  await tg(REPORTER, '/baotin');
+  await tg(REPORTER, 'Bé gái nhà bên cạnh thường bị bố dượng đánh, tối qua cháu khóc rất lâu.');
+  await tg(REPORTER, '12 phố Quán Thánh, phường Quán Thánh, quận Ba Đình, Hà Nội');
+  await tg(REPORTER, { button: 'report:age:6-10' });
+  await tg(REPORTER, { button: 'report:danger:no' });
+  await tg(REPORTER, { button: 'report:anonymous' });
+  const receipt = last(await tg(REPORTER, { button: 'report:confirm' }));
+  const ref = refIn(receipt.text);
+  const row = (await w.caseByRef(ref))!;
+  // The features that need the link still work: the officer's notice, the progress note, the status,
+  // the addition.
+  expect(w.inboxOf(OFFICER).some((m) => m.text.includes(ref))).toBe(true);
+  await tg(OFFICER, { button: `case:ack:${ref}` });
+  expect(w.inboxOf(REPORTER).some((m) => m.kind === 'status' && m.text.includes(ref))).toBe(true);
+  expect(last(await tg(REPORTER, `/status ${ref}`)).text).toContain(ref);
+  expect(last(await tg(REPORTER, 'tin của tôi sao rồi')).text).toContain(ref);
+  await tg(REPORTER, { button: `status:add:${ref}` });
+  expect(last(await tg(REPORTER, 'Tối nay cháu lại bị đánh.')).text).toContain(ref);
+  expect(w.inboxOf(OFFICER).some((m) => m.text.includes('Tối nay cháu lại bị đánh.'))).toBe(true);
+  return { ref, caseId: row.id };
+}
+
 describe('with the database alone, nobody can tell which user filed which case', () => {
   it('no row ties a filed, acknowledged, looked-up and added-to case to its reporter', async () => {
     await world();
-    await tg(REPORTER, '/baotin');
-    await tg(REPORTER, 'Bé gái nhà bên cạnh thường bị bố dượng đánh, tối qua cháu khóc rất lâu.');
-    await tg(REPORTER, '12 phố Quán Thánh, phường Quán Thánh, quận Ba Đình, Hà Nội');
-    await tg(REPORTER, { button: 'report:age:6-10' });
-    await tg(REPORTER, { button: 'report:danger:no' });
-    await tg(REPORTER, { button: 'report:anonymous' });
-    const receipt = last(await tg(REPORTER, { button: 'report:confirm' }));
-    const ref = refIn(receipt.text);
-    const row = (await w.caseByRef(ref))!;
-    // The features that need the link still work: the officer's notice, the progress note, the status,
-    // the addition.
-    expect(w.inboxOf(OFFICER).some((m) => m.text.includes(ref))).toBe(true);
-    await tg(OFFICER, { button: `case:ack:${ref}` });
-    expect(w.inboxOf(REPORTER).some((m) => m.kind === 'status' && m.text.includes(ref))).toBe(true);
-    expect(last(await tg(REPORTER, `/status ${ref}`)).text).toContain(ref);
-    expect(last(await tg(REPORTER, 'tin của tôi sao rồi')).text).toContain(ref);
-    await tg(REPORTER, { button: `status:add:${ref}` });
-    expect(last(await tg(REPORTER, 'Tối nay cháu lại bị đánh.')).text).toContain(ref);
-    expect(w.inboxOf(OFFICER).some((m) => m.text.includes('Tối nay cháu lại bị đánh.'))).toBe(true);
-
-    expect(await linksBetween(w.db.client, { ref, caseId: row.id, chatId: REPORTER })).toEqual({ both: [], joins: [] });
+    const { ref, caseId } = await fileAndFollow();
+    expect(await linksBetween(w.db.client, { ref, caseId, chatId: REPORTER })).toEqual({ both: [], joins: [] });
   });
 });
 
@@ -177,6 +183,43 @@ async function oldDatabase(): Promise<TestDb> {
   await migrateDb(handle.db, handle.client);
   return { ...handle, url, dir, cleanup: () => (handle.close(), rmSync(dir, { recursive: true, force: true })) };
 }
+
+/**
+ * Exact times found both in a row that names the reporter and in a row that names the case. A time
+ * stored to the hour (or coarser) is a bucket many people share, not a link, and is left out.
+ */
+async function sameTimes(client: Client, c: { ref: string; caseId: number; chatId: string }): Promise<string[]> {
+  const rows = await everyRow(client);
+  const userId = Number(rows.find((r) => r.table === 'users' && r.values.channel_user_id === c.chatId)!.values.id);
+  const times = (r: Row) => Object.values(r.values).filter((v): v is number => typeof v === 'number' && v > 1e12 && v % 3_600_000 !== 0);
+  const ofCase = new Set(
+    rows
+      .filter((r) => (r.table === 'cases' ? r.values.id === c.caseId : r.values.case_id === c.caseId || Object.values(r.values).some((v) => typeof v === 'string' && v.includes(c.ref))))
+      .flatMap(times),
+  );
+  const namesReporter = (r: Row) =>
+    Object.entries(r.values).some(([col, v]) => (typeof v === 'string' && (v.includes(c.chatId) || v === `user:${userId}`)) || (Number(v) === userId && /(^|_)user_id$/.test(col)));
+  return rows.filter(namesReporter).flatMap((r) => times(r).filter((t) => ofCase.has(t)).map((t) => `${r.table} ${new Date(t).toISOString()}`));
+}
+
+describe('times', () => {
+  it('within SENT_RETENTION_DAYS the receipt shares the case time to the millisecond; after it, no exact time ties chat and case', async () => {
+    await world();
+    const { ref, caseId } = await fileAndFollow();
+    // What stays weak (SECURITY.md §3): the reporter's outbox rows keep their chat id and exact times for a while.
+    expect(await sameTimes(w.db.client, { ref, caseId, chatId: REPORTER })).not.toEqual([]);
+    // The person's own rows are kept to the hour from the start.
+    const [user] = (await everyRow(w.db.client)).filter((r) => r.table === 'users' && r.values.channel_user_id === REPORTER);
+    expect(Number(user!.values.last_seen_at) % 3_600_000).toBe(0);
+    expect(Number(user!.values.created_at) % 3_600_000).toBe(0);
+
+    await retentionTick(w.rt, new Date(Date.parse('2026-11-25T03:00:00Z') + 31 * 86_400_000));
+    expect(await sameTimes(w.db.client, { ref, caseId, chatId: REPORTER })).toEqual([]);
+    expect(await linksBetween(w.db.client, { ref, caseId, chatId: REPORTER })).toEqual({ both: [], joins: [] });
+    // The reporter still finds the case.
+    expect(last(await tg(REPORTER, `/status ${ref}`)).text).toContain(ref);
+  });
+});
 
 describe('a database from before the reporter was sealed', () => {
   it('is converted at start-up: the reporter sealed, no clear link left, and a second start changes nothing', async () => {

@@ -6,6 +6,7 @@ import type { Db } from '../../db/db';
 import { officers, users } from '../../db/schema';
 import type { Sealer } from '../../ground/crypto';
 import { reporterTag } from '../../cases/reporter-link';
+import { toTheHour } from '../../core/engine';
 
 export const WEB_DEMO_OFFICER = {
   channel: 'web',
@@ -21,7 +22,8 @@ export const WEB_DEMO_OFFICER = {
  * created on first use with their reporter identity, so that a report they file reaches it.
  */
 export async function pairedDemoOfficer(db: Db, sealer: Sealer, session: string, at: Date): Promise<string> {
-  await db.insert(users).values({ channel: 'web', channelUserId: session, role: 'citizen', lang: 'vi', createdAt: at, lastSeenAt: at }).onConflictDoNothing();
+  const hour = new Date(toTheHour(at.getTime()));
+  await db.insert(users).values({ channel: 'web', channelUserId: session, role: 'citizen', lang: 'vi', createdAt: hour, lastSeenAt: hour }).onConflictDoNothing();
   const [me] = await db
     .select({ id: users.id })
     .from(users)
