@@ -6,6 +6,7 @@ import type { Address, Incoming, Lang } from '../core/types';
 import { levelOfRoute } from './levels';
 import type { Db } from '../db/db';
 import { isDeferred, readBatch, statementOf } from '../db/deferred';
+import { rememberReporter } from './reporter-memo';
 import type { InStatement } from '@libsql/client';
 import { cases, officers, users } from '../db/schema';
 import type { CommuneRef } from '../routing/types';
@@ -106,6 +107,7 @@ export async function fileCase(ctx: Ctx, report: NewCase): Promise<Filed> {
     updatedAt: ctx.at,
   } satisfies typeof cases.$inferInsert;
   await db.insert(cases).values(values);
+  rememberReporter(ref, ctx.user.id);
   const filed = asRow(values);
   // The actor is `reporter`, never `user:<id>`: the audit row must not tie the case to a chat.
   await ctx.audit('case.created', filed.id, {

@@ -6,6 +6,10 @@ import { ask } from '../knowledge';
 import { MAX_PAYLOAD_CHARS } from '../core/engine';
 import { CASE_STEP, handleCaseButton, handleCaseStep } from './chat';
 import { accessReads } from './officer';
+import { statementOf } from '../db/deferred';
+import { reporterQuery } from './recipients';
+import { parseCaseRef } from './ref';
+import { rememberedReporter } from './reporter-memo';
 import { ADD_INFO_STEP, answerStatus, asksForStatus, handleAddition, handleStatusButton } from './reporter';
 import { answerCode } from './status';
 
@@ -32,8 +36,13 @@ export function createCaseWorkFeature(onText?: (ctx: Ctx) => Promise<void>): Fea
     // case are read with the update's first batch on a remote database (core/prefetch.ts).
     prefetch: {
       fromUpdate({ deps, inc }) {
-        const [area, , ref] = (inc.button ?? '').slice(0, MAX_PAYLOAD_CHARS).split(':');
-        return area === 'case' && ref ? accessReads(deps.db, { channel: inc.channel, userId: inc.userId }, ref) : [];
+        const [area, action, ref] = (inc.button ?? '').slice(0, MAX_PAYLOAD_CHARS).split(':');
+        if (area !== 'case' || !ref) return [];
+        const reads = accessReads(deps.db, { channel: inc.channel, userId: inc.userId }, ref);
+        // A step that moves the case tells its reporter: their row too, when this process knows who filed it.
+        const parsed = parseCaseRef(ref);
+        const reporter = action !== 'view' && parsed ? rememberedReporter(parsed) : undefined;
+        return reporter === undefined ? reads : [...reads, statementOf(reporterQuery(deps.db, reporter))];
       },
       steps: Object.values(CASE_STEP),
       fromState({ deps, inc, state }) {

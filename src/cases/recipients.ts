@@ -9,6 +9,7 @@ import type { CaseRow } from './clocks';
 import { reportsMessages } from '../reports/messages';
 import { reporterWords } from './reporter-words';
 import { reporterIdOf, reporterMessageKey } from './reporter-link';
+import { rememberReporter } from './reporter-memo';
 import type { Sealer } from '../ground/crypto';
 
 export async function langOf(db: Db, to: Address): Promise<Lang> {
@@ -39,12 +40,18 @@ export async function langsOf(db: Db, to: Address[]): Promise<Lang[]> {
 }
 
 /** Where the case's reporter is reached: their user id is opened from the case (it is sealed there). */
-export async function reporterAddress(db: Db, sealer: Sealer, row: Pick<CaseRow, 'reporterEnc'>): Promise<{ to: Address; lang: Lang } | null> {
+export async function reporterAddress(db: Db, sealer: Sealer, row: Pick<CaseRow, 'reporterEnc'> & { ref?: string }): Promise<{ to: Address; lang: Lang } | null> {
   const id = await reporterIdOf(sealer, row);
   if (id === null) return null;
-  const [u] = await db.select().from(users).where(eq(users.id, id)).limit(1);
+  if (row.ref) rememberReporter(row.ref, id);
+  const [u] = await reporterQuery(db, id);
   if (!u) return null;
   return { to: { channel: u.channel as Channel, userId: u.channelUserId }, lang: u.lang === 'en' ? 'en' : 'vi' };
+}
+
+/** The read of the reporter's row, as a query (to send it ahead, core/prefetch.ts). */
+export function reporterQuery(db: Db, userId: number) {
+  return db.select().from(users).where(eq(users.id, userId)).limit(1);
 }
 
 /**
