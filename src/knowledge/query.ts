@@ -52,7 +52,13 @@ export interface QueryBuilder {
 
 export function createQueryBuilder(synonyms: Synonyms, stop: StopList): QueryBuilder {
   // Expansions use folded terms only: they widen recall, the written forms add nothing but cost.
-  const folded = (phrase: string) => indexTerms(phrase, stop).filter((t) => /^[a-z0-9_]+$/.test(t));
+  // Each member is folded once, not once per other member of its group (a first question waits for this).
+  const foldedOf = new Map<string, string[]>();
+  const folded = (phrase: string) => {
+    let terms = foldedOf.get(phrase);
+    if (!terms) foldedOf.set(phrase, (terms = indexTerms(phrase, stop).filter((t) => /^[a-z0-9_]+$/.test(t))));
+    return terms;
+  };
   // Keyed by the phrase's first folded syllable: a question only ever looks at the few
   // expansions that can start at one of its own syllables.
   const expansions = new Map<string, Expansion[]>();
