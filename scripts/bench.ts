@@ -58,6 +58,9 @@ const result = {
   worker_startup_cpu_ms: Math.round(worker.worker_startup_cpu_ms),
   worker_cold_start_ms: Math.round(worker.worker_cold_start_ms),
   worker_warm_ms: Math.round(worker.worker_warm_ms),
+  // The same two for a Worker that only answers 200 (miniflare's and workerd's own first-request cost).
+  worker_cold_floor_ms: Math.round(worker.worker_cold_floor_ms),
+  worker_warm_floor_ms: Math.round(worker.worker_warm_floor_ms),
 };
 // The targets (#8), and goals of our own beyond them, reported apart.
 const targets = {

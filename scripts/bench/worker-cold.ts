@@ -10,8 +10,11 @@
 // - worker_cold_start_ms: a fresh isolate's first request (a Telegram /start through the webhook: boot,
 //   database, reply), median over fresh workerd instances.
 // - worker_warm_ms: the same request on a warm isolate, median.
+// - worker_cold_floor_ms / worker_warm_floor_ms: the same two for a Worker that only answers 200, in
+//   the same setup: what miniflare and workerd cost on a first request before any of our code runs
+//   (context for the two above; no target).
 import { execFile } from 'node:child_process';
-import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +34,8 @@ export interface WorkerColdBench {
   worker_startup_cpu_ms: number;
   worker_cold_start_ms: number;
   worker_warm_ms: number;
+  worker_cold_floor_ms: number;
+  worker_warm_floor_ms: number;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] ?? 0;
@@ -97,8 +102,30 @@ export async function benchWorkerCold(log: (line: string) => void = () => undefi
         await mf.dispose();
       }
     }
-    log(`worker: start-up ms ${JSON.stringify(startup.map(Math.round))} (CPU ${JSON.stringify(startupCpu.map(Math.round))}), cold ${JSON.stringify(cold.map(Math.round))}, warm ${JSON.stringify(warm.map(Math.round))}`);
-    return { worker_startup_ms: median(startup), worker_startup_cpu_ms: median(startupCpu), worker_cold_start_ms: median(cold), worker_warm_ms: median(warm) };
+    // The floor: a Worker that reads the body and answers 200, started and asked the same way.
+    const floorDir = join(outdir, 'floor');
+    await mkdir(floorDir);
+    await writeFile(join(floorDir, 'worker.js'), 'export default { async fetch(req) { await req.text(); return new Response("ok"); } };\n');
+    const floorCold: number[] = [];
+    const floorWarm: number[] = [];
+    for (let i = 0; i < rounds; i++) {
+      const mf = new Miniflare({ modules: true, scriptPath: join(floorDir, 'worker.js'), modulesRoot: floorDir, compatibilityDate: '2026-04-01', compatibilityFlags: ['nodejs_compat'] });
+      try {
+        await mf.ready;
+        const post = async () => {
+          const started = performance.now();
+          const res = await mf.dispatchFetch('https://baove.example/telegram', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(textUpdate(updateId++, 1, '/start', 0)) });
+          await res.arrayBuffer();
+          return performance.now() - started;
+        };
+        floorCold.push(await post());
+        for (let j = 0; j < 5; j++) floorWarm.push(await post());
+      } finally {
+        await mf.dispose();
+      }
+    }
+    log(`worker: start-up ms ${JSON.stringify(startup.map(Math.round))} (CPU ${JSON.stringify(startupCpu.map(Math.round))}), cold ${JSON.stringify(cold.map(Math.round))}, warm ${JSON.stringify(warm.map(Math.round))}; a Worker that only answers 200: cold ${JSON.stringify(floorCold.map(Math.round))}, warm ${JSON.stringify(floorWarm.map(Math.round))}`);
+    return { worker_startup_ms: median(startup), worker_startup_cpu_ms: median(startupCpu), worker_cold_start_ms: median(cold), worker_warm_ms: median(warm), worker_cold_floor_ms: median(floorCold), worker_warm_floor_ms: median(floorWarm) };
   } finally {
     await telegram.close();
     await db.close();

@@ -1,5 +1,5 @@
 // Start-up conversion of cases filed before migration 0007, when `cases.reporter_user_id` named the
-// reporter in clear. Sealing needs DATA_KEY, so it runs in code (Node boot, Worker isolate start), not
+// reporter in clear. Sealing needs DATA_KEY, so it runs in code (Node boot, the Worker's scheduled tick), not
 // in SQL. For each old case, in one batch: the reporter sealed and tagged and the clear id zeroed; its
 // source key tagged (it matched the receipt's outbox key); the reporter's own audit and case-event rows
 // re-labelled `reporter`; the outbox rows to the reporter about it stripped of the case id, and the
@@ -11,6 +11,7 @@ import type { Db } from '../db/db';
 import { auditLog, caseEvents, cases, meta, officers, outbox, users } from '../db/schema';
 import type { Sealer } from '../ground/crypto';
 import { REPORTER_ACTOR, reporterMessageKey, reporterTag, sealReporter, storedSourceKey } from './reporter-link';
+import type { Runtime, TickStep } from '../runtime';
 
 export const REPORTERS_SEALED_META = 'reporters_sealed';
 const BATCH = 100;
@@ -84,3 +85,17 @@ async function renamePairedDemoOfficers(db: Db, sealer: Sealer): Promise<void> {
     await db.update(officers).set({ channelUserId: renamed }).where(eq(officers.id, o.id));
   }
 }
+
+/**
+ * The conversion as a step of the scheduled tick, which is where the Worker runs it: a new isolate's
+ * first request does not wait for it (a remote database costs a round trip). Old cases are converted by
+ * the first tick after the upgrade (a minute); until then a lookup by tag does not find them. Once it
+ * is done in this runtime, later ticks skip even the one read.
+ */
+const sealedIn = new WeakSet<Runtime>();
+export const reporterSealTick: TickStep = async (rt, at) => {
+  if (sealedIn.has(rt)) return { sealed: 0 };
+  const sealed = await sealOldReporters(rt.core.db, rt.core.sealer, at);
+  sealedIn.add(rt);
+  return { sealed };
+};

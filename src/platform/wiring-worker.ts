@@ -20,7 +20,7 @@ import type { FlushDeps, Senders } from '../outbox/outbox';
 import type { Sealer } from '../ground/crypto';
 import { remindersTick } from '../reminders/tick';
 import { escalationTick } from '../cases/escalation';
-import { sealOldReporters } from '../cases/reporter-backfill';
+import { reporterSealTick } from '../cases/reporter-backfill';
 import { communeRefs, createDbAddressResolver } from '../routing/db-resolve';
 import { createPointLocator } from '../routing/geo/locator';
 import { dbShapeStore } from '../routing/geo/store-db';
@@ -59,8 +59,6 @@ export async function workerWiring(db: Db, config: Config, log: Logger, sealer: 
   // As on Node: ZALO_ACCESS_TOKEN/ZALO_REFRESH_TOKEN seed the token store when it is empty (one read
   // per isolate start); afterwards the database holds the rotating pair and they are not read again.
   if (config.zaloEnabled) await seedZaloTokens(db, sealer, config, at);
-  // Cases filed before migration 0007 named their reporter in clear: sealed now (after that, one read per isolate).
-  await sealOldReporters(db, sealer, at);
   return {
     services: workerServices(db),
     senders: { web: createWebSender(), ...(config.zaloEnabled ? { zalo: createZaloSender({ db, config, log, sealer }) } : {}) },
@@ -83,6 +81,8 @@ export async function workerWiring(db: Db, config: Config, log: Logger, sealer: 
 /** The scheduled tick's steps on Workers; the outbox flush runs after them (src/tick.ts). */
 export function workerTickSteps(): Array<[string, TickStep]> {
   return [
+    // Cases filed before migration 0007 named their reporter in clear: sealed by the first tick.
+    ['reporters', reporterSealTick],
     ['zalo', zaloTick],
     ['escalation', escalationTick],
     ['reminders', remindersTick],

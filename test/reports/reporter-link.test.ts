@@ -12,6 +12,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { sealDetails } from '../../src/cases/details';
 import { retentionTick } from '../../src/core/retention';
 import { REPORTERS_SEALED_META, sealOldReporters } from '../../src/cases/reporter-backfill';
+import { workerTickSteps } from '../../src/platform/wiring-worker';
 import { reporterIdOf, reporterMessageKey, reporterTag, storedSourceKey } from '../../src/cases/reporter-link';
 import { MIGRATIONS_FOLDER, migrateDb } from '../../src/db/migrate';
 import { openDb } from '../../src/db/node-client';
@@ -253,6 +254,17 @@ describe('a database from before the reporter was sealed', () => {
     await w.db.db.delete(meta).where(eq(meta.key, REPORTERS_SEALED_META));
     expect(await sealOldReporters(w.db.db, createNodeSealer(TEST_DATA_KEY))).toBe(0);
     expect(await w.db.db.select().from(cases)).toEqual(snapshot);
+  });
+
+  it('on Workers, is converted by the scheduled tick (not in a new isolate\'s first request), once', async () => {
+    await world(await oldDatabase());
+    const steps = workerTickSteps();
+    expect(steps[0]![0]).toBe('reporters');
+    const at = new Date('2026-11-25T03:00:00Z');
+    expect(await steps[0]![1](w.rt, at)).toEqual({ sealed: 1 });
+    expect(await reporterIdOf(w.rt.core.sealer, (await w.caseByRef('BV-QRD234'))!)).toBe(7);
+    expect(await linksBetween(w.db.client, { ref: 'BV-QRD234', caseId: 1, chatId: REPORTER })).toEqual({ both: [], joins: [] });
+    expect(await steps[0]![1](w.rt, at)).toEqual({ sealed: 0 });
   });
 
   it('its reporter still asks for the status, adds information, and hears of progress, through the sealed link', async () => {
