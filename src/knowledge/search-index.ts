@@ -162,11 +162,12 @@ export interface LoadedIndex {
  * The packed index loaded into MiniSearch without re-indexing. The term list goes straight into the
  * index's radix tree as the Maps MiniSearch keeps (what loadJS would build from the plain objects of
  * toJSON(), without building those objects first and parsing their keys back into numbers): at cold
- * start this load is the cost, and the interpreter runs it before anything is optimised.
+ * start this load is the cost, and the interpreter runs it before anything is optimised. The tree is
+ * built in one pass (RadixBuilder), not with one `set` per term.
  */
 export function loadIndex(packed: PackedIndex, synonyms: Synonyms, searchOptions?: SearchOptions): LoadedIndex {
   const index = MiniSearch.loadJS<IndexedDoc>({ ...packed.header, index: [] }, indexOptions(() => stopListOf(synonyms), searchOptions));
-  const tree = (index as unknown as { _index: { set(term: string, data: Map<number, Map<number, number>>): void } })._index;
+  const tree = new RadixBuilder((index as unknown as { _index: { _tree: RadixNode } })._index._tree);
   const vocabulary = new Set<string>();
   const { terms, postings } = packed;
   let t = 0; // position in terms
@@ -176,7 +177,8 @@ export function loadIndex(packed: PackedIndex, synonyms: Synonyms, searchOptions
   while (t < terms.length) {
     let end = terms.indexOf('\n', t);
     if (end < 0) end = terms.length;
-    const term = previous.slice(0, terms.charCodeAt(t) - 48) + terms.slice(t + 1, end);
+    const shared = terms.charCodeAt(t) - 48;
+    const term = previous.slice(0, shared) + terms.slice(t + 1, end);
     previous = term;
     t = end + 1;
     vocabulary.add(term);
@@ -210,9 +212,54 @@ export function loadIndex(packed: PackedIndex, synonyms: Synonyms, searchOptions
       data.set(field, docs);
       if (c === NL) break;
     }
-    tree.set(term, data);
+    tree.add(term, shared, data);
   }
   return { index, vocabulary };
+}
+
+/** A node of MiniSearch's radix tree: edges by their (non-empty) label, the term's data under ''. */
+type RadixNode = Map<string, unknown>;
+
+/**
+ * Builds MiniSearch's radix tree from the terms in the packed order (a depth-first walk of the term
+ * trie, so each term shares with the one before it the longest prefix it shares with any before it):
+ * only the path of the previous term can need a split, and nothing else is searched. MiniSearch's
+ * own `set` looks through every edge of each node on the way down, for each term.
+ */
+class RadixBuilder {
+  /** The path to the previous term's node: each node and the length of the key that reaches it. */
+  private path: Array<{ node: RadixNode; depth: number }>;
+  private previous = '';
+
+  constructor(root: RadixNode) {
+    this.path = [{ node: root, depth: 0 }];
+  }
+
+  /** Adds `term`, which shares exactly its first `shared` characters with the term added before. */
+  add(term: string, shared: number, data: unknown): void {
+    const path = this.path;
+    let below: { node: RadixNode; depth: number } | undefined;
+    while (path[path.length - 1]!.depth > shared) below = path.pop();
+    let top = path[path.length - 1]!;
+    if (top.depth < shared && below) {
+      // The previous term's edge runs past the shared part: split it there.
+      const label = this.previous.slice(top.depth, below.depth);
+      const cut = shared - top.depth;
+      const middle: RadixNode = new Map([[label.slice(cut), below.node]]);
+      top.node.delete(label);
+      top.node.set(label.slice(0, cut), middle);
+      top = { node: middle, depth: shared };
+      path.push(top);
+    }
+    if (term.length === top.depth) {
+      top.node.set('', data);
+    } else {
+      const leaf: RadixNode = new Map([['', data]]);
+      top.node.set(term.slice(top.depth), leaf);
+      path.push({ node: leaf, depth: term.length });
+    }
+    this.previous = term;
+  }
 }
 
 /** A base-36 digit's value (0-9, a-z). */

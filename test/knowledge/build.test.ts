@@ -47,6 +47,19 @@ describe('building the knowledge base', () => {
     expect(plain(reloaded(packed))).toEqual(plain(big.toJSON()));
   });
 
+  it('loads the packed terms into the same radix tree MiniSearch builds itself, edge for edge', () => {
+    // loadIndex builds the tree in one pass from the packed order; a search walks its edges, so the
+    // shape (not only the entries toJSON lists) must be MiniSearch's own.
+    const compiled = compileKnowledge(content);
+    const built = buildIndex(compiled.guides, compiled.synonyms);
+    type Node = Map<string, unknown>;
+    const treeOf = (m: unknown) => (m as { _index: { _tree: Node } })._index._tree;
+    const shape = (node: Node): unknown =>
+      Object.fromEntries([...node.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, k === '' ? v : shape(v as Node)]));
+    const loaded = loadIndex(serializeIndex(built), compiled.synonyms).index;
+    expect(shape(treeOf(loaded))).toEqual(shape(treeOf(built)));
+  });
+
   it('writes a module that carries the content as JSON text, parsed only when first read', () => {
     const compiled = compileKnowledge(content, `${fixtures}guides`);
     const source = renderModule(compiled);
