@@ -197,10 +197,3 @@ export async function escalateByOfficer(ctx: Ctx, a: Access): Promise<void> {
   if (note) ctx.notify(note);
   ctx.reply(fill(up.level === 'province' ? t.escalatedByOfficer : t.escalatedNoSupervisor, { ref: row.ref }), officerButtons(t, row));
 }
-
-/** Coarse progress for the reporter, once per status, never naming the officer. */
-export async function tellReporter(ctx: Ctx, row: CaseRow): Promise<void> {
-  const note = await reporterProgress(ctx.deps.db, ctx.deps.sealer, row);
-  if (note) ctx.notify(note);
-}
-

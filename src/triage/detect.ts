@@ -25,15 +25,16 @@ export interface Detector {
 /**
  * Rules first (content/triage.yaml); with a model (src/triage/model.ts), the classifier may then
  * raise a question to a disclosure or danger, or a disclosure to danger. Without one, rules only.
- * It never overrules general or prevention wording that made danger words a question ("cách cất
- * thuốc tẩy để bé khỏi uống nhầm"): in cross-validation it raised none of those rightly.
+ * It may raise a question even where general or prevention wording cancelled the danger words: a
+ * gate that stopped it there saved a false alarm or two in a few hundred messages and lost a danger on
+ * two sets, and recall comes first (docs/triage.md).
  */
 export function createDetector(rules: TriageRules, model?: TriageModelData): Detector {
   const triage: Triage = createTriage(rules);
   const second = model ? createTriageModel(model) : undefined;
   const classify = (text: string): TriageOutcome => {
-    const { outcome, general } = triage.judge(text);
-    return second && !general ? second.combine(text, outcome).outcome : outcome;
+    const { outcome } = triage.judge(text);
+    return second ? second.combine(text, outcome).outcome : outcome;
   };
   return {
     detect(text: string): Detection {
@@ -45,7 +46,7 @@ export function createDetector(rules: TriageRules, model?: TriageModelData): Det
     classify,
     explain(text) {
       const ruled = triage.explain(text);
-      const raised = triage.judge(text).general ? undefined : second?.combine(text, ruled.outcome);
+      const raised = second?.combine(text, ruled.outcome);
       return raised?.why ? { outcome: raised.outcome, why: `${ruled.why}; raised by the ${raised.why}` } : ruled;
     },
     topicsFor: (kind, t) => triage.topicsFor(kind, t),

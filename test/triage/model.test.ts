@@ -59,13 +59,15 @@ describe('the classifier never lowers the rules, and leaves everyday questions a
     }
   });
 
-  it('it never overrules general or prevention wording that made the danger words a question', () => {
-    // Storing cleaning products out of reach: the classifier alone would call it a poisoning.
+  it('recall first: it may raise danger words that general or prevention wording made a question (a false alarm here)', () => {
+    // Storing cleaning products out of reach: the rules say question, the classifier a poisoning. A gate
+    // against this lost real dangers on two sets (docs/triage.md), so the extra hotline line is accepted.
     const q = 'cách cất thuốc tẩy rửa để bé khỏi uống nhầm';
     expect(model.score(q).danger).toBeGreaterThanOrEqual(model.thresholds.danger);
-    expect(classifyTriage(q)).toMatchObject({ triage: 'question' });
-    // A real child and a firm "now" are not general wording: the rules still say danger.
-    expect(classifyTriage('bé vừa uống nhầm thuốc tẩy rửa, đang nôn')).toMatchObject({ triage: 'danger', kind: 'poisoning' });
+    expect(classifyTriageRulesOnly(q)).toMatchObject({ triage: 'question' });
+    expect(classifyTriage(q)).toMatchObject({ triage: 'danger' });
+    // A real child and a firm "now": the rules themselves say danger.
+    expect(classifyTriageRulesOnly('bé vừa uống nhầm thuốc tẩy rửa, đang nôn')).toMatchObject({ triage: 'danger', kind: 'poisoning' });
   });
 
   it('words it never saw fall to the prior, which is a question (not a spread over the many danger kinds)', () => {
