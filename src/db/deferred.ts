@@ -15,7 +15,6 @@
 import type { Client, InArgs, InStatement, ResultSet } from '@libsql/client';
 import { drizzle } from 'drizzle-orm/libsql/web';
 import type { Db } from './db';
-import * as schema from './schema';
 
 /** Thrown while a batched update runs when what a feature does needs a real transaction. */
 export class NeedsTransaction extends Error {
@@ -116,7 +115,9 @@ export function deferring(real: Db, prefetched?: Prefetched): Deferring {
     close() {},
     reconnect: async () => undefined,
   };
-  return { db: drizzle(wrapper as unknown as Client, { schema }) as unknown as Db, writes };
+  // No schema: it only serves drizzle's relational `db.query` API, which no feature uses, and its
+  // table map would be built again for every update.
+  return { db: drizzle(wrapper as unknown as Client) as unknown as Db, writes };
 }
 
 /**
