@@ -89,7 +89,7 @@ async function renamePairedDemoOfficers(db: Db, sealer: Sealer): Promise<void> {
 /**
  * The conversion as a step of the scheduled tick, which is where the Worker runs it: a new isolate's
  * first request does not wait for it (a remote database costs a round trip). Old cases are converted by
- * the first tick after the upgrade (a minute); until then a lookup by tag does not find them. Once it
+ * the first tick after the upgrade (the cron runs every 15 minutes); until then a lookup by tag does not find them. Once it
  * is done in this runtime, later ticks skip even the one read.
  */
 const sealedIn = new WeakSet<Runtime>();
