@@ -32,6 +32,7 @@ interface Item {
   text: string;
 }
 
+const GATE = args.includes('--gate');
 const cv: Item[] = [];
 for (let k = 0; k < folds; k++) {
   const train = examples.filter((_, i) => i % folds !== k);
@@ -50,7 +51,9 @@ const dev: Item[] = readTriageSet('test/fixtures/triage-dev.jsonl').map((x) => {
 });
 
 function decide(x: Item, t: TriageThresholds): 'danger' | 'disclosure' | 'question' {
-  if (x.rules.triage === 'danger' || x.general) return x.rules.triage;
+  // As the bot decides (src/triage/detect.ts): the classifier may raise even a question that general
+  // wording made of danger words; `--gate` shows what the dropped gate against that would do.
+  if (x.rules.triage === 'danger' || (GATE && x.general)) return x.rules.triage;
   const s = x.scores;
   if (s.danger >= (x.rules.triage === 'question' ? t.danger : t.disclosure_to_danger)) return 'danger';
   if (x.rules.triage === 'question' && s.danger + s.disclosure >= t.disclosure) return 'disclosure';

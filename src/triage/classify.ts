@@ -211,7 +211,8 @@ export interface Triage {
   explain(text: string): { outcome: TriageOutcome; why: string };
   /**
    * The outcome, and whether it is a question because its danger words stand only in general or
-   * prevention wording ("cách cất thuốc tẩy để bé khỏi uống nhầm"): the classifier may not overrule that.
+   * prevention wording ("cách cất thuốc tẩy để bé khỏi uống nhầm"), for `scripts/tune-triage.ts --gate`
+   * (the classifier itself may still raise it: src/triage/detect.ts).
    */
   judge(text: string): { outcome: TriageOutcome; general: boolean };
   /** Guides a reply to this danger or disclosure kind may point to, the usual one first. */
