@@ -1,7 +1,7 @@
 // Triage classifier build: trains src/triage/model.ts's logistic regression from
-// content/triage-train.yaml and content/triage-examples.yaml, and writes
+// content/triage-train.yaml (plus content/triage-train/*.yaml) and content/triage-examples.yaml, and writes
 // src/triage/model.generated.ts. Deterministic: the same content gives the same file.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
@@ -25,24 +25,48 @@ export const triageTrainSchema = z.object({
   question: texts,
 });
 export type TriageTrain = z.infer<typeof triageTrainSchema>;
+/** More phrasings in content/triage-train/*.yaml: the same lists, no thresholds. */
+export const triageTrainMoreSchema = triageTrainSchema.omit({ thresholds: true }).partial();
+
+const MORE = 'triage-train';
 
 function read(file: string): unknown {
   return parseYaml(readFileSync(join(CONTENT, file), 'utf8'));
 }
 
-/** The labelled training phrasings from content/, shorthand spelled out as at run time. */
-export function trainingData(): { examples: TrainExample[]; thresholds: TriageTrain['thresholds'] } {
+/** The written training phrasings (content/triage-train.yaml and content/triage-train/*.yaml), as typed. */
+export function trainPhrasings(): { train: TriageTrain; raw: Array<{ text: string; label: string }> } {
   const parsed = triageTrainSchema.safeParse(read('triage-train.yaml'));
   if (!parsed.success) {
     throw new Error(parsed.error.issues.map((i) => `triage-train.yaml: field "${i.path.join('.')}": ${i.message}`).join('\n'));
   }
   const train = parsed.data;
-  const { shorthand } = synonymsSchema.parse(read('synonyms.yaml'));
-  const { examples: documented } = triageExamplesSchema.parse(read('triage-examples.yaml'));
-  const raw: Array<{ text: string; label: string }> = [
+  const moreDir = join(CONTENT, MORE);
+  const more = existsSync(moreDir) ? readdirSync(moreDir).filter((f) => f.endsWith('.yaml')).sort() : [];
+  for (const file of more) {
+    const extra = triageTrainMoreSchema.safeParse(read(join(MORE, file)));
+    if (!extra.success) {
+      throw new Error(extra.error.issues.map((i) => `${MORE}/${file}: field "${i.path.join('.')}": ${i.message}`).join('\n'));
+    }
+    for (const [kind, list] of Object.entries(extra.data.danger ?? {})) (train.danger as Record<string, string[]>)[kind] = [...(train.danger[kind as keyof typeof train.danger] ?? []), ...list];
+    for (const [kind, list] of Object.entries(extra.data.disclosure ?? {})) (train.disclosure as Record<string, string[]>)[kind] = [...(train.disclosure[kind as keyof typeof train.disclosure] ?? []), ...list];
+    train.question = [...train.question, ...(extra.data.question ?? [])];
+  }
+  const raw = [
     ...Object.entries(train.danger).flatMap(([kind, list]) => list.map((text) => ({ text, label: `danger:${kind}` }))),
     ...Object.entries(train.disclosure).flatMap(([kind, list]) => list.map((text) => ({ text, label: `disclosure:${kind}` }))),
     ...train.question.map((text) => ({ text, label: 'question' })),
+  ];
+  return { train, raw };
+}
+
+/** The labelled training phrasings from content/ (the written ones and the issue's documented examples), shorthand spelled out as at run time. */
+export function trainingData(): { examples: TrainExample[]; thresholds: TriageTrain['thresholds'] } {
+  const { train, raw: written } = trainPhrasings();
+  const { shorthand } = synonymsSchema.parse(read('synonyms.yaml'));
+  const { examples: documented } = triageExamplesSchema.parse(read('triage-examples.yaml'));
+  const raw: Array<{ text: string; label: string }> = [
+    ...written,
     ...documented.map((x) => ({ text: x.text, label: x.triage === 'question' ? 'question' : `${x.triage}:${x.kind ?? 'unspecified'}` })),
   ];
   return {

@@ -1,9 +1,10 @@
 // The triage classifier trained at build time (src/triage/train.ts, content/triage-train.yaml): it
 // is rebuilt the same way from the same content, stays small, and catches situations written in
 // words the rules do not know, while homework and piano lessons stay questions.
+import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { trainFromContent } from '../../scripts/content/triage-model';
+import { trainFromContent, trainingData, trainPhrasings } from '../../scripts/content/triage-model';
 import { firstCrisisReply } from '../../src/knowledge/crisis-replies';
 import { ask } from '../../src/knowledge';
 import { classifyTriage, classifyTriageRulesOnly, createTriageModel } from '../../src/triage';
@@ -15,6 +16,19 @@ describe('the triage classifier is trained at build time from content/', () => {
     expect(trainFromContent()).toEqual(once);
     expect(triageModel()).toEqual(once);
   }, 60_000);
+
+  it('learns from no message of the sets that measure it: the written phrasings copy no fixture, and nothing it learns is in a held-out set', () => {
+    const same = (text: string) => text.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    const lines = (dir: string) =>
+      readdirSync(dir, { recursive: true, encoding: 'utf8' })
+        .filter((f) => f.endsWith('.jsonl'))
+        .flatMap((f) => readFileSync(`${dir}/${f}`, 'utf8').split('\n').filter((line) => line.trim() !== ''))
+        .map((line) => same(String((JSON.parse(line) as { q?: unknown }).q ?? '')));
+    const fixtures = new Set(lines('test/fixtures'));
+    const heldOut = new Set(lines('test/fixtures/holdout'));
+    expect(trainPhrasings().raw.filter((x) => fixtures.has(same(x.text)))).toEqual([]);
+    expect(trainingData().examples.filter((x) => heldOut.has(same(x.text)))).toEqual([]);
+  });
 
   it('is small enough for the Worker bundle (under 25 KiB gzipped)', () => {
     expect(gzipSync(JSON.stringify(triageModel())).length).toBeLessThan(25 * 1024);
