@@ -33,6 +33,8 @@ interface Item {
 }
 
 const GATE = args.includes('--gate');
+/** `--prefer p`: a question the classifier raises is a disclosure, not danger, when P(disclosure) > P(danger) < p. */
+const PREFER = opt('--prefer');
 const cv: Item[] = [];
 for (let k = 0; k < folds; k++) {
   const train = examples.filter((_, i) => i % folds !== k);
@@ -61,7 +63,7 @@ function decide(x: Item, t: TriageThresholds): 'danger' | 'disclosure' | 'questi
   // wording made of danger words; `--gate` shows what the dropped gate against that would do.
   if (x.rules.triage === 'danger' || (GATE && x.general)) return x.rules.triage;
   const s = x.scores;
-  if (s.danger >= (x.rules.triage === 'question' ? t.danger : t.disclosure_to_danger)) return 'danger';
+  if (s.danger >= (x.rules.triage === 'question' ? t.danger : t.disclosure_to_danger) && (PREFER === undefined || x.rules.triage !== 'question' || s.danger >= PREFER || s.danger >= s.disclosure)) return 'danger';
   if (x.rules.triage === 'question' && s.danger + s.disclosure >= t.disclosure) return 'disclosure';
   return x.rules.triage;
 }
