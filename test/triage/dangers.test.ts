@@ -51,6 +51,11 @@ describe('a child in danger now', () => {
     expect(classifyTriage('cứu với')).toMatchObject({ triage: 'danger', kind: 'unspecified' });
     expect(classifyTriage('please help me')).toMatchObject({ triage: 'danger', lang: 'en' });
   });
+
+  it('a cry typed in a hurry, in any order ("help help", "help please"), is a cry too', () => {
+    expect(classifyTriage('help help, my little girl')).toMatchObject({ triage: 'danger', lang: 'en' });
+    expect(classifyTriage('help please my son')).toMatchObject({ triage: 'danger', lang: 'en' });
+  });
 });
 
 describe('teen-code', () => {
