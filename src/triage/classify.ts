@@ -17,6 +17,8 @@ type Span = [number, number];
 const MAX_GAP = 3;
 /** "Right before or after": how close "đang"/"vừa" must be to outweigh a past marker. */
 const TIGHT: [number, number] = [3, 0];
+/** How far after a repeat ("ngày nào cũng") a cue is read as part of it ("… nghe tiếng khóc"). */
+const REPEAT_REACH = 3;
 /** The reason given when danger words occur but general wording, the past, calm or a repeat cancel them. */
 export const CANCELLED = 'danger words, cancelled';
 const GENERAL = 'general wording before it';
@@ -385,7 +387,12 @@ export function createTriage(rules: TriageRules): Triage {
     }
     // "hay đánh", "always has burn marks": abuse that keeps happening, with nothing saying "now", is a
     // disclosure (suicide talk, which lists the repeat as a cue, stays danger; so does rape, a child term).
-    const now = f.cue.present.length + extra.length + (rule.cues.includes('distress') ? f.cue.distress.length : 0) > 0;
+    // A cue said of the repeat itself ("đêm nào cũng nghe tiếng khóc", "tối nào cũng khóa cửa") is not
+    // "now"; a firm "đang"/"vừa" always is.
+    const repeated = ([c]: Span) => f.cue.habitual.some(([, b]) => b < c && c - b <= REPEAT_REACH);
+    const firm = (span: Span) => f.firmNow.some(([a, b]) => a === span[0] && b === span[1]);
+    const nowCues = [...f.cue.present, ...extra].filter((span) => firm(span) || !repeated(span));
+    const now = nowCues.length + (rule.cues.includes('distress') ? f.cue.distress.length : 0) > 0;
     if (f.cue.habitual.length > 0 && !now && !rule.cues.includes('habitual') && childTerms.length === 0 && !cry) {
       return told() ? 'disclosure' : cancel('a repeat');
     }

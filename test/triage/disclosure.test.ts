@@ -27,6 +27,16 @@ describe('a disclosure of abuse', () => {
     });
   });
 
+  it('a neighbour who hears the beating every night tells of a repeat: a disclosure, though "nghe tiếng" alone would say now', () => {
+    expect(classifyTriage('đêm nào tôi cũng nghe tiếng con bé nhà bên bị mẹ nó đánh, khóc thét')).toMatchObject({
+      triage: 'disclosure',
+      kind: 'violence',
+    });
+    // Heard now, or a firm "đang" after the repeat, is still danger.
+    expect(classifyTriage('nhà bên đang đánh con bé, tôi nghe tiếng khóc thét')).toMatchObject({ triage: 'danger', kind: 'violence' });
+    expect(classifyTriage('bé nhà bên hay bị bố đánh, giờ đang nghe tiếng khóc thét')).toMatchObject({ triage: 'danger', kind: 'violence' });
+  });
+
   it('a child tells, in teen-code, of being beaten at home', () => {
     expect(classifyTriage('ba tui hay lấy roi mây quất tui')).toMatchObject({ triage: 'disclosure', kind: 'violence', voice: 'child' });
   });
