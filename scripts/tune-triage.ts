@@ -33,6 +33,8 @@ interface Item {
 }
 
 const GATE = args.includes('--gate');
+/** `--prefer p`: a question the classifier raises is a disclosure, not danger, when P(disclosure) > P(danger) < p. */
+const PREFER = opt('--prefer');
 const cv: Item[] = [];
 for (let k = 0; k < folds; k++) {
   const train = examples.filter((_, i) => i % folds !== k);
@@ -44,18 +46,24 @@ for (let k = 0; k < folds; k++) {
   });
 }
 const full = createTriageModel(trainTriageModel(examples, thresholds, options));
-const dev: Item[] = readTriageSet('test/fixtures/triage-dev.jsonl').map((x) => {
-  const text = expandShorthand(x.q, synonyms().shorthand);
-  const { outcome, general } = rules.judge(text);
-  return { want: x.triage, rules: outcome, general, scores: full.score(text), text };
-});
+const readItems = (path: string): Item[] =>
+  readTriageSet(path).map((x) => {
+    const text = expandShorthand(x.q, synonyms().shorthand);
+    const { outcome, general } = rules.judge(text);
+    return { want: x.triage, rules: outcome, general, scores: full.score(text), text };
+  });
+const dev: Item[] = readItems('test/fixtures/triage-dev.jsonl');
+// `--sets`: also our own tuning sets (never the asides, never test/fixtures/holdout).
+const owns: Array<[string, Item[]]> = args.includes('--sets')
+  ? ['triage-own', 'triage-own2'].map((n) => [n, readItems(`test/fixtures/${n}.jsonl`)])
+  : [];
 
 function decide(x: Item, t: TriageThresholds): 'danger' | 'disclosure' | 'question' {
   // As the bot decides (src/triage/detect.ts): the classifier may raise even a question that general
   // wording made of danger words; `--gate` shows what the dropped gate against that would do.
   if (x.rules.triage === 'danger' || (GATE && x.general)) return x.rules.triage;
   const s = x.scores;
-  if (s.danger >= (x.rules.triage === 'question' ? t.danger : t.disclosure_to_danger)) return 'danger';
+  if (s.danger >= (x.rules.triage === 'question' ? t.danger : t.disclosure_to_danger) && (PREFER === undefined || x.rules.triage !== 'question' || s.danger >= PREFER || s.danger >= s.disclosure)) return 'danger';
   if (x.rules.triage === 'question' && s.danger + s.disclosure >= t.disclosure) return 'disclosure';
   return x.rules.triage;
 }
@@ -75,6 +83,22 @@ function measure(items: Item[], t: TriageThresholds | null) {
 console.log(`${examples.length} phrasings, ${folds}-fold cross-validation; dev ${dev.length} messages`);
 console.log(`combined       cv: ${measure(cv, thresholds)}\n               dev: ${measure(dev, thresholds)}`);
 console.log(`rules only     cv: ${measure(cv, null)}\n               dev: ${measure(dev, null)}`);
+{
+  // Threshold-free: how well P(danger) ranks the dangers the rules left a question above the
+  // questions they left alone (AUC), and the false alarms it costs to raise 85% of those dangers.
+  const left = cv.filter((x) => x.rules.triage === 'question');
+  const pos = left.filter((x) => x.want === 'danger').map((x) => x.scores.danger).sort((a, b) => b - a);
+  const neg = left.filter((x) => x.want === 'question').map((x) => x.scores.danger);
+  let auc = 0;
+  for (const p of pos) for (const q of neg) auc += p > q ? 1 : p === q ? 0.5 : 0;
+  const cut = pos[Math.floor(pos.length * 0.85)]!;
+  const alarmPos = left.filter((x) => x.want !== 'question').map((x) => x.scores.danger + x.scores.disclosure).sort((a, b) => b - a);
+  const negA = left.filter((x) => x.want === 'question').map((x) => x.scores.danger + x.scores.disclosure);
+  let aucA = 0;
+  for (const p of alarmPos) for (const q of negA) aucA += p > q ? 1 : p === q ? 0.5 : 0;
+  console.log(`ranking        cv: P(danger) AUC ${(auc / pos.length / neg.length).toFixed(4)} (${pos.length} dangers left by the rules), 85% of them cost ${neg.filter((q) => q >= cut).length} false alarms; P(alarm) AUC ${(aucA / alarmPos.length / negA.length).toFixed(4)}`);
+}
+for (const [name, items] of owns) console.log(`${name.padEnd(14)} rules: ${measure(items, null)}\n${''.padEnd(14)}  both: ${measure(items, thresholds)}`);
 for (const danger of args.includes("--grid") ? [0.35, 0.4, 0.45, 0.55, 0.65] : []) {
   for (const disclosure of [0.4, 0.45, 0.5, 0.6]) {
     const t = { ...thresholds, danger, disclosure };
@@ -116,22 +140,30 @@ if (args.includes('--misses')) {
   for (const x of cv) {
     const got = decide(x, thresholds);
     if ((x.want === 'question') !== (got === 'question') || (x.want === 'danger') !== (got === 'danger'))
-      console.log(`  cv ${x.want} → ${got} (d ${x.scores.danger.toFixed(2)} x ${x.scores.disclosure.toFixed(2)})  ${x.text}`);
+      console.log(`  cv ${x.want} → ${got}${got !== x.rules.triage ? ' (classifier)' : ''} (d ${x.scores.danger.toFixed(2)} x ${x.scores.disclosure.toFixed(2)})  ${x.text}`);
+  }
+  for (const [name, items] of [['dev', dev] as const, ...owns]) {
+    for (const x of items) {
+      const got = decide(x, thresholds);
+      if ((x.want === 'question') !== (got === 'question') || (x.want === 'danger') !== (got === 'danger'))
+        console.log(`  ${name} ${x.want} → ${got}${got !== x.rules.triage ? ' (classifier)' : ''} (d ${x.scores.danger.toFixed(2)} x ${x.scores.disclosure.toFixed(2)})  ${x.text}`);
+    }
   }
 }
 if (args.includes('--veto')) {
-  // What a veto would cost: the rules raise an alarm but the classifier gives it P(alarm) below v.
-  for (const v of [0.01, 0.02, 0.05, 0.1]) {
+  // What a veto would cost: the rules say disclosure (never danger: a danger is never lowered) but
+  // the classifier gives it P(question) at or above v; it would become a question.
+  for (const v of [0.9, 0.95, 0.97, 0.98, 0.99]) {
     const count = (items: Item[]) => {
       let lost = 0, saved = 0;
       for (const x of items) {
-        if (x.rules.triage === 'question' || x.scores.danger + x.scores.disclosure >= v) continue;
+        if (x.rules.triage !== 'disclosure' || 1 - x.scores.danger - x.scores.disclosure < v) continue;
         if (x.want === 'question') saved++;
         else lost++;
       }
       return `false alarms removed ${saved}, alarms lost ${lost}`;
     };
-    console.log(`veto < ${v}: cv ${count(cv)}; dev ${count(dev)}`);
+    console.log(`veto P(question) ≥ ${v}: cv ${count(cv)}; dev ${count(dev)}${owns.map(([n, items]) => `; ${n} ${count(items)}`).join('')}`);
   }
 }
 if (args.includes('--kinds')) {

@@ -17,6 +17,8 @@ type Span = [number, number];
 const MAX_GAP = 3;
 /** "Right before or after": how close "đang"/"vừa" must be to outweigh a past marker. */
 const TIGHT: [number, number] = [3, 0];
+/** How far after a repeat ("ngày nào cũng") a cue is read as part of it ("… nghe tiếng khóc"). */
+const REPEAT_REACH = 3;
 /** The reason given when danger words occur but general wording, the past, calm or a repeat cancel them. */
 export const CANCELLED = 'danger words, cancelled';
 const GENERAL = 'general wording before it';
@@ -240,6 +242,8 @@ interface Facts {
   past: Span[];
   /** Where it says firmly "now" ("đang", "vừa", "bây giờ"; not the looser "giờ …"). */
   firmNow: Span[];
+  /** Every firm "now", also one said of a telling ("vừa kể"): a rape just told is still danger. */
+  firmAll: Span[];
   cue: Record<CueGroup, Span[]>;
   disclosureCues: Span[];
 }
@@ -259,6 +263,7 @@ export function createTriage(rules: TriageRules): Triage {
   const presentFirm = set(rules.present);
   const past = set(rules.past);
   const telling = set(rules.telling);
+  const tellingTime = set(rules.telling_time);
   const childVoice = set(rules.child_voice);
   const adultVoice = set(rules.adult_voice);
   const childVictim = set(rules.child_victim);
@@ -306,6 +311,14 @@ export function createTriage(rules: TriageRules): Triage {
     cue.distress = distress.hits(s);
     // English "is hitting", "she's bleeding", "keeps crying": the progressive says "now".
     if (english) cue.present = [...cue.present, ...progressive(s)];
+    // "hôm qua con kể…", "cô vừa gọi điện báo…": the time of the telling, not of what is told.
+    const told = tellingTime.hits(s.unmasked);
+    const ofTelling = ([, d]: Span) => told.some(([a]) => a > d && a - d - 1 <= 2);
+    const firmAll = presentFirm.hits(s);
+    if (told.length > 0) {
+      cue.present = cue.present.filter((x) => !ofTelling(x));
+      cue.recent = cue.recent.filter((x) => !ofTelling(x));
+    }
     const disclosureCues = [
       ...cue.specific_child,
       ...cue.first_person,
@@ -316,9 +329,9 @@ export function createTriage(rules: TriageRules): Triage {
       ...telling.hits(s.unmasked),
       ...childVoice.hits(s),
     ];
-    const firmNow = presentFirm.hits(s);
+    const firmNow = told.length > 0 ? firmAll.filter((x) => !ofTelling(x)) : firmAll;
     // "con tôi", "bé nhà em", the writer as victim, or a firm "now": about one real child.
-    const oneChild = adultVoice.any(s) || childVictim.any(s) || firmNow.length > 0;
+    const oneChild = adultVoice.any(s) || childVictim.any(s) || firmAll.length > 0;
     // General wording is read on the sentence before masking ("cách sơ cứu" is masked as a cue word).
     let generalAt: number | null = null;
     if (!cry && !threat.any(s.unmasked)) {
@@ -338,6 +351,7 @@ export function createTriage(rules: TriageRules): Triage {
       asking: asking.any(s),
       past: past.hits(s),
       firmNow,
+      firmAll,
       cue,
       disclosureCues,
     };
@@ -385,7 +399,12 @@ export function createTriage(rules: TriageRules): Triage {
     }
     // "hay đánh", "always has burn marks": abuse that keeps happening, with nothing saying "now", is a
     // disclosure (suicide talk, which lists the repeat as a cue, stays danger; so does rape, a child term).
-    const now = f.cue.present.length + extra.length + (rule.cues.includes('distress') ? f.cue.distress.length : 0) > 0;
+    // A cue said of the repeat itself ("đêm nào cũng nghe tiếng khóc", "tối nào cũng khóa cửa") is not
+    // "now"; a firm "đang"/"vừa" always is.
+    const repeated = ([c]: Span) => f.cue.habitual.some(([, b]) => b < c && c - b <= REPEAT_REACH);
+    const firm = (span: Span) => f.firmNow.some(([a, b]) => a === span[0] && b === span[1]);
+    const nowCues = [...f.cue.present, ...extra].filter((span) => firm(span) || !repeated(span));
+    const now = nowCues.length + (rule.cues.includes('distress') ? f.cue.distress.length : 0) > 0;
     if (f.cue.habitual.length > 0 && !now && !rule.cues.includes('habitual') && childTerms.length === 0 && !cry) {
       return told() ? 'disclosure' : cancel('a repeat');
     }
@@ -396,7 +415,7 @@ export function createTriage(rules: TriageRules): Triage {
     const tellers = telling.hits(f.s.unmasked);
     // Rape told by someone else ("cháu kể… làm chuyện đó mấy lần") with no "now" is a disclosure;
     // told by the child herself, or happening now, it is danger.
-    if (childTerms.length > 0 && rule.disclosure && tellers.length > 0 && f.firmNow.length === 0 && !childVictim.any(f.s)) {
+    if (childTerms.length > 0 && rule.disclosure && tellers.length > 0 && f.firmAll.length === 0 && !childVictim.any(f.s)) {
       return told() ? 'disclosure' : cancel('told by someone else');
     }
     const who = [...f.cue.specific_child, ...f.cue.first_person, ...f.cue.first_person_en, ...tellers];
