@@ -93,6 +93,7 @@ export const triageSchema = z.object({
   past: phraseList,
   habitual: phraseList,
   hypothetical: phraseList,
+  worry: phraseList.optional(),
   threat: phraseList,
   prevention: phraseList,
   grown_up: phraseList,

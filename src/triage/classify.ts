@@ -254,6 +254,8 @@ export function createTriage(rules: TriageRules): Triage {
   const cries = set(rules.cries);
   const strong = set([...rules.strong, ...rules.cries]);
   const hypothetical = set(rules.hypothetical);
+  const worry = set(rules.worry);
+  const already = set(['rồi', 'already']);
   const threat = set(rules.threat);
   const asking = set(rules.asking);
   const grownUp = set(rules.grown_up);
@@ -336,6 +338,8 @@ export function createTriage(rules: TriageRules): Triage {
     let generalAt: number | null = null;
     if (!cry && !threat.any(s.unmasked)) {
       const starts = hypothetical.hits(s.unmasked).map(([a]) => a);
+      // A worry ("sợ bé bị hóc") is general unless the sentence says it is happening or has happened.
+      if (firmNow.length === 0 && cue.distress.length === 0 && !already.any(s.unmasked)) starts.push(...worry.hits(s.unmasked).map(([a]) => a));
       if (starts.length > 0) generalAt = Math.min(...starts);
     }
     // How-to wording with no real child and no "now" ("trẻ bị điện giật sơ cứu thế nào") makes the
