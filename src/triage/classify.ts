@@ -216,7 +216,7 @@ export interface Triage {
    * prevention wording ("cách cất thuốc tẩy để bé khỏi uống nhầm"), for `scripts/tune-triage.ts --gate`
    * (the classifier itself may still raise it: src/triage/detect.ts).
    */
-  judge(text: string): { outcome: TriageOutcome; general: boolean };
+  judge(text: string): { outcome: TriageOutcome; general: boolean; cancelled: string[] };
   /** Guides a reply to this danger or disclosure kind may point to, the usual one first. */
   topicsFor(kind: string, triage?: 'danger' | 'disclosure'): string[];
 }
@@ -502,7 +502,7 @@ export function createTriage(rules: TriageRules): Triage {
     judge(text) {
       const { outcome } = decide(normalizeAges(text));
       const general = outcome.triage === 'question' && [...cancelled].some((r) => r.endsWith(GENERAL) || r.endsWith(HOW));
-      return { outcome, general };
+      return { outcome, general, cancelled: outcome.triage === 'question' ? [...cancelled].map((r) => r.slice(r.indexOf(': ') + 2)) : [] };
     },
     explain(text) {
       const { outcome, why } = decide(normalizeAges(text));
