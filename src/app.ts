@@ -1,5 +1,6 @@
 // The Hono app: health, webhooks and web pages, mounted as small routers. Same app on Node and Workers.
-import { Hono, type Context, type ErrorHandler, type NotFoundHandler } from 'hono';
+import { Hono } from './ground/hono';
+import { type Context, type ErrorHandler, type NotFoundHandler } from 'hono';
 import { sql } from 'drizzle-orm';
 import type { Bot } from 'grammy';
 import { webhookBodyLimit } from './channels/body';

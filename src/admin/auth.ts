@@ -151,7 +151,7 @@ export async function countBearerFailure(db: Db, ip: string, at: Date): Promise<
 
 /** "abcd efgh", "ABCDEFGH" → "ABCD-EFGH". */
 export function normalizeLoginCode(text: string): string {
-  const compact = text.trim().toUpperCase().replace(/[\s_–—-]/g, '');
+  const compact = text.trim().toUpperCase().replace(/[\s_\u2013\u2014-]/g, '') /* – — - */;
   return compact.length === 8 ? `${compact.slice(0, 4)}-${compact.slice(4)}` : compact;
 }
 

@@ -2,7 +2,8 @@
 // the user's area. Pages redirect to the login form without credentials; the API and CSV answer 401.
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { pageSecurityHeaders } from '../channels/web/security';
-import { Hono, type Context } from 'hono';
+import { Hono } from '../ground/hono';
+import { type Context } from 'hono';
 import { zaloStatus } from '../channels/zalo/status';
 import type { Config } from '../config';
 import { fill } from '../core/messages';

@@ -20,11 +20,13 @@ export interface AnnexPeriod {
 const MONTHS: Record<Exclude<PeriodLength, 'fixed'>, number> = { month: 1, quarter: 3, half: 6, year: 12 };
 const WORDS: Record<Exclude<PeriodLength, 'fixed'>, string> = { month: '1 tháng', quarter: '1 quý', half: '6 tháng', year: '1 năm' };
 /** How a source says the length: "định kỳ 6 tháng", "báo cáo năm", "định kỳ quý". */
+// Written as strings, not regex literals: the bundler escapes a string's Vietnamese letters, and
+// keeps the Worker's bundle ASCII (test/platform/worker-bundle.test.ts says why).
 const STATED: Record<Exclude<PeriodLength, 'fixed'>, RegExp> = {
-  month: /hằng tháng|hàng tháng|định kỳ tháng/i,
-  quarter: /quý/i,
-  half: /\b0?6 tháng/i,
-  year: /\bnăm\b/i,
+  month: new RegExp('hằng tháng|hàng tháng|định kỳ tháng', 'i'),
+  quarter: new RegExp('quý', 'i'),
+  half: new RegExp('\\b0?6 tháng', 'i'),
+  year: new RegExp('\\bnăm\\b', 'i'),
 };
 
 /** Rules whose source names a fixed span rather than "the period before the deadline". */

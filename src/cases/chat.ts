@@ -257,7 +257,7 @@ function pickButtons(list: CommuneRef[], ref: string): Button[] {
  * audit carries why (a place name never contains "lý do").
  */
 export function splitReason(text: string): { place: string; reason: string | null } {
-  const m = /[\s,.;:–—-]*\b(?:l[ýí]|ly|li)\s+do\b\s*[:\-–]?\s*|[\s,.;]*\breason\b\s*:?\s*/iu.exec(text);
+  const m = /[\s,.;:\u2013\u2014-]*\b(?:l[\u00fd\u00ed]|ly|li)\s+do\b\s*[:\-\u2013]?\s*|[\s,.;]*\breason\b\s*:?\s*/iu /* – —; lý, lí */.exec(text);
   if (!m || m.index === 0) return { place: text.trim(), reason: null };
   const reason = text.slice(m.index + m[0].length).trim().slice(0, 200);
   return { place: text.slice(0, m.index).trim(), reason: reason || null };

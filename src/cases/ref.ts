@@ -20,7 +20,7 @@ export function randomChars(n: number): string {
 
 /** Reads a reference as people type it: "bv 7k3q9m", "BV7K3Q9M" → "BV-7K3Q9M"; null if not one. */
 export function parseCaseRef(text: string): string | null {
-  const compact = text.trim().toUpperCase().replace(/[\s_–—-]/g, '');
+  const compact = text.trim().toUpperCase().replace(/[\s_\u2013\u2014-]/g, '') /* – — - */;
   const m = /^BV([A-Z0-9]{6})$/.exec(compact);
   if (!m) return null;
   const ref = `BV-${m[1]}`;

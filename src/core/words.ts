@@ -17,7 +17,7 @@ interface PlainWord {
   english?: string[];
 }
 
-const REF_ARG = /^bv[\s_–—-]?[a-z0-9]{6}$/i;
+const REF_ARG = /^bv[\s_\u2013\u2014-]?[a-z0-9]{6}$/i; // – — or -
 const INVITE_ARG = /^[a-z0-9]{4}[\s-]?[a-z0-9]{4}$/i;
 
 const WORDS: PlainWord[] = [
@@ -44,7 +44,7 @@ const WORDS: PlainWord[] = [
 
 /** The command a plain message stands for, with its argument (from the original text), or null. */
 export function plainCommand(text: string, opts: { officer?: boolean; inStep?: boolean } = {}): { name: string; arg: string } | null {
-  const original = text.trim().replace(/[.!?…]+$/u, '').trim();
+  const original = text.trim().replace(/[.!?\u2026]+$/u, '') /* also … */.trim();
   if (!original || original.length > 80) return null;
   // A bare case reference ("BV-7K3Q9M", "bv 7k3q9m") asks for that report's status.
   // An officer's bare reference opens the case instead.

@@ -17,7 +17,7 @@ const FOLLOW_UP_WINDOW_MS = 6 * 60 * 60_000;
 /** English in, English out; Vietnamese in, Vietnamese out; text without marks keeps the chosen language. */
 function answerLang(outcome: TriageOutcome, text: string, chosen: Lang): Lang {
   if (outcome.lang === 'en') return 'en';
-  return /[à-ỹđ]/iu.test(text) ? 'vi' : chosen;
+  return /[\u00e0-\u1ef9\u0111]/iu.test(text) /* à-ỹ, đ */ ? 'vi' : chosen;
 }
 
 /** The first candidate that is not one of the recent replies; the last one if all are. */

@@ -110,6 +110,7 @@ export const triageSchema = z.object({
   first_person_en: phraseList,
   distress: z.record(z.string(), phraseList),
   telling: phraseList,
+  telling_time: phraseList.optional(),
   child_voice: phraseList,
   child_victim: phraseList,
   adult_voice: phraseList,

@@ -12,7 +12,7 @@ export function fold(text: string): string {
   return normalize(text)
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
-    .replace(/đ/g, 'd')
+    .replace(/\u0111/g, 'd') // đ
     .normalize('NFC');
 }
 
@@ -129,7 +129,7 @@ export function expandShorthand(text: string, shorthand: Readonly<Record<string,
   if (looksEnglish(text)) return text;
   return normalize(text).replace(/[\p{L}\p{N}]+/gu, (w, at: number, all: string) => {
     // The tail of an English contraction ("don't", "it's") is not shorthand ("t" → "tôi").
-    if (at > 0 && /['’]/u.test(all[at - 1]!)) return w;
+    if (at > 0 && /['\u2019]/u.test(all[at - 1]!) /* ' or ’ */) return w;
     const full = shorthand[w];
     if (full !== undefined) return full;
     const age = /^(\d{1,2})(t|tuoi)$/.exec(w);
@@ -155,7 +155,7 @@ export function indexTerms(text: string, stop: StopList, bigrams = true): string
 
 /** Splits at punctuation, so no bigram spans two phrases ("mùa hè. Bơi" has no "hè bơi"). */
 export function phrasesOf(text: string): string[] {
-  return text.split(/[.,;:!?()[\]{}"“”\n/|–—]+/u).filter((c) => c.trim().length > 0);
+  return text.split(/[.,;:!?()[\]{}"\u201c\u201d\n/|\u2013\u2014]+/u) /* also “ ” – — */.filter((c) => c.trim().length > 0);
 }
 
 function chunkTerms(syl: Syllable[], stop: StopList, bigrams: boolean): string[] {

@@ -1,7 +1,7 @@
 // Capabilities plugged into the Worker runtime: the Node wiring (src/platform/wiring.ts) minus the file
 // system. The map is read from the database per lookup (never loaded whole), content comes from the
 // bundle, and only leaf modules are imported so the bundle stays small and free of node: modules.
-import type { Hono } from 'hono';
+import type { Hono } from '../ground/hono';
 import { zaloFallback } from '../channels/zalo/fallback';
 import { zaloRoutes } from '../channels/zalo/routes';
 import { createZaloSender } from '../channels/zalo/sender';

@@ -1,7 +1,8 @@
 // Where the capabilities are plugged into the Node runtime: seed steps, services, senders, tick
 // steps, routes and CLI commands. Each capability stays unaware of the others.
 import { join } from 'node:path';
-import type { Context, Hono } from 'hono';
+import type { Context } from 'hono';
+import type { Hono } from '../ground/hono';
 import { clientAddress } from '../core/client-address';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { adminRoutes, seedWebDemo } from '../admin';

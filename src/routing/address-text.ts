@@ -7,7 +7,7 @@ const TONE_RE = /[\u0300\u0301\u0303\u0309\u0323]/gu;
 
 /** Lower case, no diacritics, đ → d: "Thành phố Hồ Chí Minh" → "thanh pho ho chi minh". */
 export function foldText(text: string): string {
-  return text.normalize('NFC').toLowerCase().normalize('NFD').replace(/\p{M}+/gu, '').replace(/đ/g, 'd');
+  return text.normalize('NFC').toLowerCase().normalize('NFD').replace(/\p{M}+/gu, '').replace(/\u0111/g, 'd'); // đ
 }
 
 /**
@@ -35,7 +35,7 @@ export interface AddressToken {
 
 const SEGMENT_BREAK = /[,;:\n\r|()[\]{}]+/u;
 const WORD = /[\p{L}\p{M}\p{N}/]+/gu;
-const APOSTROPHES = /['’‘ʼ`´]/gu;
+const APOSTROPHES = /['\u2019\u2018\u02bc`\u00b4]/gu; // ' ’ ‘ ʼ ` ´
 
 /** Abbreviations and unit words people glue to a number: "Q1", "P12", "F7", "KP3", "TDP5", "Phường3". */
 const GLUED_PREFIX = /^(p|f|q|x|h|tt|tx|tp|kp|tdp|sn|ph|phuong|quan|huyen|xa|ward|district)(\d+)$/u;

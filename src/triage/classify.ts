@@ -263,6 +263,8 @@ interface Facts {
   past: Span[];
   /** Where it says firmly "now" ("đang", "vừa", "bây giờ"; not the looser "giờ …"). */
   firmNow: Span[];
+  /** Every firm "now", also one said of a telling ("vừa kể"): a rape just told is still danger. */
+  firmAll: Span[];
   cue: Record<CueGroup, Span[]>;
   disclosureCues: Span[];
 }
@@ -285,6 +287,7 @@ export function createTriage(rules: TriageRules): Triage {
   const presentFirm = set(rules.present);
   const past = set(rules.past);
   const telling = set(rules.telling);
+  const tellingTime = set(rules.telling_time);
   const childVoice = set(rules.child_voice);
   const adultVoice = set(rules.adult_voice);
   const childVictim = set(rules.child_victim);
@@ -332,6 +335,14 @@ export function createTriage(rules: TriageRules): Triage {
     cue.distress = distress.hits(s);
     // English "is hitting", "she's bleeding", "keeps crying": the progressive says "now".
     if (english) cue.present = [...cue.present, ...progressive(s)];
+    // "hôm qua con kể…", "cô vừa gọi điện báo…": the time of the telling, not of what is told.
+    const told = tellingTime.hits(s.unmasked);
+    const ofTelling = ([, d]: Span) => told.some(([a]) => a > d && a - d - 1 <= 2);
+    const firmAll = presentFirm.hits(s);
+    if (told.length > 0) {
+      cue.present = cue.present.filter((x) => !ofTelling(x));
+      cue.recent = cue.recent.filter((x) => !ofTelling(x));
+    }
     const disclosureCues = [
       ...cue.specific_child,
       ...cue.first_person,
@@ -342,9 +353,9 @@ export function createTriage(rules: TriageRules): Triage {
       ...telling.hits(s.unmasked),
       ...childVoice.hits(s),
     ];
-    const firmNow = presentFirm.hits(s);
+    const firmNow = told.length > 0 ? firmAll.filter((x) => !ofTelling(x)) : firmAll;
     // "con tôi", "bé nhà em", the writer as victim, or a firm "now": about one real child.
-    const oneChild = adultVoice.any(s) || childVictim.any(s) || firmNow.length > 0;
+    const oneChild = adultVoice.any(s) || childVictim.any(s) || firmAll.length > 0;
     // General wording is read on the sentence before masking ("cách sơ cứu" is masked as a cue word).
     let generalAt: number | null = null;
     if (!cry && !threat.any(s.unmasked)) {
@@ -369,6 +380,7 @@ export function createTriage(rules: TriageRules): Triage {
       asking: asking.any(s),
       past: past.hits(s),
       firmNow,
+      firmAll,
       cue,
       disclosureCues,
     };
@@ -468,7 +480,7 @@ export function createTriage(rules: TriageRules): Triage {
     const tellers = telling.hits(f.s.unmasked);
     // Rape told by someone else ("cháu kể… làm chuyện đó mấy lần") with no "now" is a disclosure;
     // told by the child herself, or happening now, it is danger.
-    if (childTerms.length > 0 && rule.disclosure && tellers.length > 0 && f.firmNow.length === 0 && !childVictim.any(f.s)) {
+    if (childTerms.length > 0 && rule.disclosure && tellers.length > 0 && f.firmAll.length === 0 && !childVictim.any(f.s)) {
       return told() ? 'disclosure' : cancel('told by someone else');
     }
     const who = [...f.cue.specific_child, ...f.cue.first_person, ...f.cue.first_person_en, ...tellers];

@@ -1,7 +1,7 @@
 // A child in danger now is recognised whatever the danger, whoever writes, and however it is typed:
 // with or without diacritics, in teen-code, in English. The kind names the first action to give.
 import { describe, expect, it } from 'vitest';
-import { classifyTriage } from '../../src/triage';
+import { classifyTriage, classifyTriageRulesOnly } from '../../src/triage';
 import { DANGER_KINDS } from '../../src/triage/outcome';
 
 const stories: Array<[(typeof DANGER_KINDS)[number], string, string]> = [
@@ -50,6 +50,18 @@ describe('a child in danger now', () => {
   it('a bare cry for help is danger even when it says nothing more', () => {
     expect(classifyTriage('cứu với')).toMatchObject({ triage: 'danger', kind: 'unspecified' });
     expect(classifyTriage('please help me')).toMatchObject({ triage: 'danger', lang: 'en' });
+  });
+
+  it('a cry typed in a hurry, in any order ("help help", "help please"), is a cry too', () => {
+    expect(classifyTriage('help help, my little girl')).toMatchObject({ triage: 'danger', lang: 'en' });
+    expect(classifyTriage('help please my son')).toMatchObject({ triage: 'danger', lang: 'en' });
+    expect(classifyTriageRulesOnly('giup co voi')).toMatchObject({ triage: 'danger', kind: 'unspecified' });
+    expect(classifyTriageRulesOnly('có ai không, cần giúp gấp')).toMatchObject({ triage: 'danger', kind: 'unspecified' });
+  });
+
+  it('a baby who goes limp or has a bulging soft spot is danger now, by the rules alone', () => {
+    expect(classifyTriageRulesOnly('bé 2 tháng sốt cao, thóp phồng, bỏ bú')).toMatchObject({ triage: 'danger' });
+    expect(classifyTriageRulesOnly('con sốt, nôn rồi lả đi')).toMatchObject({ triage: 'danger' });
   });
 });
 

@@ -37,6 +37,16 @@ describe('a disclosure of abuse', () => {
     expect(classifyTriage('bé nhà bên hay bị bố đánh, giờ đang nghe tiếng khóc thét')).toMatchObject({ triage: 'danger', kind: 'violence' });
   });
 
+  it('"vừa gọi điện báo", "sáng nay… tâm sự": the time of the telling is not a danger cue, so a repeat told today is a disclosure', () => {
+    expect(classifyTriage('cô chủ nhiệm vừa gọi điện báo bé kể bị chú bảo vệ sờ vào chỗ kín nhiều lần')).toMatchObject({
+      triage: 'disclosure',
+      kind: 'sexual_abuse',
+    });
+    expect(classifyTriage('sáng nay cháu tâm sự là bố dượng hay đánh cháu bằng thắt lưng')).toMatchObject({ triage: 'disclosure', kind: 'violence' });
+    // Said of the act itself, "vừa" is still danger now.
+    expect(classifyTriage('chú bảo vệ vừa sờ vào chỗ kín bé, bé đang khóc')).toMatchObject({ triage: 'danger', kind: 'sexual_abuse' });
+  });
+
   it('a child tells, in teen-code, of being beaten at home', () => {
     expect(classifyTriage('ba tui hay lấy roi mây quất tui')).toMatchObject({ triage: 'disclosure', kind: 'violence', voice: 'child' });
   });

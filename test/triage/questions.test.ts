@@ -1,7 +1,7 @@
 // Ordinary questions, even about frightening topics, stay questions: folding a word without its
 // marks, or a word like "giờ", "đang" or "rồi", does not raise an alarm.
 import { describe, expect, it } from 'vitest';
-import { classifyTriage } from '../../src/triage';
+import { classifyTriage, classifyTriageRulesOnly } from '../../src/triage';
 
 const question = { triage: 'question', kind: null };
 
@@ -76,5 +76,45 @@ describe('everyday words that hold a danger word (issue 15, fewer false alarms)'
     expect(classifyTriage('nó bảo nếu em không ra gặp nó tối nay thì nó gửi ảnh cho bố mẹ em')).toMatchObject({ triage: 'danger', kind: 'sextortion' });
     expect(classifyTriage('con bi dien giat, gio nam im khong tho')).toMatchObject({ triage: 'danger' });
     expect(classifyTriage('bé vừa nuốt viên pin cúc áo, đang khóc')).toMatchObject({ triage: 'danger', kind: 'poisoning' });
+  });
+});
+
+// Session 8: general wording that made the rules fire on hard negative questions (grouped by the
+// trainneg batch); each change keeps the danger told now.
+describe('worry, schoolwork, sport, food words and general first aid are not danger now (rules)', () => {
+  it('a worry about what might happen ("sợ bé bị…", "lo con bị…") is general; the same words happening now are danger', () => {
+    expect(classifyTriageRulesOnly('mình sợ con bị hóc hạt nhãn nên chưa dám cho ăn')).toMatchObject(question);
+    expect(classifyTriageRulesOnly('tôi lo bé bị bỏng khi tự rót nước nóng')).toMatchObject(question);
+    expect(classifyTriageRulesOnly('nấu canh cá thế nào cho con không bị hóc xương')).toMatchObject(question);
+    expect(classifyTriageRulesOnly('tôi sợ con bị hóc, bé đang ho sặc sụa không thở được')).toMatchObject({ triage: 'danger' });
+    expect(classifyTriageRulesOnly('sợ con bị bắt cóc rồi, từ trưa không thấy con đâu')).toMatchObject({ triage: 'danger' });
+  });
+
+  it('schoolwork and headlines ("bài văn tả cảnh…", "báo giật tít…", "news says…") are not a child in danger', () => {
+    expect(classifyTriageRulesOnly('giúp con dàn ý bài văn tả cảnh cháy chợ')).toMatchObject(question);
+    expect(classifyTriageRulesOnly('báo giật tít học sinh mất tích, đọc mà lo')).toMatchObject(question);
+    expect(classifyTriageRulesOnly('the news says kidnapping gangs target schools, is that true')).toMatchObject(question);
+  });
+
+  it('sparring, games, popcorn, a sold-out shirt and a laughing fit hold no danger', () => {
+    expect(classifyTriageRulesOnly('con tập vovinam, tháng sau thi đấu đối kháng, cần mua bảo hộ gì')).toMatchObject(question);
+    expect(classifyTriageRulesOnly('thằng bé chơi game giết quái cả tối')).not.toMatchObject({ triage: 'danger' });
+    expect(classifyTriageRulesOnly('bé 2 tuổi ăn bỏng ngô được chưa')).toMatchObject(question);
+    expect(classifyTriageRulesOnly('con xem hoạt hình cười ngất cả buổi')).toMatchObject(question);
+  });
+
+  it('words that fold into a danger word: "so sánh", "tiêu chảy", "cổ tay", "mua cồn", "không khó thở"', () => {
+    expect(classifyTriageRulesOnly('dang so sanh hai truong mam non cho be')).toMatchObject(question);
+    expect(classifyTriageRulesOnly('be bi tieu chay 2 ngay nay, an gi')).toMatchObject(question);
+    expect(classifyTriageRulesOnly('bé kêu đau cổ tay sau khi viết nhiều')).toMatchObject(question);
+    expect(classifyTriageRulesOnly('ra hiệu thuốc mua cồn sát trùng cho con')).toMatchObject(question);
+    expect(classifyTriageRulesOnly('bé hắt hơi nhưng không khó thở, có cần đi khám')).toMatchObject(question);
+  });
+
+  it('first aid asked in general ("rửa bao lâu", "how long should", "tư thế") and the law ("có bị phạt không") are questions', () => {
+    expect(classifyTriageRulesOnly('tre bi bong nuoc soi thi rua nuoc mat bao lau')).toMatchObject(question);
+    expect(classifyTriageRulesOnly('how long should a burn on a child be cooled under running water')).toMatchObject(question);
+    expect(classifyTriageRulesOnly('phạt con bằng cách bắt quỳ có bị phạt không')).toMatchObject(question);
+    expect(classifyTriageRulesOnly('hồi cấp 1 em từng bị bạn đánh, giờ em lớp 10, em vẫn nhớ')).not.toMatchObject({ triage: 'danger' });
   });
 });

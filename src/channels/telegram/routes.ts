@@ -1,7 +1,8 @@
 // POST /telegram: authenticates the secret-token header, rejects malformed bodies, then hands the
 // update to grammY (webhookCallback, with the update already parsed). A retried update is deduped by
 // the engine (inbox table). The answer waits for the commit only, never for the Bot API.
-import { Hono, type Context } from 'hono';
+import { Hono } from '../../ground/hono';
+import { type Context } from 'hono';
 import { webhookCallback, type Bot } from 'grammy';
 import type { Update } from 'grammy/types';
 import { safeEqual } from '../../core/safe-equal';

@@ -2,7 +2,7 @@
 // POST → redirect → GET, so it works without JavaScript; the visitor is a random id in a cookie.
 import { and, eq } from 'drizzle-orm';
 import { pageSecurityHeaders } from './security';
-import { Hono } from 'hono';
+import { Hono } from '../../ground/hono';
 import { bodyLimit } from 'hono/body-limit';
 import { emergencyLine, mainMenuButtons } from '../../core/menu';
 import { catalogues, fill } from '../../core/messages';

@@ -16,7 +16,7 @@ export function renderNumberedMenu(text: string, buttons: Button[]): string {
 /** The number a short answer stands for, or null if the text is anything more than a number. */
 export function parseMenuNumber(text: string): number | null {
   const t = text.normalize('NFC').trim().toLowerCase();
-  const m = /^(?:(?:s[oôốồổỗộ]|#)\s*)?(\d{1,2})\s*[.)]?$/u.exec(t);
+  const m = /^(?:(?:s[o\u00f4\u1ed1\u1ed3\u1ed5\u1ed7\u1ed9]|#)\s*)?(\d{1,2})\s*[.)]?$/u /* so, sô, số, sồ, sổ, sỗ, sộ */.exec(t);
   if (!m) return null;
   const n = Number(m[1]);
   return n >= 1 ? n : null;

@@ -1,6 +1,6 @@
 // POST /zalo: the OA webhook. Verify the signature over the raw bytes, store the event (deduped on
 // msg_id), answer 200 at once, then process it (waitUntil on Workers, detached on Node).
-import { Hono } from 'hono';
+import { Hono } from '../../ground/hono';
 import { eq } from 'drizzle-orm';
 import { inbox } from '../../db/schema';
 import { serialised } from '../../db/tx';
