@@ -28,6 +28,8 @@ interface Item {
   rules: TriageOutcome;
   /** The rules' danger words stood only in general or prevention wording: the classifier may not overrule. */
   general: boolean;
+  /** Why the rules' danger words were cancelled (general wording, the past, calm…), when they say question. */
+  cancelled: string[];
   scores: TriageScores;
   text: string;
 }
@@ -41,16 +43,16 @@ for (let k = 0; k < folds; k++) {
   const model = createTriageModel(trainTriageModel(train, thresholds, options));
   examples.forEach((x, i) => {
     if (i % folds !== k) return;
-    const { outcome, general } = rules.judge(x.text);
-    cv.push({ want: x.label.split(':')[0] as Item['want'], rules: outcome, general, scores: model.score(x.text), text: x.text });
+    const { outcome, general, cancelled } = rules.judge(x.text);
+    cv.push({ want: x.label.split(':')[0] as Item['want'], rules: outcome, general, cancelled, scores: model.score(x.text), text: x.text });
   });
 }
 const full = createTriageModel(trainTriageModel(examples, thresholds, options));
 const readItems = (path: string): Item[] =>
   readTriageSet(path).map((x) => {
     const text = expandShorthand(x.q, synonyms().shorthand);
-    const { outcome, general } = rules.judge(text);
-    return { want: x.triage, rules: outcome, general, scores: full.score(text), text };
+    const { outcome, general, cancelled } = rules.judge(text);
+    return { want: x.triage, rules: outcome, general, cancelled, scores: full.score(text), text };
   });
 const dev: Item[] = readItems('test/fixtures/triage-dev.jsonl');
 // `--sets`: also our own tuning sets (never the asides, never test/fixtures/holdout).
@@ -164,6 +166,29 @@ if (args.includes('--veto')) {
       return `false alarms removed ${saved}, alarms lost ${lost}`;
     };
     console.log(`veto P(question) ≥ ${v}: cv ${count(cv)}; dev ${count(dev)}${owns.map(([n, items]) => `; ${n} ${count(items)}`).join('')}`);
+  }
+}
+if (args.includes('--soft-gate')) {
+  // A soft gate: where the rules cancelled danger words (general wording, the past, calm, a repeat…),
+  // the classifier needs P(danger) ≥ g to raise danger. Counted per reason: dangers lost, false alarms saved.
+  const reasons = [...new Set([...cv, ...dev].flatMap((x) => x.cancelled))].sort();
+  for (const reason of ['any', ...reasons]) {
+    for (const g of [0.5, 0.7, 0.9, 0.95]) {
+      const count = (items: Item[]) => {
+        let lost = 0, lostX = 0, saved = 0;
+        for (const x of items) {
+          if (x.rules.triage !== 'question' || x.cancelled.length === 0 || (reason !== 'any' && !x.cancelled.includes(reason))) continue;
+          // Gated: no raise at all (neither danger nor disclosure) unless P(danger) ≥ g.
+          const raised = decide(x, thresholds) !== 'question';
+          if (!raised || x.scores.danger >= g) continue;
+          if (x.want === 'danger' && decide(x, thresholds) === 'danger') lost++;
+          else if (x.want === 'disclosure') lostX++;
+          if (x.want === 'question') saved++;
+        }
+        return `lost ${lost} dangers (${lostX} disclosure alarms), saved ${saved} false alarms`;
+      };
+      console.log(`soft gate [${reason}] P(danger) ≥ ${g}: cv ${count(cv)}; dev ${count(dev)}${owns.map(([n, items]) => `; ${n} ${count(items)}`).join('')}`);
+    }
   }
 }
 if (args.includes('--kinds')) {

@@ -28,6 +28,8 @@ export interface BundleReport extends BundleSize {
    * scan at every isolate's start-up. esbuild escapes strings but not regex literals.
    */
   nonAscii: string[];
+  /** Regex literals in worker.js with a Unicode property class (\p{…}); src/ground/regexp.ts says why. */
+  propertyRegexLiterals: string[];
 }
 
 export async function benchBundle(): Promise<BundleSize> {
@@ -60,7 +62,10 @@ export async function buildWorkerBundle(): Promise<BundleReport> {
     );
     const text = code.toString('utf8');
     const nonAscii = [...text.matchAll(/[^\x00-\x7f]/g)].slice(0, 10).map((m) => text.slice(Math.max(0, m.index - 30), m.index + 30));
-    return { bundle_gzip_kib: gzipSync(code, { level: 9 }).length / 1024, bundle_kib: code.length / 1024, modules, nodeImports, nonAscii };
+    // A regex literal in minified code: after an operator, a comma, a bracket or `return` (good enough here).
+    const regexLiteral = /(?<=[=(,:;!&|?]|return )\/(?![*/])(?:[^/\\\n[]|\\.|\[(?:[^\]\\\n]|\\.)*\])*\/[dgimsuyv]*/g;
+    const propertyRegexLiterals = [...text.matchAll(regexLiteral)].map((m) => m[0]).filter((r) => r.includes('\\p{'));
+    return { bundle_gzip_kib: gzipSync(code, { level: 9 }).length / 1024, bundle_kib: code.length / 1024, modules, nodeImports, nonAscii, propertyRegexLiterals };
   } finally {
     await rm(outdir, { recursive: true, force: true });
   }

@@ -1,17 +1,22 @@
 // Vietnamese-aware text processing shared by the index build, search and triage.
 // Vietnamese words are runs of one-syllable tokens ("xâm hại", "đuối nước"), and people often
 // type without diacritics, so every syllable is known in two forms: as written and folded.
+import { lazyRegExp } from '../ground/regexp';
 
 /** NFC + lower case, so "Ă" typed as A + breve matches the precomposed form. */
 export function normalize(text: string): string {
   return text.normalize('NFC').toLowerCase();
 }
 
+// \p{…} patterns are made on first use (ground/regexp.ts says why).
+const MARKS = lazyRegExp(String.raw`\p{M}+`, 'gu');
+const LETTERS_DIGITS = lazyRegExp(String.raw`[\p{L}\p{N}]+`, 'gu');
+
 /** Removes Vietnamese diacritics: marks dropped, đ → d ("đuối nước" → "duoi nuoc"). */
 export function fold(text: string): string {
   return normalize(text)
     .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
+    .replace(MARKS(), '')
     .replace(/\u0111/g, 'd') // đ
     .normalize('NFC');
 }
@@ -42,7 +47,7 @@ function foldWord(raw: string): string {
 
 /** Splits text into lower-case NFC syllables (letters and digits only). */
 export function syllables(text: string): string[] {
-  return normalize(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+  return normalize(text).match(LETTERS_DIGITS()) ?? [];
 }
 
 /**
@@ -127,7 +132,7 @@ export function isStopword(s: Syllable, stop: StopList, english = true): boolean
  */
 export function expandShorthand(text: string, shorthand: Readonly<Record<string, string>>): string {
   if (looksEnglish(text)) return text;
-  return normalize(text).replace(/[\p{L}\p{N}]+/gu, (w, at: number, all: string) => {
+  return normalize(text).replace(LETTERS_DIGITS(), (w, at: number, all: string) => {
     // The tail of an English contraction ("don't", "it's") is not shorthand ("t" → "tôi").
     if (at > 0 && /['\u2019]/u.test(all[at - 1]!) /* ' or ’ */) return w;
     const full = shorthand[w];

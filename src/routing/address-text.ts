@@ -1,5 +1,6 @@
 // Vietnamese address text, reduced to comparable tokens: folded (no diacritics) for lookup, and a
 // tone signature so "Hoà"/"Hòa" compare equal while "Tân"/"Tấn" do not.
+import { lazyRegExp } from '../ground/regexp';
 
 /** Tone marks (grave, acute, tilde, hook, dot below) as combining characters after NFD. */
 const TONES: Record<string, string> = { '\u0300': '2', '\u0301': '1', '\u0303': '4', '\u0309': '3', '\u0323': '5' };
@@ -7,7 +8,7 @@ const TONE_RE = /[\u0300\u0301\u0303\u0309\u0323]/gu;
 
 /** Lower case, no diacritics, đ → d: "Thành phố Hồ Chí Minh" → "thanh pho ho chi minh". */
 export function foldText(text: string): string {
-  return text.normalize('NFC').toLowerCase().normalize('NFD').replace(/\p{M}+/gu, '').replace(/\u0111/g, 'd'); // đ
+  return text.normalize('NFC').toLowerCase().normalize('NFD').replace(MARKS(), '').replace(/\u0111/g, 'd'); // đ
 }
 
 /**
@@ -34,7 +35,9 @@ export interface AddressToken {
 }
 
 const SEGMENT_BREAK = /[,;:\n\r|()[\]{}]+/u;
-const WORD = /[\p{L}\p{M}\p{N}/]+/gu;
+// \p{…} patterns are made on first use (ground/regexp.ts says why).
+const MARKS = lazyRegExp(String.raw`\p{M}+`, 'gu');
+const WORD = lazyRegExp(String.raw`[\p{L}\p{M}\p{N}/]+`, 'gu');
 const APOSTROPHES = /['\u2019\u2018\u02bc`\u00b4]/gu; // ' ’ ‘ ʼ ` ´
 
 /** Abbreviations and unit words people glue to a number: "Q1", "P12", "F7", "KP3", "TDP5", "Phường3". */
@@ -48,16 +51,20 @@ const GLUED_PREFIX = /^(p|f|q|x|h|tt|tx|tp|kp|tdp|sn|ph|phuong|quan|huyen|xa|war
  * - letters and digits glued together: "Phường3", "Đô3", "3Bình" (but not "12A", a house number).
  */
 /** A digit inside a lower-case word is OCR noise: "Ph1ú" → "Phú" (but "QL1A" is a road). */
-const STRAY_DIGIT = /(?<=\p{Ll})\d(?=\p{Ll})/gu;
+const STRAY_DIGIT = lazyRegExp(String.raw`(?<=\p{Ll})\d(?=\p{Ll})`, 'gu');
+const LOWER_UPPER = lazyRegExp(String.raw`(\p{Ll})(\p{Lu})`, 'gu');
+const UNIT_BEFORE_NAME = lazyRegExp(String.raw`(?<![\p{L}\p{N}])(X|P|F|TT|TX|TP)(?=\p{Lu}\p{Ll})`, 'gu');
+const LETTERS_DIGIT = lazyRegExp(String.raw`(\p{L}{2,})(\d)`, 'gu');
+const DIGITS_LETTERS = lazyRegExp(String.raw`(?<![\p{L}\p{N}/])(\d+)(\p{L}{2,})`, 'gu');
 
 function ungluedWords(text: string): string {
   return text
     .normalize('NFC')
-    .replace(STRAY_DIGIT, '')
-    .replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2')
-    .replace(/(?<![\p{L}\p{N}])(X|P|F|TT|TX|TP)(?=\p{Lu}\p{Ll})/gu, '$1 ')
-    .replace(/(\p{L}{2,})(\d)/gu, '$1 $2')
-    .replace(/(?<![\p{L}\p{N}/])(\d+)(\p{L}{2,})/gu, '$1 $2');
+    .replace(STRAY_DIGIT(), '')
+    .replace(LOWER_UPPER(), '$1 $2')
+    .replace(UNIT_BEFORE_NAME(), '$1 ')
+    .replace(LETTERS_DIGIT(), '$1 $2')
+    .replace(DIGITS_LETTERS(), '$1 $2');
 }
 
 
@@ -90,7 +97,7 @@ export function tokenizeAddress(text: string): AddressToken[] {
   const tokens: AddressToken[] = [];
   const segments = ungluedWords(text).replace(APOSTROPHES, '').toLowerCase().split(SEGMENT_BREAK);
   segments.forEach((segment, index) => {
-    for (const word of segment.match(WORD) ?? []) {
+    for (const word of segment.match(WORD()) ?? []) {
       if (F_GLUED.test(word) && word.length > 1 && !/\d/u.test(word)) {
         tokens.push(makeToken('f', index), makeToken(word.slice(1), index));
         continue;

@@ -7,6 +7,7 @@ import { tokenizeAddress } from './address-text';
 import { defaultAddressWords, UNIT_TYPES, type AddressWords, type UnitType } from './address-words';
 import type { MapRecords } from './map-records';
 import type { CommuneRef } from './types';
+import { lazyRegExp } from '../ground/regexp';
 
 export type UnitKind = 'commune' | 'oldCommune' | 'oldDistrict' | 'province' | 'oldProvince';
 
@@ -256,9 +257,11 @@ export function districtInitials(name: string): string | null {
 }
 
 const ROMAN: Record<string, number> = { i: 1, v: 5, x: 10 };
+// Made on first use (ground/regexp.ts says why).
+const ROMAN_WORD = lazyRegExp(String.raw`(?<![\p{L}\p{N}])[IVX]+(?![\p{L}\p{N}])`, 'gu');
 /** "IV" → "4" for a whole word written in Roman numerals (I–XXXIX); other words unchanged. */
 function withArabicNumerals(name: string): string {
-  return name.replace(/(?<![\p{L}\p{N}])[IVX]+(?![\p{L}\p{N}])/gu, (word) => {
+  return name.replace(ROMAN_WORD(), (word) => {
     if (!/^X{0,3}(IX|IV|V?I{0,3})$/u.test(word)) return word;
     const digits = [...word.toLowerCase()].map((ch) => ROMAN[ch] ?? 0);
     const value = digits.reduce((sum, d, i) => sum + (d < (digits[i + 1] ?? 0) ? -d : d), 0);

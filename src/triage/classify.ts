@@ -228,7 +228,7 @@ export interface Triage {
    * prevention wording ("cách cất thuốc tẩy để bé khỏi uống nhầm"), for `scripts/tune-triage.ts --gate`
    * (the classifier itself may still raise it: src/triage/detect.ts).
    */
-  judge(text: string): { outcome: TriageOutcome; general: boolean };
+  judge(text: string): { outcome: TriageOutcome; general: boolean; cancelled: string[] };
   /** Guides a reply to this danger or disclosure kind may point to, the usual one first. */
   topicsFor(kind: string, triage?: 'danger' | 'disclosure'): string[];
 }
@@ -265,6 +265,8 @@ interface Facts {
   firmNow: Span[];
   /** Every firm "now", also one said of a telling ("vừa kể"): a rape just told is still danger. */
   firmAll: Span[];
+  /** "lúc", "khi", "mỗi khi": a clause of when something keeps happening. */
+  when: Span[];
   cue: Record<CueGroup, Span[]>;
   disclosureCues: Span[];
 }
@@ -275,6 +277,7 @@ export function createTriage(rules: TriageRules): Triage {
   const cries = set(rules.cries);
   const strong = set([...rules.strong, ...rules.cries]);
   const hypothetical = set(rules.hypothetical);
+  const whenClause = set(['lúc', 'khi', 'mỗi khi', 'mỗi lúc', 'những lúc', 'những khi', 'while', 'when']);
   const threat = set(rules.threat);
   const asking = set(rules.asking);
   const grownUp = set(rules.grown_up);
@@ -354,6 +357,7 @@ export function createTriage(rules: TriageRules): Triage {
       ...childVoice.hits(s),
     ];
     const firmNow = told.length > 0 ? firmAll.filter((x) => !ofTelling(x)) : firmAll;
+    const when = whenClause.hits(s);
     // "con tôi", "bé nhà em", the writer as victim, or a firm "now": about one real child.
     const oneChild = adultVoice.any(s) || childVictim.any(s) || firmAll.length > 0;
     // General wording is read on the sentence before masking ("cách sơ cứu" is masked as a cue word).
@@ -381,6 +385,7 @@ export function createTriage(rules: TriageRules): Triage {
       past: past.hits(s),
       firmNow,
       firmAll,
+      when,
       cue,
       disclosureCues,
     };
@@ -466,9 +471,11 @@ export function createTriage(rules: TriageRules): Triage {
     // disclosure (suicide talk, which lists the repeat as a cue, stays danger; so does rape, a child term).
     // A cue said of the repeat itself ("đêm nào cũng nghe tiếng khóc", "tối nào cũng khóa cửa") is not
     // "now"; a firm "đang"/"vừa" always is.
+    // Nor is "đang" in a clause of when it keeps happening ("hay vào nhà tắm lúc cháu đang tắm").
     const repeated = ([c]: Span) => f.cue.habitual.some(([, b]) => b < c && c - b <= REPEAT_REACH);
+    const inWhen = ([c]: Span) => f.when.some(([, b]) => b < c && c - b <= 3);
     const firm = (span: Span) => f.firmNow.some(([a, b]) => a === span[0] && b === span[1]);
-    const nowCues = [...f.cue.present, ...extra].filter((span) => firm(span) || !repeated(span));
+    const nowCues = [...f.cue.present, ...extra].filter((span) => (firm(span) || !repeated(span)) && !inWhen(span));
     const now = nowCues.length + (rule.cues.includes('distress') ? f.cue.distress.length : 0) > 0;
     if (f.cue.habitual.length > 0 && !now && !rule.cues.includes('habitual') && childTerms.length === 0 && !cry) {
       return told() ? 'disclosure' : cancel('a repeat');
@@ -567,7 +574,7 @@ export function createTriage(rules: TriageRules): Triage {
     judge(text) {
       const { outcome } = decide(normalizeAges(text));
       const general = outcome.triage === 'question' && [...cancelled].some((r) => r.endsWith(GENERAL) || r.endsWith(HOW));
-      return { outcome, general };
+      return { outcome, general, cancelled: outcome.triage === 'question' ? [...cancelled].map((r) => r.slice(r.indexOf(': ') + 2)) : [] };
     },
     explain(text) {
       const { outcome, why } = decide(normalizeAges(text));

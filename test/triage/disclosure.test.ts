@@ -1,7 +1,7 @@
 // Abuse that happened or keeps happening, told by a parent, a neighbour or the child, is a
 // disclosure: not "danger now", and not a question to answer with a prevention leaflet.
 import { describe, expect, it } from 'vitest';
-import { classifyTriage } from '../../src/triage';
+import { classifyTriage, classifyTriageRulesOnly } from '../../src/triage';
 
 describe('a disclosure of abuse', () => {
   it('a mother tells that a relative keeps touching her 5-year-old', () => {
@@ -45,6 +45,17 @@ describe('a disclosure of abuse', () => {
     expect(classifyTriage('sáng nay cháu tâm sự là bố dượng hay đánh cháu bằng thắt lưng')).toMatchObject({ triage: 'disclosure', kind: 'violence' });
     // Said of the act itself, "vừa" is still danger now.
     expect(classifyTriage('chú bảo vệ vừa sờ vào chỗ kín bé, bé đang khóc')).toMatchObject({ triage: 'danger', kind: 'sexual_abuse' });
+  });
+
+  it('abuse told as over or since then ("hôm nọ", "từ năm 11 tuổi", "lúc em 9 tuổi") is a disclosure, not danger now', () => {
+    expect(classifyTriageRulesOnly('bé kể bố dượng hay lấy thắt lưng quất, hôm nọ chảy máu mũi')).toMatchObject({ triage: 'disclosure', kind: 'violence' });
+    expect(classifyTriageRulesOnly('em bị chú ruột xâm hại từ năm 11 tuổi, giờ em 15 rồi')).toMatchObject({ triage: 'disclosure', kind: 'sexual_abuse' });
+    expect(classifyTriageRulesOnly('lúc em 9 tuổi ông hàng xóm sờ soạng em, em chưa kể với ai')).toMatchObject({ triage: 'disclosure', kind: 'sexual_abuse' });
+  });
+
+  it('"đang" in a clause of when it keeps happening ("hay… lúc cháu đang ngủ") does not make a repeat danger now', () => {
+    expect(classifyTriageRulesOnly('con kể dượng hay vào phòng sờ soạng lúc con đang ngủ')).toMatchObject({ triage: 'disclosure', kind: 'sexual_abuse' });
+    expect(classifyTriageRulesOnly('dượng đang sờ soạng con bé trong phòng')).toMatchObject({ triage: 'danger', kind: 'sexual_abuse' });
   });
 
   it('a child tells, in teen-code, of being beaten at home', () => {
