@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { crisisSchema, type CrisisContent } from '../../src/knowledge/crisis-schema';
 import { GUIDE_SLUGS, hotlinesSchema } from '../../src/knowledge/schema';
+import { jsonLiteral } from '../../src/ground/once';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const OUT = join(ROOT, 'src/knowledge/crisis.generated.ts');
@@ -73,7 +74,7 @@ import { parsedOnce } from '../ground/once';
 import type { CrisisContent } from './crisis-schema';
 
 /** JSON text, parsed on the first crisis reply (src/ground/once.ts says why). */
-export const crisis = parsedOnce<CrisisContent>(${JSON.stringify(JSON.stringify(content))});
+export const crisis = parsedOnce<CrisisContent>(${jsonLiteral(content)});
 `,
   );
   return `${Object.keys(content.danger).length} kinds of danger, ${Object.keys(content.disclosure.kinds).length} kinds of disclosure → src/knowledge/crisis.generated.ts`;

@@ -11,6 +11,7 @@ import { expandShorthand } from '../../src/knowledge/text';
 import { DANGER_KINDS, DISCLOSURE_KINDS } from '../../src/triage/outcome';
 import type { TriageModelData } from '../../src/triage/model';
 import { trainTriageModel, type TrainExample, type TrainOptions } from '../../src/triage/train';
+import { jsonLiteral } from '../../src/ground/once';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CONTENT = join(ROOT, 'content');
@@ -89,7 +90,7 @@ export async function build(): Promise<string> {
     `import { parsedOnce } from '../ground/once';\n` +
     `import type { TriageModelData } from './model';\n\n` +
     `/** JSON text, parsed on the first classification (src/ground/once.ts says why). */\n` +
-    `export const triageModel = parsedOnce<TriageModelData>(${JSON.stringify(JSON.stringify(model))});\n`;
+    `export const triageModel = parsedOnce<TriageModelData>(${jsonLiteral(model)});\n`;
   writeFileSync(OUT, source);
   const features = model.weights.split('\n').length;
   return `${examples.length} phrasings, ${model.classes.length} classes, ${features} features, ${Math.round(source.length / 1024)} KB → src/triage/model.generated.ts`;

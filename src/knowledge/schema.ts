@@ -93,9 +93,14 @@ export const triageSchema = z.object({
   past: phraseList,
   habitual: phraseList,
   hypothetical: phraseList,
-  worry: phraseList.optional(),
   threat: phraseList,
   prevention: phraseList,
+  /** Worry or prevention that governs the danger words right after it ("sợ bé bị hóc", "để con không bị"). */
+  worry: phraseList.optional(),
+  /** Play, sport, school work and fiction ("chơi game", "tập võ", "bài văn"): not a child hurt now. */
+  play: phraseList.optional(),
+  /** The danger kinds play may cancel (never abuse, blackmail, trafficking, abduction, suicide talk). */
+  play_kinds: z.array(z.string()).optional(),
   grown_up: phraseList,
   calm: phraseList,
   asking: phraseList,

@@ -23,6 +23,12 @@ const REPEAT_REACH = 3;
 export const CANCELLED = 'danger words, cancelled';
 const GENERAL = 'general wording before it';
 const HOW = 'how-to or prevention wording';
+const WORRY = 'worry or prevention before it, nothing says now';
+const PLAY = 'play, sport, school work or fiction, nothing says now';
+/** How many words may stand between worry ("sợ con bị") and the danger word it governs ("sợ con bị ngã cầu thang"). */
+const GOVERN = 4;
+/** Words that end what worry governs ("lo quá", "sợ lắm", "vì", "rồi"): after them the danger is told, not feared. */
+const BREAK = new Set(['qua', 'lam', 'roi', 'vi', 'nen', 'ma', 'thi', 'vua', 'dang', 'nhung', 'nay', 'gio']);
 const MASKED: Syllable = { raw: '\u0000', folded: '\u0000' };
 
 /** "(rơi|ngã) xuống (ao|hồ)" → every combination, as plain phrases. */
@@ -125,7 +131,13 @@ class PhraseSet {
 
 /** "3yo", "2 y/o" → "3 year old", so the age marks one real child as "year old" does. */
 function normalizeAges(text: string): string {
-  return text.replace(/\b(\d{1,2}) ?(?:yo|y\/o|y\.o\.|yrs? old)\b/giu, '$1 year old');
+  return dropTitles(text.replace(/\b(\d{1,2}) ?(?:yo|y\/o|y\.o\.|yrs? old)\b/giu, '$1 year old'));
+}
+
+/** A title in quotes after a film, book, song or game ("phim 'Ngộ độc tình yêu'") names a work, not what happens. */
+const TITLE = /\b(phim|bộ phim|truyện|cuốn|sách|bài hát|bài|game|trò chơi|chương trình|show|movie|film|book|song|show|game)\s*(?:['"“‘«][^'"”’»\n]{1,40}['"”’»])/giu;
+function dropTitles(text: string): string {
+  return text.replace(TITLE, '$1');
 }
 
 interface Sentence {
@@ -238,6 +250,15 @@ interface Facts {
   preventive: boolean;
   /** Asking about a topic ("tại sao…", "số nào…"): not a disclosure (danger is still danger). */
   asking: boolean;
+  /**
+   * Nothing in the sentence says the danger is real now (no firm "now", "just happened", repeat,
+   * threat or cry, and no sign of distress in the message): worry and play may cancel its danger words.
+   */
+  soft: boolean;
+  /** Where worry or prevention wording stands ("sợ con bị", "để bé không bị", "worried my son"). */
+  worry: Span[];
+  /** Play, sport, school work or fiction in the sentence ("chơi game", "tập võ", "bài văn"). */
+  play: boolean;
   /** Where the sentence tells of the past ("hồi nhỏ", "năm ngoái"). */
   past: Span[];
   /** Where it says firmly "now" ("đang", "vừa", "bây giờ"; not the looser "giờ …"). */
@@ -256,14 +277,15 @@ export function createTriage(rules: TriageRules): Triage {
   const cries = set(rules.cries);
   const strong = set([...rules.strong, ...rules.cries]);
   const hypothetical = set(rules.hypothetical);
-  const worry = set(rules.worry);
-  const already = set(['rồi', 'already']);
   const whenClause = set(['lúc', 'khi', 'mỗi khi', 'mỗi lúc', 'những lúc', 'những khi', 'while', 'when']);
   const threat = set(rules.threat);
   const asking = set(rules.asking);
   const grownUp = set(rules.grown_up);
   const calm = set(rules.calm);
   const how = set(rules.how);
+  const worry = set(rules.worry);
+  const play = set(rules.play);
+  const playKinds = new Set<string>(rules.play_kinds ?? []);
   const prevention = set(rules.prevention);
   const presentFirm = set(rules.present);
   const past = set(rules.past);
@@ -308,7 +330,7 @@ export function createTriage(rules: TriageRules): Triage {
     terms.some(([from, to]) => cues.some(([cFrom, cTo]) => cTo >= from - b && cFrom <= to + a));
   const near = (terms: Span[], cues: Span[]) => nearWithin(terms, cues, [before, after]);
 
-  function factsOf(s: Sentence, english: boolean, cry: boolean): Facts {
+  function factsOf(s: Sentence, english: boolean, cry: boolean, distressed: boolean): Facts {
     const cue = {} as Record<CueGroup, Span[]>;
     for (const [name, phrases] of Object.entries(groups)) {
       cue[name as CueGroup] = name === 'first_person_en' && !english ? [] : phrases.hits(s);
@@ -342,16 +364,19 @@ export function createTriage(rules: TriageRules): Triage {
     let generalAt: number | null = null;
     if (!cry && !threat.any(s.unmasked)) {
       const starts = hypothetical.hits(s.unmasked).map(([a]) => a);
-      // A worry ("sợ bé bị hóc") is general unless the sentence says it is happening or has happened.
-      if (firmNow.length === 0 && cue.distress.length === 0 && !already.any(s.unmasked)) starts.push(...worry.hits(s.unmasked).map(([a]) => a));
       if (starts.length > 0) generalAt = Math.min(...starts);
     }
     // How-to wording with no real child and no "now" ("trẻ bị điện giật sơ cứu thế nào") makes the
     // whole sentence a question, except for the gravest words (a swallowed battery, rape, blackmail).
     const preventing = prevention.any(s.unmasked);
     const howGeneral = !cry && ((how.any(s.unmasked) && !oneChild) || preventing);
+    const soft =
+      !cry && !distressed && firmNow.length === 0 && cue.recent.length === 0 && cue.habitual.length === 0 && !threat.any(s.unmasked);
     return {
       s,
+      soft,
+      worry: soft ? worry.hits(s.unmasked) : [],
+      play: soft && play.any(s.unmasked),
       // "dọa … nếu không …" is a threat, not a hypothesis.
       generalAt,
       howGeneral,
@@ -377,18 +402,54 @@ export function createTriage(rules: TriageRules): Triage {
   /** Why the danger words of the message being decided did not fire, for explanations. */
   const cancelled = new Set<string>();
 
+  /**
+   * Is this danger word governed by worry or prevention said just before it ("sợ bé bị hóc", "để con
+   * không bị ngã cầu thang", "worried my son will choke")? Not when "quá", "lắm", "vì", "rồi"… stand
+   * between (the danger is told, "lo quá, con bị bỏng"), nor with "rồi" right after it ("sợ bé bị hóc rồi").
+   */
+  function governed(f: Facts, [from, to]: Span): boolean {
+    const syl = f.s.unmasked.syl;
+    for (let i = to + 1; i <= Math.min(to + 2, syl.length - 1); i++) if (syl[i]!.folded === 'roi') return false;
+    // The danger word may begin inside the worry ("không bị hóc", "sợ hóc") or a few words after it.
+    return f.worry.some(([a, b]) => {
+      if (from <= a || from > b + 1 + GOVERN) return false;
+      for (let i = b + 1; i < from; i++) if (BREAK.has(syl[i]!.folded)) return false;
+      return true;
+    });
+  }
+
   function fires(rule: DangerRule, f: Facts, m: MessageFacts, cry: boolean): 'danger' | 'disclosure' | null {
     const excepted = rule.except.hits(f.s);
     const kept = (spans: Span[]) => (excepted.length === 0 ? spans : spans.filter(([a, b]) => !excepted.some(([c, d]) => a <= d && b >= c)));
-    const terms = kept(rule.terms.hits(f.s));
-    const phrases = kept(rule.phrases.hits(f.s));
-    const childTerms = kept(rule.childTerms.hits(f.s));
+    let terms = kept(rule.terms.hits(f.s));
+    let phrases = kept(rule.phrases.hits(f.s));
+    let childTerms = kept(rule.childTerms.hits(f.s));
     if (terms.length === 0 && phrases.length === 0 && childTerms.length === 0) return null;
     sawDangerWord = true;
     const cancel = (reason: string) => {
       cancelled.add(`${rule.kind}: ${reason}`);
       return null;
     };
+    // Worry or prevention governing the danger words ("em sợ bé bị hóc khi ăn bánh quy"), and play,
+    // sport, school work or fiction ("chơi game giết quái"), when nothing says it is real now. Play
+    // never cancels the gravest words (a swallowed battery, rape, blackmail).
+    if (f.soft && (f.worry.length > 0 || (f.play && playKinds.has(rule.kind))) && rule.extraCues.hits(f.s).length === 0) {
+      const notFeared = (spans: Span[]) => (f.worry.length === 0 ? spans : spans.filter((span) => !governed(f, span)));
+      const before = terms.length + phrases.length + childTerms.length;
+      terms = notFeared(terms);
+      phrases = notFeared(phrases);
+      childTerms = notFeared(childTerms);
+      const feared = terms.length + phrases.length + childTerms.length < before;
+      if (f.play && playKinds.has(rule.kind)) {
+        terms = [];
+        phrases = [];
+      }
+      if (terms.length === 0 && phrases.length === 0 && childTerms.length === 0) {
+        // "em sợ bị bố đánh": the writer fears a blow from someone at home, which is told, not a question.
+        if (feared && rule.disclosure !== undefined && childVictim.any(f.s) && f.disclosureCues.length > 0 && !f.asking && !m.grownUp) return 'disclosure';
+        return cancel(feared ? WORRY : PLAY);
+      }
+    }
     if (isGeneral(f, [...terms, ...phrases, ...childTerms])) return cancel(GENERAL);
     if (f.howGeneral && (childTerms.length === 0 || f.preventive)) return cancel(HOW);
     // A past accident the child is fine after ("ngã đập đầu nhẹ, vẫn chơi bình thường") is a question.
@@ -456,7 +517,8 @@ export function createTriage(rules: TriageRules): Triage {
       const parts = sentences(text, mask);
       const voice = voiceOf(parts);
       const cry = parts.some((s) => strong.any(s));
-      const facts = parts.map((s) => factsOf(s, lang === 'en', cry));
+      const distressed = parts.some((s) => distress.any(s));
+      const facts = parts.map((s) => factsOf(s, lang === 'en', cry, distressed));
       const m: MessageFacts = {
         grownUp: parts.some((s) => grownUp.any(s.unmasked)),
         calm: parts.some((s) => calm.any(s.unmasked)),
@@ -487,8 +549,11 @@ export function createTriage(rules: TriageRules): Triage {
       for (const rule of disclosures) {
         for (const f of facts) {
           if (f.asking || f.howGeneral || m.grownUp) continue;
-          const terms = rule.terms.hits(f.s);
+          let terms = rule.terms.hits(f.s);
           if (terms.length > 0 && isGeneral(f, terms)) continue;
+          // Feared or played, with nothing saying it is real ("lo con bị xâm hại khi đi học thêm").
+          if (f.play && playKinds.has(rule.kind)) continue;
+          if (f.worry.length > 0) terms = terms.filter((span) => !governed(f, span));
           // Told in the same sentence as the child, the writer as victim, a repeat, the past or a teller.
           if (terms.length > 0 && (f.disclosureCues.length > 0 || rule.extraCues.any(f.s))) {
             const why = () => `disclosure ${rule.kind}: ${words(f.s, terms)} with ${words(f.s, f.disclosureCues)}`;
