@@ -25,24 +25,40 @@ export const TAG_KEY_LABEL = 'baove/tag/v1';
  * current key and then each older one. The GCM tag tells which key fits, so "v1" needs no key id.
  */
 export async function createSealer(keyB64: string, previousB64: readonly string[] = []): Promise<Sealer> {
-  const [key, ...previous] = await Promise.all([keyB64, ...previousB64].map(importKey));
-  const tagKeys = await Promise.all([keyB64, ...previousB64].map(importTagKey));
+  const raws = [keyB64, ...previousB64].map(decodeKey);
+  // The WebCrypto keys are imported (and the tag key derived) on first use, once: many requests
+  // (/start, the menu, a guide) seal nothing, and a fresh Worker isolate's first request would
+  // otherwise pay for it in its boot. A bad key still fails here, at start-up (decodeKey).
+  let imported: Promise<{ key: CryptoKey; previous: CryptoKey[]; tagKeys: CryptoKey[] }> | undefined;
+  const keys = () =>
+    (imported ??= Promise.all([Promise.all(raws.map(importKey)), Promise.all(raws.map(importTagKey))]).then(
+      ([[key, ...previous], tagKeys]) => ({ key: key!, previous, tagKeys }),
+      (err: unknown) => {
+        imported = undefined;
+        throw err;
+      },
+    ));
   const tagWith = async (k: CryptoKey, plain: string): Promise<string> => toB64Url(new Uint8Array(await crypto.subtle.sign('HMAC', k, enc.encode(plain))));
   return {
-    tag: (plain) => tagWith(tagKeys[0]!, plain),
-    tags: (plain) => Promise.all(tagKeys.map((k) => tagWith(k, plain))),
+    tag: async (plain) => tagWith((await keys()).tagKeys[0]!, plain),
+    tags: async (plain) => {
+      const { tagKeys } = await keys();
+      return Promise.all(tagKeys.map((k) => tagWith(k, plain)));
+    },
     async seal(plain) {
+      const { key } = await keys();
       const iv = crypto.getRandomValues(new Uint8Array(12));
-      const ct = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key!, enc.encode(plain)));
+      const ct = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, enc.encode(plain)));
       return `v1.${toB64(iv)}.${toB64(ct)}`;
     },
     async open(sealed) {
       const [version, ivB64, ctB64] = sealed.split('.');
       if (version !== 'v1' || !ivB64 || !ctB64) throw new Error('unknown sealed format');
+      const { key, previous } = await keys();
       const iv = fromB64(ivB64);
       const ct = fromB64(ctB64);
       try {
-        return dec.decode(await crypto.subtle.decrypt({ name: 'AES-GCM', iv }, key!, ct));
+        return dec.decode(await crypto.subtle.decrypt({ name: 'AES-GCM', iv }, key, ct));
       } catch (err) {
         for (const old of previous) {
           try {
@@ -57,14 +73,17 @@ export async function createSealer(keyB64: string, previousB64: readonly string[
   };
 }
 
-async function importKey(keyB64: string): Promise<CryptoKey> {
+function decodeKey(keyB64: string): Uint8Array<ArrayBuffer> {
   const raw = Uint8Array.from(atob(keyB64), (c) => c.charCodeAt(0));
   if (raw.length !== 32) throw new Error('DATA_KEY must decode to 32 bytes');
+  return raw;
+}
+
+async function importKey(raw: Uint8Array<ArrayBuffer>): Promise<CryptoKey> {
   return crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['encrypt', 'decrypt']);
 }
 
-async function importTagKey(keyB64: string): Promise<CryptoKey> {
-  const raw = Uint8Array.from(atob(keyB64), (c) => c.charCodeAt(0));
+async function importTagKey(raw: Uint8Array<ArrayBuffer>): Promise<CryptoKey> {
   const master = await crypto.subtle.importKey('raw', raw, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
   const derived = await crypto.subtle.sign('HMAC', master, enc.encode(TAG_KEY_LABEL));
   return crypto.subtle.importKey('raw', derived, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
