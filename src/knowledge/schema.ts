@@ -99,6 +99,8 @@ export const triageSchema = z.object({
   worry: phraseList.optional(),
   /** Play, sport, school work and fiction ("chơi game", "tập võ", "bài văn"): not a child hurt now. */
   play: phraseList.optional(),
+  /** Signs someone is really hurt, with which play does not cancel ("mặt tái", "nôn", "gãy"). */
+  play_hurt: phraseList.optional(),
   /** The danger kinds play may cancel (never abuse, blackmail, trafficking, abduction, suicide talk). */
   play_kinds: z.array(z.string()).optional(),
   grown_up: phraseList,

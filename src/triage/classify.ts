@@ -26,9 +26,9 @@ const HOW = 'how-to or prevention wording';
 const WORRY = 'worry or prevention before it, nothing says now';
 const PLAY = 'play, sport, school work or fiction, nothing says now';
 /** How many words may stand between worry ("sợ con bị") and the danger word it governs ("sợ con bị ngã cầu thang"). */
-const GOVERN = 4;
+const GOVERN = 5;
 /** Words that end what worry governs ("lo quá", "sợ lắm", "vì", "rồi"): after them the danger is told, not feared. */
-const BREAK = new Set(['qua', 'lam', 'roi', 'vi', 'nen', 'ma', 'thi', 'vua', 'dang', 'nhung', 'nay', 'gio']);
+const BREAK = new Set(['qua', 'lam', 'roi', 'vi', 'nen', 'ma', 'thi', 'vua', 'dang', 'nhung', 'nay', 'gio', 'sao', 'no']);
 const MASKED: Syllable = { raw: '\u0000', folded: '\u0000' };
 
 /** "(rơi|ngã) xuống (ao|hồ)" → every combination, as plain phrases. */
@@ -148,6 +148,8 @@ interface Sentence {
   memo: Map<PhraseSet, Span[]>;
   /** The sentence before masking. */
   unmasked: Sentence;
+  /** Which comma clause each syllable stands in. */
+  clause: number[];
 }
 
 const BE = new Set(['is', 'are', 'am', 's', 're', 'still', 'keeps', 'keep']);
@@ -177,12 +179,20 @@ function sentences(text: string, mask: PhraseSet): Sentence[] {
     .split(/[.!?;:\n]+/u)
     .filter((s) => s.trim().length > 0)
     .map((s) => {
-      const syl = analyse(s);
-      const unmasked = { syl, at: positions(syl), memo: new Map() } as Sentence;
+      // Comma clauses, analysed apart (a comma between digits, "1,5", is not one).
+      const syl: Syllable[] = [];
+      const clause: number[] = [];
+      s.split(/(?<!\d),|,(?!\d)/u).forEach((part, k) => {
+        for (const x of analyse(part)) {
+          syl.push(x);
+          clause.push(k);
+        }
+      });
+      const unmasked = { syl, at: positions(syl), memo: new Map(), clause } as Sentence;
       unmasked.unmasked = unmasked;
       const masked = [...syl];
       for (const [from, to] of mask.hits(unmasked)) for (let i = from; i <= to; i++) masked[i] = MASKED;
-      return { syl: masked, at: positions(masked), memo: new Map(), unmasked };
+      return { syl: masked, at: positions(masked), memo: new Map(), unmasked, clause };
     });
 }
 
@@ -285,6 +295,7 @@ export function createTriage(rules: TriageRules): Triage {
   const how = set(rules.how);
   const worry = set(rules.worry);
   const play = set(rules.play);
+  const playHurt = set(rules.play_hurt);
   const playKinds = new Set<string>(rules.play_kinds ?? []);
   const prevention = set(rules.prevention);
   const presentFirm = set(rules.present);
@@ -370,13 +381,16 @@ export function createTriage(rules: TriageRules): Triage {
     // whole sentence a question, except for the gravest words (a swallowed battery, rape, blackmail).
     const preventing = prevention.any(s.unmasked);
     const howGeneral = !cry && ((how.any(s.unmasked) && !oneChild) || preventing);
-    const soft =
-      !cry && !distressed && firmNow.length === 0 && cue.recent.length === 0 && cue.habitual.length === 0 && !threat.any(s.unmasked);
+    // A repeat says it is real, but only one said after the worry ("em sợ bố lại đánh em"), not the
+    // habit that explains it ("bé hay cho đồ vào miệng, mình sợ bé nuốt pin").
+    const calmNow = !cry && !distressed && firmNow.length === 0 && cue.recent.length === 0 && !threat.any(s.unmasked);
+    const soft = calmNow && cue.habitual.length === 0;
+    const worried = calmNow ? worry.hits(s.unmasked).filter(([a]) => !cue.habitual.some(([h]) => h >= a)) : [];
     return {
       s,
-      soft,
-      worry: soft ? worry.hits(s.unmasked) : [],
-      play: soft && play.any(s.unmasked),
+      soft: calmNow && (soft || worried.length > 0),
+      worry: worried,
+      play: soft && play.any(s.unmasked) && !playHurt.any(s.unmasked),
       // "dọa … nếu không …" is a threat, not a hypothesis.
       generalAt,
       howGeneral,
@@ -412,7 +426,7 @@ export function createTriage(rules: TriageRules): Triage {
     for (let i = to + 1; i <= Math.min(to + 2, syl.length - 1); i++) if (syl[i]!.folded === 'roi') return false;
     // The danger word may begin inside the worry ("không bị hóc", "sợ hóc") or a few words after it.
     return f.worry.some(([a, b]) => {
-      if (from <= a || from > b + 1 + GOVERN) return false;
+      if (from <= a || from > b + 1 + GOVERN || f.s.clause[from] !== f.s.clause[a]) return false;
       for (let i = b + 1; i < from; i++) if (BREAK.has(syl[i]!.folded)) return false;
       return true;
     });

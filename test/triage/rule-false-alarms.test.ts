@@ -37,6 +37,17 @@ describe('worry or prevention governing the danger word is not danger now', () =
   ])('"%s" stays danger', isDanger);
 
   it.each(['em sợ chú ấy lại sờ em nữa', 'em sợ về nhà vì bố hay đánh em'])('"%s" is still told abuse', isAlarm);
+
+  it('a habit told before the worry does not make the feared danger real', () => {
+    staysQuestion('bé nhà mình hay cho đồ vào miệng, mình rất sợ bé nuốt phải pin cúc áo trong điều khiển, có hộp đựng nào an toàn');
+    staysQuestion('bé 2 tuổi rất hiếu động, em sợ bé leo lên bàn bị ngã đập đầu');
+  });
+
+  it('worry does not reach across a comma into what is told', () => {
+    isDanger('mình sợ con bé bị làm sao, nó nuốt mất viên pin');
+    isDanger('sợ con chết mất, bé uống nhầm thuốc trừ sâu');
+    isDanger('mình lo con bị bắt cóc rồi, từ chiều chưa về, gọi không bắt máy');
+  });
 });
 
 describe('sport, school work, games and fiction are not a child hurt now', () => {
@@ -52,6 +63,11 @@ describe('sport, school work, games and fiction are not a child hurt now', () =>
     'con bị bạn trong lớp võ đánh chảy máu đầu, đang nằm bất tỉnh',
     'bé đang chơi ở sân bóng thì bị một người lạ bế đi mất',
   ])('"%s" stays danger', isDanger);
+
+  it('a child badly hurt at football is still danger', () => {
+    isDanger('con em đá bóng bị bạn đá vào bụng, giờ đau bụng dữ dội, mặt tái, nôn ra');
+    isDanger('con bị nước sôi từ ấm đổ vào chân, da bong ra từng mảng');
+  });
 
   it('a stranger in a game asking a child to undress is still a disclosure', () => {
     isAlarm('Con gái 10 tuổi bảo có người trên Roblox bắt gọi video và cởi áo');
@@ -101,6 +117,8 @@ describe('words folded without marks that collide with danger words', () => {
     'be bi ran nhiet o mieng, boi gi', // "rạn nhiệt", not a snake
     'be bi tieu chay 3 ngay, uong oresol the nao', // "tiêu chảy", not "bế … chạy"
     'con keu dau co tay sau khi choi cau long', // a sore wrist, not a neck injury
+    'be thich chay nhay o cong vien co sao khong', // "bé … chạy", not "bế … chạy"
+    'be an chay duoc khong', // "ăn chay"
   ])('"%s" stays a question', staysQuestion);
 
   it.each([
