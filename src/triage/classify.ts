@@ -9,6 +9,7 @@
 import type { TriageRules } from '../knowledge/schema';
 import { analyse, looksEnglish, sameSyllable, type Syllable } from '../knowledge/text';
 import type { DangerKind, DisclosureKind, TriageOutcome } from './outcome';
+import { lazyRegExp } from '../ground/regexp';
 
 /** A phrase is one or more runs of syllables; "lôi * đi" allows a few words between runs. */
 type Phrase = CueSyllable[][];
@@ -135,9 +136,15 @@ function normalizeAges(text: string): string {
 }
 
 /** A title in quotes after a film, book, song or game ("phim 'Ngộ độc tình yêu'") names a work, not what happens. */
-const TITLE = /\b(phim|bộ phim|truyện|cuốn|sách|bài hát|bài|game|trò chơi|chương trình|show|movie|film|book|song|show|game)\s*(?:['"“‘«][^'"”’»\n]{1,40}['"”’»])/giu;
+// Built from a plain string on first use (not String.raw, whose text esbuild keeps as written): a
+// regex literal with Vietnamese letters would make the Worker's bundle non-ASCII
+// (test/platform/worker-bundle.test.ts and src/ground/regexp.ts say why).
+const TITLE = lazyRegExp(
+  '\\b(phim|bộ phim|truyện|cuốn|sách|bài hát|bài|game|trò chơi|chương trình|show|movie|film|book|song|show|game)\\s*(?:[\'"“‘«][^\'"”’»\\n]{1,40}[\'"”’»])',
+  'giu',
+);
 function dropTitles(text: string): string {
-  return text.replace(TITLE, '$1');
+  return text.replace(TITLE(), '$1');
 }
 
 interface Sentence {
