@@ -6,10 +6,10 @@
 // distress), or on any of its terms when someone cries for help. General wording ("dấu hiệu",
 // "nếu") makes a sentence a question; the past ("hồi nhỏ", "năm ngoái") makes abuse a disclosure
 // and an accident a question. Doubt in a panic ("có nên", "phải làm sao") never cancels a cue.
+import { lazyRegExp } from '../ground/regexp';
 import type { TriageRules } from '../knowledge/schema';
 import { analyse, looksEnglish, sameSyllable, type Syllable } from '../knowledge/text';
 import type { DangerKind, DisclosureKind, TriageOutcome } from './outcome';
-import { lazyRegExp } from '../ground/regexp';
 
 /** A phrase is one or more runs of syllables; "lôi * đi" allows a few words between runs. */
 type Phrase = CueSyllable[][];
@@ -136,9 +136,7 @@ function normalizeAges(text: string): string {
 }
 
 /** A title in quotes after a film, book, song or game ("phim 'Ngộ độc tình yêu'") names a work, not what happens. */
-// Built from a plain string on first use (not String.raw, whose text esbuild keeps as written): a
-// regex literal with Vietnamese letters would make the Worker's bundle non-ASCII
-// (test/platform/worker-bundle.test.ts and src/ground/regexp.ts say why).
+// From a string, not a regex literal: esbuild escapes a string's letters, so the Worker bundle stays ASCII (src/ground/regexp.ts).
 const TITLE = lazyRegExp(
   '\\b(phim|bộ phim|truyện|cuốn|sách|bài hát|bài|game|trò chơi|chương trình|show|movie|film|book|song|show|game)\\s*(?:[\'"“‘«][^\'"”’»\\n]{1,40}[\'"”’»])',
   'giu',
