@@ -21,6 +21,7 @@ describe('worry or prevention governing the danger word is not danger now', () =
     'con sợ bị đuối nước nên không dám học bơi, làm sao động viên',
     'mẹ lo con bị xâm hại khi đi học thêm nhà thầy, nên dặn con những gì',
     'bỏng ngô cho bé 3 tuổi ăn được chưa, sợ hóc không',
+    'Mọi người có kinh nghiệm chống bỏng, chống điện giật cho bé thế nào chia sẻ mình với',
     "I'm worried my son will choke on grapes, should I cut them in quarters",
   ])('"%s" stays a question', staysQuestion);
 
@@ -139,6 +140,18 @@ describe('the past and healed, "giờ vẫn còn sẹo" is not now', () => {
     'con đang sốt cao co giật',
     'năm ngoái bé bị ngã cầu thang, giờ bé lại vừa ngã, đang chảy máu đầu',
   ])('"%s" stays danger', isDanger);
+
+  it('"when he was 2" is the past in English too', () => {
+    staysQuestion("my son had a seizure when he was 2 with a fever, he's 6 now, can he go swimming");
+    isDanger('my son is having a seizure, he was fine this morning');
+  });
+
+  it('a little blood that stopped, at a sparring bout last week, is not a disclosure', () => {
+    staysQuestion(
+      'Con mình 9 tuổi học võ ở nhà văn hóa, tuần rồi thi đấu đối kháng bị bạn đấm trúng mũi chảy máu một chút, thầy sơ cứu rồi, giờ hết rồi. Mình phân vân có nên cho con học tiếp không',
+    );
+    isDanger('Con mình học võ, hôm nay đi thi bị đá vào đầu, về nhà nôn mấy lần, giờ lơ mơ gọi không tỉnh');
+  });
 
   it('abuse in the past with a scar left is still a disclosure', () => {
     isAlarm('hồi lớp 4 em bị chú hàng xóm sờ, giờ em vẫn sợ');
