@@ -6,6 +6,7 @@
 // distress), or on any of its terms when someone cries for help. General wording ("dấu hiệu",
 // "nếu") makes a sentence a question; the past ("hồi nhỏ", "năm ngoái") makes abuse a disclosure
 // and an accident a question. Doubt in a panic ("có nên", "phải làm sao") never cancels a cue.
+import { lazyRegExp } from '../ground/regexp';
 import type { TriageRules } from '../knowledge/schema';
 import { analyse, looksEnglish, sameSyllable, type Syllable } from '../knowledge/text';
 import type { DangerKind, DisclosureKind, TriageOutcome } from './outcome';
@@ -135,9 +136,13 @@ function normalizeAges(text: string): string {
 }
 
 /** A title in quotes after a film, book, song or game ("phim 'Ngộ độc tình yêu'") names a work, not what happens. */
-const TITLE = /\b(phim|bộ phim|truyện|cuốn|sách|bài hát|bài|game|trò chơi|chương trình|show|movie|film|book|song|show|game)\s*(?:['"“‘«][^'"”’»\n]{1,40}['"”’»])/giu;
+// From a string, not a regex literal: esbuild escapes a string's letters, so the Worker bundle stays ASCII (src/ground/regexp.ts).
+const TITLE = lazyRegExp(
+  '\\b(phim|bộ phim|truyện|cuốn|sách|bài hát|bài|game|trò chơi|chương trình|show|movie|film|book|song|show|game)\\s*(?:[\'"“‘«][^\'"”’»\\n]{1,40}[\'"”’»])',
+  'giu',
+);
 function dropTitles(text: string): string {
-  return text.replace(TITLE, '$1');
+  return text.replace(TITLE(), '$1');
 }
 
 interface Sentence {
