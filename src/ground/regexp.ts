@@ -9,7 +9,8 @@ import { once } from './once';
  * `lazyRegExp(String.raw`[\p{L}\p{N}]+`, 'gu')()` is the regex `/[\p{L}\p{N}]+/gu`, made once on the
  * first call. One object is shared by every caller: fine for replace, match and split (they start
  * from lastIndex 0 and collect every match before a replacer runs); keep `exec`/`test` loops on a
- * global one to a single caller at a time.
+ * global one to a single caller at a time. A pattern with letters outside ASCII goes in a plain string
+ * (`'\\b(phim|bài hát)'`), not String.raw: esbuild escapes a string's letters, not a raw template's.
  */
 export function lazyRegExp(pattern: string, flags: string): () => RegExp {
   return once(() => new RegExp(pattern, flags));
