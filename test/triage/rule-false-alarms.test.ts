@@ -104,6 +104,7 @@ describe('news and social media about other children are questions', () => {
     'news says child trafficking rings are operating near the border, how worried should I be',
     'đọc thấy học sinh tự tử vì điểm thấp trên báo, làm sao nói chuyện với con',
     'facebook đang lan truyền tin bắt cóc trẻ ở chợ, có thật không',
+    'chương trình thời sự tối qua nói về trẻ bị bắt cóc sang Trung Quốc, mình nên dặn con gì',
   ])('"%s" stays a question', staysQuestion);
 
   it('a child forgotten on the school bus now is still danger', () => {
@@ -175,7 +176,8 @@ describe('mild illness is not breathing trouble now', () => {
     'kho tho nhe do nghet mui, nho nuoc muoi duoc khong',
     'bé không khó thở, chỉ nổi mẩn, uống thuốc dị ứng gì',
     'con bị nghẹt mũi ngủ thở khò khè nhẹ, có cần đi khám',
+    'bé bị hăm tã đỏ cả mông, bôi gì', // nappy rash, not the marks of a spanking
   ])('"%s" stays a question', staysQuestion);
 
-  it.each(['con đang khó thở, thở rít, môi tím', 'bé nổi mẩn khắp người, đang khó thở'])('"%s" stays danger', isDanger);
+  it.each(['con đang khó thở, thở rít, môi tím', 'bé nổi mẩn khắp người, đang khó thở', 'bé bị dị ứng tôm, sưng môi, đang khó thở'])('"%s" stays danger', isDanger);
 });
