@@ -395,7 +395,7 @@ export function createTriage(rules: TriageRules): Triage {
       s,
       soft: calmNow && (soft || worried.length > 0),
       worry: worried,
-      play: soft && play.any(s.unmasked) && !playHurt.any(s.unmasked),
+      play: soft && play.any(s.unmasked) && !playHurt.any(s),
       // "dọa … nếu không …" is a threat, not a hypothesis.
       generalAt,
       howGeneral,

@@ -21,6 +21,7 @@ describe('worry or prevention governing the danger word is not danger now', () =
     'con sợ bị đuối nước nên không dám học bơi, làm sao động viên',
     'mẹ lo con bị xâm hại khi đi học thêm nhà thầy, nên dặn con những gì',
     'bỏng ngô cho bé 3 tuổi ăn được chưa, sợ hóc không',
+    'Mọi người có kinh nghiệm chống bỏng, chống điện giật cho bé thế nào chia sẻ mình với',
     "I'm worried my son will choke on grapes, should I cut them in quarters",
   ])('"%s" stays a question', staysQuestion);
 
@@ -103,6 +104,7 @@ describe('news and social media about other children are questions', () => {
     'news says child trafficking rings are operating near the border, how worried should I be',
     'đọc thấy học sinh tự tử vì điểm thấp trên báo, làm sao nói chuyện với con',
     'facebook đang lan truyền tin bắt cóc trẻ ở chợ, có thật không',
+    'chương trình thời sự tối qua nói về trẻ bị bắt cóc sang Trung Quốc, mình nên dặn con gì',
   ])('"%s" stays a question', staysQuestion);
 
   it('a child forgotten on the school bus now is still danger', () => {
@@ -140,6 +142,18 @@ describe('the past and healed, "giờ vẫn còn sẹo" is not now', () => {
     'năm ngoái bé bị ngã cầu thang, giờ bé lại vừa ngã, đang chảy máu đầu',
   ])('"%s" stays danger', isDanger);
 
+  it('"when he was 2" is the past in English too', () => {
+    staysQuestion("my son had a seizure when he was 2 with a fever, he's 6 now, can he go swimming");
+    isDanger('my son is having a seizure, he was fine this morning');
+  });
+
+  it('a little blood that stopped, at a sparring bout last week, is not a disclosure', () => {
+    staysQuestion(
+      'Con mình 9 tuổi học võ ở nhà văn hóa, tuần rồi thi đấu đối kháng bị bạn đấm trúng mũi chảy máu một chút, thầy sơ cứu rồi, giờ hết rồi. Mình phân vân có nên cho con học tiếp không',
+    );
+    isDanger('Con mình học võ, hôm nay đi thi bị đá vào đầu, về nhà nôn mấy lần, giờ lơ mơ gọi không tỉnh');
+  });
+
   it('abuse in the past with a scar left is still a disclosure', () => {
     isAlarm('hồi lớp 4 em bị chú hàng xóm sờ, giờ em vẫn sợ');
     isAlarm('em hay bị ba lấy dây điện quật, chỗ đó giờ còn sẹo');
@@ -162,7 +176,8 @@ describe('mild illness is not breathing trouble now', () => {
     'kho tho nhe do nghet mui, nho nuoc muoi duoc khong',
     'bé không khó thở, chỉ nổi mẩn, uống thuốc dị ứng gì',
     'con bị nghẹt mũi ngủ thở khò khè nhẹ, có cần đi khám',
+    'bé bị hăm tã đỏ cả mông, bôi gì', // nappy rash, not the marks of a spanking
   ])('"%s" stays a question', staysQuestion);
 
-  it.each(['con đang khó thở, thở rít, môi tím', 'bé nổi mẩn khắp người, đang khó thở'])('"%s" stays danger', isDanger);
+  it.each(['con đang khó thở, thở rít, môi tím', 'bé nổi mẩn khắp người, đang khó thở', 'bé bị dị ứng tôm, sưng môi, đang khó thở'])('"%s" stays danger', isDanger);
 });
