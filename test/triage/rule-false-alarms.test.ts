@@ -44,6 +44,11 @@ describe('worry or prevention governing the danger word is not danger now', () =
     staysQuestion('bé 2 tuổi rất hiếu động, em sợ bé leo lên bàn bị ngã đập đầu');
   });
 
+  it('"để con không bị…" is prevention, but not when the sentence says it is happening now', () => {
+    staysQuestion('cách nấu cháo cá cho bé không bị hóc xương');
+    expect(classifyTriageRulesOnly('để con không bị đánh nữa em phải làm sao, bố đang đập cửa')).toMatchObject({ triage: 'danger' });
+  });
+
   it('worry does not reach across a comma into what is told', () => {
     isDanger('mình sợ con bé bị làm sao, nó nuốt mất viên pin');
     isDanger('sợ con chết mất, bé uống nhầm thuốc trừ sâu');
