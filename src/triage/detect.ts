@@ -33,7 +33,7 @@ export function createDetector(rules: TriageRules, model?: TriageModelData): Det
   const triage: Triage = createTriage(rules);
   const second = model ? createTriageModel(model) : undefined;
   const classify = (text: string): TriageOutcome => {
-    const { outcome } = triage.judge(text);
+    const outcome = triage.classify(text);
     return second ? second.combine(text, outcome).outcome : outcome;
   };
   return {
