@@ -103,6 +103,10 @@ export const triageSchema = z.object({
   play_hurt: phraseList.optional(),
   /** The danger kinds play may cancel (never abuse, blackmail, trafficking, abduction, suicide talk). */
   play_kinds: z.array(z.string()).optional(),
+  /** Single words that end what worry governs ("quá", "lắm", "rồi"), compared without marks. */
+  worry_break: phraseList,
+  /** A clause of when something keeps happening ("lúc", "mỗi khi", "while"): "đang" in it is not "now". */
+  when_clause: phraseList,
   grown_up: phraseList,
   calm: phraseList,
   asking: phraseList,

@@ -8,7 +8,7 @@
 // and an accident a question. Doubt in a panic ("có nên", "phải làm sao") never cancels a cue.
 import { lazyRegExp } from '../ground/regexp';
 import type { TriageRules } from '../knowledge/schema';
-import { analyse, looksEnglish, sameSyllable, type Syllable } from '../knowledge/text';
+import { analyse, fold, looksEnglish, sameSyllable, type Syllable } from '../knowledge/text';
 import type { DangerKind, DisclosureKind, TriageOutcome } from './outcome';
 
 /** A phrase is one or more runs of syllables; "lôi * đi" allows a few words between runs. */
@@ -28,8 +28,8 @@ const WORRY = 'worry or prevention before it, nothing says now';
 const PLAY = 'play, sport, school work or fiction, nothing says now';
 /** How many words may stand between worry ("sợ con bị") and the danger word it governs ("sợ con bị ngã cầu thang"). */
 const GOVERN = 5;
-/** Words that end what worry governs ("lo quá", "sợ lắm", "vì", "rồi"): after them the danger is told, not feared. */
-const BREAK = new Set(['qua', 'lam', 'roi', 'vi', 'nen', 'ma', 'thi', 'vua', 'dang', 'nhung', 'nay', 'gio', 'sao', 'no']);
+/** How far after the start of a when-clause ("lúc", "mỗi khi") its "đang" is part of it. */
+const WHEN_REACH = 3;
 const MASKED: Syllable = { raw: '\u0000', folded: '\u0000' };
 
 /** "(rơi|ngã) xuống (ao|hồ)" → every combination, as plain phrases. */
@@ -292,7 +292,9 @@ export function createTriage(rules: TriageRules): Triage {
   const cries = set(rules.cries);
   const strong = set([...rules.strong, ...rules.cries]);
   const hypothetical = set(rules.hypothetical);
-  const whenClause = set(['lúc', 'khi', 'mỗi khi', 'mỗi lúc', 'những lúc', 'những khi', 'while', 'when']);
+  const whenClause = set(rules.when_clause);
+  /** Words that end what worry governs (content/triage.yaml `worry_break`), folded. */
+  const worryBreak = new Set(rules.worry_break.map(fold));
   const threat = set(rules.threat);
   const asking = set(rules.asking);
   const grownUp = set(rules.grown_up);
@@ -432,7 +434,7 @@ export function createTriage(rules: TriageRules): Triage {
     // The danger word may begin inside the worry ("không bị hóc", "sợ hóc") or a few words after it.
     return f.worry.some(([a, b]) => {
       if (from <= a || from > b + 1 + GOVERN || f.s.clause[from] !== f.s.clause[a]) return false;
-      for (let i = b + 1; i < from; i++) if (BREAK.has(syl[i]!.folded)) return false;
+      for (let i = b + 1; i < from; i++) if (worryBreak.has(syl[i]!.folded)) return false;
       return true;
     });
   }
@@ -492,7 +494,7 @@ export function createTriage(rules: TriageRules): Triage {
     // "now"; a firm "đang"/"vừa" always is.
     // Nor is "đang" in a clause of when it keeps happening ("hay vào nhà tắm lúc cháu đang tắm").
     const repeated = ([c]: Span) => f.cue.habitual.some(([, b]) => b < c && c - b <= REPEAT_REACH);
-    const inWhen = ([c]: Span) => f.when.some(([, b]) => b < c && c - b <= 3);
+    const inWhen = ([c]: Span) => f.when.some(([, b]) => b < c && c - b <= WHEN_REACH);
     const firm = (span: Span) => f.firmNow.some(([a, b]) => a === span[0] && b === span[1]);
     const nowCues = [...f.cue.present, ...extra].filter((span) => (firm(span) || !repeated(span)) && !inWhen(span));
     const now = nowCues.length + (rule.cues.includes('distress') ? f.cue.distress.length : 0) > 0;
