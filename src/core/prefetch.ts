@@ -17,6 +17,7 @@
 import type { InStatement } from '@libsql/client';
 import type { ConversationState, CoreDeps, Feature, UserRecord } from './context';
 import type { Incoming } from './types';
+import { setRecent } from '../ground/recent';
 
 export interface UpdateInput {
   deps: CoreDeps;
@@ -94,8 +95,7 @@ export class PrefetchHints {
     const key = keyOf(channel, channelUserId);
     this.hints.delete(key);
     if (!hint || !this.steps.has(hint.step)) return;
-    this.hints.set(key, hint);
-    if (this.hints.size > MAX_HINTS) this.hints.delete(this.hints.keys().next().value!);
+    setRecent(this.hints, key, hint, MAX_HINTS);
   }
 
   forget(channel: string, channelUserId: string): void {

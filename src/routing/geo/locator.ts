@@ -3,6 +3,7 @@
 import Flatbush from 'flatbush';
 import pointInPolygon from 'point-in-polygon';
 import type { CommuneRef } from '../types';
+import { setRecent } from '../../ground/recent';
 import { isValidPoint } from './parse-geo-line';
 import type { BBox, Polygon, PointLocation, Position, WardShapeStore } from './types';
 
@@ -62,8 +63,7 @@ export function createPointLocator(
     for (const code of codes) {
       const hit = cache.get(code);
       if (hit) {
-        cache.delete(code);
-        cache.set(code, hit);
+        setRecent(cache, code, hit, cacheSize);
         found.set(code, hit);
       } else missing.push(code);
     }
@@ -72,9 +72,8 @@ export function createPointLocator(
       for (const [code, polys] of loaded) {
         const compiled = compileWard(polys);
         found.set(code, compiled);
-        cache.set(code, compiled);
+        setRecent(cache, code, compiled, cacheSize);
       }
-      while (cache.size > cacheSize) cache.delete(cache.keys().next().value as string);
     }
     return found;
   }
