@@ -15,3 +15,6 @@ import { once } from './once';
 export function lazyRegExp(pattern: string, flags: string): () => RegExp {
   return once(() => new RegExp(pattern, flags));
 }
+
+/** Combining marks (`\p{M}+`): after NFD, the tones and vowel marks that folding removes. */
+export const combiningMarks = lazyRegExp(String.raw`\p{M}+`, 'gu');

@@ -1,7 +1,7 @@
 // Vietnamese-aware text processing shared by the index build, search and triage.
 // Vietnamese words are runs of one-syllable tokens ("xâm hại", "đuối nước"), and people often
 // type without diacritics, so every syllable is known in two forms: as written and folded.
-import { lazyRegExp } from '../ground/regexp';
+import { combiningMarks, lazyRegExp } from '../ground/regexp';
 
 /** NFC + lower case, so "Ă" typed as A + breve matches the precomposed form. */
 export function normalize(text: string): string {
@@ -9,14 +9,13 @@ export function normalize(text: string): string {
 }
 
 // \p{…} patterns are made on first use (ground/regexp.ts says why).
-const MARKS = lazyRegExp(String.raw`\p{M}+`, 'gu');
 const LETTERS_DIGITS = lazyRegExp(String.raw`[\p{L}\p{N}]+`, 'gu');
 
 /** Removes Vietnamese diacritics: marks dropped, đ → d ("đuối nước" → "duoi nuoc"). */
 export function fold(text: string): string {
   return normalize(text)
     .normalize('NFD')
-    .replace(MARKS(), '')
+    .replace(combiningMarks(), '')
     .replace(/\u0111/g, 'd') // đ
     .normalize('NFC');
 }

@@ -1,6 +1,6 @@
 // Vietnamese address text, reduced to comparable tokens: folded (no diacritics) for lookup, and a
 // tone signature so "Hoà"/"Hòa" compare equal while "Tân"/"Tấn" do not.
-import { lazyRegExp } from '../ground/regexp';
+import { combiningMarks, lazyRegExp } from '../ground/regexp';
 
 /** Tone marks (grave, acute, tilde, hook, dot below) as combining characters after NFD. */
 const TONES: Record<string, string> = { '\u0300': '2', '\u0301': '1', '\u0303': '4', '\u0309': '3', '\u0323': '5' };
@@ -8,7 +8,7 @@ const TONE_RE = /[\u0300\u0301\u0303\u0309\u0323]/gu;
 
 /** Lower case, no diacritics, đ → d: "Thành phố Hồ Chí Minh" → "thanh pho ho chi minh". */
 export function foldText(text: string): string {
-  return text.normalize('NFC').toLowerCase().normalize('NFD').replace(MARKS(), '').replace(/\u0111/g, 'd'); // đ
+  return text.normalize('NFC').toLowerCase().normalize('NFD').replace(combiningMarks(), '').replace(/\u0111/g, 'd'); // đ
 }
 
 /**
@@ -36,7 +36,6 @@ export interface AddressToken {
 
 const SEGMENT_BREAK = /[,;:\n\r|()[\]{}]+/u;
 // \p{…} patterns are made on first use (ground/regexp.ts says why).
-const MARKS = lazyRegExp(String.raw`\p{M}+`, 'gu');
 const WORD = lazyRegExp(String.raw`[\p{L}\p{M}\p{N}/]+`, 'gu');
 const APOSTROPHES = /['\u2019\u2018\u02bc`\u00b4]/gu; // ' ’ ‘ ʼ ` ´
 
