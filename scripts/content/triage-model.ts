@@ -27,7 +27,7 @@ export const triageTrainSchema = z.object({
 });
 export type TriageTrain = z.infer<typeof triageTrainSchema>;
 /** More phrasings in content/triage-train/*.yaml: the same lists, no thresholds. */
-export const triageTrainMoreSchema = triageTrainSchema.omit({ thresholds: true }).partial();
+const triageTrainMoreSchema = triageTrainSchema.omit({ thresholds: true }).partial();
 
 const MORE = 'triage-train';
 
@@ -35,35 +35,32 @@ function read(file: string): unknown {
   return parseYaml(readFileSync(join(CONTENT, file), 'utf8'));
 }
 
-/** The written training phrasings (content/triage-train.yaml and content/triage-train/*.yaml), as typed. */
-export function trainPhrasings(): { train: TriageTrain; raw: Array<{ text: string; label: string }> } {
-  const parsed = triageTrainSchema.safeParse(read('triage-train.yaml'));
-  if (!parsed.success) {
-    throw new Error(parsed.error.issues.map((i) => `triage-train.yaml: field "${i.path.join('.')}": ${i.message}`).join('\n'));
-  }
-  const train = parsed.data;
+/** A content file read with its schema; an error names the file and each field. */
+function readChecked<T>(schema: z.ZodType<T>, file: string): T {
+  const parsed = schema.safeParse(read(file));
+  if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${file}: field "${i.path.join('.')}": ${i.message}`).join('\n'));
+  return parsed.data;
+}
+
+/** The written training phrasings (content/triage-train.yaml, then content/triage-train/*.yaml), as typed. */
+export function trainPhrasings(): { thresholds: TriageTrain['thresholds']; raw: Array<{ text: string; label: string }> } {
+  const main = readChecked(triageTrainSchema, 'triage-train.yaml');
   const moreDir = join(CONTENT, MORE);
   const more = existsSync(moreDir) ? readdirSync(moreDir).filter((f) => f.endsWith('.yaml')).sort() : [];
-  for (const file of more) {
-    const extra = triageTrainMoreSchema.safeParse(read(join(MORE, file)));
-    if (!extra.success) {
-      throw new Error(extra.error.issues.map((i) => `${MORE}/${file}: field "${i.path.join('.')}": ${i.message}`).join('\n'));
-    }
-    for (const [kind, list] of Object.entries(extra.data.danger ?? {})) (train.danger as Record<string, string[]>)[kind] = [...(train.danger[kind as keyof typeof train.danger] ?? []), ...list];
-    for (const [kind, list] of Object.entries(extra.data.disclosure ?? {})) (train.disclosure as Record<string, string[]>)[kind] = [...(train.disclosure[kind as keyof typeof train.disclosure] ?? []), ...list];
-    train.question = [...train.question, ...(extra.data.question ?? [])];
-  }
-  const raw = [
-    ...Object.entries(train.danger).flatMap(([kind, list]) => list.map((text) => ({ text, label: `danger:${kind}` }))),
-    ...Object.entries(train.disclosure).flatMap(([kind, list]) => list.map((text) => ({ text, label: `disclosure:${kind}` }))),
-    ...train.question.map((text) => ({ text, label: 'question' })),
-  ];
-  return { train, raw };
+  const files = [main, ...more.map((file) => readChecked(triageTrainMoreSchema, join(MORE, file)))];
+  // Each kind's phrasings from every file, the kinds in the order they first appear.
+  const byKind = (section: 'danger' | 'disclosure') => {
+    const kinds = new Map<string, string[]>();
+    for (const f of files) for (const [kind, list] of Object.entries(f[section] ?? {})) kinds.set(kind, [...(kinds.get(kind) ?? []), ...(list ?? [])]);
+    return [...kinds].flatMap(([kind, list]) => list.map((text) => ({ text, label: `${section}:${kind}` })));
+  };
+  const raw = [...byKind('danger'), ...byKind('disclosure'), ...files.flatMap((f) => f.question ?? []).map((text) => ({ text, label: 'question' }))];
+  return { thresholds: main.thresholds, raw };
 }
 
 /** The labelled training phrasings from content/ (the written ones and the issue's documented examples), shorthand spelled out as at run time. */
 export function trainingData(): { examples: TrainExample[]; thresholds: TriageTrain['thresholds'] } {
-  const { train, raw: written } = trainPhrasings();
+  const { thresholds, raw: written } = trainPhrasings();
   const { shorthand } = synonymsSchema.parse(read('synonyms.yaml'));
   const { examples: documented } = triageExamplesSchema.parse(read('triage-examples.yaml'));
   const raw: Array<{ text: string; label: string }> = [
@@ -72,7 +69,7 @@ export function trainingData(): { examples: TrainExample[]; thresholds: TriageTr
   ];
   return {
     examples: raw.map((x) => ({ text: expandShorthand(x.text, shorthand), label: x.label })),
-    thresholds: train.thresholds,
+    thresholds,
   };
 }
 
