@@ -16,7 +16,7 @@
 import { execFile } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { Miniflare } from 'miniflare';
@@ -62,68 +62,35 @@ export async function benchWorkerCold(log: (line: string) => void = () => undefi
       startup.push(wall!);
       startupCpu.push(cpu!);
     }
-    const cold: number[] = [];
-    const warm: number[] = [];
     let updateId = 1;
-    for (let i = 0; i < rounds; i++) {
-      const mf = new Miniflare({
-        modules: true,
-        scriptPath: script,
-        modulesRoot: outdir,
-        compatibilityDate: '2026-04-01',
-        compatibilityFlags: ['nodejs_compat'],
-        bindings: {
-          DATABASE_URL: db.proxy.url,
-          DATA_KEY: BENCH_DATA_KEY,
-          TELEGRAM_BOT_TOKEN: FAKE_BOT_TOKEN,
-          TELEGRAM_WEBHOOK_SECRET: WEBHOOK_SECRET,
-          TELEGRAM_API_ROOT: telegram.url,
-          TELEGRAM_BOT_INFO: JSON.stringify(FAKE_BOT_INFO),
-          TZ_REGION: 'Asia/Ho_Chi_Minh',
-        },
-      });
-      try {
-        await mf.ready;
-        const post = async () => {
-          const chat = 660_000 + updateId;
-          const started = performance.now();
-          const res = await mf.dispatchFetch('https://baove.example/telegram', {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', 'X-Telegram-Bot-Api-Secret-Token': WEBHOOK_SECRET },
-            body: JSON.stringify(textUpdate(updateId++, chat, '/start', Math.floor(Date.now() / 1000))),
-          });
-          await res.arrayBuffer();
-          if (res.status !== 200) throw new Error(`worker bench: webhook answered ${res.status}`);
-          return performance.now() - started;
-        };
-        cold.push(await post());
-        for (let j = 0; j < 5; j++) warm.push(await post());
-      } finally {
-        await mf.dispose();
-      }
-    }
+    const { cold, warm } = await coldThenWarm(
+      rounds,
+      script,
+      {
+        DATABASE_URL: db.proxy.url,
+        DATA_KEY: BENCH_DATA_KEY,
+        TELEGRAM_BOT_TOKEN: FAKE_BOT_TOKEN,
+        TELEGRAM_WEBHOOK_SECRET: WEBHOOK_SECRET,
+        TELEGRAM_API_ROOT: telegram.url,
+        TELEGRAM_BOT_INFO: JSON.stringify(FAKE_BOT_INFO),
+        TZ_REGION: 'Asia/Ho_Chi_Minh',
+      },
+      (mf) => {
+        const chat = 660_000 + updateId;
+        return mf.dispatchFetch('https://baove.example/telegram', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'X-Telegram-Bot-Api-Secret-Token': WEBHOOK_SECRET },
+          body: JSON.stringify(textUpdate(updateId++, chat, '/start', Math.floor(Date.now() / 1000))),
+        });
+      },
+    );
     // The floor: a Worker that reads the body and answers 200, started and asked the same way.
     const floorDir = join(outdir, 'floor');
     await mkdir(floorDir);
     await writeFile(join(floorDir, 'worker.js'), 'export default { async fetch(req) { await req.text(); return new Response("ok"); } };\n');
-    const floorCold: number[] = [];
-    const floorWarm: number[] = [];
-    for (let i = 0; i < rounds; i++) {
-      const mf = new Miniflare({ modules: true, scriptPath: join(floorDir, 'worker.js'), modulesRoot: floorDir, compatibilityDate: '2026-04-01', compatibilityFlags: ['nodejs_compat'] });
-      try {
-        await mf.ready;
-        const post = async () => {
-          const started = performance.now();
-          const res = await mf.dispatchFetch('https://baove.example/telegram', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(textUpdate(updateId++, 1, '/start', 0)) });
-          await res.arrayBuffer();
-          return performance.now() - started;
-        };
-        floorCold.push(await post());
-        for (let j = 0; j < 5; j++) floorWarm.push(await post());
-      } finally {
-        await mf.dispose();
-      }
-    }
+    const { cold: floorCold, warm: floorWarm } = await coldThenWarm(rounds, join(floorDir, 'worker.js'), {}, (mf) =>
+      mf.dispatchFetch('https://baove.example/telegram', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(textUpdate(updateId++, 1, '/start', 0)) }),
+    );
     log(`worker: start-up ms ${JSON.stringify(startup.map(Math.round))} (CPU ${JSON.stringify(startupCpu.map(Math.round))}), cold ${JSON.stringify(cold.map(Math.round))}, warm ${JSON.stringify(warm.map(Math.round))}; a Worker that only answers 200: cold ${JSON.stringify(floorCold.map(Math.round))}, warm ${JSON.stringify(floorWarm.map(Math.round))}`);
     return { worker_startup_ms: median(startup), worker_startup_cpu_ms: median(startupCpu), worker_cold_start_ms: median(cold), worker_warm_ms: median(warm), worker_cold_floor_ms: median(floorCold), worker_warm_floor_ms: median(floorWarm) };
   } finally {
@@ -131,6 +98,35 @@ export async function benchWorkerCold(log: (line: string) => void = () => undefi
     await db.close();
     await rm(outdir, { recursive: true, force: true });
   }
+}
+
+/** A fresh workerd instance per round (the script's folder as its modules root): its first request, then five more. */
+async function coldThenWarm(
+  rounds: number,
+  scriptPath: string,
+  bindings: Record<string, string>,
+  send: (mf: Miniflare) => ReturnType<Miniflare['dispatchFetch']>,
+): Promise<{ cold: number[]; warm: number[] }> {
+  const cold: number[] = [];
+  const warm: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const mf = new Miniflare({ modules: true, scriptPath, modulesRoot: dirname(scriptPath), compatibilityDate: '2026-04-01', compatibilityFlags: ['nodejs_compat'], bindings });
+    try {
+      await mf.ready;
+      const timed = async () => {
+        const started = performance.now();
+        const res = await send(mf);
+        await res.arrayBuffer();
+        if (res.status !== 200) throw new Error(`worker bench: ${scriptPath} answered ${res.status}`);
+        return performance.now() - started;
+      };
+      cold.push(await timed());
+      for (let j = 0; j < 5; j++) warm.push(await timed());
+    } finally {
+      await mf.dispose();
+    }
+  }
+  return { cold, warm };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
