@@ -1,0 +1,71 @@
+// Session 9: general look-alikes where the triage rules raised false alarms on fresh hard questions
+// (test/fixtures/triage-own3.jsonl). Each pattern is tested on both sides: the question stays a question
+// (the rules alone), and the nearest real danger keeps firing (rules + classifier, what the bot runs).
+// docs/triage-train-s9.md.
+import { describe, expect, it } from 'vitest';
+import { classifyTriage, classifyTriageRulesOnly } from '../../src/triage';
+
+const staysQuestion = (text: string) => expect(classifyTriageRulesOnly(text)).toMatchObject({ triage: 'question' });
+const isDanger = (text: string) => expect(classifyTriage(text)).toMatchObject({ triage: 'danger' });
+const isAlarm = (text: string) => expect(classifyTriage(text).triage).not.toBe('question');
+
+describe('look-alikes: a toy, poison control, car sickness, a blocked nose', () => {
+  it.each([
+    'my son drowned his toy car in the toilet again, how do I get it out',
+    'what is the number for poison control in Vietnam? I want to save it',
+    'my daughter gets carsick and vomits on every long trip, any tips',
+    'be nha minh say xe va non moi lan ve que, co thuoc nao cho tre khong',
+    'con minh bi ngat mui 3 ngay nay, co can khang sinh khong',
+    'my toddler swallowed a little pool water during his swimming lesson, is that ok?',
+  ])('"%s" stays a question', staysQuestion);
+
+  it.each([
+    'my son is drowning in the pool, he went under and is not coming up',
+    'called poison control, my son just drank bleach and is vomiting',
+    'my daughter hit her head on the stairs and keeps vomiting, she is very sleepy',
+    'con bi ngat, goi khong tinh, moi tim',
+    'my toddler drank bleach from a cup, he is drooling and crying',
+  ])('"%s" stays danger', isDanger);
+});
+
+describe('similes and sibling play are not a beating', () => {
+  it.each([
+    'the kids are fighting over the tablet, they scream like someone is being murdered, how do I stop it',
+    'hai anh em chơi vật nhau, la hét như bị đánh, có nên can không',
+    'my kids play cops and robbers in the garden all afternoon, how do I keep them from hitting too hard',
+  ])('"%s" stays a question', staysQuestion);
+
+  it.each([
+    'my neighbour is beating his kid right now, the child is screaming',
+    'bố đang đánh em, em đang trốn trong nhà tắm',
+  ])('"%s" stays danger', isDanger);
+});
+
+describe('a dream, a video, a word to explain, a child afraid to sleep alone', () => {
+  it.each([
+    'my son had a bad dream that a man kidnapped him and now he is scared to sleep alone',
+    'em xem một video trên mạng nói về bắt cóc trẻ em, có thật không ạ',
+    'what does grooming mean? my son asked after a school talk',
+  ])('"%s" stays a question', staysQuestion);
+
+  it.each([
+    'someone kidnapped my daughter outside her school, she is missing now',
+    'có người vừa bắt cóc con tôi ở cổng trường',
+    'my 3 year old has been left alone at home since this morning, crying at the window',
+  ])('"%s" stays danger', isDanger);
+  it('grooming told of one child is still an alarm', () => isAlarm('a man online is grooming my son, he sends him money and asked to meet him'));
+});
+
+describe('over and fine: a burn with no blister, a nip that left a red mark, "có ảnh hưởng"', () => {
+  it.each([
+    'my daughter burned her finger a little on the iron, it is red but no blister, what should I put on it',
+    "the neighbour's puppy nipped my son while playing, just a red mark, is rabies a risk",
+    'chong toi hay doa danh con cho con so nhung chua bao gio danh, vay co anh huong gi khong',
+  ])('"%s" stays a question', staysQuestion);
+
+  it.each([
+    'my daughter pulled boiling water onto her arm, huge blisters, she is screaming',
+    'a dog bit my son on the face, blood everywhere',
+    'co nguoi doa tung anh nong cua em len mang neu em khong chuyen tien toi nay',
+  ])('"%s" stays danger', isDanger);
+});
