@@ -7,6 +7,7 @@ import { triage } from '../../src/knowledge/compiled.generated';
 import { classifyTriage, classifyTriageRulesOnly, createTriage } from '../../src/triage';
 import type { RuleDecision } from '../../src/triage/classify';
 import { chooseKind } from '../../src/triage/kind';
+import { firstCrisisReply } from '../../src/knowledge/crisis-replies';
 import type { DangerKind } from '../../src/triage/outcome';
 
 const t = { kind_switch: 0.5, kind_switch_ratio: 2, kind_after_distress: 0.5 };
@@ -61,5 +62,29 @@ describe('the bot names the danger the message is about', () => {
   it('a seizure stays medical though the classifier leans elsewhere, and a swallowed battery is poisoning', () => {
     expect(classifyTriage('bé vừa co giật xong, giờ lịm đi')).toMatchObject({ triage: 'danger', kind: 'medical' });
     expect(classifyTriage('con em nuốt viên pin cúc áo, giờ khóc quấy')).toMatchObject({ triage: 'danger', kind: 'poisoning' });
+  });
+});
+
+describe('a neighbouring kind still gives a safe first reply', () => {
+  it('a swallowed object read as poisoning still gets the choking steps (back blows, thrusts) besides "do not make the child vomit"', () => {
+    for (const [lang, blows] of [['vi', /vỗ lưng 5 cái/], ['en', /5 back blows/]] as const) {
+      const { text } = firstCrisisReply({ triage: 'danger', kind: 'poisoning', voice: 'adult', lang });
+      expect(text).toMatch(blows);
+      expect(text).toMatch(lang === 'vi' ? /KHÔNG gây nôn/ : /Do NOT make the child vomit/);
+    }
+  });
+
+  it('a child hurt by someone and read as an injury is still told to call 113, after 115', () => {
+    for (const lang of ['vi', 'en'] as const) {
+      const r = firstCrisisReply({ triage: 'danger', kind: 'injury', voice: 'adult', lang });
+      expect(r.calls.map((c) => c.number)).toEqual(['115', '113', '111']);
+      expect(r.text).toMatch(lang === 'vi' ? /người khác đánh: .* gọi cả 113/ : /Hurt by someone: .* call 113/);
+    }
+  });
+
+  it('a drowning read as a sudden illness still says 115 and CPR when the child is not breathing', () => {
+    const { text, calls } = firstCrisisReply({ triage: 'danger', kind: 'medical', voice: 'adult', lang: 'vi' });
+    expect(calls[0]!.number).toBe('115');
+    expect(text).toMatch(/không thở, bắt đầu ép tim – thổi ngạt/);
   });
 });
