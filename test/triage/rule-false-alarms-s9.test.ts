@@ -82,3 +82,21 @@ describe('a deadline with pictures, a child taken without permission (session 9 
     'my ex took our son to the zoo on his weekend, how do I ask him to send photos?',
   ])('"%s" stays a question', staysQuestion);
 });
+
+describe('"never see her again", no grown-up to reach, CPR going on (session 9 recall)', () => {
+  it.each([
+    "my ex took our daughter from daycare without permission, he said i'll never see her again",
+    'em 7 tuổi ở nhà một mình, mất điện, mẹ không nghe máy, em sợ lắm',
+    'bé bị đuối nước ở suối, cô giáo đang hô hấp nhân tạo, tôi đang chạy tới',
+    'cô giáo vừa gọi báo cháu bị đuối ở suối, đang ép tim cho cháu',
+  ])('"%s" is danger', isDanger);
+
+  it.each([
+    "I'm moving abroad and worry I'll never see my nephew again, how do we keep in touch?",
+    'bé 10 tuổi ở nhà một mình lúc mất điện thì nên dạy con làm gì',
+    'hô hấp nhân tạo cho trẻ bị đuối nước làm thế nào',
+    "I'm doing a CPR course for babysitters next week, what should I expect?",
+    'con gái mình hơi yếu đuối, hay khóc khi bị bạn trêu, làm sao giúp con mạnh mẽ hơn',
+    'con học bơi 30 phút là bị đuối sức, có nên cho học tiếp không',
+  ])('"%s" stays a question', staysQuestion);
+});
