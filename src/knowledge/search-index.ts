@@ -60,7 +60,7 @@ export function toIndexedDoc(guide: Guide): IndexedDoc {
     questions: guide.questions.join(' . '),
     summary: guide.summary,
     // English title and summary together: one posting list per English word instead of two.
-    english: `${guide.title_en} . ${guide.title_en} . ${guide.summary_en}`,
+    english: [guide.title_en, guide.title_en, guide.summary_en, ...guide.tags_en].join(' . '),
     body: searchableBody(guide.body),
   };
 }

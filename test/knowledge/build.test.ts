@@ -1,11 +1,14 @@
 // The content build: bad frontmatter fails loudly (file + field); good content compiles to a packed
 // index that loads with MiniSearch.loadJS and answers without re-indexing.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ContentError, compileKnowledge, loadGuides, renderModule } from '../../scripts/content/knowledge';
 import type { AsPlainObject } from 'minisearch';
 import { createKnowledge } from '../../src/knowledge/knowledge';
 import { buildIndex, loadIndex, serializeIndex, type PackedIndex } from '../../src/knowledge/search-index';
+import { fold } from '../../src/knowledge/text';
 
 const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url));
 const content = fileURLToPath(new URL('../../content/', import.meta.url));
@@ -69,5 +72,32 @@ describe('building the knowledge base', () => {
     // The text is the content itself: read back, it is what was compiled.
     const text = /export const hotlines = parsedOnce<Hotlines>\((".*")\);/.exec(source)![1]!;
     expect(JSON.parse(JSON.parse(text) as string)).toEqual(compiled.hotlines);
+  });
+
+  it('keeps the evaluation sets out of the index: no guide sample question is a line of any test/fixtures/**/*.jsonl', () => {
+    // Compared ignoring case, spacing, punctuation and diacritics (search folds all of them), so a
+    // labelled question copied into a guide, even retyped without marks, is caught. Only the
+    // guide's own line is printed, never the set's.
+    const key = (text: string) => fold(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    const jsonl = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? jsonl(join(dir, e.name)) : e.name.endsWith('.jsonl') ? [join(dir, e.name)] : [],
+      );
+    const files = jsonl(fixtures);
+    expect(files.length).toBeGreaterThan(5);
+    const evalLines = new Map<string, string>();
+    for (const file of files) {
+      for (const line of readFileSync(file, 'utf8').split('\n')) {
+        if (!line.trim()) continue;
+        const q = (JSON.parse(line) as { q?: unknown }).q;
+        if (typeof q === 'string') evalLines.set(key(q), file.slice(fixtures.length));
+      }
+    }
+    expect(evalLines.size).toBeGreaterThan(500);
+    const { guides } = loadGuides(`${content}guides`);
+    const leaks = guides.flatMap((g) =>
+      g.questions.filter((q) => evalLines.has(key(q))).map((q) => `${g.slug}: "${q}" (in ${evalLines.get(key(q))})`),
+    );
+    expect(leaks).toEqual([]);
   });
 });
