@@ -14,7 +14,7 @@ const off = createDetector(triage(), {
   thresholds: { ...model.thresholds, kind_switch: 2, kind_after_distress: 2, kind_neighbours: {} },
 });
 for (const path of process.argv.slice(2)) {
-  const tally = { off: [0, 0], on: [0, 0] };
+  const tally: Record<'off' | 'on', [number, number]> = { off: [0, 0], on: [0, 0] };
   for (const x of readTriageSet(path)) {
     if (x.triage !== 'danger') continue;
     const text = expandShorthand(x.q, synonyms().shorthand);
@@ -25,6 +25,6 @@ for (const path of process.argv.slice(2)) {
       if (o.kind === x.kind) tally[name][0]++;
     }
   }
-  const pct = ([a, n]: number[]) => `${((100 * a!) / n!).toFixed(1)}% (${a}/${n})`;
+  const pct = ([a, n]: [number, number]) => `${((100 * a) / n).toFixed(1)}% (${a}/${n})`;
   console.log(`${path.replace(/.*\//, '').padEnd(28)} rules' kind ${pct(tally.off).padEnd(16)} chosen ${pct(tally.on)}`);
 }
