@@ -20,7 +20,15 @@ const OUT = join(ROOT, 'src/triage/model.generated.ts');
 const texts = z.array(z.string().trim().min(1));
 const probability = z.number().min(0).max(1);
 export const triageTrainSchema = z.object({
-  thresholds: z.object({ danger: probability, disclosure: probability, disclosure_to_danger: probability, kind: probability }),
+  thresholds: z.object({
+    danger: probability,
+    disclosure: probability,
+    disclosure_to_danger: probability,
+    kind: probability,
+    kind_switch: probability,
+    kind_switch_ratio: z.number().min(1),
+    kind_after_distress: probability,
+  }),
   danger: z.partialRecord(z.enum(DANGER_KINDS), texts),
   disclosure: z.partialRecord(z.enum(DISCLOSURE_KINDS), texts),
   question: texts,

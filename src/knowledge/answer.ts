@@ -21,6 +21,14 @@ export type AskResult = Decision & { triage: TriageOutcome };
  * the match itself is weak (a BM25 score well below SCORE_SCALE means only stray words matched).
  */
 const SCORE_SCALE = 200;
+/**
+ * The same for English questions. An English question can only meet one short field (the English
+ * title and summary: boost 1.5, no two-syllable terms), where a Vietnamese one meets the title,
+ * tags and sample questions, two-syllable terms counting double; so a right English answer scores
+ * lower. On the labelled sets the lower quartile of right answers' scores was 0.58–0.66 of the
+ * Vietnamese one (472 vs 812 on questions.jsonl + chat sets, 504 vs 766 on questions-holdout).
+ */
+const SCORE_SCALE_EN = 120;
 /** At or above: answer with the guide. Below: "not sure" with suggestions. */
 export const ANSWER_THRESHOLD = 0.4;
 /** With out-of-scope words (weather, prices, football…) only a very clear match still answers. */
@@ -40,7 +48,7 @@ export function confidenceOf(r: Ranked | undefined, english = false, firm = fals
   // A loan word ("grooming", "sextortion") is as specific as a Vietnamese two-syllable word.
   const phraseFactor = r.phrases > 0 || r.foreign > 0 || english ? 1 : NO_PHRASE_FACTOR;
   const coverage = firm ? r.firmCoverage : r.coverage;
-  return round(coverage * (1 - Math.exp(-r.score / SCORE_SCALE)) * phraseFactor);
+  return round(coverage * (1 - Math.exp(-r.score / (english ? SCORE_SCALE_EN : SCORE_SCALE))) * phraseFactor);
 }
 
 function round(x: number): number {

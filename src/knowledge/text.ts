@@ -68,7 +68,7 @@ export function stemEnglish(word: string): string {
 }
 
 function undouble(stem: string): string {
-  return /([bdgklmnprt])\1$/.test(stem) ? stem.slice(0, -1) : stem;
+  return /([bdgkmnprt])\1$/.test(stem) ? stem.slice(0, -1) : stem;
 }
 
 /** One syllable in both forms: as written (NFC, lower case) and folded + stemmed. */

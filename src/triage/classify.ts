@@ -234,8 +234,19 @@ interface DisclosureRule {
   extraCues: PhraseSet;
 }
 
+/** The rules' outcome, with every danger kind that fired and how the danger was found. */
+export interface RuleDecision {
+  outcome: TriageOutcome;
+  /** Every danger kind whose cues fired, in the order of content/triage.yaml (the outcome's kind first). */
+  kinds: DangerKind[];
+  /** A kind's own cues, signs of distress alone (named by the sign), a bare cry for help; null when not danger. */
+  by: 'rules' | 'distress' | 'cry' | null;
+}
+
 export interface Triage {
   classify(text: string): TriageOutcome;
+  /** The outcome with every danger kind that fired (src/triage/kind.ts chooses among them). */
+  decide(text: string): RuleDecision;
   /** The outcome and the rule that decided it, in words (for `npm run eval -- --verbose` and debugging). */
   explain(text: string): { outcome: TriageOutcome; why: string };
   /**
@@ -533,7 +544,7 @@ export function createTriage(rules: TriageRules): Triage {
     return child > adult ? 'child' : 'adult';
   }
 
-  function decide(text: string): { outcome: TriageOutcome; why: string | (() => string) } {
+  function decide(text: string): RuleDecision & { why: string | (() => string) } {
       const lang = looksEnglish(text) ? 'en' : 'vi';
       const parts = sentences(text, mask);
       const voice = voiceOf(parts);
@@ -548,12 +559,25 @@ export function createTriage(rules: TriageRules): Triage {
       sawDangerWord = facts.some((f) => f.cue.distress.length > 0);
       cancelled.clear();
       let disclosed: DisclosureKind | undefined;
+      // Every kind that fires, in the order of content/triage.yaml; the first names the danger
+      // unless a resolver (src/triage/kind.ts) chooses among them.
+      const kinds: DangerKind[] = [];
+      let first: (() => string) | undefined;
       for (const rule of dangers) {
         for (const f of facts) {
           const got = fires(rule, f, m, cry);
-          if (got === 'danger') return { outcome: { triage: 'danger', kind: rule.kind, voice, lang }, why: () => `${rule.kind}: ${show(f, rule)}` };
-          if (got === 'disclosure') disclosed ??= rule.disclosure;
+          if (got === 'danger') {
+            kinds.push(rule.kind);
+            first ??= () => `${rule.kind}: ${show(f, rule)}`;
+            break;
+          }
+          if (got === 'disclosure' && kinds.length === 0) disclosed ??= rule.disclosure;
         }
+      }
+      if (kinds.length > 0) {
+        const why = first!;
+        const also = kinds.length > 1 ? ` (also ${kinds.slice(1).join(', ')})` : '';
+        return { outcome: { triage: 'danger', kind: kinds[0]!, voice, lang }, why: () => why() + also, kinds, by: 'rules' };
       }
       // Signs of distress near a child, a cue or a cry: danger, named by the sign.
       for (const f of facts) {
@@ -562,11 +586,11 @@ export function createTriage(rules: TriageRules): Triage {
         const cues = [...f.cue.specific_child, ...f.cue.first_person, ...f.cue.first_person_en, ...f.cue.present];
         if (cry || near(f.cue.distress, cues)) {
           const kind = distressByKind.find((d) => d.terms.any(f.s))?.kind ?? 'injury';
-          return { outcome: { triage: 'danger', kind, voice, lang }, why: () => `distress: ${words(f.s, f.cue.distress)}` };
+          return { outcome: { triage: 'danger', kind, voice, lang }, why: () => `distress: ${words(f.s, f.cue.distress)}`, kinds: [kind], by: 'distress' };
         }
       }
-      if (parts.some((s) => cries.any(s))) return { outcome: { triage: 'danger', kind: 'unspecified', voice, lang }, why: 'cry for help' };
-      if (disclosed) return { outcome: { triage: 'disclosure', kind: disclosed, voice, lang }, why: `danger word told without a danger cue` };
+      if (parts.some((s) => cries.any(s))) return { outcome: { triage: 'danger', kind: 'unspecified', voice, lang }, why: 'cry for help', kinds: ['unspecified'], by: 'cry' };
+      if (disclosed) return { outcome: { triage: 'disclosure', kind: disclosed, voice, lang }, why: `danger word told without a danger cue`, kinds: [], by: null };
       for (const rule of disclosures) {
         for (const f of facts) {
           if (f.asking || f.howGeneral || m.grownUp) continue;
@@ -578,11 +602,11 @@ export function createTriage(rules: TriageRules): Triage {
           // Told in the same sentence as the child, the writer as victim, a repeat, the past or a teller.
           if (terms.length > 0 && (f.disclosureCues.length > 0 || rule.extraCues.any(f.s))) {
             const why = () => `disclosure ${rule.kind}: ${words(f.s, terms)} with ${words(f.s, f.disclosureCues)}`;
-            return { outcome: { triage: 'disclosure', kind: rule.kind, voice, lang }, why };
+            return { outcome: { triage: 'disclosure', kind: rule.kind, voice, lang }, why, kinds: [], by: null };
           }
         }
       }
-      return { outcome: { triage: 'question', kind: null, voice, lang }, why: sawDangerWord ? `${CANCELLED}: ${[...cancelled].join('; ') || 'signs of distress with no child or cue'}` : 'no cue' };
+      return { outcome: { triage: 'question', kind: null, voice, lang }, kinds: [], by: null, why: sawDangerWord ? `${CANCELLED}: ${[...cancelled].join('; ') || 'signs of distress with no child or cue'}` : 'no cue' };
   }
 
   /** Words of the sentence at these spans, for explanations. */
@@ -592,6 +616,10 @@ export function createTriage(rules: TriageRules): Triage {
 
   return {
     classify: (text) => decide(normalizeAges(text)).outcome,
+    decide(text) {
+      const { outcome, kinds, by } = decide(normalizeAges(text));
+      return { outcome, kinds, by };
+    },
     judge(text) {
       const { outcome } = decide(normalizeAges(text));
       const general = outcome.triage === 'question' && [...cancelled].some((r) => r.endsWith(GENERAL) || r.endsWith(HOW));

@@ -33,8 +33,8 @@ export function createDetector(rules: TriageRules, model?: TriageModelData): Det
   const triage: Triage = createTriage(rules);
   const second = model ? createTriageModel(model) : undefined;
   const classify = (text: string): TriageOutcome => {
-    const outcome = triage.classify(text);
-    return second ? second.combine(text, outcome).outcome : outcome;
+    if (!second) return triage.classify(text);
+    return second.decide(text, triage.decide(text)).outcome;
   };
   return {
     detect(text: string): Detection {
@@ -46,8 +46,10 @@ export function createDetector(rules: TriageRules, model?: TriageModelData): Det
     classify,
     explain(text) {
       const ruled = triage.explain(text);
-      const raised = second?.combine(text, ruled.outcome);
-      return raised?.why ? { outcome: raised.outcome, why: `${ruled.why}; raised by the ${raised.why}` } : ruled;
+      const raised = second?.decide(text, triage.decide(text));
+      if (!raised?.why) return ruled;
+      const how = ruled.outcome.triage === 'danger' ? 'kind chosen by the' : 'raised by the';
+      return { outcome: raised.outcome, why: `${ruled.why}; ${how} ${raised.why}` };
     },
     topicsFor: (kind, t) => triage.topicsFor(kind, t),
   };

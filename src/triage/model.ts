@@ -7,6 +7,8 @@
 // phrasings (content/triage-train.yaml); it never lowers what the rules decided.
 import { DANGER_KINDS, DISCLOSURE_KINDS, type DangerKind, type DisclosureKind, type TriageOutcome } from './outcome';
 import { triageFeatures } from './features';
+import type { RuleDecision } from './classify';
+import { chooseKind, type KindThresholds } from './kind';
 
 /** The compiled model: classes "question", "danger:<kind>", "disclosure:<kind>"; weights are integers × scale. */
 export interface TriageModelData {
@@ -18,7 +20,7 @@ export interface TriageModelData {
   thresholds: TriageThresholds;
 }
 
-export interface TriageThresholds {
+export interface TriageThresholds extends KindThresholds {
   /** P(danger) at or above which a question becomes danger. */
   danger: number;
   /** P(danger) + P(disclosure) at or above which a question becomes a disclosure. */
@@ -35,6 +37,8 @@ export interface TriageScores {
   dangerKind: DangerKind;
   /** The top danger kind's share of P(danger). */
   dangerKindShare: number;
+  /** Each danger kind's share of P(danger) (they sum to 1). */
+  kindShares: Partial<Record<DangerKind, number>>;
   disclosureKind: DisclosureKind;
   /** Features that pushed most towards danger or disclosure, for scripts/triage-why.ts. */
   top: string[];
@@ -44,6 +48,11 @@ export interface TriageModel {
   score(text: string): TriageScores;
   /** The rules' outcome, raised when the classifier is confident enough; the reason, or null when unchanged. */
   combine(text: string, rules: TriageOutcome): { outcome: TriageOutcome; why: string | null };
+  /**
+   * The rules' decision with every kind that fired: a danger's kind chosen with the classifier
+   * (src/triage/kind.ts), and otherwise as `combine`.
+   */
+  decide(text: string, rules: RuleDecision): { outcome: TriageOutcome; why: string | null };
   readonly thresholds: TriageThresholds;
 }
 
@@ -97,10 +106,12 @@ export function createTriageModel(data: TriageModelData): TriageModel {
     let disclosure = 0;
     let dk = -1;
     let xk = -1;
+    const kindShares: Partial<Record<DangerKind, number>> = {};
     e.forEach((v, c) => {
       const p = v / sum;
       if (group[c] === 1) {
         danger += p;
+        if (isDanger(kindOf[c]!)) kindShares[kindOf[c] as DangerKind] = p;
         if (dk < 0 || v > e[dk]!) dk = c;
       } else if (group[c] === 2) {
         disclosure += p;
@@ -114,7 +125,8 @@ export function createTriageModel(data: TriageModelData): TriageModel {
       .slice(0, 5)
       .filter(([, v]) => v > 0)
       .map(([f]) => f);
-    return { danger, disclosure, dangerKind, dangerKindShare: dk >= 0 ? e[dk]! / sum / (danger || 1) : 0, disclosureKind, top };
+    for (const k of Object.keys(kindShares) as DangerKind[]) kindShares[k] = kindShares[k]! / (danger || 1);
+    return { danger, disclosure, dangerKind, dangerKindShare: dk >= 0 ? e[dk]! / sum / (danger || 1) : 0, kindShares, disclosureKind, top };
   }
 
   function combine(text: string, rules: TriageOutcome): { outcome: TriageOutcome; why: string | null } {
@@ -133,5 +145,15 @@ export function createTriageModel(data: TriageModelData): TriageModel {
     return { outcome: rules, why: null };
   }
 
-  return { score, combine, thresholds: t };
+  function decide(text: string, rules: RuleDecision): { outcome: TriageOutcome; why: string | null } {
+    const o = rules.outcome;
+    if (o.triage !== 'danger') return combine(text, o);
+    const s = score(text);
+    const kind = chooseKind(rules, s.kindShares, t);
+    if (kind === null || kind === o.kind) return { outcome: o, why: null };
+    const share = (k: DangerKind) => (s.kindShares[k] ?? 0).toFixed(2);
+    return { outcome: { ...o, kind }, why: `classifier: kind ${kind} ${share(kind)} over ${o.kind} ${share(o.kind)}` };
+  }
+
+  return { score, combine, decide, thresholds: t };
 }

@@ -3,6 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compileKnowledge } from '../../scripts/content/knowledge';
+import { ANSWER_THRESHOLD, confidenceOf } from '../../src/knowledge/answer';
 import { createKnowledge, type Knowledge } from '../../src/knowledge/knowledge';
 import { createRenderer } from '../../src/knowledge/render';
 import { markdownToChat } from '../../src/knowledge/chat-text';
@@ -116,6 +117,21 @@ describe('an emergency', () => {
     expect(r.renderHotlines('vi', '56')).toContain('Khánh Hòa: 0258000000');
     expect(r.renderHotlines('vi', '01')).not.toContain('0258000000');
     expect(r.renderHotlines('vi')).not.toContain('0258000000');
+  });
+});
+
+describe('how sure the bot is', () => {
+  // An English question meets only the short English title and summary, so its right guide scores
+  // lower than a Vietnamese question's would; the same score says more in English.
+  it('counts the same match as firmer for an English question than for a Vietnamese one', () => {
+    const match = { slug: 'an-toan-giao-thong', score: 150, coverage: 0.6, firmCoverage: 0.6, phrases: 1, foreign: 2 };
+    expect(confidenceOf(match, true)).toBeGreaterThan(confidenceOf(match, false));
+    expect(confidenceOf(match, true)).toBeGreaterThanOrEqual(ANSWER_THRESHOLD);
+    expect(confidenceOf(match, false)).toBeLessThan(ANSWER_THRESHOLD);
+  });
+
+  it('still does not answer an English question that shares only stray words with a guide', () => {
+    expect(confidenceOf({ slug: 'x', score: 30, coverage: 0.4, firmCoverage: 0.4, phrases: 0, foreign: 1 }, true)).toBeLessThan(ANSWER_THRESHOLD);
   });
 });
 

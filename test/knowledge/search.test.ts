@@ -28,6 +28,12 @@ describe('searching the guides', () => {
     expect(after).toEqual(fresh().search('chau bi duoi nuoc phai lam gi').ranked);
   });
 
+  it("an English question's filler words (making, things, really, don't) are not what it is about", () => {
+    const { query } = fresh().search("she is really making things up, I don't think she's lying");
+    expect(query.words).toEqual(['lying']);
+    expect(fresh().search('a restaurant is making a 12 year old work long hours').query.words).not.toContain('mak');
+  });
+
   it('asking the same question twice gives the same ranking', () => {
     const s = fresh();
     const first = s.search('my son is bullied at school').ranked;

@@ -36,6 +36,15 @@ describe('Vietnamese-aware text processing', () => {
     for (const vi of ['nghe', 'khoe', 'thue', 'truong', 'nguoi', 'khong']) expect(stemEnglish(vi)).toBe(vi);
   });
 
+  it('keeps a real double l when it strips -ing or -ed ("calling" meets "call", "falling" meets "fall")', () => {
+    expect(stemEnglish('calling')).toBe(stemEnglish('call'));
+    expect(stemEnglish('falling')).toBe(stemEnglish('falls'));
+    expect(stemEnglish('yelled')).toBe(stemEnglish('yell'));
+    // A doubled consonant added by -ing/-ed is still undone.
+    expect(stemEnglish('hitting')).toBe('hit');
+    expect(stemEnglish('grabbed')).toBe('grab');
+  });
+
   it('treats English stop words that are also unmarked Vietnamese ("so" = số, "me" = mẹ) as stop words only in English', () => {
     const both = makeStopList(['bị'], ['so', 'me', 'the']);
     const [so] = analyse('so');

@@ -17,6 +17,7 @@ describe('look-alikes: a toy, poison control, car sickness, a blocked nose', () 
     'be nha minh say xe va non moi lan ve que, co thuoc nao cho tre khong',
     'con minh bi ngat mui 3 ngay nay, co can khang sinh khong',
     'my toddler swallowed a little pool water during his swimming lesson, is that ok?',
+    'my son drank a little bit of water from the pool at his lesson, is that ok?',
   ])('"%s" stays a question', staysQuestion);
 
   it.each([
@@ -68,4 +69,34 @@ describe('over and fine: a burn with no blister, a nip that left a red mark, "c�
     'a dog bit my son on the face, blood everywhere',
     'co nguoi doa tung anh nong cua em len mang neu em khong chuyen tien toi nay',
   ])('"%s" stays danger', isDanger);
+});
+
+describe('a deadline with pictures, a child taken without permission (session 9 recall)', () => {
+  it.each([
+    'a guy wants $300 in gift cards in the next hour or he sends them to my family, i am 16',
+    'my ex took our daughter from daycare without permission and switched off his phone',
+  ])('"%s" is danger', isDanger);
+
+  it.each([
+    'can I post photos of the school play to the class group, or send them to my family instead?',
+    'my ex took our son to the zoo on his weekend, how do I ask him to send photos?',
+  ])('"%s" stays a question', staysQuestion);
+});
+
+describe('"never see her again", no grown-up to reach, CPR going on (session 9 recall)', () => {
+  it.each([
+    "my ex took our daughter from daycare without permission, he said i'll never see her again",
+    'em 7 tuổi ở nhà một mình, mất điện, mẹ không nghe máy, em sợ lắm',
+    'bé bị đuối nước ở suối, cô giáo đang hô hấp nhân tạo, tôi đang chạy tới',
+    'cô giáo vừa gọi báo cháu bị đuối ở suối, đang ép tim cho cháu',
+  ])('"%s" is danger', isDanger);
+
+  it.each([
+    "I'm moving abroad and worry I'll never see my nephew again, how do we keep in touch?",
+    'bé 10 tuổi ở nhà một mình lúc mất điện thì nên dạy con làm gì',
+    'hô hấp nhân tạo cho trẻ bị đuối nước làm thế nào',
+    "I'm doing a CPR course for babysitters next week, what should I expect?",
+    'con gái mình hơi yếu đuối, hay khóc khi bị bạn trêu, làm sao giúp con mạnh mẽ hơn',
+    'con học bơi 30 phút là bị đuối sức, có nên cho học tiếp không',
+  ])('"%s" stays a question', staysQuestion);
 });
