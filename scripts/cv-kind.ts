@@ -44,7 +44,7 @@ for (let k = 0; k < folds; k++) {
   });
 }
 const full = createTriageModel(trainTriageModel(examples, thresholds));
-const sets: Array<[string, Item[]]> = ['triage-dev', 'triage-own', 'triage-own2', 'triage-kind-own'].map((n) => [
+const sets: Array<[string, Item[]]> = ['triage-dev', 'triage-own', 'triage-own2', 'triage-own3', 'triage-kind-own'].map((n) => [
   n,
   readTriageSet(`test/fixtures/${n}.jsonl`).flatMap((x) => {
     if (x.triage !== 'danger') return [];
@@ -62,7 +62,9 @@ const row = (t: KindThresholds | null) =>
 console.log(`${folds}-fold cross-validation: ${cv.length} danger phrasings the rules call danger`);
 console.log(`rules' kind            ${row(null)}`);
 const chosen: KindThresholds = thresholds;
+console.log(`chosen, no neighbours   ${row({ ...chosen, kind_neighbours: {} })}`);
 console.log(`chosen ${chosen.kind_switch}/${chosen.kind_switch_ratio}/${chosen.kind_after_distress}       ${row(chosen)}`);
+for (const at of [0.7, 0.9]) console.log(`neighbours at ${at}       ${row({ ...chosen, kind_override: at })}`);
 if (args.includes('--grid')) {
   for (const kind_switch of [0.3, 0.4, 0.5, 0.6, 0.7, 0.8]) {
     for (const kind_switch_ratio of [1, 1.5, 2, 3, 5]) {
@@ -83,5 +85,23 @@ if (args.includes("--misses")) {
   for (const x of cv) {
     const got = chooseKind(x.rules, x.shares, chosen);
     if (got !== x.want) console.log(`cv miss ${got} (want ${x.want}; rules ${x.rules.kinds.join(',')} by ${x.rules.by})  ${x.text}`);
+  }
+}
+if (args.includes('--pairs')) {
+  // One kind fired by the rules, and the classifier prefers another: by pair, how often it is right.
+  for (const at of [0.7, 0.8, 0.9]) {
+    const pairs = new Map<string, [number, number]>();
+    for (const x of cv) {
+      if (x.rules.by !== 'rules' || x.rules.kinds.length !== 1) continue;
+      const top = (Object.entries(x.shares) as Array<[DangerKind, number]>).sort((a, b) => b[1] - a[1])[0];
+      if (!top || top[0] === x.rules.outcome.kind || top[1] < at) continue;
+      const key = `${x.rules.outcome.kind} → ${top[0]}`;
+      const p = pairs.get(key) ?? [0, 0];
+      p[x.want === top[0] ? 0 : 1]++;
+      if (x.want === x.rules.outcome.kind) p[1] += 0;
+      pairs.set(key, p);
+    }
+    console.log(`single rule kind, classifier's other kind at ≥ ${at}: pair right/wrong`);
+    for (const [k, [r, w]] of [...pairs].sort((a, b) => b[1][0] + b[1][1] - a[1][0] - a[1][1])) console.log(`  ${k}: ${r}/${w}`);
   }
 }

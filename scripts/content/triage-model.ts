@@ -28,6 +28,8 @@ export const triageTrainSchema = z.object({
     kind_switch: probability,
     kind_switch_ratio: z.number().min(1),
     kind_after_distress: probability,
+    kind_override: probability.optional(),
+    kind_neighbours: z.partialRecord(z.enum(DANGER_KINDS), z.array(z.enum(DANGER_KINDS))).optional(),
   }),
   danger: z.partialRecord(z.enum(DANGER_KINDS), texts),
   disclosure: z.partialRecord(z.enum(DISCLOSURE_KINDS), texts),

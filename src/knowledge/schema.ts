@@ -31,6 +31,8 @@ export const frontmatterSchema = z.object({
   summary: text.max(350),
   summary_en: text.max(350),
   tags: z.array(text).min(1),
+  /** The tags in English, so an English question meets the guide's key words as it meets the Vietnamese ones. */
+  tags_en: z.array(text).default([]),
   questions: z.array(text).min(6),
   related: z.array(slug),
   sources: z.array(sourceSchema).min(1),

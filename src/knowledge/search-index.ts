@@ -69,7 +69,7 @@ export function toIndexedDoc(guide: Guide): IndexedDoc {
     questions: guide.questions.join(LINE_JOIN),
     summary: guide.summary,
     // English title and summary together: one posting list per English word instead of two.
-    english: `${guide.title_en} . ${guide.title_en} . ${guide.summary_en}`,
+    english: [guide.title_en, guide.title_en, guide.summary_en, ...guide.tags_en].join(' . '),
     body: searchableBody(guide.body),
   };
 }

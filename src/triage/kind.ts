@@ -4,7 +4,8 @@
 //
 // - The rules' kind stands when only one kind's cues fired: in cross-validation and on our sets a
 //   single rule kind is right far more often than the classifier where they disagree (a swallowed
-//   magnet the classifier calls choking, a child on a rooftop ledge it calls an injury).
+//   magnet the classifier calls choking, a child on a rooftop ledge it calls an injury); except
+//   for a few neighbours listed as data, where the classifier must be sure (`kind_override`).
 // - When several kinds fired ("bố đánh, chảy máu đầu": violence and injury), the first in the
 //   order of content/triage.yaml names it unless the classifier clearly prefers another of them:
 //   its share of P(danger) at least `kind_switch` and `kind_switch_ratio` times the first's.
@@ -22,6 +23,14 @@ export interface KindThresholds {
   kind_switch_ratio: number;
   /** Share of P(danger) the classifier's top kind needs to name a danger found by distress or a cry alone. */
   kind_after_distress: number;
+  /** Share of P(danger) a neighbour (below) needs to replace the one kind the rules fired. */
+  kind_override?: number;
+  /**
+   * Kinds a single rule kind may give way to when the classifier is sure: pairs the rules confuse
+   * whose replies start with the same number ("không liên lạc được" after a goodbye message is read as
+   * a missing child; a teenager held abroad for a debt as an abduction).
+   */
+  kind_neighbours?: Partial<Record<DangerKind, DangerKind[]>>;
 }
 
 /** The danger kind, from what the rules fired and the classifier's share of P(danger) per kind. */
@@ -33,6 +42,11 @@ export function chooseKind(rules: RuleDecision, shares: Partial<Record<DangerKin
     let top: DangerKind | undefined;
     for (const k of Object.keys(shares) as DangerKind[]) if (top === undefined || share(k) > share(top)) top = k;
     return top !== undefined && top !== 'unspecified' && share(top) >= t.kind_after_distress ? top : first;
+  }
+  if (rules.kinds.length === 1) {
+    const near = t.kind_neighbours?.[first] ?? [];
+    const sure = near.filter((k) => share(k) >= (t.kind_override ?? 1.01) && share(k) >= t.kind_switch_ratio * share(first));
+    return sure.sort((a, b) => share(b) - share(a))[0] ?? first;
   }
   let best = first;
   for (const k of rules.kinds) {

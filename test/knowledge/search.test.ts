@@ -34,6 +34,13 @@ describe('searching the guides', () => {
     expect(fresh().search('a restaurant is making a 12 year old work long hours').query.words).not.toContain('mak');
   });
 
+  it('an English question meets a guide through its English tags ("restraining order" is only in tags_en)', () => {
+    const guide = compiled.guides.find((g) => g.slug === 'bao-luc-gia-dinh')!;
+    expect(guide.tags_en.join(' ')).toContain('restraining order');
+    expect(`${guide.title_en} ${guide.summary_en}`.toLowerCase()).not.toContain('restraining');
+    expect(fresh().search('how do I get a restraining order against him').ranked[0]?.slug).toBe('bao-luc-gia-dinh');
+  });
+
   it('asking the same question twice gives the same ranking', () => {
     const s = fresh();
     const first = s.search('my son is bullied at school').ranked;

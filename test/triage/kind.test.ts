@@ -22,6 +22,14 @@ describe('choosing the danger kind', () => {
     expect(chooseKind(ruled(['medical']), { poisoning: 0.63, medical: 0.1 }, t)).toBe('medical');
   });
 
+  it('one kind fired gives way only to a listed neighbour that starts with the same number, and only when the classifier is sure', () => {
+    const n = { ...t, kind_override: 0.8, kind_neighbours: { abduction: ['trafficking', 'alone'] as DangerKind[] } };
+    expect(chooseKind(ruled(['abduction']), { trafficking: 0.95, abduction: 0.02 }, n)).toBe('trafficking');
+    expect(chooseKind(ruled(['abduction']), { trafficking: 0.7, abduction: 0.1 }, n)).toBe('abduction');
+    expect(chooseKind(ruled(['abduction']), { suicide: 0.95, abduction: 0.02 }, n)).toBe('abduction');
+    expect(chooseKind(ruled(['poisoning']), { suicide: 0.95, poisoning: 0.02 }, n)).toBe('poisoning');
+  });
+
   it('of several kinds that fired, the classifier may choose another only when it clearly prefers it', () => {
     expect(chooseKind(ruled(['injury', 'violence']), { violence: 0.9, injury: 0.05 }, t)).toBe('violence');
     // Not clear enough: the first in the content's order stays.

@@ -100,3 +100,19 @@ describe('"never see her again", no grown-up to reach, CPR going on (session 9 r
     'con học bơi 30 phút là bị đuối sức, có nên cho học tiếp không',
   ])('"%s" stays a question', staysQuestion);
 });
+
+describe('"it helps him" is no cry, a bruise from bumping the table, a wish in a diary', () => {
+  it.each([
+    'My son follows a YouTuber who talks about self-harm recovery. He says it helps him understand his friends. Should I worry?',
+    'My 3-year-old has a bruise on her shin from bumping the table. How do I tell normal bruises from signs of abuse?',
+    'bé bị bầm ở chân do va vào cạnh bàn, có cần bôi gì không',
+    'Con gái tôi viết trong nhật ký "giá mà mình biến mất", cháu vẫn đi học vui vẻ, tôi nên nói chuyện với con thế nào',
+  ])('"%s" stays a question', staysQuestion);
+
+  it.each([
+    'help, my son is cutting himself right now and won\'t stop',
+    'my 4 year old is covered in bruises, her stepfather is beating her right now, help',
+    'con gái tôi 6 tuổi biến mất ở chợ từ 2 tiếng trước',
+  ])('"%s" stays danger', isDanger);
+  it('bruises told of a grown-up hitting the child are still an alarm', () => isAlarm('my daughter has bruises on her arms, she says her stepfather hits her when I am at work'));
+});
