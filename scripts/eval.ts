@@ -140,6 +140,9 @@ const DEFAULT_SETS = [
   // Written before the issue-15 false-alarm work (edge questions, varied dangers), a third kept aside.
   'test/fixtures/triage-own2.jsonl',
   'test/fixtures/triage-own2-aside.jsonl',
+  // Session 9: 605 fresh messages (English, long posts, the child's voice), a third kept aside.
+  'test/fixtures/triage-own3.jsonl',
+  'test/fixtures/triage-own3-aside.jsonl',
 ].filter((p) => existsSync(p));
 const named = args.filter((a) => !a.startsWith('-'));
 const system = ours();

@@ -57,7 +57,7 @@ const readItems = (path: string): Item[] =>
 const dev: Item[] = readItems('test/fixtures/triage-dev.jsonl');
 // `--sets`: also our own tuning sets (never the asides, never test/fixtures/holdout).
 const owns: Array<[string, Item[]]> = args.includes('--sets')
-  ? ['triage-own', 'triage-own2'].map((n) => [n, readItems(`test/fixtures/${n}.jsonl`)])
+  ? ['triage-own', 'triage-own2', 'triage-own3'].map((n) => [n, readItems(`test/fixtures/${n}.jsonl`)])
   : [];
 
 function decide(x: Item, t: TriageThresholds): 'danger' | 'disclosure' | 'question' {

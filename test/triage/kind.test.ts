@@ -73,6 +73,19 @@ describe('the bot names the danger the message is about', () => {
   });
 });
 
+describe('the rules name the more specific kind', () => {
+  it('a swallowed object with a word before it ("nuốt cái nắp chai") and choking signs is choking', () => {
+    expect(classifyTriageRulesOnly('con gái tôi nuốt cái nắp chai, giờ thở rít, mặt tím')).toMatchObject({ triage: 'danger', kind: 'choking' });
+    expect(classifyTriage('con gái tôi nuốt cái nắp chai, giờ thở rít, mặt tím')).toMatchObject({ triage: 'danger', kind: 'choking' });
+    // Told as the past, it stays a question.
+    expect(classifyTriageRulesOnly('năm ngoái bé nuốt cái đồng xu, đi khám thì ổn')).toMatchObject({ triage: 'question' });
+  });
+
+  it('children locked in "since last night" are a child alone now, not over', () => {
+    expect(classifyTriageRulesOnly('hai bé bị mẹ khóa trong phòng từ tối qua, giờ đói lắm')).toMatchObject({ triage: 'danger', kind: 'alone' });
+  });
+});
+
 describe('a neighbouring kind still gives a safe first reply', () => {
   it('a swallowed object read as poisoning still gets the choking steps (back blows, thrusts) besides "do not make the child vomit"', () => {
     for (const [lang, blows] of [['vi', /vỗ lưng 5 cái/], ['en', /5 back blows/]] as const) {
