@@ -1,8 +1,9 @@
 // Parses the environment once with zod; a missing or malformed value fails start-up naming the variable.
 import * as z from 'zod/mini';
-import { lazySchema } from './ground/zod-mini';
+import { once } from './ground/once';
+import { englishErrors } from './ground/zod-mini';
 
-/** The schema of the environment, built on first use (see ground/zod-mini.ts). */
+/** The schema of the environment, built on first use (see ground/once.ts). */
 function buildEnvSchema() {
   const optionalString = z.pipe(
     z.optional(z.string().check(z.trim())),
@@ -126,7 +127,9 @@ function buildEnvSchema() {
   });
 }
 
-const envSchema = lazySchema(buildEnvSchema);
+// Built without zod's English messages: a good environment needs none, and setting them is ~0.7 M
+// instructions of a Worker's first request; a bad one is parsed again with them (createConfig).
+const envSchema = once(buildEnvSchema);
 
 export type Env = z.input<ReturnType<typeof buildEnvSchema>>;
 export type Config = z.output<ReturnType<typeof buildEnvSchema>> & {
@@ -148,7 +151,11 @@ export const VERSION = '0.1.0';
 
 /** Validates the environment. Throws ConfigError whose message names each bad variable. */
 export function createConfig(env: Record<string, string | undefined>): Config {
-  const result = envSchema().safeParse(env);
+  let result = envSchema().safeParse(env);
+  if (!result.success) {
+    englishErrors();
+    result = envSchema().safeParse(env);
+  }
   if (!result.success) {
     throw new ConfigError(
       result.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`),

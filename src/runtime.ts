@@ -29,6 +29,13 @@ export interface Runtime {
    * (`scope`), on Node detached (and tracked, see `idle`). Never rejects; failures are logged.
    */
   background(task: Promise<unknown>, scope?: BackgroundScope): void;
+  /**
+   * Starts `work` once the answer is on its way, kept alive as by `background`. On Workers it starts
+   * on a later turn of the event loop (`answerFirst`): started at once, its first steps (up to its
+   * first real wait: the sender, the Bot API client) run in the microtasks between the commit and the
+   * answer, and a fresh isolate compiles their code there. On Node it starts at once.
+   */
+  afterAnswer(work: () => Promise<unknown>, scope?: BackgroundScope): void;
   /** Resolves when every background task started so far (and any they started) has finished (Node, tests). */
   idle(): Promise<void>;
   now(): Date;

@@ -53,6 +53,9 @@ async function boot(env: WorkerEnv): Promise<Booted> {
     // Work after the response (sends, Zalo processing) stays alive through the request's own
     // execution context; the last request's one is the fallback (the cron tick).
     background: (task, scope) => (scope ?? ctxRef.current)?.waitUntil(task),
+    // Sends begin after the answer: a fresh isolate's first webhook then answers before it compiles
+    // the sender and grammY's Bot API client.
+    answerFirst: true,
   });
   rtRef.rt = rt;
   const routes = await wiring.routes(rt);

@@ -35,6 +35,12 @@ describe('configuration', () => {
     }
   });
 
+  it('says what is wrong in English, also for the checks whose words are zod\'s', () => {
+    expect(() => createConfig({ PORT: 'eighty', HOST: ' ', ESCALATE_NORMAL_HOURS: '-1' })).toThrow(
+      /PORT: Invalid input: expected number, received NaN\n.*HOST: Too small: expected string to have >=1 characters\n.*ESCALATE_NORMAL_HOURS: Too small: expected number to be >0/,
+    );
+  });
+
   it('reads old data keys from DATA_KEY_PREVIOUS, comma-separated, without repeating the current one', () => {
     expect(createConfig({ DATA_KEY: KEY_A }).DATA_KEY_PREVIOUS).toEqual([]);
     expect(createConfig({ DATA_KEY: KEY_A, DATA_KEY_PREVIOUS: ` ${KEY_B} , ${KEY_A},${KEY_B},` }).DATA_KEY_PREVIOUS).toEqual([KEY_B]);

@@ -6,7 +6,8 @@ import { config } from 'zod/mini';
 import { en } from 'zod/locales';
 import { once } from './once';
 
-const englishErrors = once(() => config(en()));
+/** Sets zod's English error messages (once). A parse makes its messages when it fails, so a caller may set them only then and parse again. */
+export const englishErrors = once(() => config(en()));
 
 /** A schema built on first use (see once.ts), with zod's English error messages. */
 export function lazySchema<T>(make: () => T): () => T {

@@ -33,17 +33,22 @@ export function createKnowledge(content: CompiledContent): Knowledge {
   // Worker the first request of a fresh isolate (often /start) would otherwise pay for them.
   const searcher = once(() => createSearcher(content.searchIndex, content.synonyms));
   const asker = once(() => createAsker(searcher(), createDetector(content.triage, content.triageModel), content.offtopic, content.synonyms.shorthand));
-  const renderer = createRenderer(content.guides, content.hotlines);
-  const bySlug = new Map(content.guides.map((g) => [g.slug, g]));
-  const allLines: Hotline[] = [...content.hotlines.national, ...content.hotlines.provincial];
+  // The guides (the largest part of the content) are parsed with the first guide, topic list or
+  // answer: /start and the menu show only the hotlines.
+  const renderer = once(() => createRenderer(content.guides, content.hotlines));
+  const bySlug = once(() => new Map(content.guides.map((g) => [g.slug, g])));
+  const allLines = once((): Hotline[] => [...content.hotlines.national, ...content.hotlines.provincial]);
   return {
     ask: (text) => asker().ask(text),
-    ...renderer,
+    renderAnswer: (result, lang) => renderer().renderAnswer(result, lang),
+    renderGuideFull: (slug, lang) => renderer().renderGuideFull(slug, lang),
+    renderTopicList: (lang) => renderer().renderTopicList(lang),
+    renderHotlines: (lang, provinceCode) => renderer().renderHotlines(lang, provinceCode),
     get searcher() {
       return searcher();
     },
-    getGuide: (slug) => bySlug.get(slug),
+    getGuide: (slug) => bySlug().get(slug),
     listGuides: () => [...content.guides],
-    hotlines: () => [...allLines],
+    hotlines: () => [...allLines()],
   };
 }

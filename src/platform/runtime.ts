@@ -22,7 +22,14 @@ export interface RuntimeParts {
   onUndeliverable?: FlushDeps['onUndeliverable'];
   /** Where background work goes (Workers: the request's waitUntil); by default detached and tracked. */
   background?: (task: Promise<unknown>, scope?: BackgroundScope) => void;
+  /** `afterAnswer` work starts on a later turn of the event loop, after the answer (the Worker). */
+  answerFirst?: boolean;
   now?: () => Date;
+}
+
+/** Resolves on a later turn of the event loop (a timer): after the microtasks that finish a response. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 export function createRuntime(parts: RuntimeParts): Runtime {
@@ -70,14 +77,17 @@ export function createRuntime(parts: RuntimeParts): Runtime {
       // Committed: the answer to the platform no longer depends on anything below. Rows for a
       // channel without a sender here stay pending (only the tick could send them).
       if (result.claimed.length > 0) {
-        const delivery = deliverNow(rt.now(), { claimed: result.claimed, bodies: result.bodies });
-        if (opts.wait) await delivery;
-        else rt.background(delivery, opts.scope);
+        const deliver = () => deliverNow(rt.now(), { claimed: result.claimed, bodies: result.bodies });
+        if (opts.wait) await deliver();
+        else rt.afterAnswer(deliver, opts.scope);
       }
       return result;
     },
     background(task, scope) {
       place(task.catch((err: unknown) => parts.log.warn('background.failed', errorFields(err))), scope);
+    },
+    afterAnswer(work, scope) {
+      rt.background(parts.answerFirst ? nextTurn().then(work) : work(), scope);
     },
     async idle() {
       while (pending.size > 0) await Promise.all([...pending]);

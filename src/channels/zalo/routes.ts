@@ -91,7 +91,7 @@ export function zaloRoutes(rt: Runtime): Hono {
       // Stored: answer now (Zalo wants its 200 within 2 s); processing and sending follow in the
       // background (waitUntil on Workers, detached on Node). A crash before the end leaves the row
       // pending for the tick.
-      rt.background(processZaloEvent(rt, key, event), executionScope(c));
+      rt.afterAnswer(() => processZaloEvent(rt, key, event), executionScope(c));
       return c.json({ ok: true });
     },
   );
