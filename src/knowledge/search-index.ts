@@ -2,7 +2,7 @@
 // serialise) and at run time (to load the packed index with the same options, so a cold start never indexes).
 import MiniSearch, { type AsPlainObject, type Options, type SearchOptions } from 'minisearch';
 import type { Guide, Synonyms } from './schema';
-import { indexTerms, makeStopList, type StopList } from './text';
+import { indexTerms, looksEnglish, makeStopList, type StopList } from './text';
 
 export const INDEX_FIELDS = ['title', 'tags', 'questions', 'summary', 'english', 'body'] as const;
 type Field = (typeof INDEX_FIELDS)[number];
@@ -18,6 +18,9 @@ export const FIELD_BOOSTS: Record<Field, number> = {
 };
 
 const BIGRAM_FIELDS: ReadonlySet<string> = new Set(['title', 'tags', 'questions', 'summary']);
+/** Fields that are lists of short lines (joined by LINE_JOIN), each in one language. */
+const LINE_FIELDS: ReadonlySet<string> = new Set(['questions']);
+const LINE_JOIN = ' . ';
 
 export type IndexedDoc = Record<Field, string> & { id: string };
 
@@ -39,7 +42,13 @@ export function indexOptions(stop: StopList | (() => StopList), searchOptions?: 
     // Our tokenizer already yields final terms (folded, written, bigrams); processTerm keeps them.
     // Bigrams only where Vietnamese is short and dense (titles, tags, questions, summary): in the
     // long body and in English they would triple the index, and the cold-start load, for little gain.
-    tokenize: (text, field) => indexTerms(text, stopList(), BIGRAM_FIELDS.has(field ?? '')),
+    // In the sample questions, an English line gets no bigrams either: nearly all of its
+    // bigrams were pairs no other line shares ("is_legal", "that_a"), three quarters of the terms the
+    // English sample lines added, and the cold load grows with the term count.
+    tokenize: (text, field) =>
+      LINE_FIELDS.has(field ?? '')
+        ? text.split(LINE_JOIN).flatMap((line) => indexTerms(line, stopList(), !looksEnglish(line)))
+        : indexTerms(text, stopList(), BIGRAM_FIELDS.has(field ?? '')),
     processTerm: (term) => term,
     ...(searchOptions ? { searchOptions } : {}),
   };
@@ -56,8 +65,8 @@ export function toIndexedDoc(guide: Guide): IndexedDoc {
   return {
     id: guide.slug,
     title: guide.title,
-    tags: guide.tags.join(' . '),
-    questions: guide.questions.join(' . '),
+    tags: guide.tags.join(LINE_JOIN),
+    questions: guide.questions.join(LINE_JOIN),
     summary: guide.summary,
     // English title and summary together: one posting list per English word instead of two.
     english: [guide.title_en, guide.title_en, guide.summary_en, ...guide.tags_en].join(' . '),

@@ -97,6 +97,14 @@ describe('an emergency', () => {
     expect(buttons.map((b) => b.payload)).toEqual(['menu:report', 'topic:mua-ban-bat-coc-tre-em']);
   });
 
+  it('points a drowning now to first aid and blackmail now to the sextortion guide, never to prevention or basics', () => {
+    for (const q of ['my son fell into the river', 'con tôi vừa ngã xuống sông', 'be nha toi bi nga xuong ho boi roi']) {
+      expect(k.ask(q)).toMatchObject({ kind: 'emergency', emergencyKind: 'drowning', topic: 'so-cuu-duoi-nuoc' });
+    }
+    const blackmail = k.ask('co nguoi dang doa tung anh nong cua con gai toi neu khong gui them anh, hen toi nay gap');
+    expect(blackmail).toMatchObject({ kind: 'emergency', emergencyKind: 'sextortion', topic: 'xam-hai-qua-mang' });
+  });
+
   it('takes its phone numbers from content/hotlines.yaml', () => {
     const numbers = k.hotlines().map((h) => h.number);
     expect(numbers).toEqual(expect.arrayContaining(['111', '113', '114', '115']));

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { ContentError, compileKnowledge, loadGuides, renderModule } from '../../scripts/content/knowledge';
 import type { AsPlainObject } from 'minisearch';
 import { createKnowledge } from '../../src/knowledge/knowledge';
-import { buildIndex, loadIndex, serializeIndex, type PackedIndex } from '../../src/knowledge/search-index';
+import { buildIndex, indexOptions, loadIndex, serializeIndex, stopListOf, type PackedIndex } from '../../src/knowledge/search-index';
 import { fold } from '../../src/knowledge/text';
 
 const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url));
@@ -72,6 +72,17 @@ describe('building the knowledge base', () => {
     // The text is the content itself: read back, it is what was compiled.
     const text = /export const hotlines = parsedOnce<Hotlines>\((".*")\);/.exec(source)![1]!;
     expect(JSON.parse(JSON.parse(text) as string)).toEqual(compiled.hotlines);
+  });
+
+  it('indexes an English sample question by its words only, a Vietnamese one with its two-syllable terms', () => {
+    const { synonyms } = compileKnowledge(content, `${fixtures}guides`);
+    const tokenize = indexOptions(stopListOf(synonyms)).tokenize!;
+    const terms = tokenize('is it ok to smack a toddler . con bi ban bat nat o truong', 'questions');
+    expect(terms).toEqual(expect.arrayContaining(['smack', 'toddler', 'bat_nat', 'nat_o']));
+    expect(terms.filter((t) => /^(is|it|ok|to|smack|a|toddler)_/.test(t))).toEqual([]);
+    // Other fields are unchanged: a title keeps its bigrams, the English title and summary have none.
+    expect(tokenize('Bạo lực học đường', 'title')).toContain('hoc_duong');
+    expect(tokenize('School violence and bullying', 'english').some((t) => t.includes('_'))).toBe(false);
   });
 
   it('keeps the evaluation sets out of the index: no guide sample question is a line of any test/fixtures/**/*.jsonl', () => {

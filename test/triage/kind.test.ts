@@ -81,6 +81,16 @@ describe('the rules name the more specific kind', () => {
     expect(classifyTriageRulesOnly('năm ngoái bé nuốt cái đồng xu, đi khám thì ổn')).toMatchObject({ triage: 'question' });
   });
 
+  it('an asthma attack is a sudden illness, not violence; a racing heartbeat is not a beating', () => {
+    expect(classifyTriageRulesOnly('my daughter is having a bad asthma attack right now, she can barely talk')).toMatchObject({ triage: 'danger', kind: 'medical' });
+    expect(classifyTriageRulesOnly('bé đang lên cơn hen, thở rít, môi tím')).toMatchObject({ triage: 'danger', kind: 'medical' });
+    expect(classifyTriageRulesOnly('my heart is beating so fast before the school play tomorrow')).toMatchObject({ triage: 'question' });
+  });
+
+  it('boiling soup or porridge spilt on a child is a burn, before anything else the message says', () => {
+    expect(classifyTriageRulesOnly('em làm đổ nồi cháo sôi vào tay em trai, da phồng lên, bố mẹ chưa về')).toMatchObject({ triage: 'danger', kind: 'burn' });
+  });
+
   it('children locked in "since last night" are a child alone now, not over', () => {
     expect(classifyTriageRulesOnly('hai bé bị mẹ khóa trong phòng từ tối qua, giờ đói lắm')).toMatchObject({ triage: 'danger', kind: 'alone' });
   });
