@@ -169,10 +169,12 @@ export interface LoadedIndex {
 
 /**
  * The packed index loaded into MiniSearch without re-indexing. The term list goes straight into the
- * index's radix tree as the Maps MiniSearch keeps (what loadJS would build from the plain objects of
- * toJSON(), without building those objects first and parsing their keys back into numbers): at cold
- * start this load is the cost, and the interpreter runs it before anything is optimised. The tree is
- * built in one pass (RadixBuilder), not with one `set` per term.
+ * index's radix tree (what loadJS would build from the plain objects of toJSON(), without building
+ * those objects first and parsing their keys back into numbers): at cold start this load is the
+ * cost, and the interpreter runs it before anything is optimised. The tree is built in one pass
+ * (RadixBuilder), not with one `set` per term, and each term's postings stay packed until a search
+ * first reads them (Postings): most terms are never looked up, and building two Maps for each of
+ * them was most of what the load allocated (about 3 MB, a young-generation GC or two of 2-8 ms).
  */
 export function loadIndex(packed: PackedIndex, synonyms: Synonyms, searchOptions?: SearchOptions): LoadedIndex {
   const index = MiniSearch.loadJS<IndexedDoc>({ ...packed.header, index: [] }, indexOptions(() => stopListOf(synonyms), searchOptions));
@@ -182,7 +184,6 @@ export function loadIndex(packed: PackedIndex, synonyms: Synonyms, searchOptions
   let t = 0; // position in terms
   let p = 0; // position in postings
   let previous = '';
-  const NL = 10, SPACE = 32, COMMA = 44, COLON = 58;
   while (t < terms.length) {
     let end = terms.indexOf('\n', t);
     if (end < 0) end = terms.length;
@@ -191,39 +192,105 @@ export function loadIndex(packed: PackedIndex, synonyms: Synonyms, searchOptions
     previous = term;
     t = end + 1;
     vocabulary.add(term);
-    const data = new Map<number, Map<number, number>>();
-    // One line of postings: fields separated by spaces, documents by commas.
-    while (p < postings.length) {
-      const field = digit36(postings.charCodeAt(p++));
-      const docs = new Map<number, number>();
-      let doc = 0;
-      let c = 0;
-      do {
-        let gap = 0;
-        while (p < postings.length && (c = postings.charCodeAt(p)) !== COMMA && c !== COLON && c !== SPACE && c !== NL) {
-          gap = gap * 36 + digit36(c);
-          p++;
-        }
-        doc += gap;
-        let tf = 1;
-        if (c === COLON && p < postings.length) {
-          tf = 0;
-          p++;
-          while (p < postings.length && (c = postings.charCodeAt(p)) !== COMMA && c !== SPACE && c !== NL) {
-            tf = tf * 36 + digit36(c);
-            p++;
-          }
-        }
-        docs.set(doc, tf);
-        if (p >= postings.length) c = NL;
-        p++; // the separator
-      } while (c === COMMA);
-      data.set(field, docs);
-      if (c === NL) break;
-    }
-    tree.add(term, shared, data);
+    tree.add(term, shared, new Postings(postings, p));
+    // The next term's line.
+    p = postings.indexOf('\n', p) + 1 || postings.length;
   }
   return { index, vocabulary };
+}
+
+type TermData = Map<number, Map<number, number>>;
+
+/**
+ * One term's postings as MiniSearch keeps them (field id → document short id → term frequency),
+ * decoded from the packed text on first use. MiniSearch only reads this through the Map methods
+ * below (a search calls `get`; toJSON, add and remove iterate, `set`, `delete` and read `size`), and
+ * each of them goes to the decoded Map, so the index behaves exactly as if loadJS had built it.
+ */
+class Postings implements TermData {
+  private decoded: TermData | undefined;
+
+  constructor(
+    private readonly text: string,
+    private readonly at: number,
+  ) {}
+
+  private get map(): TermData {
+    return (this.decoded ??= decodePostings(this.text, this.at));
+  }
+
+  get(field: number): Map<number, number> | undefined {
+    return this.map.get(field);
+  }
+  has(field: number): boolean {
+    return this.map.has(field);
+  }
+  set(field: number, docs: Map<number, number>): this {
+    this.map.set(field, docs);
+    return this;
+  }
+  delete(field: number): boolean {
+    return this.map.delete(field);
+  }
+  clear(): void {
+    this.map.clear();
+  }
+  get size(): number {
+    return this.map.size;
+  }
+  forEach(fn: (docs: Map<number, number>, field: number, map: TermData) => void, thisArg?: unknown): void {
+    this.map.forEach((docs, field) => fn.call(thisArg, docs, field, this));
+  }
+  keys(): MapIterator<number> {
+    return this.map.keys();
+  }
+  values(): MapIterator<Map<number, number>> {
+    return this.map.values();
+  }
+  entries(): MapIterator<[number, Map<number, number>]> {
+    return this.map.entries();
+  }
+  [Symbol.iterator](): MapIterator<[number, Map<number, number>]> {
+    return this.map[Symbol.iterator]();
+  }
+  get [Symbol.toStringTag](): string {
+    return 'Map';
+  }
+}
+
+/** The term's line of postings at `p`: fields separated by spaces, documents by commas. */
+function decodePostings(postings: string, p: number): TermData {
+  const NL = 10, SPACE = 32, COMMA = 44, COLON = 58;
+  const data: TermData = new Map();
+  while (p < postings.length && postings.charCodeAt(p) !== NL) {
+    const field = digit36(postings.charCodeAt(p++));
+    const docs = new Map<number, number>();
+    let doc = 0;
+    let c = 0;
+    do {
+      let gap = 0;
+      while (p < postings.length && (c = postings.charCodeAt(p)) !== COMMA && c !== COLON && c !== SPACE && c !== NL) {
+        gap = gap * 36 + digit36(c);
+        p++;
+      }
+      doc += gap;
+      let tf = 1;
+      if (c === COLON && p < postings.length) {
+        tf = 0;
+        p++;
+        while (p < postings.length && (c = postings.charCodeAt(p)) !== COMMA && c !== SPACE && c !== NL) {
+          tf = tf * 36 + digit36(c);
+          p++;
+        }
+      }
+      docs.set(doc, tf);
+      if (p >= postings.length) c = NL;
+      p++; // the separator
+    } while (c === COMMA);
+    data.set(field, docs);
+    if (c === NL) break;
+  }
+  return data;
 }
 
 /** A node of MiniSearch's radix tree: edges by their (non-empty) label, the term's data under ''. */
@@ -254,7 +321,7 @@ class RadixBuilder {
       // The previous term's edge runs past the shared part: split it there.
       const label = this.previous.slice(top.depth, below.depth);
       const cut = shared - top.depth;
-      const middle: RadixNode = new Map([[label.slice(cut), below.node]]);
+      const middle: RadixNode = new Map<string, unknown>().set(label.slice(cut), below.node);
       top.node.delete(label);
       top.node.set(label.slice(0, cut), middle);
       top = { node: middle, depth: shared };
@@ -263,7 +330,9 @@ class RadixBuilder {
     if (term.length === top.depth) {
       top.node.set('', data);
     } else {
-      const leaf: RadixNode = new Map([['', data]]);
+      // set() rather than new Map([[k, v]]): the array of pairs and its iteration cost as much again
+      // as the Map (measured: ~430 bytes against ~270 per leaf, and there is a leaf per term).
+      const leaf: RadixNode = new Map<string, unknown>().set('', data);
       top.node.set(term.slice(top.depth), leaf);
       path.push({ node: leaf, depth: term.length });
     }

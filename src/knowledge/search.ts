@@ -49,7 +49,13 @@ interface Merged {
   queryTerms: string[];
 }
 
-export function createSearcher(searchIndex: PackedIndex, synonyms: Synonyms, now: () => number = () => performance.now()): Searcher {
+/** `load`: how the packed index becomes a MiniSearch index (a test passes MiniSearch's own loadJSON to compare). */
+export function createSearcher(
+  searchIndex: PackedIndex,
+  synonyms: Synonyms,
+  now: () => number = () => performance.now(),
+  load: typeof loadIndex = loadIndex,
+): Searcher {
   // The search options are fixed once, as the index's own default search options; only the
   // term table and list behind them (and which pass runs) change per question. MiniSearch is
   // handed the term list as is (no join and re-split into new strings).
@@ -74,7 +80,7 @@ export function createSearcher(searchIndex: PackedIndex, synonyms: Synonyms, now
   };
 
   const started = now();
-  const { index, vocabulary } = loadIndex(searchIndex, synonyms, searchOptions);
+  const { index, vocabulary } = load(searchIndex, synonyms, searchOptions);
   const loadMs = now() - started;
   const builder = createQueryBuilder(synonyms, stopListOf(synonyms));
 

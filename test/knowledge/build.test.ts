@@ -57,8 +57,10 @@ describe('building the knowledge base', () => {
     const built = buildIndex(compiled.guides, compiled.synonyms);
     type Node = Map<string, unknown>;
     const treeOf = (m: unknown) => (m as { _index: { _tree: Node } })._index._tree;
+    // A term's data is read as a Map (loadIndex's postings are decoded on first use): field → docs.
+    const data = (v: unknown) => new Map([...(v as Map<number, Map<number, number>>)].map(([field, docs]) => [field, new Map(docs)]));
     const shape = (node: Node): unknown =>
-      Object.fromEntries([...node.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, k === '' ? v : shape(v as Node)]));
+      Object.fromEntries([...node.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, k === '' ? data(v) : shape(v as Node)]));
     const loaded = loadIndex(serializeIndex(built), compiled.synonyms).index;
     expect(shape(treeOf(loaded))).toEqual(shape(treeOf(built)));
   });
