@@ -192,7 +192,8 @@ export function loadIndex(packed: PackedIndex, synonyms: Synonyms, searchOptions
     previous = term;
     t = end + 1;
     vocabulary.add(term);
-    tree.add(term, shared, new Postings(postings, p));
+    const data = new Postings(postings, p);
+    data.node = tree.add(term, shared, data);
     // The next term's line.
     p = postings.indexOf('\n', p) + 1 || postings.length;
   }
@@ -209,6 +210,11 @@ type TermData = Map<number, Map<number, number>>;
  */
 class Postings implements TermData {
   private decoded: TermData | undefined;
+  /**
+   * The radix node that holds these postings: once decoded, the plain Map takes their place there,
+   * so later searches read MiniSearch's own data structure with no call in between.
+   */
+  node: RadixNode | undefined;
 
   constructor(
     private readonly text: string,
@@ -216,7 +222,10 @@ class Postings implements TermData {
   ) {}
 
   private get map(): TermData {
-    return (this.decoded ??= decodePostings(this.text, this.at));
+    if (this.decoded) return this.decoded;
+    const decoded = (this.decoded = decodePostings(this.text, this.at));
+    if (this.node?.get('') === this) this.node.set('', decoded);
+    return decoded;
   }
 
   get(field: number): Map<number, number> | undefined {
@@ -312,7 +321,8 @@ class RadixBuilder {
   }
 
   /** Adds `term`, which shares exactly its first `shared` characters with the term added before. */
-  add(term: string, shared: number, data: unknown): void {
+  /** Returns the node that holds the term's data (under ''). */
+  add(term: string, shared: number, data: unknown): RadixNode {
     const path = this.path;
     let below: { node: RadixNode; depth: number } | undefined;
     while (path[path.length - 1]!.depth > shared) below = path.pop();
@@ -327,16 +337,19 @@ class RadixBuilder {
       top = { node: middle, depth: shared };
       path.push(top);
     }
+    let node = top.node;
     if (term.length === top.depth) {
-      top.node.set('', data);
+      node.set('', data);
     } else {
       // set() rather than new Map([[k, v]]): the array of pairs and its iteration cost as much again
       // as the Map (measured: ~430 bytes against ~270 per leaf, and there is a leaf per term).
       const leaf: RadixNode = new Map<string, unknown>().set('', data);
       top.node.set(term.slice(top.depth), leaf);
       path.push({ node: leaf, depth: term.length });
+      node = leaf;
     }
     this.previous = term;
+    return node;
   }
 }
 
