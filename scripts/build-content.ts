@@ -1,7 +1,13 @@
 // Compiles content/ into generated modules (Workers have no file system; a cold start must not index).
 // Each capability has its own builder in scripts/content/*.ts exporting `build(): Promise<string>`.
+// `--if-stale`: do nothing when the last build's stamp matches the inputs (scripts/content-stamp.ts);
+// the commands that need the modules (baove, eval, bench, loadtest) run it first.
 import { readdirSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { isFresh, writeStamp } from './content-stamp';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+if (process.argv.includes('--if-stale') && isFresh(root)) process.exit(0);
 
 const dir = fileURLToPath(new URL('./content/', import.meta.url));
 const builders = readdirSync(dir).filter((f) => f.endsWith('.ts')).sort();
@@ -17,3 +23,4 @@ for (const file of builders) {
   }
 }
 if (failed) process.exit(1);
+writeStamp(root);
