@@ -6,7 +6,7 @@
 // modules, package-lock.json) and the list of modules the build wrote.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 
 export const STAMP = 'src/.content-stamp.json';
 const INPUTS = ['content', 'scripts/content', 'scripts/build-content.ts', 'src', 'package-lock.json'];
@@ -17,20 +17,23 @@ interface Stamp {
   outputs: string[];
 }
 
-function walk(root: string, path: string, files: string[]): void {
+/** Files under `path` (a file or a folder, relative to root) that `keep` accepts, in a fixed order. */
+function walk(root: string, path: string, keep: (path: string) => boolean, files: string[] = []): string[] {
   const full = join(root, path);
-  if (!existsSync(full)) return;
+  if (!existsSync(full)) return files;
   if (statSync(full).isDirectory()) {
-    for (const name of readdirSync(full).sort()) walk(root, join(path, name), files);
-  } else if (!GENERATED.test(path) && !path.endsWith('.content-stamp.json')) {
+    for (const name of readdirSync(full).sort()) walk(root, join(path, name), keep, files);
+  } else if (keep(path)) {
     files.push(path);
   }
+  return files;
 }
+
+const isInput = (path: string) => !GENERATED.test(path) && path !== STAMP;
 
 /** A hash of every input of the content build, by path and bytes. */
 export function inputsHash(root: string): string {
-  const files: string[] = [];
-  for (const input of INPUTS) walk(root, input, files);
+  const files = INPUTS.flatMap((input) => walk(root, input, isInput));
   const hash = createHash('sha256');
   for (const file of files) hash.update(`${file}\0`).update(readFileSync(join(root, file))).update('\0');
   return hash.digest('hex');
@@ -38,15 +41,7 @@ export function inputsHash(root: string): string {
 
 /** The generated modules under src/, relative to root. */
 export function generatedModules(root: string): string[] {
-  const out: string[] = [];
-  (function find(path: string) {
-    for (const name of readdirSync(join(root, path)).sort()) {
-      const rel = join(path, name);
-      if (statSync(join(root, rel)).isDirectory()) find(rel);
-      else if (GENERATED.test(name)) out.push(relative(root, join(root, rel)));
-    }
-  })('src');
-  return out;
+  return walk(root, 'src', (path) => GENERATED.test(path));
 }
 
 /** True when the last build's stamp matches today's inputs and every module it wrote is still there. */
