@@ -1,4 +1,4 @@
-// `npm run eval [-- FILE.jsonl ...] [--verbose]`: scores question answering on labelled sets (default:
+// `npm run eval [-- FILE.jsonl ...] [--verbose] [--without-topic-model]`: scores question answering on labelled sets (default:
 // the dev set test/fixtures/questions.jsonl and the held-out-style set questions-holdout.jsonl, which
 // is written to the same brief but not tuned question by question) and compares each with an out-of-the-box MiniSearch baseline
 // (default tokenizer, no folding, no synonyms, no bigrams, no triage, same fields and boosts).
@@ -94,11 +94,24 @@ function score(set: Labelled[], system: System): Scores {
   return s;
 }
 
-function ours(): System {
-  const k = createKnowledge(compiledContent);
+/** `withTopicModel: false`: the search alone ranks (the system before the topic classifier, for an A/B). */
+function ours(withTopicModel = true): System {
+  const k = createKnowledge(withTopicModel ? compiledContent : withoutTopicModel(compiledContent));
   return (q) => {
     const r = k.ask(q);
     return { topic: r.topic, emergency: r.kind === 'emergency' };
+  };
+}
+
+function withoutTopicModel(c: typeof compiledContent): typeof compiledContent {
+  return {
+    guides: c.guides,
+    searchIndex: c.searchIndex,
+    synonyms: c.synonyms,
+    triage: c.triage,
+    hotlines: c.hotlines,
+    offtopic: c.offtopic,
+    triageModel: c.triageModel,
   };
 }
 
@@ -145,7 +158,7 @@ const DEFAULT_SETS = [
   'test/fixtures/triage-own3-aside.jsonl',
 ].filter((p) => existsSync(p));
 const named = args.filter((a) => !a.startsWith('-'));
-const system = ours();
+const system = ours(!args.includes('--without-topic-model'));
 const base = baseline();
 
 /** A triage set labels each line with "triage" (danger, disclosure or question). */

@@ -3,6 +3,7 @@
 import type { Button, Lang } from '../core/types';
 import { triageModel } from '../triage/model.generated';
 import * as compiled from './compiled.generated';
+import { topicModel } from './topic-model.generated';
 import { createKnowledge, type CompiledContent, type Knowledge } from './knowledge';
 import { emergencyShortLine, inEmergencyOrder } from './render';
 import type { AskResult, Decision } from './answer';
@@ -36,6 +37,9 @@ export const compiledContent: CompiledContent = {
   },
   get triageModel() {
     return triageModel();
+  },
+  get topicModel() {
+    return topicModel();
   },
 };
 

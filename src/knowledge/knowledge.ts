@@ -8,6 +8,7 @@ import { createRenderer, type Renderer } from './render';
 import type { Guide, Hotline, Hotlines, Offtopic, Synonyms, TriageRules } from './schema';
 import { createSearcher, type Searcher } from './search';
 import type { PackedIndex } from './search-index';
+import { createTopicModel, type TopicModelData } from './topic-model';
 
 export interface CompiledContent {
   guides: Guide[];
@@ -18,6 +19,8 @@ export interface CompiledContent {
   offtopic: Offtopic;
   /** The triage classifier (src/triage/model.generated.ts); without it, triage is rules only. */
   triageModel?: TriageModelData;
+  /** The topic classifier (src/knowledge/topic-model.generated.ts); without it, the search alone ranks. */
+  topicModel?: TopicModelData;
 }
 
 export interface Knowledge extends Asker, Renderer {
@@ -32,7 +35,7 @@ export function createKnowledge(content: CompiledContent): Knowledge {
   // first question, not with the rest: a menu, a topic or the hotlines never need them, and on a
   // Worker the first request of a fresh isolate (often /start) would otherwise pay for them.
   const searcher = once(() => createSearcher(content.searchIndex, content.synonyms));
-  const asker = once(() => createAsker(searcher(), createDetector(content.triage, content.triageModel), content.offtopic, content.synonyms.shorthand));
+  const asker = once(() => createAsker(searcher(), createDetector(content.triage, content.triageModel), content.offtopic, content.synonyms.shorthand, content.topicModel && createTopicModel(content.topicModel)));
   // The guides (the largest part of the content) are parsed with the first guide, topic list or
   // answer: /start and the menu show only the hotlines.
   const renderer = once(() => createRenderer(content.guides, content.hotlines));
