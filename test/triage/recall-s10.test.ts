@@ -80,3 +80,12 @@ describe('a child taken away by someone who will not say where; children inside 
     'the kids want to watch fireworks tonight, is the smoke bad for them',
   ])('"%s" stays a question', staysQuestion);
 });
+
+describe('"quấy rối" (harassment) said of a real child', () => {
+  it('a neighbour telling that a stepfather harasses a girl is a disclosure', () =>
+    disclosure('sexual_abuse')('con bé lớp bên bị ông bác quấy rối mấy lần, nó mới kể với cô'));
+  it.each(['quấy rối tình dục trẻ em bị phạt thế nào', 'làm sao dạy con phản ứng khi bị quấy rối trên xe buýt'])(
+    '"%s" stays a question',
+    staysQuestion,
+  );
+});
