@@ -32,6 +32,10 @@ interface Item {
   cancelled: string[];
   scores: TriageScores;
   text: string;
+  /** How the rules' danger fired, per kind (src/triage/classify.ts RuleDecision.evidence); empty when not by the rules' own cues. */
+  evidence: string[];
+  /** The rules saw a real event (firm now, just happened, distress, cry, threat). */
+  event: boolean;
 }
 
 const GATE = args.includes('--gate');
@@ -44,7 +48,7 @@ for (let k = 0; k < folds; k++) {
   examples.forEach((x, i) => {
     if (i % folds !== k) return;
     const { outcome, general, cancelled } = rules.judge(x.text);
-    cv.push({ want: x.label.split(':')[0] as Item['want'], rules: outcome, general, cancelled, scores: model.score(x.text), text: x.text });
+    cv.push({ want: x.label.split(':')[0] as Item['want'], rules: outcome, general, cancelled, scores: model.score(x.text), text: x.text, evidence: rules.decide(x.text).evidence ?? [], event: rules.decide(x.text).event ?? false });
   });
 }
 const full = createTriageModel(trainTriageModel(examples, thresholds, options));
@@ -52,12 +56,12 @@ const readItems = (path: string): Item[] =>
   readTriageSet(path).map((x) => {
     const text = expandShorthand(x.q, synonyms().shorthand);
     const { outcome, general, cancelled } = rules.judge(text);
-    return { want: x.triage, rules: outcome, general, cancelled, scores: full.score(text), text };
+    return { want: x.triage, rules: outcome, general, cancelled, scores: full.score(text), text, evidence: rules.decide(text).evidence ?? [], event: rules.decide(text).event ?? false };
   });
 const dev: Item[] = readItems('test/fixtures/triage-dev.jsonl');
 // `--sets`: also our own tuning sets (never the asides, never test/fixtures/holdout).
 const owns: Array<[string, Item[]]> = args.includes('--sets')
-  ? ['triage-own', 'triage-own2', 'triage-own3'].map((n) => [n, readItems(`test/fixtures/${n}.jsonl`)])
+  ? ['triage-own', 'triage-own2', 'triage-own3', 'triage-own4'].map((n) => [n, readItems(`test/fixtures/${n}.jsonl`)])
   : [];
 
 function decide(x: Item, t: TriageThresholds): 'danger' | 'disclosure' | 'question' {
@@ -166,6 +170,50 @@ if (args.includes('--veto')) {
       return `false alarms removed ${saved}, alarms lost ${lost}`;
     };
     console.log(`veto P(question) ≥ ${v}: cv ${count(cv)}; dev ${count(dev)}${owns.map(([n, items]) => `; ${n} ${count(items)}`).join('')}`);
+  }
+}
+if (args.includes('--weak-veto')) {
+  // A veto on weak rule dangers (src/triage/detect.ts): the rules fired danger only on a child named
+  // near the danger word, or on a "now" in another clause, and the classifier gives P(danger) < v.
+  // Counted: dangers lost, disclosures the veto leaves a question, false alarms removed.
+  const WEAK = new Set((args[args.indexOf('--weak') + 1] ?? 'child').split(','));
+  for (const v of [0.005, 0.01, 0.015, 0.02, 0.03, 0.05]) {
+    const count = (items: Item[]) => {
+      let lost = 0, lostX = 0, saved = 0;
+      for (const x of items) {
+        if (x.rules.triage !== 'danger' || x.evidence.length === 0 || !x.evidence.every((e) => WEAK.has(e)) || x.scores.danger >= v) continue;
+        const after = x.scores.danger + x.scores.disclosure >= thresholds.disclosure ? 'disclosure' : 'question';
+        if (x.want === 'danger') lost++;
+        if (x.want === 'danger' && args.includes('--show')) console.log(`    lost at ${v}: ${x.want} d ${x.scores.danger.toFixed(4)} [${x.evidence}] ${x.text}`);
+        else if (x.want === 'disclosure' && after === 'question') lostX++;
+        else if (x.want === 'question' && after === 'question') saved++;
+      }
+      return `lost ${lost} dangers, ${lostX} disclosures; removed ${saved} false alarms`;
+    };
+    console.log(`weak veto P(danger) < ${v}: cv ${count(cv)}; dev ${count(dev)}${owns.map(([n, items]) => `; ${n} ${count(items)}`).join('')}`);
+  }
+}
+if (args.includes('--event-gate')) {
+  // A gate on raises: the rules left a question because general (or any) wording cancelled its danger
+  // words, and nothing in the message says a real event; the classifier may not raise it to danger
+  // (mode 'danger': it may still raise a disclosure) or at all (mode 'all').
+  for (const which of ['general', 'any'] as const) for (const mode of ['danger', 'all'] as const) {
+    const count = (items: Item[]) => {
+      let lost = 0, lostX = 0, saved = 0;
+      for (const x of items) {
+        if (x.rules.triage !== 'question' || x.event || (which === 'general' ? !x.general : x.cancelled.length === 0)) continue;
+        const was = decide(x, thresholds);
+        const now = mode === 'all' ? 'question' : was === 'danger' ? (x.scores.danger + x.scores.disclosure >= thresholds.disclosure ? 'disclosure' : 'question') : was;
+        if (was === now) continue;
+        if (x.want === 'danger') {
+          lost++;
+          if (args.includes('--show')) console.log(`    lost [${which} ${mode}] d ${x.scores.danger.toFixed(3)} ${x.text}`);
+        } else if (x.want === 'disclosure' && now === 'question') lostX++;
+        else if (x.want === 'question' && now === 'question') saved++;
+      }
+      return `lost ${lost} dangers, ${lostX} disclosures; removed ${saved} false alarms`;
+    };
+    console.log(`event gate [${which}, ${mode}]: cv ${count(cv)}; dev ${count(dev)}${owns.map(([n, items]) => `; ${n} ${count(items)}`).join('')}`);
   }
 }
 if (args.includes('--soft-gate')) {

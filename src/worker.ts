@@ -3,7 +3,7 @@
 import { createApp } from './app';
 import { createBot } from './channels/telegram/bot';
 import { createTelegramSender } from './channels/telegram/sender';
-import { createConfig, type Config } from './config';
+import { createConfig, prepareConfig, type Config } from './config';
 import { createLogger } from './ground/log';
 import { openWebDb } from './db/web-client';
 import { createSealer } from './ground/crypto';
@@ -26,6 +26,10 @@ interface Booted {
 }
 
 let booted: Promise<Booted> | null = null;
+
+// At start-up, not in the first request: the environment's schema (zod's first build, the largest
+// env-free part of the boot). The rest of the boot needs the bindings, which the first request brings.
+prepareConfig();
 
 async function boot(env: WorkerEnv): Promise<Booted> {
   const log = createLogger((l) => console.log(l));

@@ -1,6 +1,7 @@
 // Instructions that workerd itself executes (valgrind's callgrind), per phase: a fresh isolate's
 // start-up (workerd's own boot and the script's load), its first Telegram /start through the webhook,
-// then the next ones (each counted up to 1.5 s after its answer, so its sends and marks are in it).
+// then the next ones: each up to its answer (`answerN`) and from there to 1.5 s later (`afterN`: its
+// sends and marks).
 // Unlike wall or CPU times these repeat within ±0.5 M on a loaded machine. The workerd binary is
 // stripped, so the counts are totals only. Needs valgrind.
 //   npx tsx scripts/bench/worker-instructions.ts [dir-with-worker.js] [requests]
@@ -71,8 +72,10 @@ try {
     });
     await res.arrayBuffer();
     if (res.status !== 200) throw new Error(`answered ${res.status}`);
+    // Up to the answer (the dump lands a little after it, so a few of the sends' first steps may be in it).
+    dump(`answer${i}`);
     await sleep(1500);
-    dump(`request${i}`);
+    dump(`after${i}`);
   }
   await mf.dispose();
   await sleep(300);

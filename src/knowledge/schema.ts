@@ -96,6 +96,12 @@ export const triageSchema = z.object({
   habitual: phraseList,
   hypothetical: phraseList,
   threat: phraseList,
+  /** Words that open a hypothesis ("nếu", "if"); a threat inside one ("nếu ai đó dọa…") is imagined. */
+  conditional: phraseList.optional(),
+  /** Words that end a hypothesis and start its main clause ("thì", "then"). */
+  condition_end: phraseList.optional(),
+  /** English "now" words that count only right next to the danger word ("just swallowed"). */
+  present_near: phraseList.optional(),
   prevention: phraseList,
   /** Worry or prevention that governs the danger words right after it ("sợ bé bị hóc", "để con không bị"). */
   worry: phraseList.optional(),

@@ -30,6 +30,8 @@ const PLAY = 'play, sport, school work or fiction, nothing says now';
 const GOVERN = 5;
 /** How far after the start of a when-clause ("lúc", "mỗi khi") its "đang" is part of it. */
 const WHEN_REACH = 3;
+/** An English "just" says now of the danger word up to three words after it ("just swallowed", "just been hit"). */
+const NEAR_ONLY: [number, number] = [3, 0];
 const MASKED: Syllable = { raw: '\u0000', folded: '\u0000' };
 
 /** "(rơi|ngã) xuống (ao|hồ)" → every combination, as plain phrases. */
@@ -241,6 +243,13 @@ export interface RuleDecision {
   kinds: DangerKind[];
   /** A kind's own cues, signs of distress alone (named by the sign), a bare cry for help; null when not danger. */
   by: 'rules' | 'distress' | 'cry' | null;
+  /** How each fired kind fired (rules only): 'phrase', 'cry', 'now', 'child', 'child_term'. */
+  evidence?: string[];
+  /**
+   * Something in the message says a real event: a firm "now" ("đang", "vừa"), "just happened"
+   * ("sáng nay"), a sign of distress, a cry for help or a threat.
+   */
+  event?: boolean;
 }
 
 export interface Triage {
@@ -294,6 +303,8 @@ interface Facts {
   /** "lúc", "khi", "mỗi khi": a clause of when something keeps happening. */
   when: Span[];
   cue: Record<CueGroup, Span[]>;
+  /** "Now" cues that count only within NEAR_ONLY words of the danger word (English "just"). */
+  nearOnly: Span[];
   disclosureCues: Span[];
 }
 
@@ -307,6 +318,12 @@ export function createTriage(rules: TriageRules): Triage {
   /** Words that end what worry governs (content/triage.yaml `worry_break`), folded. */
   const worryBreak = new Set(rules.worry_break.map(fold));
   const threat = set(rules.threat);
+  /** Conditional words that open a hypothesis ("nếu", "if"): a threat inside one is imagined. */
+  const conditional = set(rules.conditional);
+  /** "thì", "then": where a hypothesis ends and its main clause starts. */
+  const conditionEnd = set(rules.condition_end);
+  /** English words for "now" that count only right next to the danger word ("just swallowed"). */
+  const presentNear = set(rules.present_near);
   const asking = set(rules.asking);
   const grownUp = set(rules.grown_up);
   const calm = set(rules.calm);
@@ -359,6 +376,23 @@ export function createTriage(rules: TriageRules): Triage {
     terms.some(([from, to]) => cues.some(([cFrom, cTo]) => cTo >= from - b && cFrom <= to + a));
   const near = (terms: Span[], cues: Span[]) => nearWithin(terms, cues, [before, after]);
 
+  /**
+   * Is a threat said as real? Not one inside a hypothesis — after "nếu"/"if" and before its "thì"/"then"
+   * ("nếu ai đó đe dọa tung ảnh của con thì cha mẹ làm gì", "what should I do if someone threatens…")
+   * — unless the threat itself opens with the conditional ("nếu em không gửi thì…", "if I don't pay").
+   */
+  function realThreat(s: Sentence): boolean {
+    const ifs = conditional.hits(s);
+    const ends = conditionEnd.hits(s);
+    return threat.hits(s).some(([a]) => {
+      if (ifs.some(([c]) => c === a)) return true;
+      const opened = ifs.filter(([, d]) => d < a).map(([c]) => c);
+      if (opened.length === 0) return true;
+      const c = Math.max(...opened);
+      return ends.some(([e]) => e > c && e < a);
+    });
+  }
+
   function factsOf(s: Sentence, english: boolean, cry: boolean, distressed: boolean): Facts {
     const cue = {} as Record<CueGroup, Span[]>;
     for (const [name, phrases] of Object.entries(groups)) {
@@ -366,11 +400,17 @@ export function createTriage(rules: TriageRules): Triage {
     }
     cue.distress = distress.hits(s);
     // English "is hitting", "she's bleeding", "keeps crying": the progressive says "now".
+    // English "just swallowed": "now" only said of the danger word itself, not of another verb in the
+    // sentence ("it just makes me sad", "she just got her first phone … stories about sextortion"). (A
+    // progressive, "they're waiting for me", says the scene is now wherever it stands: not near-only.)
+    const nearOnly = english ? presentNear.hits(s) : [];
     if (english) cue.present = [...cue.present, ...progressive(s)];
     // "hôm qua con kể…", "cô vừa gọi điện báo…": the time of the telling, not of what is told.
     const told = tellingTime.hits(s.unmasked);
     const ofTelling = ([, d]: Span) => told.some(([a]) => a > d && a - d - 1 <= 2);
-    const firmAll = presentFirm.hits(s);
+    // A near-only "just" is no firm "now" for the whole sentence (worry, prevention and play still read it).
+    const nearOnlySpan = ([a, b]: Span) => nearOnly.some(([c, d]) => a === c && b === d);
+    const firmAll = presentFirm.hits(s).filter((x) => !nearOnlySpan(x));
     if (told.length > 0) {
       cue.present = cue.present.filter((x) => !ofTelling(x));
       cue.recent = cue.recent.filter((x) => !ofTelling(x));
@@ -391,7 +431,7 @@ export function createTriage(rules: TriageRules): Triage {
     const oneChild = adultVoice.any(s) || childVictim.any(s) || firmAll.length > 0;
     // General wording is read on the sentence before masking ("cách sơ cứu" is masked as a cue word).
     let generalAt: number | null = null;
-    if (!cry && !threat.any(s.unmasked)) {
+    if (!cry && !realThreat(s.unmasked)) {
       const starts = hypothetical.hits(s.unmasked).map(([a]) => a);
       if (starts.length > 0) generalAt = Math.min(...starts);
     }
@@ -401,7 +441,7 @@ export function createTriage(rules: TriageRules): Triage {
     const howGeneral = !cry && ((how.any(s.unmasked) && !oneChild) || preventing);
     // A repeat says it is real, but only one said after the worry ("em sợ bố lại đánh em"), not the
     // habit that explains it ("bé hay cho đồ vào miệng, mình sợ bé nuốt pin").
-    const calmNow = !cry && !distressed && firmNow.length === 0 && cue.recent.length === 0 && !threat.any(s.unmasked);
+    const calmNow = !cry && !distressed && firmNow.length === 0 && cue.recent.length === 0 && !realThreat(s.unmasked);
     const soft = calmNow && cue.habitual.length === 0;
     const worried = calmNow ? worry.hits(s.unmasked).filter(([a]) => !cue.habitual.some(([h]) => h >= a)) : [];
     return {
@@ -413,12 +453,15 @@ export function createTriage(rules: TriageRules): Triage {
       generalAt,
       howGeneral,
       preventive: !cry && preventing && firmNow.length === 0,
-      asking: asking.any(s),
+      // Asking whether it is allowed is still telling when the writer is the victim ("my stepdad hits me
+      // every night, is that legal?", "bố dượng đánh em mỗi tối, có vi phạm pháp luật không").
+      asking: asking.any(s.unmasked) && !(childVictim.any(s) && !adultVoice.any(s)),
       past: past.hits(s),
       firmNow,
       firmAll,
       when,
       cue,
+      nearOnly,
       disclosureCues,
     };
   }
@@ -431,6 +474,8 @@ export function createTriage(rules: TriageRules): Triage {
   /** Does this danger kind fire in this sentence? 'disclosure' when it is abuse told with no danger cue. */
   /** Did a danger word or sign occur in the message being decided (even if general wording, the past or calm cancelled it)? */
   let sawDangerWord = false;
+  /** How the last kind that fired fired (see RuleDecision.evidence). */
+  let evidence = '';
   /** Why the danger words of the message being decided did not fire, for explanations. */
   const cancelled = new Set<string>();
 
@@ -507,15 +552,28 @@ export function createTriage(rules: TriageRules): Triage {
     const repeated = ([c]: Span) => f.cue.habitual.some(([, b]) => b < c && c - b <= REPEAT_REACH);
     const inWhen = ([c]: Span) => f.when.some(([, b]) => b < c && c - b <= WHEN_REACH);
     const firm = (span: Span) => f.firmNow.some(([a, b]) => a === span[0] && b === span[1]);
-    const nowCues = [...f.cue.present, ...extra].filter((span) => (firm(span) || !repeated(span)) && !inWhen(span));
+    const close = (span: Span) => !f.nearOnly.some(([a, b]) => a === span[0] && b === span[1]) || nearWithin(all, [span], NEAR_ONLY);
+    const nowCues = [...f.cue.present, ...extra].filter((span) => (firm(span) || !repeated(span)) && !inWhen(span) && close(span));
     const now = nowCues.length + (rule.cues.includes('distress') ? f.cue.distress.length : 0) > 0;
     if (f.cue.habitual.length > 0 && !now && !rule.cues.includes('habitual') && childTerms.length === 0 && !cry) {
       return told() ? 'disclosure' : cancel('a repeat');
     }
-    if (phrases.length > 0) return 'danger';
-    if (cry) return 'danger';
-    const cues = [...rule.cues.flatMap((g) => f.cue[g]), ...extra];
-    if (near(all, cues)) return 'danger';
+    const nowCuesAll = [...rule.cues.filter((g) => g === 'present' || g === 'recent' || g === 'distress').flatMap((g) => f.cue[g]), ...extra].filter(close);
+    const sameClause = nowCuesAll.filter(([c]) => all.some(([a]) => f.s.clause[a] === f.s.clause[c]));
+    const nowNear = near(all, sameClause) ? true : near(all, nowCuesAll) ? 'far' : false;
+    if (phrases.length > 0) {
+      evidence = nowNear === true ? 'now' : nowNear ? 'now_far' : 'phrase';
+      return 'danger';
+    }
+    if (cry) {
+      evidence = 'cry';
+      return 'danger';
+    }
+    const cues = [...rule.cues.flatMap((g) => f.cue[g]), ...extra].filter(close);
+    if (near(all, cues)) {
+      evidence = nowNear === true ? 'now' : nowNear ? 'now_far' : childTerms.length > 0 && near(childTerms, cues) ? 'child_term' : 'child';
+      return 'danger';
+    }
     const tellers = telling.hits(f.s.unmasked);
     // Rape told by someone else ("cháu kể… làm chuyện đó mấy lần") with no "now" is a disclosure;
     // told by the child herself, or happening now, it is danger.
@@ -523,7 +581,10 @@ export function createTriage(rules: TriageRules): Triage {
       return told() ? 'disclosure' : cancel('told by someone else');
     }
     const who = [...f.cue.specific_child, ...f.cue.first_person, ...f.cue.first_person_en, ...tellers];
-    if (childTerms.length > 0 && near(childTerms, who)) return 'danger';
+    if (childTerms.length > 0 && near(childTerms, who)) {
+      evidence = 'child_term';
+      return 'danger';
+    }
     if (told()) return 'disclosure';
     return cancel('no cue near it');
   }
@@ -557,17 +618,20 @@ export function createTriage(rules: TriageRules): Triage {
         distress: facts.some((f) => f.cue.distress.length > 0),
       };
       sawDangerWord = facts.some((f) => f.cue.distress.length > 0);
+      const event = cry || distressed || facts.some((f) => f.firmAll.length > 0 || f.cue.recent.length > 0 || threat.any(f.s.unmasked));
       cancelled.clear();
       let disclosed: DisclosureKind | undefined;
       // Every kind that fires, in the order of content/triage.yaml; the first names the danger
       // unless a resolver (src/triage/kind.ts) chooses among them.
       const kinds: DangerKind[] = [];
+      const evid: string[] = [];
       let first: (() => string) | undefined;
       for (const rule of dangers) {
         for (const f of facts) {
           const got = fires(rule, f, m, cry);
           if (got === 'danger') {
             kinds.push(rule.kind);
+            evid.push(evidence);
             first ??= () => `${rule.kind}: ${show(f, rule)}`;
             break;
           }
@@ -577,7 +641,7 @@ export function createTriage(rules: TriageRules): Triage {
       if (kinds.length > 0) {
         const why = first!;
         const also = kinds.length > 1 ? ` (also ${kinds.slice(1).join(', ')})` : '';
-        return { outcome: { triage: 'danger', kind: kinds[0]!, voice, lang }, why: () => why() + also, kinds, by: 'rules' };
+        return { outcome: { triage: 'danger', kind: kinds[0]!, voice, lang }, why: () => why() + also, kinds, by: 'rules', evidence: evid, event };
       }
       // Signs of distress near a child, a cue or a cry: danger, named by the sign.
       for (const f of facts) {
@@ -586,11 +650,11 @@ export function createTriage(rules: TriageRules): Triage {
         const cues = [...f.cue.specific_child, ...f.cue.first_person, ...f.cue.first_person_en, ...f.cue.present];
         if (cry || near(f.cue.distress, cues)) {
           const kind = distressByKind.find((d) => d.terms.any(f.s))?.kind ?? 'injury';
-          return { outcome: { triage: 'danger', kind, voice, lang }, why: () => `distress: ${words(f.s, f.cue.distress)}`, kinds: [kind], by: 'distress' };
+          return { outcome: { triage: 'danger', kind, voice, lang }, why: () => `distress: ${words(f.s, f.cue.distress)}`, kinds: [kind], by: 'distress', event };
         }
       }
-      if (parts.some((s) => cries.any(s))) return { outcome: { triage: 'danger', kind: 'unspecified', voice, lang }, why: 'cry for help', kinds: ['unspecified'], by: 'cry' };
-      if (disclosed) return { outcome: { triage: 'disclosure', kind: disclosed, voice, lang }, why: `danger word told without a danger cue`, kinds: [], by: null };
+      if (parts.some((s) => cries.any(s))) return { outcome: { triage: 'danger', kind: 'unspecified', voice, lang }, why: 'cry for help', kinds: ['unspecified'], by: 'cry', event };
+      if (disclosed) return { outcome: { triage: 'disclosure', kind: disclosed, voice, lang }, why: `danger word told without a danger cue`, kinds: [], by: null, event };
       for (const rule of disclosures) {
         for (const f of facts) {
           if (f.asking || f.howGeneral || m.grownUp) continue;
@@ -602,11 +666,11 @@ export function createTriage(rules: TriageRules): Triage {
           // Told in the same sentence as the child, the writer as victim, a repeat, the past or a teller.
           if (terms.length > 0 && (f.disclosureCues.length > 0 || rule.extraCues.any(f.s))) {
             const why = () => `disclosure ${rule.kind}: ${words(f.s, terms)} with ${words(f.s, f.disclosureCues)}`;
-            return { outcome: { triage: 'disclosure', kind: rule.kind, voice, lang }, why, kinds: [], by: null };
+            return { outcome: { triage: 'disclosure', kind: rule.kind, voice, lang }, why, kinds: [], by: null, event };
           }
         }
       }
-      return { outcome: { triage: 'question', kind: null, voice, lang }, kinds: [], by: null, why: sawDangerWord ? `${CANCELLED}: ${[...cancelled].join('; ') || 'signs of distress with no child or cue'}` : 'no cue' };
+      return { outcome: { triage: 'question', kind: null, voice, lang }, kinds: [], by: null, event, why: sawDangerWord ? `${CANCELLED}: ${[...cancelled].join('; ') || 'signs of distress with no child or cue'}` : 'no cue' };
   }
 
   /** Words of the sentence at these spans, for explanations. */
@@ -617,8 +681,8 @@ export function createTriage(rules: TriageRules): Triage {
   return {
     classify: (text) => decide(normalizeAges(text)).outcome,
     decide(text) {
-      const { outcome, kinds, by } = decide(normalizeAges(text));
-      return { outcome, kinds, by };
+      const { outcome, kinds, by, evidence: ev, event } = decide(normalizeAges(text));
+      return { outcome, kinds, by, evidence: ev, event };
     },
     judge(text) {
       const { outcome } = decide(normalizeAges(text));

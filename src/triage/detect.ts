@@ -1,7 +1,7 @@
 // The emergency view of triage, for callers that only ask "is this an emergency?":
 // `emergency` is true exactly when the triage outcome is danger now (src/triage/classify.ts).
 import type { TriageRules } from '../knowledge/schema';
-import { createTriage, type Triage } from './classify';
+import { createTriage, type RuleDecision, type Triage } from './classify';
 import { createTriageModel, type TriageModelData } from './model';
 import type { TriageOutcome } from './outcome';
 
@@ -23,6 +23,28 @@ export interface Detector {
 }
 
 /**
+ * Below this P(danger) the classifier vetoes a weak rule danger (session 10, docs/triage.md): in
+ * 5-fold cross-validation on the training phrasings the lowest real danger with such weak evidence
+ * scored 0.014, and none below 0.01.
+ */
+export const WEAK_DANGER_VETO = 0.005;
+
+/**
+ * A danger the rules found on weak evidence only — every kind that fired did so on a child named near
+ * the danger word ("con", "bé", "my son"), with no "now", "just happened", sign of distress, cry,
+ * threat, phrase of its own or grave child term anywhere in the message ("có nên cho con mang điện
+ * thoại để gọi khi bị lạc không") — and that the classifier finds far-fetched (P(danger) below
+ * WEAK_DANGER_VETO) is not danger: it goes on as the rules' question (the classifier may still raise
+ * it to a disclosure). The reason, or null when the danger stands.
+ */
+export function vetoed(d: RuleDecision, pDanger: number): string | null {
+  if (d.outcome.triage !== 'danger' || d.by !== 'rules' || d.event !== false) return null;
+  if (!d.evidence || d.evidence.length === 0 || !d.evidence.every((e) => e === 'child')) return null;
+  if (pDanger >= WEAK_DANGER_VETO) return null;
+  return `weak danger vetoed: only a child near the danger word, classifier P(danger) ${pDanger.toFixed(4)} < ${WEAK_DANGER_VETO}`;
+}
+
+/**
  * Rules first (content/triage.yaml); with a model (src/triage/model.ts), the classifier may then
  * raise a question to a disclosure or danger, or a disclosure to danger. Without one, rules only.
  * It may raise a question even where general or prevention wording cancelled the danger words: a
@@ -32,9 +54,17 @@ export interface Detector {
 export function createDetector(rules: TriageRules, model?: TriageModelData): Detector {
   const triage: Triage = createTriage(rules);
   const second = model ? createTriageModel(model) : undefined;
+  /** The rules' decision, with a weak danger the classifier finds far-fetched read as the rules' question (see vetoed). */
+  const ruled = (text: string): { decision: RuleDecision; vetoed: string | null } => {
+    const decision = triage.decide(text);
+    const why = second ? vetoed(decision, second.score(text).danger) : null;
+    if (!why) return { decision, vetoed: null };
+    const question: TriageOutcome = { triage: 'question', kind: null, voice: decision.outcome.voice, lang: decision.outcome.lang };
+    return { decision: { outcome: question, kinds: [], by: null, event: false }, vetoed: why };
+  };
   const classify = (text: string): TriageOutcome => {
     if (!second) return triage.classify(text);
-    return second.decide(text, triage.decide(text)).outcome;
+    return second.decide(text, ruled(text).decision).outcome;
   };
   return {
     detect(text: string): Detection {
@@ -45,11 +75,14 @@ export function createDetector(rules: TriageRules, model?: TriageModelData): Det
     },
     classify,
     explain(text) {
-      const ruled = triage.explain(text);
-      const raised = second?.decide(text, triage.decide(text));
-      if (!raised?.why) return ruled;
-      const how = ruled.outcome.triage === 'danger' ? 'kind chosen by the' : 'raised by the';
-      return { outcome: raised.outcome, why: `${ruled.why}; ${how} ${raised.why}` };
+      const byRules = triage.explain(text);
+      if (!second) return byRules;
+      const { decision, vetoed: veto } = ruled(text);
+      const raised = second.decide(text, decision);
+      const rulesWhy = veto ? `${byRules.why}; ${veto}` : byRules.why;
+      if (!raised.why) return { outcome: raised.outcome, why: rulesWhy };
+      const how = decision.outcome.triage === 'danger' ? 'kind chosen by the' : 'raised by the';
+      return { outcome: raised.outcome, why: `${rulesWhy}; ${how} ${raised.why}` };
     },
     topicsFor: (kind, t) => triage.topicsFor(kind, t),
   };
