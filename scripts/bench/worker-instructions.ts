@@ -61,7 +61,8 @@ try {
   const [pid] = valgrinds();
   if (!pid) throw new Error('workerd under valgrind not found');
   const dump = (label: string) => execFileSync('callgrind_control', ['-d', label, String(pid)], { stdio: 'pipe' });
-  await sleep(500);
+  // Under valgrind workerd is ~50× slower: let the start-up's last work (GC, background compiles) settle.
+  await sleep(3000);
   dump('ready');
   for (let i = 1; i <= Number(requestsArg); i++) {
     const chat = 770_000 + i;

@@ -97,3 +97,19 @@ describe('a weak match with the classifier', () => {
     expect(createAsker(searcherFinding(weak), noEmergency, { phrases: {} }).ask('?').kind).toBe('unsure');
   });
 });
+
+describe('a match of stray words', () => {
+  // Coverage 0.45 with a strong score: confidence about 0.45, just over the answer threshold.
+  const stray = [ranked('tro-giup-phap-ly', 2000, 0.45), ranked('an-toan-giao-thong', 900, 0.3)];
+  const flat = Object.fromEntries(['tro-giup-phap-ly', 'an-toan-giao-thong', 'lao-dong-tre-em', 'quyen-tre-em', 'giao-duc-gioi-tinh', 'ky-luat-tich-cuc', 'ho-tro-tam-ly', 'duong-day-nong'].map((s) => [s, 0.125]));
+
+  it('is not answered when the classifier reads no guide in the question: "not sure", with suggestions', () => {
+    const asker = createAsker(searcherFinding(stray), noEmergency, { phrases: {} }, {}, classifierSaying(flat));
+    expect(asker.ask('?')).toMatchObject({ kind: 'unsure', topic: null, suggestions: ['tro-giup-phap-ly', 'an-toan-giao-thong'] });
+  });
+
+  it('is answered when the classifier reads a guide, even another one', () => {
+    const asker = createAsker(searcherFinding(stray), noEmergency, { phrases: {} }, {}, classifierSaying({ ...flat, 'quyen-tre-em': 0.3 }));
+    expect(asker.ask('?')).toMatchObject({ kind: 'answer', topic: 'tro-giup-phap-ly' });
+  });
+});

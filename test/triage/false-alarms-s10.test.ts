@@ -99,3 +99,17 @@ describe('English "just" says now only of the verb next to it, and a danger deni
     isDanger,
   );
 });
+
+describe('a trend, or whether a rumour is true, is not an event', () => {
+  it.each([
+    'Số vụ trẻ vị thành niên tự tử dạo này có đang tăng không ạ?',
+    'Nghe đồn có kẻ bắt cóc trẻ bằng kẹo có thuốc mê ở chợ, có thật không?',
+    'Is it true that kidnappers mark houses with stickers to find kids?',
+  ])('"%s" stays a question', rulesQuestion);
+
+  it.each([
+    'em đang muốn tự tử, em đã viết thư rồi',
+    'con tôi vừa bị bắt cóc ở cổng trường, có thật không trời ơi, tôi phải làm sao',
+    'is it true? my son was just kidnapped at the mall, someone took him',
+  ])('"%s" stays danger', isDanger);
+});
