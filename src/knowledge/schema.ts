@@ -102,6 +102,8 @@ export const triageSchema = z.object({
   condition_end: phraseList.optional(),
   /** English "now" words that count only right next to the danger word ("just swallowed"). */
   present_near: phraseList.optional(),
+  /** The doubt of a panic ("phải làm gì", "what do I do"): a question asked so is never one about children in general. */
+  panic: phraseList.optional(),
   prevention: phraseList,
   /** Worry or prevention that governs the danger words right after it ("sợ bé bị hóc", "để con không bị"). */
   worry: phraseList.optional(),

@@ -26,12 +26,16 @@ const GENERAL = 'general wording before it';
 const HOW = 'how-to or prevention wording';
 const WORRY = 'worry or prevention before it, nothing says now';
 const PLAY = 'play, sport, school work or fiction, nothing says now';
+const GENERIC = 'a question about children in general';
 /** How many words may stand between worry ("sợ con bị") and the danger word it governs ("sợ con bị ngã cầu thang"). */
 const GOVERN = 5;
 /** How far after the start of a when-clause ("lúc", "mỗi khi") its "đang" is part of it. */
 const WHEN_REACH = 3;
 /** An English "just" says now of the danger word up to three words after it ("just swallowed", "just been hit"). */
 const NEAR_ONLY: [number, number] = [3, 0];
+/** Words that end a Vietnamese question, and English words that open one (folded). */
+const QUESTION_END = new Set(['khong', 'ko', 'chua', 'gi', 'nao', 'sao', 'nhi', 'ha', 'hong', 'hok', 'chu', 'the']);
+const QUESTION_START = new Set(['what', 'why', 'how', 'when', 'where', 'which', 'who', 'is', 'are', 'can', 'could', 'should', 'do', 'does', 'will', 'would']);
 const MASKED: Syllable = { raw: '\u0000', folded: '\u0000' };
 
 /** "(rơi|ngã) xuống (ao|hồ)" → every combination, as plain phrases. */
@@ -157,6 +161,8 @@ interface Sentence {
   unmasked: Sentence;
   /** Which comma clause each syllable stands in. */
   clause: number[];
+  /** A "?" ends it. */
+  asked?: boolean;
 }
 
 const BE = new Set(['is', 'are', 'am', 's', 're', 'still', 'keeps', 'keep']);
@@ -182,10 +188,12 @@ function positions(syl: readonly Syllable[]): Map<string, number[]> {
 
 /** Sentences (and "…: …"), so "dấu hiệu…" in one does not excuse "đang bị đánh" in the next. */
 function sentences(text: string, mask: PhraseSet): Sentence[] {
-  return text
-    .split(/[.!?;:\n]+/u)
-    .filter((s) => s.trim().length > 0)
-    .map((s) => {
+  // Each sentence with whether a "?" ends it.
+  const parts: Array<[string, boolean]> = [];
+  for (const m of text.matchAll(/([^.!?;:\n]+)([.!?;:\n]*)/gu)) parts.push([m[1]!, m[2]!.includes('?')]);
+  return parts
+    .filter(([s]) => s.trim().length > 0)
+    .map(([s, asked]) => {
       // Comma clauses, analysed apart (a comma between digits, "1,5", is not one).
       const syl: Syllable[] = [];
       const clause: number[] = [];
@@ -199,7 +207,7 @@ function sentences(text: string, mask: PhraseSet): Sentence[] {
       unmasked.unmasked = unmasked;
       const masked = [...syl];
       for (const [from, to] of mask.hits(unmasked)) for (let i = from; i <= to; i++) masked[i] = MASKED;
-      return { syl: masked, at: positions(masked), memo: new Map(), unmasked, clause };
+      return { syl: masked, at: positions(masked), memo: new Map(), unmasked, clause, asked };
     });
 }
 
@@ -303,6 +311,11 @@ interface Facts {
   /** "lúc", "khi", "mỗi khi": a clause of when something keeps happening. */
   when: Span[];
   cue: Record<CueGroup, Span[]>;
+  /**
+   * A question about children in general: asked ("?" or a final question word), with no child of
+   * the writer's, no first person, no "now", "just happened", repeat, distress, cry or threat.
+   */
+  generic: boolean;
   /** "Now" cues that count only within NEAR_ONLY words of the danger word (English "just"). */
   nearOnly: Span[];
   disclosureCues: Span[];
@@ -324,6 +337,8 @@ export function createTriage(rules: TriageRules): Triage {
   const conditionEnd = set(rules.condition_end);
   /** English words for "now" that count only right next to the danger word ("just swallowed"). */
   const presentNear = set(rules.present_near);
+  /** The doubt of a panic ("phải làm gì", "làm sao đây", "what do I do"): never a question in general. */
+  const panic = set(rules.panic);
   const asking = set(rules.asking);
   const grownUp = set(rules.grown_up);
   const calm = set(rules.calm);
@@ -462,6 +477,10 @@ export function createTriage(rules: TriageRules): Triage {
       when,
       cue,
       nearOnly,
+      generic:
+        (s.asked === true || QUESTION_END.has(s.unmasked.syl.at(-1)?.folded ?? '') || QUESTION_START.has(s.unmasked.syl[0]?.folded ?? '')) &&
+        !oneChild && !cry && !distressed && !realThreat(s.unmasked) && !panic.any(s.unmasked) &&
+        cue.specific_child.length + cue.first_person.length + cue.first_person_en.length + cue.recent.length + cue.habitual.length + firmAll.length === 0,
       disclosureCues,
     };
   }
@@ -528,6 +547,7 @@ export function createTriage(rules: TriageRules): Triage {
       }
     }
     if (isGeneral(f, [...terms, ...phrases, ...childTerms])) return cancel(GENERAL);
+    if (f.generic) return cancel(GENERIC);
     if (f.howGeneral && (childTerms.length === 0 || f.preventive)) return cancel(HOW);
     // A past accident the child is fine after ("ngã đập đầu nhẹ, vẫn chơi bình thường") is a question.
     if (rule.calmCancels && m.calm && !m.distress && (childTerms.length === 0 || rule.calmCancelsAll) && !cry) return cancel('calm');

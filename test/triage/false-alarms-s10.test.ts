@@ -113,3 +113,18 @@ describe('a trend, or whether a rumour is true, is not an event', () => {
     'is it true? my son was just kidnapped at the mall, someone took him',
   ])('"%s" stays danger', isDanger);
 });
+
+describe('a question about children in general, never with the doubt of a panic', () => {
+  it.each([
+    'Vì sao trẻ nhỏ bị đuối nước thường không vùng vẫy được?',
+    'tre bi ngo doc khi gas thuong co trieu chung gi?',
+    'How long can a child survive in a locked car in summer?',
+  ])('"%s" stays a question', rulesQuestion);
+
+  it.each([
+    'Trẻ bị bỏng nặng cả người do đổ nồi lẩu, da phồng rộp, phải làm gì?',
+    'Có đứa trẻ đang chới với giữa hồ, không ai biết bơi, gọi ai?',
+    'a kid is drowning in the river near the bridge, what do I do?',
+    'Học sinh lớp 5 bị điện giật ngã ra sân trường, không thở, làm sao đây?',
+  ])('"%s" stays danger', isDanger);
+});
