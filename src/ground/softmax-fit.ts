@@ -1,12 +1,25 @@
 // Build-time fitting shared by the two classifiers (src/triage/train.ts, src/knowledge/topic-train.ts):
 // multinomial logistic regression with L2, full-batch Adam from zero weights, so the same data
-// always gives the same model; then the strongest features, for pruning before a refit. Each
+// always gives the same model; then a refit on the strongest features. Each
 // trainer keeps its own features, class weights, starting bias and packing. Not imported at run time.
 
 export interface FitOptions {
   l2: number;
   iterations: number;
   learningRate: number;
+}
+
+/** The options of a fit pruned to its strongest features and stored as integers. */
+export interface PrunedFitOptions extends FitOptions {
+  /** A feature must occur in at least this many examples. */
+  minCount: number;
+  /** Features kept after pruning. */
+  maxFeatures: number;
+  l2: number;
+  iterations: number;
+  learningRate: number;
+  /** Weights are stored as integers × scale; smaller ones are dropped. */
+  scale: number;
 }
 
 export interface Fit {
@@ -69,7 +82,7 @@ export function fitSoftmax(rows: number[][], y: number[], weight: number[], voca
  * The features (of `vocab`, fitted as `w` over `classCount` classes) whose largest weight is at
  * least `minWeight`, the `max` strongest of them, sorted by name.
  */
-export function strongestFeatures(vocab: string[], w: Float64Array, classCount: number, minWeight: number, max: number): string[] {
+function strongestFeatures(vocab: string[], w: Float64Array, classCount: number, minWeight: number, max: number): string[] {
   const C = classCount;
   const strength = vocab.map((f, i) => {
     let m = 0;
@@ -82,4 +95,38 @@ export function strongestFeatures(vocab: string[], w: Float64Array, classCount: 
     .slice(0, max)
     .map(([f]) => f)
     .sort();
+}
+
+/**
+ * Fits on every feature of `vocab`, keeps the `max` strongest (largest weight at least
+ * `minWeight`), sorted by name, and refits on those.
+ */
+export function fitPruned(vocab: string[], classCount: number, minWeight: number, max: number, fitOn: (vocab: string[]) => Fit): { kept: string[]; fit: Fit } {
+  const first = fitOn(vocab);
+  const kept = strongestFeatures(vocab, first.w, classCount, minWeight, max);
+  return { kept, fit: fitOn(kept) };
+}
+
+/** The features found in at least `minCount` examples (each example's features counted once), sorted. */
+export function frequentFeatures(examples: Iterable<string>[], minCount: number): string[] {
+  const df = new Map<string, number>();
+  for (const features of examples) for (const f of new Set(features)) df.set(f, (df.get(f) ?? 0) + 1);
+  return [...df].filter(([, n]) => n >= minCount).map(([f]) => f).sort();
+}
+
+/**
+ * The weights as text, one line per feature: the feature, a tab, then its non-zero weights rounded
+ * to integers × `scale`, each written by `pair` (class index, integer weight), space-separated.
+ */
+export function packWeights(vocab: string[], w: Float64Array, classCount: number, scale: number, pair: (c: number, q: number) => string): string {
+  const lines: string[] = [];
+  vocab.forEach((f, i) => {
+    const pairs: string[] = [];
+    for (let c = 0; c < classCount; c++) {
+      const q = Math.round(w[i * classCount + c]! / scale);
+      if (q !== 0) pairs.push(pair(c, q));
+    }
+    if (pairs.length > 0) lines.push(`${f}\t${pairs.join(' ')}`);
+  });
+  return lines.join('\n');
 }

@@ -2,7 +2,7 @@
 // regression with L2, fitted by src/ground/softmax-fit.ts (shared with src/triage/train.ts),
 // so the same content always gives the same model. Weights are pruned to the strongest features,
 // refitted and rounded to integers × scale to keep the Worker bundle small. Not imported at run time.
-import { fitSoftmax, strongestFeatures, type Fit } from '../ground/softmax-fit';
+import { fitPruned, fitSoftmax, frequentFeatures, packWeights, type Fit, type PrunedFitOptions } from '../ground/softmax-fit';
 import type { TopicModelData } from './topic-model';
 
 export interface TopicExample {
@@ -14,17 +14,7 @@ export interface TopicExample {
   weight: number;
 }
 
-export interface TopicTrainOptions {
-  /** A feature must occur in at least this many examples. */
-  minCount: number;
-  /** Features kept after pruning. */
-  maxFeatures: number;
-  l2: number;
-  iterations: number;
-  learningRate: number;
-  /** Weights are stored as integers × scale; smaller ones are dropped. */
-  scale: number;
-}
+export type TopicTrainOptions = PrunedFitOptions;
 
 export const TOPIC_TRAIN_DEFAULTS: TopicTrainOptions = {
   minCount: 2,
@@ -51,29 +41,16 @@ function fitOn(examples: TopicExample[], vocab: string[], classes: string[], o: 
 export function trainTopicModel(examples: TopicExample[], options: Partial<TopicTrainOptions> = {}): TopicModelData {
   const o = { ...TOPIC_TRAIN_DEFAULTS, ...options };
   const classes = [...new Set(examples.map((x) => x.label))].sort();
-  const df = new Map<string, number>();
-  for (const x of examples) for (const f of new Set(x.features)) df.set(f, (df.get(f) ?? 0) + 1);
-  const all = [...df].filter(([, n]) => n >= o.minCount).map(([f]) => f).sort();
+  const all = frequentFeatures(examples.map((x) => x.features), o.minCount);
   const C = classes.length;
 
   // Fit on every feature, keep the strongest, refit on those.
-  const first = fitOn(examples, all, classes, o);
-  const kept = strongestFeatures(all, first.w, C, o.scale, o.maxFeatures);
-  const final = fitOn(examples, kept, classes, o);
+  const { kept, fit: final } = fitPruned(all, C, o.scale, o.maxFeatures, (vocab) => fitOn(examples, vocab, classes, o));
 
-  const lines: string[] = [];
-  kept.forEach((f, i) => {
-    const pairs: string[] = [];
-    for (let c = 0; c < C; c++) {
-      const q = Math.round(final.w[i * C + c]! / o.scale);
-      if (q !== 0) pairs.push(`${c.toString(36)}${q}`);
-    }
-    if (pairs.length > 0) lines.push(`${f}\t${pairs.join(' ')}`);
-  });
   return {
     classes,
     scale: o.scale,
     bias: [...final.b].map((v) => Math.round(v / o.scale) || 0),
-    weights: lines.join('\n'),
+    weights: packWeights(kept, final.w, C, o.scale, (c, q) => `${c.toString(36)}${q}`),
   };
 }

@@ -2,7 +2,7 @@
 // regression with L2, full-batch Adam from zero weights, so the same data always gives the same
 // model. The weights are pruned to the strongest features, refitted, and rounded to integers
 // × scale to keep the Worker bundle small. Not imported at run time.
-import { fitSoftmax, strongestFeatures } from '../ground/softmax-fit';
+import { fitPruned, fitSoftmax, frequentFeatures, packWeights, type PrunedFitOptions } from '../ground/softmax-fit';
 import { triageFeatures } from './features';
 import type { TriageModelData, TriageThresholds } from './model';
 
@@ -13,16 +13,7 @@ export interface TrainExample {
   label: string;
 }
 
-export interface TrainOptions {
-  /** A feature must occur in at least this many examples. */
-  minCount: number;
-  /** Features kept after pruning. */
-  maxFeatures: number;
-  l2: number;
-  iterations: number;
-  learningRate: number;
-  /** Weights are stored as integers × scale; smaller ones are dropped. */
-  scale: number;
+export interface TrainOptions extends PrunedFitOptions {
   /**
    * The share of the training weight the questions carry. Most messages are questions, and a
    * message of unknown words must fall to the prior: with danger split over many classes, an
@@ -83,30 +74,17 @@ export function trainTriageModel(
   const classes = [...new Set(['question', ...examples.map((x) => x.label)])].sort((a, b) =>
     a === 'question' ? -1 : b === 'question' ? 1 : a < b ? -1 : a > b ? 1 : 0,
   );
-  const df = new Map<string, number>();
-  for (const x of examples) for (const f of triageFeatures(x.text)) df.set(f, (df.get(f) ?? 0) + 1);
-  const all = [...df].filter(([, n]) => n >= o.minCount).map(([f]) => f).sort();
+  const all = frequentFeatures(examples.map((x) => triageFeatures(x.text)), o.minCount);
   const C = classes.length;
 
   // Fit on every feature, keep the strongest, refit on those.
-  const first = fitOn(examples, all, classes, o);
-  const kept = strongestFeatures(all, first.w, C, o.scale, o.maxFeatures);
-  const final = fitOn(examples, kept, classes, o);
+  const { kept, fit: final } = fitPruned(all, C, o.scale, o.maxFeatures, (vocab) => fitOn(examples, vocab, classes, o));
 
-  const lines: string[] = [];
-  kept.forEach((f, i) => {
-    const pairs: string[] = [];
-    for (let c = 0; c < C; c++) {
-      const q = Math.round(final.w[i * C + c]! / o.scale);
-      if (q !== 0) pairs.push(`${c}:${q}`);
-    }
-    if (pairs.length > 0) lines.push(`${f}\t${pairs.join(' ')}`);
-  });
   return {
     classes,
     scale: o.scale,
     bias: [...final.b].map((v) => Math.round(v / o.scale)),
-    weights: lines.join('\n'),
+    weights: packWeights(kept, final.w, C, o.scale, (c, q) => `${c}:${q}`),
     thresholds,
   };
 }
