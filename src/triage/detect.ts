@@ -38,10 +38,14 @@ export const WEAK_DANGER_VETO = 0.005;
  * it to a disclosure). The reason, or null when the danger stands.
  */
 export function vetoed(d: RuleDecision, pDanger: number): string | null {
-  if (d.outcome.triage !== 'danger' || d.by !== 'rules' || d.event !== false) return null;
-  if (!d.evidence || d.evidence.length === 0 || !d.evidence.every((e) => e === 'child')) return null;
-  if (pDanger >= WEAK_DANGER_VETO) return null;
+  if (!weakDanger(d) || pDanger >= WEAK_DANGER_VETO) return null;
   return `weak danger vetoed: only a child near the danger word, classifier P(danger) ${pDanger.toFixed(4)} < ${WEAK_DANGER_VETO}`;
+}
+
+/** A rule danger whose every kind fired only on a child named near the danger word (see vetoed). */
+function weakDanger(d: RuleDecision): boolean {
+  if (d.outcome.triage !== 'danger' || d.by !== 'rules' || d.event !== false) return false;
+  return !!d.evidence && d.evidence.length > 0 && d.evidence.every((e) => e === 'child');
 }
 
 /**
@@ -57,7 +61,9 @@ export function createDetector(rules: TriageRules, model?: TriageModelData): Det
   /** The rules' decision, with a weak danger the classifier finds far-fetched read as the rules' question (see vetoed). */
   const ruled = (text: string): { decision: RuleDecision; vetoed: string | null } => {
     const decision = triage.decide(text);
-    const why = second ? vetoed(decision, second.score(text).danger) : null;
+    // The classifier is asked only about a weak danger: scoring every message here too would double
+    // its cost per message (decide scores it again).
+    const why = second && weakDanger(decision) ? vetoed(decision, second.score(text).danger) : null;
     if (!why) return { decision, vetoed: null };
     const question: TriageOutcome = { triage: 'question', kind: null, voice: decision.outcome.voice, lang: decision.outcome.lang };
     return { decision: { outcome: question, kinds: [], by: null, event: false }, vetoed: why };
