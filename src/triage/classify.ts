@@ -477,10 +477,12 @@ export function createTriage(rules: TriageRules): Triage {
       when,
       cue,
       nearOnly,
+      // Any "now" (the English progressive "a child is drowning" included) says a scene, not children
+      // in general.
       generic:
         (s.asked === true || QUESTION_END.has(s.unmasked.syl.at(-1)?.folded ?? '') || QUESTION_START.has(s.unmasked.syl[0]?.folded ?? '')) &&
         !oneChild && !cry && !distressed && !realThreat(s.unmasked) && !panic.any(s.unmasked) &&
-        cue.specific_child.length + cue.first_person.length + cue.first_person_en.length + cue.recent.length + cue.habitual.length + firmAll.length === 0,
+        cue.specific_child.length + cue.first_person.length + cue.first_person_en.length + cue.recent.length + cue.habitual.length + firmAll.length + cue.present.length === 0,
       disclosureCues,
     };
   }
