@@ -120,6 +120,7 @@ export const triageSchema = z.object({
   grown_up: phraseList,
   calm: phraseList,
   asking: phraseList,
+  asking_where: phraseList,
   how: phraseList,
   specific_child: phraseList,
   first_person: phraseList,

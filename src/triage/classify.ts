@@ -340,6 +340,7 @@ export function createTriage(rules: TriageRules): Triage {
   /** The doubt of a panic ("phải làm gì", "làm sao đây", "what do I do"): never a question in general. */
   const panic = set(rules.panic);
   const asking = set(rules.asking);
+  const askingWhere = set(rules.asking_where);
   const grownUp = set(rules.grown_up);
   const calm = set(rules.calm);
   const how = set(rules.how);
@@ -470,7 +471,8 @@ export function createTriage(rules: TriageRules): Triage {
       preventive: !cry && preventing && firmNow.length === 0,
       // Asking whether it is allowed is still telling when the writer is the victim ("my stepdad hits me
       // every night, is that legal?", "bố dượng đánh em mỗi tối, có vi phạm pháp luật không").
-      asking: asking.any(s.unmasked) && !(childVictim.any(s) && !adultVoice.any(s)),
+      asking:
+        (asking.any(s.unmasked) || (askingWhere.any(s.unmasked) && cue.specific_child.length === 0)) && !(childVictim.any(s) && !adultVoice.any(s)),
       past: past.hits(s),
       firmNow,
       firmAll,

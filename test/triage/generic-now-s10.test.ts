@@ -22,3 +22,19 @@ describe('a child in danger, asked about by bystanders', () => {
     expect(classifyTriageRulesOnly(text)).toMatchObject({ triage: 'question' });
   });
 });
+
+describe('a parent telling of abuse asks where to call', () => {
+  it.each([
+    'con tôi bị thầy giáo xâm hại, số điện thoại nào để tố cáo?',
+    'my son was abused by his coach, what number do I call?',
+  ])('"%s" is still a disclosure of sexual abuse, by the rules alone', (text) => {
+    expect(classifyTriageRulesOnly(text)).toMatchObject({ triage: 'disclosure', kind: 'sexual_abuse' });
+  });
+
+  it.each([
+    'số điện thoại tổng đài bảo vệ trẻ em khi phát hiện xâm hại là gì?',
+    'what number do I call to report child abuse?',
+  ])('"%s" (no child of the writer\'s) stays a question', (text) => {
+    expect(classifyTriageRulesOnly(text)).toMatchObject({ triage: 'question' });
+  });
+});
