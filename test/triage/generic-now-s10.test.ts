@@ -1,6 +1,7 @@
 // A question asked at the scene is not "a question about children in general" (fa10's rule): any
 // "now", the English progressive included ("a man is beating a child… what number do we call?"), and
 // the doubt of a panic asked by several people ("who should we call?") keep the danger. Both sides.
+// And a parent telling of abuse who asks where to call is still telling (asking_where).
 import { describe, expect, it } from 'vitest';
 import { classifyTriage, classifyTriageRulesOnly } from '../../src/triage';
 
