@@ -4,6 +4,8 @@
 // (src/knowledge/topic-train.ts, written to src/knowledge/topic-model.generated.ts by
 // `npm run build:content`). No download, no dependency. answer.ts blends it with the search score.
 
+import { packedWeights } from '../ground/packed-weights';
+
 /** The compiled model: classes are guide slugs; weights are integers × scale. */
 export interface TopicModelData {
   classes: string[];
@@ -23,27 +25,8 @@ export interface TopicModel {
 }
 
 export function createTopicModel(data: TopicModelData): TopicModel {
-  // Lines are split at load, their weights parsed on first use: a question parses only what it meets.
-  const lines = new Map<string, string>();
-  for (const line of data.weights.split('\n')) {
-    const tab = line.indexOf('\t');
-    if (tab > 0) lines.set(line.slice(0, tab), line.slice(tab + 1));
-  }
-  const parsed = new Map<string, Int32Array>();
-  const weightsOf = (f: string): Int32Array | undefined => {
-    let w = parsed.get(f);
-    if (w) return w;
-    const line = lines.get(f);
-    if (line === undefined) return undefined;
-    const pairs = line.split(' ');
-    w = new Int32Array(pairs.length * 2);
-    pairs.forEach((p, i) => {
-      w![2 * i] = parseInt(p[0]!, 36);
-      w![2 * i + 1] = Number(p.slice(1));
-    });
-    parsed.set(f, w);
-    return w;
-  };
+  // Each pair is the class as one base-36 digit, then the signed weight ("a3", "f-2").
+  const weightsOf = packedWeights(data.weights, (p) => [parseInt(p[0]!, 36), Number(p.slice(1))]);
   const C = data.classes.length;
 
   return {

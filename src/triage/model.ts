@@ -6,6 +6,7 @@
 // disclosure or danger, or a disclosure to danger, above thresholds kept as data with the training
 // phrasings (content/triage-train.yaml); it never lowers what the rules decided.
 import { DANGER_KINDS, DISCLOSURE_KINDS, type DangerKind, type DisclosureKind, type TriageOutcome } from './outcome';
+import { packedWeights } from '../ground/packed-weights';
 import { triageFeatures } from './features';
 import type { RuleDecision } from './classify';
 import { chooseKind, type KindThresholds } from './kind';
@@ -60,25 +61,11 @@ const isDanger = (k: string): k is DangerKind => (DANGER_KINDS as readonly strin
 const isDisclosure = (k: string): k is DisclosureKind => (DISCLOSURE_KINDS as readonly string[]).includes(k);
 
 export function createTriageModel(data: TriageModelData): TriageModel {
-  // Lines are split at load, their weights parsed on first use: a cold start parses only what it meets.
-  const lines = new Map<string, string>();
-  for (const line of data.weights.split('\n')) {
-    const tab = line.indexOf('\t');
-    if (tab > 0) lines.set(line.slice(0, tab), line.slice(tab + 1));
-  }
-  const parsed = new Map<string, Array<[number, number]>>();
-  const weightsOf = (f: string): Array<[number, number]> | undefined => {
-    let w = parsed.get(f);
-    if (w) return w;
-    const line = lines.get(f);
-    if (line === undefined) return undefined;
-    w = line.split(' ').map((p) => {
-      const colon = p.indexOf(':');
-      return [Number(p.slice(0, colon)), Number(p.slice(colon + 1))];
-    });
-    parsed.set(f, w);
-    return w;
-  };
+  // Each pair is "class:weight".
+  const weightsOf = packedWeights(data.weights, (p) => {
+    const colon = p.indexOf(':');
+    return [Number(p.slice(0, colon)), Number(p.slice(colon + 1))];
+  });
   const group = data.classes.map((c) => (c.startsWith('danger:') ? 1 : c.startsWith('disclosure:') ? 2 : 0));
   const kindOf = data.classes.map((c) => c.slice(c.indexOf(':') + 1));
   const t = data.thresholds;
@@ -92,7 +79,9 @@ export function createTriageModel(data: TriageModelData): TriageModel {
       // How far this feature pushes towards an alarm: its largest alarm weight against the question's.
       let alarm = 0;
       let question = 0;
-      for (const [c, v] of w) {
+      for (let k = 0; k < w.length; k += 2) {
+        const c = w[k]!;
+        const v = w[k + 1]!;
         z[c]! += v * data.scale;
         if (group[c] === 0) question = v;
         else alarm = Math.max(alarm, v);
