@@ -445,9 +445,12 @@ export function createTriage(rules: TriageRules): Triage {
     const when = whenClause.hits(s);
     // "con tôi", "bé nhà em", the writer as victim, or a firm "now": about one real child.
     const oneChild = adultVoice.any(s) || childVictim.any(s) || firmAll.length > 0;
+    // A threat said as real (not inside "nếu… thì"): read once, it keeps general wording, calm and
+    // "children in general" from cancelling.
+    const threatened = realThreat(s.unmasked);
     // General wording is read on the sentence before masking ("cách sơ cứu" is masked as a cue word).
     let generalAt: number | null = null;
-    if (!cry && !realThreat(s.unmasked)) {
+    if (!cry && !threatened) {
       const starts = hypothetical.hits(s.unmasked).map(([a]) => a);
       if (starts.length > 0) generalAt = Math.min(...starts);
     }
@@ -457,7 +460,7 @@ export function createTriage(rules: TriageRules): Triage {
     const howGeneral = !cry && ((how.any(s.unmasked) && !oneChild) || preventing);
     // A repeat says it is real, but only one said after the worry ("em sợ bố lại đánh em"), not the
     // habit that explains it ("bé hay cho đồ vào miệng, mình sợ bé nuốt pin").
-    const calmNow = !cry && !distressed && firmNow.length === 0 && cue.recent.length === 0 && !realThreat(s.unmasked);
+    const calmNow = !cry && !distressed && firmNow.length === 0 && cue.recent.length === 0 && !threatened;
     const soft = calmNow && cue.habitual.length === 0;
     const worried = calmNow ? worry.hits(s.unmasked).filter(([a]) => !cue.habitual.some(([h]) => h >= a)) : [];
     return {
@@ -483,7 +486,7 @@ export function createTriage(rules: TriageRules): Triage {
       // in general.
       generic:
         (s.asked === true || QUESTION_END.has(s.unmasked.syl.at(-1)?.folded ?? '') || QUESTION_START.has(s.unmasked.syl[0]?.folded ?? '')) &&
-        !oneChild && !cry && !distressed && !realThreat(s.unmasked) && !panic.any(s.unmasked) &&
+        !oneChild && !cry && !distressed && !threatened && !panic.any(s.unmasked) &&
         cue.specific_child.length + cue.first_person.length + cue.first_person_en.length + cue.recent.length + cue.habitual.length + firmAll.length + cue.present.length === 0,
       disclosureCues,
     };
