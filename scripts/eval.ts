@@ -104,15 +104,8 @@ function ours(withTopicModel = true): System {
 }
 
 function withoutTopicModel(c: typeof compiledContent): typeof compiledContent {
-  return {
-    guides: c.guides,
-    searchIndex: c.searchIndex,
-    synonyms: c.synonyms,
-    triage: c.triage,
-    hotlines: c.hotlines,
-    offtopic: c.offtopic,
-    triageModel: c.triageModel,
-  };
+  const { topicModel: _, ...rest } = c;
+  return rest;
 }
 
 /** MiniSearch as it comes: default tokenizer and lower-casing, top result taken as the answer. */

@@ -2,10 +2,9 @@
 import { readTriageSet } from './eval-triage';
 import { explainTriage } from '../src/triage';
 import { createTriage } from '../src/triage/classify';
-import { triage } from '../src/knowledge/compiled.generated';
 import { createTriageModel } from '../src/triage/model';
 import { triageModel } from '../src/triage/model.generated';
-import { synonyms } from '../src/knowledge/compiled.generated';
+import { synonyms, triage } from '../src/knowledge/compiled.generated';
 import { expandShorthand } from '../src/knowledge/text';
 const model = createTriageModel(triageModel());
 const rules = createTriage(triage());

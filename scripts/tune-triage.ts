@@ -48,7 +48,8 @@ for (let k = 0; k < folds; k++) {
   examples.forEach((x, i) => {
     if (i % folds !== k) return;
     const { outcome, general, cancelled } = rules.judge(x.text);
-    cv.push({ want: x.label.split(':')[0] as Item['want'], rules: outcome, general, cancelled, scores: model.score(x.text), text: x.text, evidence: rules.decide(x.text).evidence ?? [], event: rules.decide(x.text).event ?? false });
+    const { evidence = [], event = false } = rules.decide(x.text);
+    cv.push({ want: x.label.split(':')[0] as Item['want'], rules: outcome, general, cancelled, scores: model.score(x.text), text: x.text, evidence, event });
   });
 }
 const full = createTriageModel(trainTriageModel(examples, thresholds, options));
@@ -56,7 +57,8 @@ const readItems = (path: string): Item[] =>
   readTriageSet(path).map((x) => {
     const text = expandShorthand(x.q, synonyms().shorthand);
     const { outcome, general, cancelled } = rules.judge(text);
-    return { want: x.triage, rules: outcome, general, cancelled, scores: full.score(text), text, evidence: rules.decide(text).evidence ?? [], event: rules.decide(text).event ?? false };
+    const { evidence = [], event = false } = rules.decide(text);
+    return { want: x.triage, rules: outcome, general, cancelled, scores: full.score(text), text, evidence, event };
   });
 const dev: Item[] = readItems('test/fixtures/triage-dev.jsonl');
 // `--sets`: also our own tuning sets (never the asides, never test/fixtures/holdout).
