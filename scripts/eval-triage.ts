@@ -44,6 +44,8 @@ export interface TriageScores {
   falseDanger: Tally;
   falseAlarm: Tally;
   voice: Tally;
+  childVoice: Tally;
+  adultAsChild: Tally;
   lang: Tally;
   misses: string[];
 }
@@ -59,6 +61,8 @@ export function scoreTriage(set: TriageLabelled[], classify: (q: string) => Tria
     falseDanger: [0, 0],
     falseAlarm: [0, 0],
     voice: [0, 0],
+    childVoice: [0, 0],
+    adultAsChild: [0, 0],
     lang: [0, 0],
     misses: [],
   };
@@ -70,6 +74,8 @@ export function scoreTriage(set: TriageLabelled[], classify: (q: string) => Tria
   for (const x of set) {
     const p = classify(x.q);
     if (x.voice) tally(s.voice, p.voice === x.voice);
+    if (x.voice === 'child') tally(s.childVoice, p.voice === 'child');
+    if (x.voice === 'adult') tally(s.adultAsChild, p.voice === 'child');
     if (x.lang) tally(s.lang, p.lang === x.lang);
     if (x.triage === 'danger') {
       const ok = p.triage === 'danger';
@@ -104,6 +110,8 @@ export function reportTriage(s: TriageScores, verbose: boolean, title = 'Triage'
     ['  of which flagged danger', s.falseDanger, ''],
     ['danger kind right', s.dangerKindRight, ''],
     ['voice right', s.voice, ''],
+    ['  child writers read as child', s.childVoice, ''],
+    ['  adult writers read as child', s.adultAsChild, ''],
     ['language right', s.lang, ''],
   ];
   console.log(`\n${title}`);
