@@ -134,11 +134,90 @@ export function expandShorthand(text: string, shorthand: Readonly<Record<string,
   return normalize(text).replace(LETTERS_DIGITS(), (w, at: number, all: string) => {
     // The tail of an English contraction ("don't", "it's") is not shorthand ("t" → "tôi").
     if (at > 0 && /['\u2019]/u.test(all[at - 1]!) /* ' or ’ */) return w;
-    const full = shorthand[w];
-    if (full !== undefined) return full;
-    const age = /^(\d{1,2})(t|tuoi)$/.exec(w);
-    return age ? `${age[1]} tuổi` : w;
+    return shorthand[w] ?? ageOf(w) ?? w;
   });
+}
+
+/** "14t", "14tuoi" → "14 tuổi". */
+function ageOf(w: string): string | undefined {
+  const age = /^(\d{1,2})(t|tuoi)$/.exec(w);
+  return age ? `${age[1]} tuổi` : undefined;
+}
+
+/**
+ * What a question is read as: shorthand spelled out (expandShorthand), then chat spellings put
+ * back into standard ones (respellChat), word by word. Whether the text is English is decided with
+ * the chat words counted as Vietnamese: "fải lm sao đây mn ơiiii" has four words no syllable is
+ * spelled like, yet none of them is English. Only the question path reads chat spellings; the
+ * classifiers' training lines are in standard spelling, so their models do not change with it.
+ */
+export function readChat(text: string, shorthand: Readonly<Record<string, string>>): string {
+  const words = syllables(text);
+  let foreign = 0;
+  for (const w of words) if (!couldBeVietnamese(foldWord(w)) && shorthand[w] === undefined && respellChat(w) === w) foreign++;
+  if (words.length === 0 || foreign / words.length >= 0.4) return text;
+  return normalize(text).replace(LETTERS_DIGITS(), (w, at: number, all: string) => {
+    if (at > 0 && /['\u2019]/u.test(all[at - 1]!)) return w;
+    const full = shorthand[w] ?? ageOf(w);
+    if (full !== undefined) return full;
+    const respelled = respellChat(w);
+    return respelled === w ? w : (shorthand[respelled] ?? respelled);
+  });
+}
+
+/**
+ * Chat spellings of a Vietnamese syllable that no Vietnamese syllable is spelled like, put back
+ * into the standard spelling by rules of the orthography rather than a word list, so that words
+ * no list has seen are read too: a letter held for emphasis ("điiii", "quáaaa" → đi, quá; no
+ * Vietnamese syllable has a letter three times, or a vowel twice with and without its mark),
+ * "f" for "ph" ("fải" → phải), "w" for "qu" ("wên" → quên), "j" for "gi" ("jờ" → giờ) and a
+ * final "j" for "i" ("vuj" → vui), and "k" before a, o, u, where Vietnamese writes "c"
+ * ("kon" → con). A word is only changed when it is not a syllable as typed and the respelling is one;
+ * anything else (loan words, names, "game", "zalo") is left as it is.
+ */
+export function respellChat(word: string): string {
+  if (!/^\p{L}+$/u.test(word)) return word;
+  const held = unholdLetters(word);
+  if (held === word && isSpelledRight(word)) return word;
+  if (isSpelledRight(held)) return held;
+  for (const [from, to] of RESPELLINGS) {
+    const respelled = held.replace(from, to);
+    if (respelled !== held && isSpelledRight(respelled)) return respelled;
+  }
+  return word;
+}
+
+/** A syllable as Vietnamese spells it: couldBeVietnamese, and "k" only before e, ê, i, y. */
+function isSpelledRight(word: string): boolean {
+  const folded = foldWord(word);
+  return couldBeVietnamese(folded) && !/^k[aou]/.test(folded);
+}
+
+/** Chat letters for standard ones, tried in order; only a respelling that gives a syllable is kept. */
+const RESPELLINGS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^f/u, 'ph'],
+  [/^w/u, 'qu'],
+  [/^j/u, 'gi'],
+  [/j$/u, 'i'],
+  [/^k(?=[aăâoôơuưáàảãạắằẳẵặấầẩẫậóòỏõọốồổỗộớờởỡợúùủũụứừửữự])/u, 'c'],
+];
+
+/**
+ * A letter typed more than once for emphasis, down to one. Vietnamese never writes a letter three
+ * times, nor a marked vowel then its bare letter other than ư then u ("cứu"): "điiii", "quáaaa" →
+ * đi, quá. A letter typed twice ("mangg") is put back to one only when the word is no syllable
+ * as typed, and never "uu" or "oo" ("cuu" for cứu, "xoong"); "teen" stays.
+ */
+function unholdLetters(word: string): string {
+  let out = '';
+  let prev = '';
+  for (const ch of word.replace(/(\p{L})\1{2,}/gu, '$1')) {
+    const bare = foldWord(ch);
+    if (prev && ch === bare && prev !== ch && foldWord(prev) === bare && !(ch === 'u' && /[ưứừửữự]/u.test(prev))) continue;
+    out += ch;
+    prev = ch;
+  }
+  return isSpelledRight(out) ? out : out.replace(/([^ou])\1/gu, '$1');
 }
 
 /** Joins two syllables into one bigram term; "_" never occurs inside a syllable. */
