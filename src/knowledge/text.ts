@@ -175,8 +175,12 @@ export function readChat(text: string, shorthand: Readonly<Record<string, string
  * ("kon" → con). A word is only changed when it is not a syllable as typed and the respelling is one;
  * anything else (loan words, names, "game", "zalo") is left as it is.
  */
+// Made on first use: a regex literal with \p{…} costs every Worker start-up (src/ground/regexp.ts).
+const ONE_WORD = lazyRegExp(String.raw`^\p{L}+$`, 'u');
+const HELD_LETTER = lazyRegExp(String.raw`(\p{L})\1{2,}`, 'gu');
+
 export function respellChat(word: string): string {
-  if (!/^\p{L}+$/u.test(word)) return word;
+  if (!ONE_WORD().test(word)) return word;
   const held = unholdLetters(word);
   if (held === word && isSpelledRight(word)) return word;
   if (isSpelledRight(held)) return held;
@@ -199,7 +203,8 @@ const RESPELLINGS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^w/u, 'qu'],
   [/^j/u, 'gi'],
   [/j$/u, 'i'],
-  [/^k(?=[aăâoôơuưáàảãạắằẳẵặấầẩẫậóòỏõọốồổỗộớờởỡợúùủũụứừửữự])/u, 'c'],
+  // k before a, ă, â, o, ô, ơ, u, ư with any tone mark (written as \u escapes: the Worker's bundle stays ASCII)
+  [/^k(?=[a\u0103\u00e2o\u00f4\u01a1u\u01b0\u00e1\u00e0\u1ea3\u00e3\u1ea1\u1eaf\u1eb1\u1eb3\u1eb5\u1eb7\u1ea5\u1ea7\u1ea9\u1eab\u1ead\u00f3\u00f2\u1ecf\u00f5\u1ecd\u1ed1\u1ed3\u1ed5\u1ed7\u1ed9\u1edb\u1edd\u1edf\u1ee1\u1ee3\u00fa\u00f9\u1ee7\u0169\u1ee5\u1ee9\u1eeb\u1eed\u1eef\u1ef1])/u, 'c'],
 ];
 
 /**
@@ -211,9 +216,9 @@ const RESPELLINGS: ReadonlyArray<readonly [RegExp, string]> = [
 function unholdLetters(word: string): string {
   let out = '';
   let prev = '';
-  for (const ch of word.replace(/(\p{L})\1{2,}/gu, '$1')) {
+  for (const ch of word.replace(HELD_LETTER(), '$1')) {
     const bare = foldWord(ch);
-    if (prev && ch === bare && prev !== ch && foldWord(prev) === bare && !(ch === 'u' && /[ưứừửữự]/u.test(prev))) continue;
+    if (prev && ch === bare && prev !== ch && foldWord(prev) === bare && !(ch === 'u' && /[\u01b0\u1ee9\u1eeb\u1eed\u1eef\u1ef1]/u.test(prev)) /* ư with any tone mark */) continue;
     out += ch;
     prev = ch;
   }
