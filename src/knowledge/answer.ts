@@ -5,7 +5,7 @@ import type { TriageOutcome } from '../triage/outcome';
 import type { Offtopic } from './schema';
 import type { Ranked, Searcher } from './search';
 import type { TopicModel } from './topic-model';
-import { analyse, expandShorthand, findPhrase, looksEnglish, type Syllable } from './text';
+import { analyse, findPhrase, looksEnglish, readChat, type Syllable } from './text';
 
 /** Every result carries the triage outcome (danger now, disclosure or question); `emergency` ⇔ danger. */
 /** What kind of reply a message gets (what the renderer needs). */
@@ -135,8 +135,9 @@ export function createAsker(
 
   return {
     ask(typed: string): AskResult {
-      // Chat shorthand ("ko thay con dau") is spelled out first, for triage and search alike.
-      const text = expandShorthand(typed, shorthand);
+      // Chat shorthand ("ko thay con dau") and chat spellings ("fải", "điiii") are read first, for
+      // triage and search alike.
+      const text = readChat(typed, shorthand);
       const emergency = detector.detect(text);
       return { ...decide(text, emergency), triage: emergency.outcome };
     },
