@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { join } from 'node:path';
 
 export const STAMP = 'src/.content-stamp.json';
-const INPUTS = ['content', 'scripts/content', 'scripts/build-content.ts', 'src', 'package-lock.json'];
+const INPUTS = ['content', 'scripts/content', 'scripts/content-literal.ts', 'scripts/build-content.ts', 'src', 'package-lock.json'];
 const GENERATED = /\.generated\.ts$/;
 
 interface Stamp {

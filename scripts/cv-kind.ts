@@ -6,7 +6,7 @@
 import { synonyms, triage } from '../src/knowledge/compiled.generated';
 import { expandShorthand } from '../src/knowledge/text';
 import { createTriage, type RuleDecision } from '../src/triage/classify';
-import { chooseKind, type KindThresholds } from '../src/triage/kind';
+import { chooseKind, inContext, type KindThresholds } from '../src/triage/kind';
 import { createTriageModel } from '../src/triage/model';
 import type { DangerKind } from '../src/triage/outcome';
 import { trainTriageModel } from '../src/triage/train';
@@ -27,7 +27,7 @@ interface Item {
 
 const cv: Item[] = [];
 /** Danger phrasings the rules miss and the classifier raises: its top kind and that kind's share of P(danger). */
-const raised: Array<{ want: string; top: string; share: number }> = [];
+const raised: Array<{ want: string; top: string; share: number; rules: RuleDecision }> = [];
 for (let k = 0; k < folds; k++) {
   const model = createTriageModel(trainTriageModel(examples.filter((_, i) => i % folds !== k), thresholds));
   examples.forEach((x, i) => {
@@ -37,7 +37,7 @@ for (let k = 0; k < folds; k++) {
     if (d.outcome.triage !== 'danger') {
       // Raised by the classifier (src/triage/model.ts combine): its top kind names it above `kind`.
       const at = d.outcome.triage === 'question' ? thresholds.danger : thresholds.disclosure_to_danger;
-      if (sc.danger >= at) raised.push({ want: x.label.slice('danger:'.length), top: sc.dangerKind, share: sc.dangerKindShare });
+      if (sc.danger >= at) raised.push({ want: x.label.slice('danger:'.length), top: sc.dangerKind, share: sc.dangerKindShare, rules: d });
       return;
     }
     cv.push({ want: x.label.slice('danger:'.length), rules: d, shares: sc.kindShares, text: x.text });
@@ -54,8 +54,13 @@ const sets: Array<[string, Item[]]> = ['triage-dev', 'triage-own', 'triage-own2'
   }),
 ]);
 
+/** With `context`, the circumstances of content/triage.yaml `kind_context` then name the kind (session 11). */
+let context = false;
 const right = (items: Item[], t: KindThresholds | null) =>
-  items.filter((x) => (t ? chooseKind(x.rules, x.shares, t) : x.rules.outcome.kind) === x.want).length;
+  items.filter((x) => {
+    const k = t ? chooseKind(x.rules, x.shares, t)! : x.rules.outcome.kind!;
+    return (context ? inContext(k as DangerKind, x.rules.context) : k) === x.want;
+  }).length;
 const row = (t: KindThresholds | null) =>
   [['cv', cv] as [string, Item[]], ...sets].map(([n, items]) => `${n} ${right(items, t)}/${items.length}`).join('  ');
 
@@ -65,6 +70,18 @@ const chosen: KindThresholds = thresholds;
 console.log(`chosen, no neighbours   ${row({ ...chosen, kind_neighbours: {} })}`);
 console.log(`chosen ${chosen.kind_switch}/${chosen.kind_switch_ratio}/${chosen.kind_after_distress}       ${row(chosen)}`);
 for (const at of [0.7, 0.9]) console.log(`neighbours at ${at}       ${row({ ...chosen, kind_override: at })}`);
+context = true;
+console.log(`rules' kind + context  ${row(null)}`);
+console.log(`chosen + context       ${row(chosen)}`);
+{
+  const named = (x: (typeof raised)[number], ctx: boolean) => {
+    const k = (x.share >= thresholds.kind ? x.top : 'unspecified') as DangerKind;
+    return ctx ? inContext(k, x.rules.context) : k;
+  };
+  const ok = (ctx: boolean) => raised.filter((x) => named(x, ctx) === x.want).length;
+  console.log(`raised by the classifier, kind right: ${ok(false)}/${raised.length}, with context ${ok(true)}/${raised.length}`);
+}
+context = false;
 if (args.includes('--grid')) {
   for (const kind_switch of [0.3, 0.4, 0.5, 0.6, 0.7, 0.8]) {
     for (const kind_switch_ratio of [1, 1.5, 2, 3, 5]) {
@@ -83,7 +100,7 @@ for (const at of [0.2, 0.3, 0.4, 0.5, 0.6, 0.7]) {
 }
 if (args.includes("--misses")) {
   for (const x of cv) {
-    const got = chooseKind(x.rules, x.shares, chosen);
+    const got = inContext(chooseKind(x.rules, x.shares, chosen)!, x.rules.context);
     if (got !== x.want) console.log(`cv miss ${got} (want ${x.want}; rules ${x.rules.kinds.join(',')} by ${x.rules.by})  ${x.text}`);
   }
 }

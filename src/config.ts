@@ -131,16 +131,6 @@ function buildEnvSchema() {
 // instructions of a Worker's first request; a bad one is parsed again with them (createConfig).
 const envSchema = once(buildEnvSchema);
 
-/**
- * Builds the schema now, ahead of the first `createConfig`. It needs no environment, so the Worker
- * calls this at its module's top level: the isolate's start-up (which Cloudflare can overlap with the
- * TLS handshake) then pays zod's first build (~18 M instructions in workerd) instead of the first
- * request. Only the parse, which needs the bindings, is left to the request.
- */
-export function prepareConfig(): void {
-  envSchema();
-}
-
 export type Env = z.input<ReturnType<typeof buildEnvSchema>>;
 export type Config = z.output<ReturnType<typeof buildEnvSchema>> & {
   telegramEnabled: boolean;

@@ -22,6 +22,22 @@ export function parsedOnce<T>(json: string): () => T {
 }
 
 /**
+ * Content compiled into the bundle as JSON text deflated and in base64 (`contentOnce` in
+ * scripts/content-literal.ts writes it), inflated and parsed on first use. A large text costs a Worker's
+ * start-up by its length in the source (V8 scans each character of a string literal, an escaped
+ * Vietnamese letter the slowest): ~20 instructions per character in Node, ~16 M of the 218 M that
+ * loading the bundle took (3 Dec). zlib comes through `process.getBuiltinModule` (Node ≥ 20.16, and
+ * workerd with `nodejs_compat`) on first use: a static `import 'node:zlib'` would load Node's zlib and
+ * streams with the bundle, at every start.
+ */
+export function inflatedOnce<T>(base64: string): () => T {
+  return once(() => {
+    const zlib = process.getBuiltinModule('node:zlib');
+    return JSON.parse(zlib.inflateRawSync(Buffer.from(base64, 'base64')).toString('utf8')) as T;
+  });
+}
+
+/**
  * The source of a string literal holding `value` as JSON text, for the content builders
  * (scripts/content/*.ts) to write `parsedOnce(…)`. An apostrophe is written as the JSON escape
  * \u0027 (JSON.parse reads it back as '): the text then holds double quotes only, so esbuild quotes

@@ -6,7 +6,7 @@ import { ownWords } from '../triage/voice';
 import type { Offtopic } from './schema';
 import type { Ranked, Searcher } from './search';
 import type { TopicModel } from './topic-model';
-import { analyse, expandShorthand, findPhrase, looksEnglish, type Syllable } from './text';
+import { analyse, findPhrase, looksEnglish, readChat, type Syllable } from './text';
 
 /** Every result carries the triage outcome (danger now, disclosure or question); `emergency` ⇔ danger. */
 /** What kind of reply a message gets (what the renderer needs). */
@@ -136,8 +136,9 @@ export function createAsker(
 
   return {
     ask(typed: string): AskResult {
-      // Chat shorthand ("ko thay con dau") is spelled out first, for triage and search alike.
-      const text = expandShorthand(typed, shorthand);
+      // Chat shorthand ("ko thay con dau") and chat spellings ("fải", "điiii") are read first, for
+      // triage and search alike.
+      const text = readChat(typed, shorthand);
       const emergency = detector.detect(text);
       // Who writes is read from the writer's own words: a teenager's "t" is not the "tôi" it spells out to.
       const voice = detector.voice(ownWords(typed, shorthand)).voice;

@@ -167,6 +167,24 @@ export const triageSchema = z.object({
   danger: z.record(z.string(), dangerKindSchema),
   disclosure: z.record(z.enum(['sexual_abuse', 'violence', 'neglect', 'online', 'labour', 'other']), disclosureKindSchema),
   disclosure_default_topic: slug,
+  /**
+   * Circumstances that name the danger kind over others (session 11, docs/triage.md): when every
+   * `when` list matches in one sentence or two that follow each other (neither told as the past),
+   * and no `unless` word stands in the message, a danger of a kind in `over` is this kind ("ngã
+   * xuống ao" + "không thở" is a drowning, not an injury). The first that applies wins.
+   */
+  kind_context: z
+    .array(
+      z.object({
+        kind: z.string(),
+        over: z.array(z.string()).min(1),
+        when: z.array(phraseList).min(1),
+        unless: phraseList.optional(),
+        /** Why, for explanations ("water + not breathing"). */
+        why: z.string(),
+      }),
+    )
+    .optional(),
 });
 export type TriageRules = z.infer<typeof triageSchema>;
 

@@ -134,11 +134,95 @@ export function expandShorthand(text: string, shorthand: Readonly<Record<string,
   return normalize(text).replace(LETTERS_DIGITS(), (w, at: number, all: string) => {
     // The tail of an English contraction ("don't", "it's") is not shorthand ("t" → "tôi").
     if (at > 0 && /['\u2019]/u.test(all[at - 1]!) /* ' or ’ */) return w;
-    const full = shorthand[w];
-    if (full !== undefined) return full;
-    const age = /^(\d{1,2})(t|tuoi)$/.exec(w);
-    return age ? `${age[1]} tuổi` : w;
+    return shorthand[w] ?? ageOf(w) ?? w;
   });
+}
+
+/** "14t", "14tuoi" → "14 tuổi". */
+function ageOf(w: string): string | undefined {
+  const age = /^(\d{1,2})(t|tuoi)$/.exec(w);
+  return age ? `${age[1]} tuổi` : undefined;
+}
+
+/**
+ * What a question is read as: shorthand spelled out (expandShorthand), then chat spellings put
+ * back into standard ones (respellChat), word by word. Whether the text is English is decided with
+ * the chat words counted as Vietnamese: "fải lm sao đây mn ơiiii" has four words no syllable is
+ * spelled like, yet none of them is English. Only the question path reads chat spellings; the
+ * classifiers' training lines are in standard spelling, so their models do not change with it.
+ */
+export function readChat(text: string, shorthand: Readonly<Record<string, string>>): string {
+  const words = syllables(text);
+  let foreign = 0;
+  for (const w of words) if (!couldBeVietnamese(foldWord(w)) && shorthand[w] === undefined && respellChat(w) === w) foreign++;
+  if (words.length === 0 || foreign / words.length >= 0.4) return text;
+  return normalize(text).replace(LETTERS_DIGITS(), (w, at: number, all: string) => {
+    if (at > 0 && /['\u2019]/u.test(all[at - 1]!)) return w;
+    const full = shorthand[w] ?? ageOf(w);
+    if (full !== undefined) return full;
+    const respelled = respellChat(w);
+    return respelled === w ? w : (shorthand[respelled] ?? respelled);
+  });
+}
+
+/**
+ * Chat spellings of a Vietnamese syllable that no Vietnamese syllable is spelled like, put back
+ * into the standard spelling by rules of the orthography rather than a word list, so that words
+ * no list has seen are read too: a letter held for emphasis ("điiii", "quáaaa" → đi, quá; no
+ * Vietnamese syllable has a letter three times, or a vowel twice with and without its mark),
+ * "f" for "ph" ("fải" → phải), "w" for "qu" ("wên" → quên), "j" for "gi" ("jờ" → giờ) and a
+ * final "j" for "i" ("vuj" → vui), and "k" before a, o, u, where Vietnamese writes "c"
+ * ("kon" → con). A word is only changed when it is not a syllable as typed and the respelling is one;
+ * anything else (loan words, names, "game", "zalo") is left as it is.
+ */
+// Made on first use: a regex literal with \p{…} costs every Worker start-up (src/ground/regexp.ts).
+const ONE_WORD = lazyRegExp(String.raw`^\p{L}+$`, 'u');
+const HELD_LETTER = lazyRegExp(String.raw`(\p{L})\1{2,}`, 'gu');
+
+export function respellChat(word: string): string {
+  if (!ONE_WORD().test(word)) return word;
+  const held = unholdLetters(word);
+  if (held === word && isSpelledRight(word)) return word;
+  if (isSpelledRight(held)) return held;
+  for (const [from, to] of RESPELLINGS) {
+    const respelled = held.replace(from, to);
+    if (respelled !== held && isSpelledRight(respelled)) return respelled;
+  }
+  return word;
+}
+
+/** A syllable as Vietnamese spells it: couldBeVietnamese, and "k" only before e, ê, i, y. */
+function isSpelledRight(word: string): boolean {
+  const folded = foldWord(word);
+  return couldBeVietnamese(folded) && !/^k[aou]/.test(folded);
+}
+
+/** Chat letters for standard ones, tried in order; only a respelling that gives a syllable is kept. */
+const RESPELLINGS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^f/u, 'ph'],
+  [/^w/u, 'qu'],
+  [/^j/u, 'gi'],
+  [/j$/u, 'i'],
+  // k before a, ă, â, o, ô, ơ, u, ư with any tone mark (written as \u escapes: the Worker's bundle stays ASCII)
+  [/^k(?=[a\u0103\u00e2o\u00f4\u01a1u\u01b0\u00e1\u00e0\u1ea3\u00e3\u1ea1\u1eaf\u1eb1\u1eb3\u1eb5\u1eb7\u1ea5\u1ea7\u1ea9\u1eab\u1ead\u00f3\u00f2\u1ecf\u00f5\u1ecd\u1ed1\u1ed3\u1ed5\u1ed7\u1ed9\u1edb\u1edd\u1edf\u1ee1\u1ee3\u00fa\u00f9\u1ee7\u0169\u1ee5\u1ee9\u1eeb\u1eed\u1eef\u1ef1])/u, 'c'],
+];
+
+/**
+ * A letter typed more than once for emphasis, down to one. Vietnamese never writes a letter three
+ * times, nor a marked vowel then its bare letter other than ư then u ("cứu"): "điiii", "quáaaa" →
+ * đi, quá. A letter typed twice ("mangg") is put back to one only when the word is no syllable
+ * as typed, and never "uu" or "oo" ("cuu" for cứu, "xoong"); "teen" stays.
+ */
+function unholdLetters(word: string): string {
+  let out = '';
+  let prev = '';
+  for (const ch of word.replace(HELD_LETTER(), '$1')) {
+    const bare = foldWord(ch);
+    if (prev && ch === bare && prev !== ch && foldWord(prev) === bare && !(ch === 'u' && /[\u01b0\u1ee9\u1eeb\u1eed\u1eef\u1ef1]/u.test(prev)) /* ư with any tone mark */) continue;
+    out += ch;
+    prev = ch;
+  }
+  return isSpelledRight(out) ? out : out.replace(/([^ou])\1/gu, '$1');
 }
 
 /** Joins two syllables into one bigram term; "_" never occurs inside a syllable. */

@@ -9,6 +9,7 @@
 import { lazyRegExp } from '../ground/regexp';
 import type { TriageRules } from '../knowledge/schema';
 import { analyse, fold, looksEnglish, sameSyllable, type Syllable } from '../knowledge/text';
+import { contextWhy, inContext } from './kind';
 import type { DangerKind, DisclosureKind, TriageOutcome } from './outcome';
 import { createVoiceReader, type VoiceReading } from './voice';
 
@@ -255,10 +256,22 @@ export interface RuleDecision {
   /** How each fired kind fired (rules only): 'phrase', 'cry', 'now', 'child', 'child_term'. */
   evidence?: string[];
   /**
+   * Circumstances of content/triage.yaml `kind_context` told in the message, in order: each names
+   * its kind over the kinds listed (src/triage/kind.ts `inContext`).
+   */
+  context?: KindContext[];
+  /**
    * Something in the message says a real event: a firm "now" ("đang", "vừa"), "just happened"
    * ("sáng nay"), a sign of distress, a cry for help or a threat.
    */
   event?: boolean;
+}
+
+/** A circumstance that names the danger kind over others ("ngã xuống ao" + "không thở": drowning). */
+export interface KindContext {
+  kind: DangerKind;
+  over: DangerKind[];
+  why: string;
 }
 
 export interface Triage {
@@ -370,6 +383,31 @@ export function createTriage(rules: TriageRules): Triage {
   const distressByKind = Object.entries(rules.distress).map(([kind, list]) => ({ kind: kind as DangerKind, terms: set(list) }));
   const distress = set(Object.values(rules.distress).flat());
   const { before, after } = rules.window;
+  const contexts = (rules.kind_context ?? []).map((c) => ({
+    kind: c.kind as DangerKind,
+    over: c.over as DangerKind[],
+    why: c.why,
+    when: c.when.map((l) => set(l)),
+    unless: set(c.unless),
+  }));
+
+  /**
+   * The circumstances told: every `when` list in one sentence or two that follow each other, neither
+   * told as the past ("năm ngoái bé suýt đuối nước" is background), and no `unless` word anywhere.
+   */
+  function contextsOf(facts: Facts[]): KindContext[] {
+    const live = facts.map((f) => f.past.length === 0 || f.firmNow.length > 0);
+    return contexts
+      .filter((c) => !facts.some((f) => c.unless.any(f.s)))
+      .filter((c) =>
+        facts.some((f, i) => {
+          if (!live[i]) return false;
+          const next = i + 1 < facts.length && live[i + 1] ? facts[i + 1] : undefined;
+          return c.when.every((w) => w.any(f.s) || (next !== undefined && w.any(next.s)));
+        }),
+      )
+      .map(({ kind, over, why }) => ({ kind, over, why }));
+  }
 
   const dangers: DangerRule[] = Object.entries(rules.danger).map(([kind, k]) => ({
     kind: kind as DangerKind,
@@ -651,6 +689,7 @@ export function createTriage(rules: TriageRules): Triage {
         distress: facts.some((f) => f.cue.distress.length > 0),
       };
       sawDangerWord = facts.some((f) => f.cue.distress.length > 0);
+      const context = contextsOf(facts);
       const event = cry || distressed || facts.some((f) => f.firmAll.length > 0 || f.cue.recent.length > 0 || threat.any(f.s.unmasked));
       cancelled.clear();
       let disclosed: DisclosureKind | undefined;
@@ -674,7 +713,7 @@ export function createTriage(rules: TriageRules): Triage {
       if (kinds.length > 0) {
         const why = first!;
         const also = kinds.length > 1 ? ` (also ${kinds.slice(1).join(', ')})` : '';
-        return { outcome: { triage: 'danger', kind: kinds[0]!, voice, lang }, why: () => why() + also, kinds, by: 'rules', evidence: evid, event };
+        return { outcome: { triage: 'danger', kind: kinds[0]!, voice, lang }, why: () => why() + also, kinds, by: 'rules', evidence: evid, event, context };
       }
       // Signs of distress near a child, a cue or a cry: danger, named by the sign.
       for (const f of facts) {
@@ -683,11 +722,11 @@ export function createTriage(rules: TriageRules): Triage {
         const cues = [...f.cue.specific_child, ...f.cue.first_person, ...f.cue.first_person_en, ...f.cue.present];
         if (cry || near(f.cue.distress, cues)) {
           const kind = distressByKind.find((d) => d.terms.any(f.s))?.kind ?? 'injury';
-          return { outcome: { triage: 'danger', kind, voice, lang }, why: () => `distress: ${words(f.s, f.cue.distress)}`, kinds: [kind], by: 'distress', event };
+          return { outcome: { triage: 'danger', kind, voice, lang }, why: () => `distress: ${words(f.s, f.cue.distress)}`, kinds: [kind], by: 'distress', event, context };
         }
       }
-      if (parts.some((s) => cries.any(s))) return { outcome: { triage: 'danger', kind: 'unspecified', voice, lang }, why: 'cry for help', kinds: ['unspecified'], by: 'cry', event };
-      if (disclosed) return { outcome: { triage: 'disclosure', kind: disclosed, voice, lang }, why: `danger word told without a danger cue`, kinds: [], by: null, event };
+      if (parts.some((s) => cries.any(s))) return { outcome: { triage: 'danger', kind: 'unspecified', voice, lang }, why: 'cry for help', kinds: ['unspecified'], by: 'cry', event, context };
+      if (disclosed) return { outcome: { triage: 'disclosure', kind: disclosed, voice, lang }, why: `danger word told without a danger cue`, kinds: [], by: null, event, context };
       for (const rule of disclosures) {
         for (const f of facts) {
           if (f.asking || f.howGeneral || m.grownUp) continue;
@@ -699,11 +738,11 @@ export function createTriage(rules: TriageRules): Triage {
           // Told in the same sentence as the child, the writer as victim, a repeat, the past or a teller.
           if (terms.length > 0 && (f.disclosureCues.length > 0 || rule.extraCues.any(f.s))) {
             const why = () => `disclosure ${rule.kind}: ${words(f.s, terms)} with ${words(f.s, f.disclosureCues)}`;
-            return { outcome: { triage: 'disclosure', kind: rule.kind, voice, lang }, why, kinds: [], by: null, event };
+            return { outcome: { triage: 'disclosure', kind: rule.kind, voice, lang }, why, kinds: [], by: null, event, context };
           }
         }
       }
-      return { outcome: { triage: 'question', kind: null, voice, lang }, kinds: [], by: null, event, why: sawDangerWord ? `${CANCELLED}: ${[...cancelled].join('; ') || 'signs of distress with no child or cue'}` : 'no cue' };
+      return { outcome: { triage: 'question', kind: null, voice, lang }, kinds: [], by: null, event, context, why: sawDangerWord ? `${CANCELLED}: ${[...cancelled].join('; ') || 'signs of distress with no child or cue'}` : 'no cue' };
   }
 
   /** Words of the sentence at these spans, for explanations. */
@@ -712,10 +751,13 @@ export function createTriage(rules: TriageRules): Triage {
     `terms [${words(f.s, [...rule.terms.hits(f.s), ...rule.childTerms.hits(f.s)])}] phrases [${words(f.s, rule.phrases.hits(f.s))}] cues [${words(f.s, [...rule.cues.flatMap((g) => f.cue[g]), ...rule.extraCues.hits(f.s)])}]`;
 
   return {
-    classify: (text) => decide(normalizeAges(text)).outcome,
+    classify: (text) => {
+      const { outcome, context } = decide(normalizeAges(text));
+      return outcome.triage === 'danger' ? { ...outcome, kind: inContext(outcome.kind, context) } : outcome;
+    },
     decide(text) {
-      const { outcome, kinds, by, evidence: ev, event } = decide(normalizeAges(text));
-      return { outcome, kinds, by, evidence: ev, event };
+      const { outcome, kinds, by, evidence: ev, event, context } = decide(normalizeAges(text));
+      return { outcome, kinds, by, evidence: ev, event, context };
     },
     judge(text) {
       const { outcome } = decide(normalizeAges(text));
@@ -727,8 +769,11 @@ export function createTriage(rules: TriageRules): Triage {
       return readVoice ? readVoice(normalizeAges(text), lang) : { voice: decide(normalizeAges(text)).outcome.voice, child: [], adult: [] };
     },
     explain(text) {
-      const { outcome, why } = decide(normalizeAges(text));
-      return { outcome, why: typeof why === 'string' ? why : why() };
+      const { outcome, why, context } = decide(normalizeAges(text));
+      const said = typeof why === 'string' ? why : why();
+      if (outcome.triage !== 'danger') return { outcome, why: said };
+      const kind = inContext(outcome.kind, context);
+      return kind === outcome.kind ? { outcome, why: said } : { outcome: { ...outcome, kind }, why: `${said}; kind ${kind} by context: ${contextWhy(outcome.kind, context)}` };
     },
     topicsFor(kind: string, triage: 'danger' | 'disclosure' = 'danger'): string[] {
       if (triage === 'disclosure') {

@@ -4,6 +4,7 @@ import type { TriageRules } from '../knowledge/schema';
 import { createTriage, type RuleDecision, type Triage } from './classify';
 import { createTriageModel, type TriageModelData } from './model';
 import type { TriageOutcome } from './outcome';
+import { messageShape } from './shape';
 import type { VoiceReading } from './voice';
 
 export interface Detection {
@@ -52,6 +53,37 @@ function weakDanger(d: RuleDecision): boolean {
 }
 
 /**
+ * Below this P(danger) + P(disclosure) the classifier takes a second look at a rule alarm in a
+ * message shaped like a question about a film, a game, homework or children in general (session 11,
+ * docs/triage.md). In 5-fold cross-validation on the training phrasings and on every tuning set, the
+ * lowest real danger or disclosure of that shape scored 0.19, the false alarms it removes up to 0.03.
+ */
+export const SHAPE_VETO = 0.03;
+
+/**
+ * A rule alarm (a danger the rules' own cues found, but not on a danger phrase, or a disclosure) in a message that nothing in the
+ * rules reads as a real event (no firm "now", "just happened", distress, cry or threat) and whose whole
+ * shape is a question about something framed or general: it is asked ("?", a final "không/gì/sao", an
+ * opening "how/why/is…"), it is about a film, the news, a game, a play or homework, or about children
+ * in general with no child of the writer's named, and no word of it says now (src/triage/shape.ts).
+ * "Phim Squid Game có nhiều cảnh giết người, con 10 tuổi xem được không?", "Are button batteries really
+ * that dangerous for kids?". When the classifier also finds it far-fetched (P(alarm) below SHAPE_VETO)
+ * it is a question. The reason, or null when the alarm stands.
+ */
+export function shapeVetoed(d: RuleDecision, text: string, pAlarm: number): string | null {
+  if (!framedOrGeneral(d, text) || pAlarm >= SHAPE_VETO) return null;
+  return `a question about ${messageShape(text).frame ? 'a film, game, the news or homework' : 'children in general'}, nothing says now; classifier P(alarm) ${pAlarm.toFixed(4)} < ${SHAPE_VETO}`;
+}
+
+function framedOrGeneral(d: RuleDecision, text: string): boolean {
+  if (d.outcome.triage === 'question' || d.event !== false) return false;
+  // A danger phrase of its own ("a child drowning", "bỏng nặng") is the rules' full statement of it.
+  if (d.outcome.triage === 'danger' && (d.by !== 'rules' || d.evidence?.includes('phrase'))) return false;
+  const s = messageShape(text);
+  return s.ask && !s.now && (s.frame || (s.general && !s.mine));
+}
+
+/**
  * Rules first (content/triage.yaml); with a model (src/triage/model.ts), the classifier may then
  * raise a question to a disclosure or danger, or a disclosure to danger. Without one, rules only.
  * It may raise a question even where general or prevention wording cancelled the danger words: a
@@ -61,12 +93,17 @@ function weakDanger(d: RuleDecision): boolean {
 export function createDetector(rules: TriageRules, model?: TriageModelData): Detector {
   const triage: Triage = createTriage(rules);
   const second = model ? createTriageModel(model) : undefined;
-  /** The rules' decision, with a weak danger the classifier finds far-fetched read as the rules' question (see vetoed). */
+  /** The rules' decision, with a weak or framed alarm the classifier finds far-fetched read as the rules' question (see vetoed, shapeVetoed). */
   const ruled = (text: string): { decision: RuleDecision; vetoed: string | null } => {
     const decision = triage.decide(text);
     // The classifier is asked only about a weak danger: scoring every message here too would double
     // its cost per message (decide scores it again).
-    const why = second && weakDanger(decision) ? vetoed(decision, second.score(text).danger) : null;
+    let why: string | null = null;
+    if (second && weakDanger(decision)) why = vetoed(decision, second.score(text).danger);
+    if (second && !why && framedOrGeneral(decision, text)) {
+      const s = second.score(text);
+      why = shapeVetoed(decision, text, s.danger + s.disclosure);
+    }
     if (!why) return { decision, vetoed: null };
     const question: TriageOutcome = { triage: 'question', kind: null, voice: decision.outcome.voice, lang: decision.outcome.lang };
     return { decision: { outcome: question, kinds: [], by: null, event: false }, vetoed: why };

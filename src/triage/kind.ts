@@ -13,7 +13,7 @@
 //   the classifier's top kind is taken when its share is at least `kind_after_distress` (a child
 //   "vừa được kéo lên từ hồ bơi, không thở" is a drowning, not a sudden illness).
 // The thresholds are data (content/triage-train.yaml), chosen with scripts/cv-kind.ts.
-import type { RuleDecision } from './classify';
+import type { KindContext, RuleDecision } from './classify';
 import type { DangerKind } from './outcome';
 
 export interface KindThresholds {
@@ -53,4 +53,18 @@ export function chooseKind(rules: RuleDecision, shares: Partial<Record<DangerKin
     if (k !== first && share(k) >= t.kind_switch && share(k) >= t.kind_switch_ratio * share(first) && share(k) > share(best)) best = k;
   }
   return best;
+}
+
+/**
+ * The kind a circumstance told in the message names (content/triage.yaml `kind_context`): the first
+ * circumstance that lists `kind` among those it outranks ("ngã xuống ao" + "không thở" makes an
+ * injury or a sudden illness a drowning). Never changes whether it is a danger.
+ */
+export function inContext(kind: DangerKind, context: readonly KindContext[] | undefined): DangerKind {
+  return context?.find((c) => c.over.includes(kind))?.kind ?? kind;
+}
+
+/** Why the circumstance changed the kind, for explanations. */
+export function contextWhy(kind: DangerKind, context: readonly KindContext[] | undefined): string {
+  return context?.find((c) => c.over.includes(kind))?.why ?? '';
 }

@@ -9,7 +9,7 @@ import { DANGER_KINDS, DISCLOSURE_KINDS, type DangerKind, type DisclosureKind, t
 import { packedWeights } from '../ground/packed-weights';
 import { triageFeatures } from './features';
 import type { RuleDecision } from './classify';
-import { chooseKind, type KindThresholds } from './kind';
+import { chooseKind, contextWhy, inContext, type KindThresholds } from './kind';
 
 /** The compiled model: classes "question", "danger:<kind>", "disclosure:<kind>"; weights are integers × scale. */
 export interface TriageModelData {
@@ -136,12 +136,21 @@ export function createTriageModel(data: TriageModelData): TriageModel {
 
   function decide(text: string, rules: RuleDecision): { outcome: TriageOutcome; why: string | null } {
     const o = rules.outcome;
-    if (o.triage !== 'danger') return combine(text, o);
+    if (o.triage !== 'danger') return contexted(combine(text, o), rules);
     const s = score(text);
     const kind = chooseKind(rules, s.kindShares, t);
-    if (kind === null || kind === o.kind) return { outcome: o, why: null };
+    if (kind === null || kind === o.kind) return contexted({ outcome: o, why: null }, rules);
     const share = (k: DangerKind) => (s.kindShares[k] ?? 0).toFixed(2);
-    return { outcome: { ...o, kind }, why: `classifier: kind ${kind} ${share(kind)} over ${o.kind} ${share(o.kind)}` };
+    return contexted({ outcome: { ...o, kind }, why: `classifier: kind ${kind} ${share(kind)} over ${o.kind} ${share(o.kind)}` }, rules);
+  }
+
+  /** A circumstance told in the message names the kind over the one chosen (src/triage/kind.ts). */
+  function contexted(d: { outcome: TriageOutcome; why: string | null }, rules: RuleDecision): { outcome: TriageOutcome; why: string | null } {
+    if (d.outcome.triage !== 'danger') return d;
+    const kind = inContext(d.outcome.kind, rules.context);
+    if (kind === d.outcome.kind) return d;
+    const why = `context: kind ${kind} over ${d.outcome.kind}, ${contextWhy(d.outcome.kind, rules.context)}`;
+    return { outcome: { ...d.outcome, kind }, why: d.why ? `${d.why}; ${why}` : why };
   }
 
   return { score, combine, decide, thresholds: t };

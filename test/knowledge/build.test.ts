@@ -9,6 +9,8 @@ import type { AsPlainObject } from 'minisearch';
 import { createKnowledge } from '../../src/knowledge/knowledge';
 import { buildIndex, indexOptions, loadIndex, serializeIndex, stopListOf, type PackedIndex } from '../../src/knowledge/search-index';
 import { fold } from '../../src/knowledge/text';
+import { inflatedOnce, parsedOnce } from '../../src/ground/once';
+import { DEFLATE_FROM_CHARS } from '../../scripts/content-literal';
 
 const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url));
 const content = fileURLToPath(new URL('../../content/', import.meta.url));
@@ -65,15 +67,21 @@ describe('building the knowledge base', () => {
     expect(shape(treeOf(loaded))).toEqual(shape(treeOf(built)));
   });
 
-  it('writes a module that carries the content as JSON text, parsed only when first read', () => {
+  it('writes a module that carries the content as JSON text, deflated when large, parsed only when first read', () => {
     const compiled = compileKnowledge(content, `${fixtures}guides`);
     const source = renderModule(compiled);
-    expect(source).toContain('export const searchIndex = parsedOnce<PackedIndex>("{\\"header\\":');
-    expect(source).toContain('export const guides = parsedOnce<Guide[]>("[');
+    const runtimeGuides = compiled.guides.map((g) => ({ ...g, questions: [], tags: [] }));
+    const expected: Record<string, unknown> = { ...compiled, guides: runtimeGuides };
+    const parts = [...source.matchAll(/^export const (\w+) = (parsedOnce|inflatedOnce)<[^>]+>\((.*)\);$/gm)];
+    expect(parts.map((p) => p[1])).toEqual(['guides', 'synonyms', 'triage', 'hotlines', 'offtopic', 'searchIndex']);
+    for (const [, name, reader, literal] of parts) {
+      // Deflated exactly when its JSON text is long; either way the text is the content itself.
+      expect(reader, name).toBe(JSON.stringify(expected[name!]).length >= DEFLATE_FROM_CHARS ? 'inflatedOnce' : 'parsedOnce');
+      const read = reader === 'parsedOnce' ? parsedOnce(JSON.parse(literal!) as string) : inflatedOnce(/^'([A-Za-z0-9+/=]+)'$/.exec(literal!)![1]!);
+      expect(read(), name).toEqual(expected[name!]);
+    }
+    expect(parts.map((p) => p[2])).toContain('inflatedOnce');
     expect(source).toContain('export const hotlines = parsedOnce<Hotlines>("{');
-    // The text is the content itself: read back, it is what was compiled.
-    const text = /export const hotlines = parsedOnce<Hotlines>\((".*")\);/.exec(source)![1]!;
-    expect(JSON.parse(JSON.parse(text) as string)).toEqual(compiled.hotlines);
   });
 
   it('indexes an English sample question by its words only, a Vietnamese one with its two-syllable terms', () => {

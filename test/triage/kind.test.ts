@@ -59,7 +59,8 @@ describe('choosing the danger kind', () => {
 describe('the bot names the danger the message is about', () => {
   it('a child pulled out of a pool and not breathing is a drowning (CPR), not a sudden illness', () => {
     const text = 'bé vừa được mấy chú kéo lên từ bể bơi, môi thâm, không thở';
-    expect(classifyTriageRulesOnly(text)).toMatchObject({ triage: 'danger', kind: 'medical' });
+    // Since session 11 the rules alone say so too: water and "không thở" (content/triage.yaml kind_context).
+    expect(classifyTriageRulesOnly(text)).toMatchObject({ triage: 'danger', kind: 'drowning' });
     expect(classifyTriage(text)).toMatchObject({ triage: 'danger', kind: 'drowning' });
   });
 
