@@ -175,7 +175,7 @@ export function compileKnowledge(contentDir: string, guidesDir = join(contentDir
 }
 
 export function renderModule(c: CompiledKnowledge): string {
-  // Each part is JSON text in a string literal (deflated when large), parsed on first use: cheaper for
+  // Each part is JSON text in a string literal (compressed when large), parsed on first use: cheaper for
   // V8 to compile at a Worker's start than the same data as object literals, and nothing is parsed until
   // read (scripts/content-literal.ts).
   // A guide's sample questions and tags only feed the search index, which is built here.

@@ -22,18 +22,18 @@ export function parsedOnce<T>(json: string): () => T {
 }
 
 /**
- * Content compiled into the bundle as JSON text deflated and in base64 (`contentOnce` in
- * scripts/content-literal.ts writes it), inflated and parsed on first use. A large text costs a Worker's
- * start-up by its length in the source (V8 scans each character of a string literal, an escaped
- * Vietnamese letter the slowest): ~20 instructions per character in Node, ~16 M of the 218 M that
- * loading the bundle took (3 Dec). zlib comes through `process.getBuiltinModule` (Node ≥ 20.16, and
- * workerd with `nodejs_compat`) on first use: a static `import 'node:zlib'` would load Node's zlib and
- * streams with the bundle, at every start.
+ * Content compiled into the bundle as JSON text compressed with brotli and in base64 (`contentOnce` in
+ * scripts/content-literal.ts writes it), decompressed and parsed on first use. A large text costs a
+ * Worker's start-up by its length in the source (V8 scans each character of a string literal, an
+ * escaped Vietnamese letter the slowest): ~20 instructions per character in Node, ~16 M of the 218 M
+ * that loading the bundle took (3 Dec), ~29 M of workerd's start-up. zlib comes through
+ * `process.getBuiltinModule` (Node ≥ 20.16, and workerd with `nodejs_compat`) on first use: a static
+ * `import 'node:zlib'` would load Node's zlib and streams with the bundle, at every start.
  */
-export function inflatedOnce<T>(base64: string): () => T {
+export function unpackedOnce<T>(base64: string): () => T {
   return once(() => {
     const zlib = process.getBuiltinModule('node:zlib');
-    return JSON.parse(zlib.inflateRawSync(Buffer.from(base64, 'base64')).toString('utf8')) as T;
+    return JSON.parse(zlib.brotliDecompressSync(Buffer.from(base64, 'base64')).toString('utf8')) as T;
   });
 }
 

@@ -14,19 +14,19 @@ const LISTS = {
     'tối nay', 'đêm nay', 'sáng nay', 'chiều nay', 'trưa nay', 'hôm nay', 'tối qua', 'đêm qua', 'hôm qua',
     'từ sáng', 'từ tối', 'mấy tiếng', 'gấp', 'khẩn cấp',
     'right now', 'now', 'just', 'tonight', 'today', 'this morning', 'currently', 'at the moment', 'minutes ago',
-    'hurry', 'yesterday', 'since', 'there is a', 'there s a', 'is being', 'are being',
+    'hurry', 'yesterday', 'since', 'is being', 'are being',
   ],
   /** Told as over. */
   past: [
     'hồi nhỏ', 'hồi bé', 'hồi xưa', 'ngày xưa', 'ngày trước', 'hồi trước', 'năm ngoái', 'năm trước', 'năm kia',
     'tháng trước', 'tuần trước', 'hôm trước', 'hôm bữa', 'hôm nọ', 'lần trước', 'hồi lớp', 'hồi tháng', 'hồi năm',
-    'năm lớp', 'hồi đó', 'từng', 'đã khỏi', 'khỏi rồi', 'đã lành', 'lành rồi', 'không sao', 'đã ổn', 'ổn rồi',
+    'năm lớp', 'hồi đó', '=từng', 'đã khỏi', 'khỏi rồi', 'đã lành', 'lành rồi', 'không sao', 'đã ổn', 'ổn rồi',
     'last year', 'last month', 'last week', 'last summer', 'years ago', 'months ago', 'weeks ago', 'used to',
     'when i was', 'back then', 'was fine', 'was okay', 'recovered', 'healed',
   ],
   /** Asked ahead of time, a hypothesis, how-to or prevention. */
   ahead: [
-    'nếu', 'lỡ', 'nhỡ', 'giả sử', 'mai mốt', 'sau này', 'làm sao để', 'làm thế nào để', 'làm sao cho', 'cách',
+    'nếu', '=lỡ', '=nhỡ', 'lỡ như', 'nhỡ như', 'giả sử', 'mai mốt', 'sau này', 'làm sao để', 'làm thế nào để', 'làm sao cho', 'cách',
     'phòng tránh', 'phòng ngừa', 'đề phòng', 'phòng chống', 'để không', 'không bị', 'dạy con', 'dạy bé', 'dạy trẻ',
     'trước khi', 'chuẩn bị', 'hướng dẫn', 'hỏi trước', 'để biết',
     'if', 'what if', 'in case', 'how do i', 'how can i', 'how to', 'how should', 'ever', 'prepare', 'prevent', 'teach',
@@ -36,7 +36,7 @@ const LISTS = {
   frame: [
     'phim', 'đọc báo', 'trên báo', 'báo đăng', 'bài báo', 'báo chí', 'tin tức', 'thời sự', 'bản tin', 'game',
     'trò chơi', 'truyện', 'tiểu thuyết', 'bài tập', 'bài văn', 'đề bài', 'bài kiểm tra', 'dự án', 'vở kịch', 'đóng vai',
-    'diễn tập', 'clip', 'tiktok', 'youtube', 'mạng xã hội', 'lan truyền', 'bài hát', 'sách',
+    'diễn tập', 'clip', 'tiktok', 'youtube', 'mạng xã hội', 'lan truyền', 'bài hát', '=sách',
     'on the news', 'in the news', 'news report', 'movie', 'film', 'series', 'book', 'novel', 'roleplay', 'homework', 'school report', 'project', 'essay',
     'article', 'song', 'lyrics', 'drill', 'science class', 'cartoon',
   ],
@@ -46,6 +46,9 @@ const LISTS = {
     'em trai', 'em gái', 'em bị', 'tui bị', 'mình bị', 'tao bị', 'con bị', 'bé bị', 'cháu bị',
     'my son', 'my daughter', 'my kid', 'my baby', 'my toddler', 'my child', 'my little', 'my brother', 'my sister',
     'my niece', 'my nephew', 'my boy', 'my girl', 'our son', 'our daughter', 'our baby', 'i was',
+    // the writer is the child: their own family
+    'bố em', 'ba em', 'mẹ em', 'má em', 'bố tui', 'ba tui', 'mẹ tui', 'dượng', 'mẹ kế', 'bố dượng',
+    'my mom', 'my dad', 'my mum', 'my stepdad', 'my stepmom', 'my parents', 'to me',
   ],
   /** Children in general. */
   general: [
@@ -56,16 +59,22 @@ const LISTS = {
 
 type Shape = keyof typeof LISTS;
 
-let compiled: Array<[Shape, Syllable[][]]> | undefined;
-const lists = () => (compiled ??= (Object.keys(LISTS) as Shape[]).map((k) => [k, LISTS[k].map((p) => analyse(p))]));
+let compiled: Array<[Shape, Array<Array<Syllable & { marked?: boolean }>>]> | undefined;
+// "=lỡ": a word that counts only typed with its marks ("lo", "nho", "tung", "sach" are other words).
+const lists = () =>
+  (compiled ??= (Object.keys(LISTS) as Shape[]).map((k) => [
+    k,
+    LISTS[k].map((p) => analyse(p.replace(/^=/, '')).map((syl) => (p.startsWith('=') ? { ...syl, marked: true } : syl))),
+  ]));
 
 /**
  * A word typed with marks must be the listed word ("còn" is not "con", "mẹ" not "me"); one typed
  * without them matches on its folded form ("dang" is "đang").
  */
-const same = (typed: Syllable, listed: Syllable) => (hasMarks(typed) ? typed.raw === listed.raw : typed.folded === listed.folded);
+const same = (typed: Syllable, listed: Syllable & { marked?: boolean }) =>
+  hasMarks(typed) || listed.marked ? typed.raw === listed.raw : typed.folded === listed.folded;
 
-function has(syl: readonly Syllable[], phrases: Syllable[][], skip?: (i: number) => boolean): boolean {
+function has(syl: readonly Syllable[], phrases: Array<Array<Syllable & { marked?: boolean }>>, skip?: (i: number) => boolean): boolean {
   for (const p of phrases) {
     for (let i = 0; i + p.length <= syl.length; i++) {
       if (skip?.(i)) continue;
@@ -88,6 +97,8 @@ export function messageShape(text: string, syl: readonly Syllable[] = analyse(te
     const skip = k === 'mine' ? (i: number) => i > 0 && ['tre', 'cac', 'nhung', 'may'].includes(syl[i - 1]!.folded) : undefined;
     out[k] = has(syl, phrases, skip);
   }
+  // The English progressive says now ("a teenager is standing on the railing").
+  if (!out.now) out.now = syl.some((x, i) => i > 0 && ['is', 'are', 'am', 's', 're'].includes(syl[i - 1]!.raw) && x.raw.length > 5 && x.raw.endsWith('ing'));
   return out;
 }
 

@@ -9,8 +9,8 @@ import type { AsPlainObject } from 'minisearch';
 import { createKnowledge } from '../../src/knowledge/knowledge';
 import { buildIndex, indexOptions, loadIndex, serializeIndex, stopListOf, type PackedIndex } from '../../src/knowledge/search-index';
 import { fold } from '../../src/knowledge/text';
-import { inflatedOnce, parsedOnce } from '../../src/ground/once';
-import { DEFLATE_FROM_CHARS } from '../../scripts/content-literal';
+import { unpackedOnce, parsedOnce } from '../../src/ground/once';
+import { COMPRESS_FROM_CHARS } from '../../scripts/content-literal';
 
 const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url));
 const content = fileURLToPath(new URL('../../content/', import.meta.url));
@@ -67,20 +67,20 @@ describe('building the knowledge base', () => {
     expect(shape(treeOf(loaded))).toEqual(shape(treeOf(built)));
   });
 
-  it('writes a module that carries the content as JSON text, deflated when large, parsed only when first read', () => {
+  it('writes a module that carries the content as JSON text, compressed when large, parsed only when first read', () => {
     const compiled = compileKnowledge(content, `${fixtures}guides`);
     const source = renderModule(compiled);
     const runtimeGuides = compiled.guides.map((g) => ({ ...g, questions: [], tags: [] }));
     const expected: Record<string, unknown> = { ...compiled, guides: runtimeGuides };
-    const parts = [...source.matchAll(/^export const (\w+) = (parsedOnce|inflatedOnce)<[^>]+>\((.*)\);$/gm)];
+    const parts = [...source.matchAll(/^export const (\w+) = (parsedOnce|unpackedOnce)<[^>]+>\((.*)\);$/gm)];
     expect(parts.map((p) => p[1])).toEqual(['guides', 'synonyms', 'triage', 'hotlines', 'offtopic', 'searchIndex']);
     for (const [, name, reader, literal] of parts) {
-      // Deflated exactly when its JSON text is long; either way the text is the content itself.
-      expect(reader, name).toBe(JSON.stringify(expected[name!]).length >= DEFLATE_FROM_CHARS ? 'inflatedOnce' : 'parsedOnce');
-      const read = reader === 'parsedOnce' ? parsedOnce(JSON.parse(literal!) as string) : inflatedOnce(/^'([A-Za-z0-9+/=]+)'$/.exec(literal!)![1]!);
+      // Compressed exactly when its JSON text is long; either way the text is the content itself.
+      expect(reader, name).toBe(JSON.stringify(expected[name!]).length >= COMPRESS_FROM_CHARS ? 'unpackedOnce' : 'parsedOnce');
+      const read = reader === 'parsedOnce' ? parsedOnce(JSON.parse(literal!) as string) : unpackedOnce(/^'([A-Za-z0-9+/=]+)'$/.exec(literal!)![1]!);
       expect(read(), name).toEqual(expected[name!]);
     }
-    expect(parts.map((p) => p[2])).toContain('inflatedOnce');
+    expect(parts.map((p) => p[2])).toContain('unpackedOnce');
     expect(source).toContain('export const hotlines = parsedOnce<Hotlines>("{');
   });
 

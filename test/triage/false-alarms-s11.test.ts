@@ -25,6 +25,15 @@ describe('the shape of a message', () => {
     expect(messageShape('còn mẹ thì sao').mine).toBe(false);
     expect(messageShape('bé đăng ảnh lên mạng').now).toBe(false);
     expect(messageShape('bé dang o ho boi').now).toBe(true);
+    // "=nhỡ", "=từng": only with their marks ("nho" is "nhỏ", "tung" as in "tung ảnh")
+    expect(messageShape('em voi 2 em nho o nha').ahead).toBe(false);
+    expect(messageShape('nhỡ con bị lạc thì sao').ahead).toBe(true);
+    expect(messageShape('no doa tung anh').past).toBe(false);
+  });
+
+  it('the English progressive says now; the writer as the child is "mine"', () => {
+    expect(messageShape('a teenager is standing on the railing of the bridge, should I call?').now).toBe(true);
+    expect(messageShape('is it normal? my mom locks me in the closet, she does it to me').mine).toBe(true);
   });
 });
 
