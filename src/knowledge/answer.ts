@@ -6,7 +6,7 @@ import { ownWords } from '../triage/voice';
 import type { Offtopic } from './schema';
 import type { Ranked, Searcher } from './search';
 import type { TopicModel } from './topic-model';
-import { analyse, findPhrase, looksEnglish, readChat, type Syllable } from './text';
+import { analyse, couldBeVietnamese, findPhrase, looksEnglish, readChat, type Syllable } from './text';
 
 /** Every result carries the triage outcome (danger now, disclosure or question); `emergency` ⇔ danger. */
 /** What kind of reply a message gets (what the renderer needs). */
@@ -112,6 +112,15 @@ function readsAnyGuide(probabilities: ReadonlyMap<string, number>): boolean {
   return false;
 }
 
+/**
+ * An out-of-scope phrase of two or more English words, none of which a Vietnamese syllable could
+ * spell ("formula milk", "exchange rate"), is found in any order: English turns compounds around
+ * ("milk formula", "the rate of exchange"), Vietnamese word order carries the meaning.
+ */
+function isEnglishCompound(phrase: readonly Syllable[]): boolean {
+  return phrase.length >= 2 && phrase.every((s) => !couldBeVietnamese(s.folded));
+}
+
 export interface Asker {
   ask(text: string): AskResult;
 }
@@ -131,7 +140,9 @@ export function createAsker(
     const syl = analyse(text);
     const present = new Set<string>();
     for (const x of syl) present.add(x.folded);
-    return offPhrases.some((p) => present.has(p[0]!.folded) && findPhrase(syl, p).length > 0);
+    return offPhrases.some(
+      (p) => present.has(p[0]!.folded) && (findPhrase(syl, p).length > 0 || (isEnglishCompound(p) && p.every((x) => present.has(x.folded)))),
+    );
   };
 
   return {

@@ -154,6 +154,11 @@ describe('when the bot should not guess', () => {
     }
   });
 
+  it('an expat asking about "milk formula" gets the scope reply, as for "formula milk": English compounds are found in any order', () => {
+    expect(k.ask('which milk formula is best for my 8 month old baby')).toMatchObject({ kind: 'offtopic' });
+    expect(k.ask('which formula milk is best for my 8 month old baby')).toMatchObject({ kind: 'offtopic' });
+  });
+
   it('ends a scope message with the emergency numbers in order, so a sick child\'s parent still gets 115', () => {
     const { text } = k.renderAnswer(k.ask('con bi sot 39 do phai lam sao'), 'vi');
     expect(text).toMatch(/gọi ngay 113 \(Công an\), 111 \(.*\), 115 \(Cấp cứu y tế\)\.$/);

@@ -38,6 +38,13 @@ describe('a question typed in chat spelling', () => {
     expect(readChat('so cuu tre duoi nuoc the nao', shorthand)).toBe('so cuu tre duoi nuoc the nao');
   });
 
+  it('chat abbreviations of one meaning each are spelled out from content/synonyms.yaml ("hqua", "thg", "bthg")', () => {
+    expect(readChat('hqua thg ban o truong danh con, bthg ko', { hqua: 'hôm qua', thg: 'thằng', bthg: 'bình thường', ko: 'không' })).toBe(
+      'hôm qua thằng ban o truong danh con, bình thường không',
+    );
+    expect(k.ask('hqua con e bi may thg cung truong bat nat')).toMatchObject({ kind: 'answer', topic: 'bao-luc-hoc-duong' });
+  });
+
   it('English is left alone: "kiss" and "jeep" are not chat spellings there', () => {
     expect(readChat('is it ok for grandpa to kiss my kid', shorthand)).toBe('is it ok for grandpa to kiss my kid');
   });
