@@ -56,15 +56,21 @@ export function chooseKind(rules: RuleDecision, shares: Partial<Record<DangerKin
 }
 
 /**
- * The kind a circumstance told in the message names (content/triage.yaml `kind_context`): the first
- * circumstance that lists `kind` among those it outranks ("ngã xuống ao" + "không thở" makes an
- * injury or a sudden illness a drowning). Never changes whether it is a danger.
+ * The kind a circumstance told in the message names (content/triage.yaml `kind_context`), taken in
+ * order: the first circumstance told that is of this kind keeps it, or that lists this kind among
+ * those it outranks replaces it ("ngã xuống ao" + "không thở" makes an injury or a sudden illness a
+ * drowning; a beating going on keeps violence though the child is home alone). Never changes
+ * whether it is a danger.
  */
 export function inContext(kind: DangerKind, context: readonly KindContext[] | undefined): DangerKind {
-  return context?.find((c) => c.over.includes(kind))?.kind ?? kind;
+  return deciding(kind, context)?.kind ?? kind;
 }
 
 /** Why the circumstance changed the kind, for explanations. */
 export function contextWhy(kind: DangerKind, context: readonly KindContext[] | undefined): string {
-  return context?.find((c) => c.over.includes(kind))?.why ?? '';
+  return deciding(kind, context)?.why ?? '';
+}
+
+function deciding(kind: DangerKind, context: readonly KindContext[] | undefined): KindContext | undefined {
+  return context?.find((c) => c.kind === kind || c.over.includes(kind));
 }

@@ -59,6 +59,20 @@ describe('which evidence names the danger kind (session 11)', () => {
     expect(kindOf('con bé để lại thư xin lỗi bố mẹ rồi đi đâu mất, gọi không nghe máy')).toBe('suicide');
   });
 
+  it('a ransom demand or a stranger holding the child is an abduction (113, do not pay), not a beating or a child alone', () => {
+    expect(kindOf('có người gọi điện bảo đang giữ con tôi, đòi 300 triệu tiền chuộc, không được báo công an')).toBe('abduction');
+    expect(kindOf('em đang bị người lạ nhốt trong một căn phòng, em không biết đây là đâu')).toBe('abduction');
+  });
+
+  it('a small child left alone or shut in a car boot is the alone reply; a hurt child alone keeps the injury reply', () => {
+    expect(kindOf('thằng bé trốn trong cốp xe rồi bị sập nắp, giờ không mở ra được, nó đang khóc')).toBe('alone');
+    expect(kindOf('con tôi 12 tuổi ngã cầu thang, chân gãy, chảy máu nhiều, ở nhà một mình')).toBe('injury');
+  });
+
+  it('a circumstance of the kind already chosen keeps it: a beating going on stays violence though the child is alone', () => {
+    expect(kindOf('bố mẹ đi vắng, em ở nhà một mình, anh họ say rượu đang đánh em bằng gậy')).toBe('violence');
+  });
+
   it('a danger mentioned only in the background does not name the kind', () => {
     // Last year's near-drowning is background; now the child is being beaten.
     expect(kindOf('năm ngoái bé suýt đuối nước ở ao. Giờ ông bố đang đánh bé bằng gậy, bé nằm im không nhúc nhích')).not.toBe('drowning');
@@ -73,10 +87,16 @@ describe('which evidence names the danger kind (session 11)', () => {
     expect(explainTriage('bé ngã xuống giếng, vừa kéo lên khỏi giếng, không thở, bị đập đầu chảy máu').why).toMatch(/context/);
   });
 
-  it('a circumstance only replaces the kinds it lists', () => {
+  it('a circumstance only replaces the kinds it lists, and the first that concerns the kind decides', () => {
     const ctx = [{ kind: 'drowning' as const, over: ['injury' as const], why: 'water' }];
     expect(inContext('injury', ctx)).toBe('drowning');
     expect(inContext('violence', ctx)).toBe('violence');
     expect(inContext('injury', undefined)).toBe('injury');
+    const kept = [
+      { kind: 'violence' as const, over: ['injury' as const], why: 'hitting now' },
+      { kind: 'alone' as const, over: ['violence' as const], why: 'alone' },
+    ];
+    expect(inContext('violence', kept)).toBe('violence');
+    expect(inContext('injury', kept)).toBe('violence');
   });
 });
