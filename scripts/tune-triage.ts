@@ -5,7 +5,8 @@
 // is scored by the full model. The aside set is not read here.
 import { synonyms, triage } from '../src/knowledge/compiled.generated';
 import { expandShorthand } from '../src/knowledge/text';
-import { createTriage } from '../src/triage/classify';
+import { createTriage, type RuleDecision } from '../src/triage/classify';
+import { framedOrGeneral } from '../src/triage/detect';
 import { createTriageModel, type TriageScores, type TriageThresholds } from '../src/triage/model';
 import type { TriageOutcome } from '../src/triage/outcome';
 import { trainTriageModel } from '../src/triage/train';
@@ -36,6 +37,8 @@ interface Item {
   evidence: string[];
   /** The rules saw a real event (firm now, just happened, distress, cry, threat). */
   event: boolean;
+  /** The rules' whole decision. */
+  decision: RuleDecision;
 }
 
 const GATE = args.includes('--gate');
@@ -48,8 +51,9 @@ for (let k = 0; k < folds; k++) {
   examples.forEach((x, i) => {
     if (i % folds !== k) return;
     const { outcome, general, cancelled } = rules.judge(x.text);
-    const { evidence = [], event = false } = rules.decide(x.text);
-    cv.push({ want: x.label.split(':')[0] as Item['want'], rules: outcome, general, cancelled, scores: model.score(x.text), text: x.text, evidence, event });
+    const decision = rules.decide(x.text);
+    const { evidence = [], event = false } = decision;
+    cv.push({ want: x.label.split(':')[0] as Item['want'], rules: outcome, general, cancelled, scores: model.score(x.text), text: x.text, evidence, event, decision });
   });
 }
 const full = createTriageModel(trainTriageModel(examples, thresholds, options));
@@ -57,13 +61,14 @@ const readItems = (path: string): Item[] =>
   readTriageSet(path).map((x) => {
     const text = expandShorthand(x.q, synonyms().shorthand);
     const { outcome, general, cancelled } = rules.judge(text);
-    const { evidence = [], event = false } = rules.decide(text);
-    return { want: x.triage, rules: outcome, general, cancelled, scores: full.score(text), text, evidence, event };
+    const decision = rules.decide(text);
+    const { evidence = [], event = false } = decision;
+    return { want: x.triage, rules: outcome, general, cancelled, scores: full.score(text), text, evidence, event, decision };
   });
 const dev: Item[] = readItems('test/fixtures/triage-dev.jsonl');
 // `--sets`: also our own tuning sets (never the asides, never test/fixtures/holdout).
 const owns: Array<[string, Item[]]> = args.includes('--sets')
-  ? ['triage-own', 'triage-own2', 'triage-own3', 'triage-own4'].map((n) => [n, readItems(`test/fixtures/${n}.jsonl`)])
+  ? ['triage-own', 'triage-own2', 'triage-own3', 'triage-own4', 'triage-own5', 'triage-own6'].map((n) => [n, readItems(`test/fixtures/${n}.jsonl`)])
   : [];
 
 function decide(x: Item, t: TriageThresholds): 'danger' | 'disclosure' | 'question' {
@@ -193,6 +198,24 @@ if (args.includes('--weak-veto')) {
       return `lost ${lost} dangers, ${lostX} disclosures; removed ${saved} false alarms`;
     };
     console.log(`weak veto P(danger) < ${v}: cv ${count(cv)}; dev ${count(dev)}${owns.map(([n, items]) => `; ${n} ${count(items)}`).join('')}`);
+  }
+}
+if (args.includes('--shape-veto')) {
+  // The second look at rule alarms in framed or general questions (src/triage/detect.ts shapeVetoed,
+  // session 11): asked, nothing says now, no event, no danger phrase, and P(danger) + P(disclosure) < v.
+  for (const v of [0.01, 0.02, 0.03, 0.05, 0.1]) {
+    const count = (items: Item[]) => {
+      let lost = 0, lostX = 0, saved = 0;
+      for (const x of items) {
+        if (!framedOrGeneral(x.decision, x.text) || x.scores.danger + x.scores.disclosure >= v) continue;
+        if (x.want === 'question') saved++;
+        else if (x.want === 'danger') lost++;
+        else lostX++;
+        if (x.want !== 'question' && args.includes('--show')) console.log(`    lost at ${v}: ${x.want} ${(x.scores.danger + x.scores.disclosure).toFixed(4)} ${x.text}`);
+      }
+      return `lost ${lost} dangers, ${lostX} disclosures; removed ${saved} false alarms`;
+    };
+    console.log(`shape veto P(alarm) < ${v}: cv ${count(cv)}; dev ${count(dev)}${owns.map(([n, items]) => `; ${n} ${count(items)}`).join('')}`);
   }
 }
 if (args.includes('--event-gate')) {

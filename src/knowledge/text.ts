@@ -180,7 +180,22 @@ const ONE_WORD = lazyRegExp(String.raw`^\p{L}+$`, 'u');
 const HELD_LETTER = lazyRegExp(String.raw`(\p{L})\1{2,}`, 'gu');
 
 export function respellChat(word: string): string {
+  let respelled = respelledWords.get(word);
+  if (respelled === undefined) {
+    respelled = respell(word);
+    if (respelledWords.size > 50_000) respelledWords.clear();
+    respelledWords.set(word, respelled);
+  }
+  return respelled;
+}
+
+// Words repeat from question to question, so each one's reading is remembered (bounded).
+const respelledWords = new Map<string, string>();
+
+function respell(word: string): string {
   if (!ONE_WORD().test(word)) return word;
+  // Most words are syllables with no letter twice: nothing to do.
+  if (!/(.)\1/.test(foldWord(word)) && isSpelledRight(word)) return word;
   const held = unholdLetters(word);
   if (held === word && isSpelledRight(word)) return word;
   if (isSpelledRight(held)) return held;

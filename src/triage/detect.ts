@@ -72,7 +72,8 @@ export function shapeVetoed(d: RuleDecision, text: string, pAlarm: number): stri
   return `a question about ${messageShape(text).frame ? 'a film, game, the news or homework' : 'children in general'}, nothing says now; classifier P(alarm) ${pAlarm.toFixed(4)} < ${SHAPE_VETO}`;
 }
 
-function framedOrGeneral(d: RuleDecision, text: string): boolean {
+/** Does the second look of shapeVetoed apply, whatever the classifier says? (also for scripts/tune-triage.ts --shape-veto) */
+export function framedOrGeneral(d: RuleDecision, text: string): boolean {
   if (d.outcome.triage === 'question' || d.event !== false) return false;
   // A danger phrase of its own ("a child drowning", "bỏng nặng") is the rules' full statement of it.
   if (d.outcome.triage === 'danger' && (d.by !== 'rules' || d.evidence?.includes('phrase'))) return false;

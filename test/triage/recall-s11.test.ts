@@ -58,3 +58,22 @@ describe('a burn from sitting on a stove, a threat to "post" pictures', () => {
     'con gái hay post hình lên facebook, có nên cấm không',
   ])('"%s" stays a question', staysQuestion);
 });
+
+describe('disclosures in words the lists lacked: a cane\'s weals, a doctor refused, a child made to sell weed', () => {
+  const disclosure = (kind: string) => (text: string) =>
+    expect(classifyTriageRulesOnly(text)).toMatchObject({ triage: 'disclosure', kind });
+  it('"thằng nhỏ nhà bên chân đầy lằn roi, nó nói bị ba quất" is violence', () =>
+    disclosure('violence')('thằng nhỏ nhà bên chân đầy lằn roi, nó nói bị ba quất'));
+  it.each([
+    'con bé bị sốt mấy ngày mà ba nó không chịu đưa đi bác sĩ',
+    'my nephew has had a rash for a month and his dad never takes him to the doctor',
+  ])('"%s" is neglect', disclosure('neglect'));
+  it('"my neighbour\'s son is 12 and they make him sell weed" is a disclosure (other)', () =>
+    disclosure('other')("my neighbour's son is 12 and they make him sell weed"));
+  it.each([
+    'vết lằn đỏ trên da bé sau khi mặc quần chật có sao không',
+    'con sốt nhẹ, có cần đưa đi bác sĩ không',
+    "my son won't take his medicine, how do I make him",
+    'is it legal to sell vapes to teenagers',
+  ])('"%s" stays a question', staysQuestion);
+});
