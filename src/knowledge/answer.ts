@@ -2,6 +2,7 @@
 // with suggestions, or a polite out-of-scope reply. Never a confident guess.
 import type { Detection, Detector } from '../triage/detect';
 import type { TriageOutcome } from '../triage/outcome';
+import { ownWords } from '../triage/voice';
 import type { Offtopic } from './schema';
 import type { Ranked, Searcher } from './search';
 import type { TopicModel } from './topic-model';
@@ -150,7 +151,9 @@ export function createAsker(
       // triage and search alike.
       const text = readChat(typed, shorthand);
       const emergency = detector.detect(text);
-      return { ...decide(text, emergency), triage: emergency.outcome };
+      // Who writes is read from the writer's own words: a teenager's "t" is not the "tôi" it spells out to.
+      const voice = detector.voice(ownWords(typed, shorthand)).voice;
+      return { ...decide(text, emergency), triage: voice === emergency.outcome.voice ? emergency.outcome : { ...emergency.outcome, voice } };
     },
   };
 

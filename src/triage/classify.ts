@@ -11,6 +11,7 @@ import type { TriageRules } from '../knowledge/schema';
 import { analyse, fold, looksEnglish, sameSyllable, type Syllable } from '../knowledge/text';
 import { contextWhy, inContext } from './kind';
 import type { DangerKind, DisclosureKind, TriageOutcome } from './outcome';
+import { createVoiceReader, type VoiceReading } from './voice';
 
 /** A phrase is one or more runs of syllables; "lôi * đi" allows a few words between runs. */
 type Phrase = CueSyllable[][];
@@ -285,6 +286,8 @@ export interface Triage {
    * (the classifier itself may still raise it: src/triage/detect.ts).
    */
   judge(text: string): { outcome: TriageOutcome; general: boolean; cancelled: string[] };
+  /** Who is writing, with the evidence each side (src/triage/voice.ts). */
+  voice(text: string): VoiceReading;
   /** Guides a reply to this danger or disclosure kind may point to, the usual one first. */
   topicsFor(kind: string, triage?: 'danger' | 'disclosure'): string[];
 }
@@ -654,7 +657,10 @@ export function createTriage(rules: TriageRules): Triage {
     return cancel('no cue near it');
   }
 
-  function voiceOf(parts: Sentence[]): 'child' | 'adult' {
+  // Who writes (src/triage/voice.ts); rules without a `voice` section count the old marker lists.
+  const readVoice = rules.voice ? createVoiceReader(rules.voice, rules.child_victim) : null;
+  function voiceOf(text: string, parts: Sentence[], lang: 'vi' | 'en'): 'child' | 'adult' {
+    if (readVoice) return readVoice(text, lang).voice;
     let child = 0;
     let adult = 0;
     for (const s of parts) {
@@ -673,7 +679,7 @@ export function createTriage(rules: TriageRules): Triage {
   function decide(text: string): RuleDecision & { why: string | (() => string) } {
       const lang = looksEnglish(text) ? 'en' : 'vi';
       const parts = sentences(text, mask);
-      const voice = voiceOf(parts);
+      const voice = voiceOf(text, parts, lang);
       const cry = parts.some((s) => strong.any(s));
       const distressed = parts.some((s) => distress.any(s));
       const facts = parts.map((s) => factsOf(s, lang === 'en', cry, distressed));
@@ -757,6 +763,10 @@ export function createTriage(rules: TriageRules): Triage {
       const { outcome } = decide(normalizeAges(text));
       const general = outcome.triage === 'question' && [...cancelled].some((r) => r.endsWith(GENERAL) || r.endsWith(HOW));
       return { outcome, general, cancelled: outcome.triage === 'question' ? [...cancelled].map((r) => r.slice(r.indexOf(': ') + 2)) : [] };
+    },
+    voice(text) {
+      const lang = looksEnglish(text) ? 'en' : 'vi';
+      return readVoice ? readVoice(normalizeAges(text), lang) : { voice: decide(normalizeAges(text)).outcome.voice, child: [], adult: [] };
     },
     explain(text) {
       const { outcome, why, context } = decide(normalizeAges(text));

@@ -5,6 +5,7 @@ import { createTriage, type RuleDecision, type Triage } from './classify';
 import { createTriageModel, type TriageModelData } from './model';
 import type { TriageOutcome } from './outcome';
 import { messageShape } from './shape';
+import type { VoiceReading } from './voice';
 
 export interface Detection {
   emergency: boolean;
@@ -19,6 +20,8 @@ export interface Detector {
   classify(text: string): TriageOutcome;
   /** The outcome and why: the rule that fired, and the classifier's reason when it raised the outcome. */
   explain(text: string): { outcome: TriageOutcome; why: string };
+  /** Who is writing, with the evidence each side (src/triage/voice.ts). */
+  voice(text: string): VoiceReading;
   /** Guides a reply of this kind may point to, the usual one first. */
   topicsFor(kind: string, triage?: 'danger' | 'disclosure'): string[];
 }
@@ -128,6 +131,7 @@ export function createDetector(rules: TriageRules, model?: TriageModelData): Det
       const how = decision.outcome.triage === 'danger' ? 'kind chosen by the' : 'raised by the';
       return { outcome: raised.outcome, why: `${rulesWhy}; ${how} ${raised.why}` };
     },
+    voice: (text) => triage.voice(text),
     topicsFor: (kind, t) => triage.topicsFor(kind, t),
   };
 }

@@ -5,8 +5,10 @@ import { expandShorthand } from '../knowledge/text';
 import { createDetector, type Detection, type Detector } from './detect';
 import { triageModel } from './model.generated';
 import type { TriageOutcome } from './outcome';
+import { ownWords, type VoiceReading } from './voice';
 
 export type { Detection, Detector } from './detect';
+export type { VoiceReading } from './voice';
 export { createDetector } from './detect';
 export { createTriage, type Triage } from './classify';
 export { createTriageModel, type TriageModel, type TriageModelData } from './model';
@@ -18,27 +20,40 @@ function instance(): Detector {
   return detector;
 }
 
+/** The outcome, with the writer read from their own words (src/triage/voice.ts ownWords). */
+function withVoice(outcome: TriageOutcome, text: string): TriageOutcome {
+  const voice = instance().voice(ownWords(text, synonyms().shorthand)).voice;
+  return voice === outcome.voice ? outcome : { ...outcome, voice };
+}
+
 /**
  * Danger now, a disclosure of abuse, or a question — with the kind, the writer's voice and the
  * language. Chat shorthand ("ko thay con dau") is spelled out first, as `ask` does.
  */
 export function classifyTriage(text: string): TriageOutcome {
-  return instance().classify(expandShorthand(text, synonyms().shorthand));
+  return withVoice(instance().classify(expandShorthand(text, synonyms().shorthand)), text);
 }
 
 /** Is this message an emergency happening now? True exactly when classifyTriage says danger. */
 export function detectEmergency(text: string): Detection {
-  return instance().detect(expandShorthand(text, synonyms().shorthand));
+  const d = instance().detect(expandShorthand(text, synonyms().shorthand));
+  return { ...d, outcome: withVoice(d.outcome, text) };
+}
+
+/** Who is writing and why (src/triage/voice.ts), for scripts/triage-why.ts. */
+export function explainVoice(text: string): VoiceReading {
+  return instance().voice(ownWords(text, synonyms().shorthand));
 }
 
 /** The rules alone (content/triage.yaml), without the classifier: for `npm run eval`'s comparison. */
 export function classifyTriageRulesOnly(text: string): TriageOutcome {
   rulesOnly ??= createDetector(triage());
-  return rulesOnly.classify(expandShorthand(text, synonyms().shorthand));
+  return withVoice(rulesOnly.classify(expandShorthand(text, synonyms().shorthand)), text);
 }
 let rulesOnly: Detector | undefined;
 
 /** Outcome and reason (the rule, and the classifier when it raised the outcome), for scripts/triage-why.ts. */
 export function explainTriage(text: string): { outcome: TriageOutcome; why: string } {
-  return instance().explain(expandShorthand(text, synonyms().shorthand));
+  const { outcome, why } = instance().explain(expandShorthand(text, synonyms().shorthand));
+  return { outcome: withVoice(outcome, text), why };
 }

@@ -22,6 +22,7 @@ const noEmergency: Detector = {
   detect: () => ({ emergency: false, kind: null, outcome: { triage: 'question', kind: null, voice: 'adult', lang: 'vi' } }),
   classify: () => ({ triage: 'question', kind: null, voice: 'adult', lang: 'vi' }),
   explain: () => ({ outcome: { triage: 'question', kind: null, voice: 'adult', lang: 'vi' }, why: '' }),
+  voice: () => ({ voice: 'adult', child: [], adult: [] }),
   topicsFor: () => [],
 };
 
