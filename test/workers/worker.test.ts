@@ -1,4 +1,5 @@
-// The Worker build, run inside workerd: Telegram's webhook reaches the bot once per update, a forged
+// The Worker build, run inside workerd: Telegram's webhook reaches the bot once per update, a danger
+// and a guide question are answered from the compressed content, a forged
 // one is refused, the web chat and the dashboard are served, and the cron tick escalates an
 // emergency nobody acknowledged — once.
 // The database is a real libSQL file behind a local Hrana server; Telegram is a local fake.
@@ -70,6 +71,23 @@ describe('the Telegram webhook on the Worker', () => {
     const retried = await postUpdate(update);
     expect(retried.status).toBe(200);
     expect(await messagesTo(chat)).toHaveLength(1);
+  });
+
+  it('answers a drowning with CPR and 115 first, and a parent\'s question with its guide (content unpacked in workerd)', async () => {
+    const parent = 7_011;
+    expect((await postUpdate(textUpdate(parent, 'con tôi vừa được vớt lên từ ao, tím tái, không thở, phải làm sao'))).status).toBe(200);
+    await vi.waitFor(async () => expect(await messagesTo(parent)).toHaveLength(1));
+    const [emergency] = await messagesTo(parent);
+    expect(emergency).toContain('ép tim');
+    expect(emergency).toContain('115');
+    expect(emergency!.indexOf('115')).toBeLessThan(emergency!.indexOf('111'));
+
+    const asker = 7_012;
+    expect((await postUpdate(textUpdate(asker, 'làm sao dạy con biết giữ an toàn cơ thể, không cho người khác chạm vào vùng kín'))).status).toBe(200);
+    await vi.waitFor(async () => expect(await messagesTo(asker)).toHaveLength(1));
+    const [answer] = await messagesTo(asker);
+    expect(answer).not.toContain('🚨');
+    expect(answer).toContain('Nguồn');
   });
 
   it('refuses an update without the right secret, and nothing is sent', async () => {
