@@ -12,7 +12,7 @@
 // - a small child named with an age in the third person ("bé 3 tuổi", "con 18 tháng"): not the writer;
 // - the writer as the victim ("em bị", "đánh tui", "hits me", the child_victim list);
 // - the writer's own "I", once: "tớ", "e", "mik", "i" lean to a child, "tôi" to an adult.
-// More child evidence than adult reads as a child; a tie, or nothing at all, reads as an adult: a
+// An age the writer gives of themself decides; otherwise more child evidence than adult reads as a child; a tie, or nothing at all, reads as an adult: a
 // child given the adult reply still gets every number and step, while a parent told "em không có lỗi"
 // is not told what to do for their child.
 import { lazyRegExp } from '../ground/regexp';
@@ -28,6 +28,8 @@ type Words = Word[][];
 const LINK_REACH = 3;
 /** Words that make the "em" after them a plural or a count of children ("các em", "hai em"), not the writer. */
 const NOT_SELF_AFTER = new Set(['cac', 'may', 'nhung', 'hai', '2', 'tre', 'mot', '1', 'rieng']);
+/** After "my 12 year old" these name a sibling or a friend, not the writer's child. */
+const SIBLING_EN = new Set(['sister', 'brother', 'cousin', 'friend', 'classmate']);
 /** After these the writer's "I" is an object ("kể với em là…", "cho em hỏi"): what follows is not their role or age. */
 const NOT_SUBJECT_AFTER = new Set(['voi', 'cho', 'bao', 'noi', 'ke']);
 /** How far before an age a young child's name may stand ("bé nhà em mới 10 tháng"). */
@@ -170,6 +172,8 @@ export function createVoiceReader(v: VoiceRules, childVictim: readonly string[])
     const english = lang === 'en';
     let leanChild = '';
     let third = '';
+    /** The age the writer gives of themself ("em 12 tuổi", "i'm 24"): it decides. */
+    let statedAge: number | undefined;
     let leanAdult = '';
 
     for (const s of tokens(text)) {
@@ -219,6 +223,8 @@ export function createVoiceReader(v: VoiceRules, childVictim: readonly string[])
             const hit = kinds.map(([list, kind]) => [at(s, k, list), kind] as const).find(([n]) => n > 0);
             if (!hit && sp === 0) continue;
             const [n, kind] = hit ?? [sp, 'spouse' as const];
+            // "my 12 year old sister": an age of a sibling, not the writer's child.
+            if (kind === 'junior' && SIBLING_EN.has(s[k + n]?.folded ?? '')) break;
             const phrase = show(i, k + n);
             if (kind === 'elder') add('child', w('elder'), phrase);
             else {
@@ -300,6 +306,7 @@ export function createVoiceReader(v: VoiceRules, childVictim: readonly string[])
           else if (age !== null && !months && (unit > 0 || english)) {
             if (age >= 18 && age < 100) add('adult', weight, show(i, j + 1 + unit));
             else if (age >= YOUNGEST_WRITER && age < 18) add('child', weight, show(i, j + 1 + unit));
+            if (!con && age >= YOUNGEST_WRITER && age < 100) statedAge ??= age;
           }
         }
 
@@ -332,6 +339,7 @@ export function createVoiceReader(v: VoiceRules, childVictim: readonly string[])
     if (third) add('adult', w('third'), third);
     if (leanChild) add('child', w('pronoun'), `"${leanChild}"`);
     if (leanAdult) add('adult', w('pronoun'), `"${leanAdult}"`);
-    return { voice: score > 0 ? 'child' : 'adult', child, adult };
+    const voice: Voice = statedAge !== undefined ? (statedAge < 18 ? 'child' : 'adult') : score > 0 ? 'child' : 'adult';
+    return { voice, child, adult };
   };
 }

@@ -32,6 +32,15 @@ describe('a child writes about themself', () => {
     expect(voice('mik lớp 8, bị tụi lớp bên chặn đường đòi tiền hoài')).toBe('child');
   });
 
+  it('a child calling to a parent or grandmother ("mạ ơi", "ba ơi", "mẹ ơi") and calling themself "con"', () => {
+    expect(voice('mạ ơi con làm đổ nồi canh lên chân, rát lắm')).toBe('child');
+    expect(voice('bố ơi cứu con, có người lạ cứ đi theo con từ cổng trường')).toBe('child');
+  });
+
+  it('an age the writer gives of themself decides, whatever else they say', () => {
+    expect(voice('my little brother is 7 and my mom leaves us alone all night, i\'m 19 so i look after him')).toBe('adult');
+  });
+
   it('a child in English, with an age or about themself', () => {
     expect(voice("i'm 12 and my uncle keeps hitting me when my parents are out")).toBe('child');
     expect(voice('i cut myself again tonight and i cannot stop the bleeding')).toBe('child');
@@ -62,6 +71,12 @@ describe('a grown-up writes about a child', () => {
 
   it('an older sibling who gives an adult age, in English', () => {
     expect(voice("my little brother is 8 and our stepdad hits him, i'm 22 and at university")).toBe('adult');
+  });
+
+  it('"my 13 year old sister" is a sibling, not the writer\'s child; "my little sister" is a child\'s words', () => {
+    expect(explainVoice('a stranger is pulling my 13 year old sister into his car').adult).toEqual([]);
+    expect(voice('a stranger is pulling my 13 year old sister into his car, i am scared')).toBe('child');
+    expect(voice('my little sister has a high fever and mom is at work')).toBe('child');
   });
 
   it('a parent in English ("my 15 year old", "my 10 month old") and a bystander who sees a child', () => {
