@@ -86,10 +86,30 @@ function tokens(text: string): Token[][] {
     .filter((s) => s.length > 0);
 }
 
+/** Each list's phrases by the folded form of their first word: a phrase can only match where that word does. */
+const byFirstWord = new WeakMap<Words, Map<string, Words>>();
+function startingWith(list: Words, folded: string): Words | undefined {
+  let index = byFirstWord.get(list);
+  if (!index) {
+    index = new Map();
+    for (const p of list) {
+      const key = p[0]!.folded;
+      const bucket = index.get(key);
+      if (bucket) bucket.push(p);
+      else index.set(key, [p]);
+    }
+    byFirstWord.set(list, index);
+  }
+  return index.get(folded);
+}
+
 /** Length of the longest phrase of `list` at position i, or 0. */
 function at(s: readonly Syllable[], i: number, list: Words): number {
+  const first = s[i];
+  const candidates = first && startingWith(list, first.folded);
+  if (!candidates) return 0;
   let best = 0;
-  for (const p of list) {
+  for (const p of candidates) {
     if (p.length <= best || i + p.length > s.length) continue;
     if (p.every((w, j) => same(s[i + j]!, w))) best = p.length;
   }
