@@ -1,7 +1,7 @@
 // Public API of triage, bound to content/triage.yaml as compiled by `npm run build:content`.
 // The rules are compiled on first use, not at import.
 import { synonyms, triage } from '../knowledge/compiled.generated';
-import { expandShorthand } from '../knowledge/text';
+import { readChat } from '../knowledge/text';
 import { createDetector, type Detection, type Detector } from './detect';
 import { triageModel } from './model.generated';
 import type { TriageOutcome } from './outcome';
@@ -26,17 +26,22 @@ function withVoice(outcome: TriageOutcome, text: string): TriageOutcome {
   return voice === outcome.voice ? outcome : { ...outcome, voice };
 }
 
+/** The message as triage reads it, exactly as `ask` reads it: chat shorthand and chat spellings read first. */
+function read(text: string): string {
+  return readChat(text, synonyms().shorthand);
+}
+
 /**
  * Danger now, a disclosure of abuse, or a question — with the kind, the writer's voice and the
- * language. Chat shorthand ("ko thay con dau") is spelled out first, as `ask` does.
+ * language. Chat shorthand ("ko thay con dau") and chat spellings are read first, as `ask` does.
  */
 export function classifyTriage(text: string): TriageOutcome {
-  return withVoice(instance().classify(expandShorthand(text, synonyms().shorthand)), text);
+  return withVoice(instance().classify(read(text)), text);
 }
 
 /** Is this message an emergency happening now? True exactly when classifyTriage says danger. */
 export function detectEmergency(text: string): Detection {
-  const d = instance().detect(expandShorthand(text, synonyms().shorthand));
+  const d = instance().detect(read(text));
   return { ...d, outcome: withVoice(d.outcome, text) };
 }
 
@@ -48,12 +53,12 @@ export function explainVoice(text: string): VoiceReading {
 /** The rules alone (content/triage.yaml), without the classifier: for `npm run eval`'s comparison. */
 export function classifyTriageRulesOnly(text: string): TriageOutcome {
   rulesOnly ??= createDetector(triage());
-  return withVoice(rulesOnly.classify(expandShorthand(text, synonyms().shorthand)), text);
+  return withVoice(rulesOnly.classify(read(text)), text);
 }
 let rulesOnly: Detector | undefined;
 
 /** Outcome and reason (the rule, and the classifier when it raised the outcome), for scripts/triage-why.ts. */
 export function explainTriage(text: string): { outcome: TriageOutcome; why: string } {
-  const { outcome, why } = instance().explain(expandShorthand(text, synonyms().shorthand));
+  const { outcome, why } = instance().explain(read(text));
   return { outcome: withVoice(outcome, text), why };
 }
